@@ -1,0 +1,61 @@
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Diagnostics;
+
+/// <summary>A problem found in a file: a descriptor, a message and where.</summary>
+public sealed class Diagnostic
+{
+    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        Message = message;
+        Location = location;
+    }
+
+    /// <summary>What kind of diagnostic this is.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The descriptor's stable id.</summary>
+    public string Id => Descriptor.Id;
+
+    /// <summary>The severity of this instance.</summary>
+    public DiagnosticSeverity Severity { get; }
+
+    /// <summary>The formatted message.</summary>
+    public string Message { get; }
+
+    /// <summary>Where the problem is.</summary>
+    public Location Location { get; }
+
+    /// <summary>Creates a diagnostic at <paramref name="location"/> with the descriptor's default severity.</summary>
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args)
+        => new(descriptor, descriptor.DefaultSeverity, descriptor.Format(args), location);
+
+    /// <summary>Returns the same diagnostic with another severity.</summary>
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) => severity == Severity ? this : new(Descriptor, severity, Message, Location);
+
+    /// <summary>Formats as <c>path(line,col): severity ID: message</c>, the form CI systems and editors read.</summary>
+    public override string ToString()
+    {
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        var path = string.IsNullOrEmpty(Location.Path) ? "<input>" : Location.Path;
+        return $"{path}({Location.Start.Line},{Location.Start.Column}): {severity} {Id}: {Message}";
+    }
+}
+
+/// <summary>A span in a file, with its 1-based start and end lines and columns.</summary>
+public sealed record Location(string? Path, TextSpan Span, LinePosition Start, LinePosition End)
+{
+    /// <summary>A location for a problem that belongs to a whole file (or to no file).</summary>
+    public static Location None(string? path = null) => new(path, default, new LinePosition(1, 1), new LinePosition(1, 1));
+
+    /// <summary>A location in <paramref name="text"/>.</summary>
+    public static Location Create(string? path, SourceText text, TextSpan span)
+        => new(path, span, text.GetLinePosition(span.Start), text.GetLinePosition(span.End));
+}

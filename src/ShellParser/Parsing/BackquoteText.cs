@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace ConfigConvert.ShellParser;
+
+/// <summary>The text between backquotes as the shell reads it: one level of backslash escaping removed.</summary>
+internal static class BackquoteText
+{
+    /// <summary>
+    /// Removes the backslash before <c>$</c>, a backquote, a backslash (and <c>"</c> when the substitution
+    /// is inside double quotes), drops backslash-newline, and returns for each character of the result
+    /// its offset in <paramref name="raw"/> so diagnostics point into the original text.
+    /// </summary>
+    public static (string Text, int[] Offsets) Unescape(string raw, bool insideDoubleQuotes)
+    {
+        var builder = new StringBuilder(raw.Length);
+        var offsets = new List<int>(raw.Length + 1);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\\' && i + 1 < raw.Length)
+            {
+                var next = raw[i + 1];
+                if (next == '\n')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (next is '$' or '`' or '\\' || (insideDoubleQuotes && next == '"'))
+                {
+                    offsets.Add(i + 1);
+                    builder.Append(next);
+                    i++;
+                    continue;
+                }
+            }
+
+            offsets.Add(i);
+            builder.Append(c);
+        }
+
+        offsets.Add(raw.Length);
+        return (builder.ToString(), offsets.ToArray());
+    }
+}

@@ -1,0 +1,716 @@
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ShellParser;
+
+internal sealed partial class Parser
+{
+    private static readonly HashSet<string> ListTerminators = ["then", "else", "elif", "fi", "do", "done", "esac", "}"];
+
+    /// <summary>
+    /// True when <paramref name="word"/> is spelled as a reserved word can be: unquoted, unescaped
+    /// (line continuations aside, which the shell never sees). Whether it counts as one depends on
+    /// where it stands, which only the parser knows.
+    /// </summary>
+    private static bool IsReservedSpelling(WordSyntax word, out string text)
+    {
+        text = string.Empty;
+        if (word.Parts.Count != 1 || word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token })
+        {
+            return false;
+        }
+
+        var spelling = token.Text;
+        if (spelling.Contains('\\'))
+        {
+            spelling = spelling.Replace("\\\n", string.Empty, StringComparison.Ordinal);
+            if (spelling.Contains('\\'))
+            {
+                return false;
+            }
+        }
+
+        text = spelling;
+        return true;
+    }
+
+    private static bool IsListTerminator(Lexeme lexeme)
+        => lexeme.Kind is SyntaxKind.EndOfFileToken or SyntaxKind.CloseParenToken or SyntaxKind.DoubleSemicolonToken
+           || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && ListTerminators.Contains(text));
+
+    private static bool IsRedirectOperator(SyntaxKind kind) => kind is SyntaxKind.LessToken or SyntaxKind.GreaterToken
+        or SyntaxKind.GreaterGreaterToken or SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken or SyntaxKind.LessLessLessToken
+        or SyntaxKind.LessAmpersandToken or SyntaxKind.GreaterAmpersandToken or SyntaxKind.LessGreaterToken or SyntaxKind.GreaterBarToken;
+
+    /// <summary>Parses statements up to <paramref name="closer"/> (the end of input, or the <c>)</c> of <c>$(</c>), keeping stray closing keywords as bad commands.</summary>
+    private SyntaxList<StatementSyntax> ParseStatementsUntil(SyntaxKind closer)
+    {
+        var statements = new List<StatementSyntax>();
+        while (true)
+        {
+            ParseStatementList(statements, stopAtUnexpected: _isBackquoteBody && closer == SyntaxKind.EndOfFileToken);
+            if (_tooDeep || CurrentKind == closer || CurrentKind == SyntaxKind.EndOfFileToken)
+            {
+                break;
+            }
+
+            if (_isBackquoteBody)
+            {
+                // dash parses a backquote body as one list and ignores whatever follows the first
+                // token that ends a list (`)`, `;;`, `fi`...), without an error.
+                var stray = Current;
+                Report(SyntaxDiagnostics.IgnoredAfterTerminator, stray.Start, stray.End, ShortDescription(stray));
+                _skipFrom = stray.Start - stray.Element.LeadingTriviaWidth;
+                _hasCurrent = false;
+                _pos = _text.Length;
+                break;
+            }
+
+            ReportUnexpected(Current, closer == SyntaxKind.CloseParenToken ? "`)`" : null);
+            statements.Add(new StatementSyntax(Bad(TakeElement()), null));
+        }
+
+        return new SyntaxList<StatementSyntax>(statements.ToArray());
+    }
+
+    /// <summary>Parses statements until a closing keyword, <c>)</c>, <c>;;</c> or the end of input, which it leaves for the caller.</summary>
+    /// <param name="statements">Where the statements go.</param>
+    /// <param name="stopAtUnexpected">
+    /// True for the top level of a backquote body: dash ends that list at the first token that cannot
+    /// follow a command, without an error, and ignores the rest.
+    /// </param>
+    private void ParseStatementList(List<StatementSyntax> statements, bool stopAtUnexpected = false)
+    {
+        while (true)
+        {
+            SkipLinebreaks();
+            if (_tooDeep)
+            {
+                return;
+            }
+
+            var lookahead = Current;
+            if (IsListTerminator(lookahead))
+            {
+                return;
+            }
+
+            if (lookahead.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.AmpersandAmpersandToken
+                or SyntaxKind.BarBarToken or SyntaxKind.BarToken)
+            {
+                ReportUnexpected(lookahead, null);
+                statements.Add(new StatementSyntax(Bad(TakeElement()), null));
+                continue;
+            }
+
+            var before = (_pos, _hasCurrent);
+            var command = ParseAndOr();
+            SyntaxToken? separator = null;
+            var next = Current;
+            if (next.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.NewLineToken)
+            {
+                separator = TakeToken();
+            }
+            else if (stopAtUnexpected)
+            {
+                statements.Add(new StatementSyntax(command, null));
+                return;
+            }
+            else if (!IsListTerminator(next))
+            {
+                ReportUnexpected(next, "`;` or a line break");
+                if (before == (_pos, _hasCurrent) && !_tooDeep)
+                {
+                    // Nothing was consumed: keep the lexeme so the loop moves on.
+                    command = Bad(TakeElement());
+                }
+            }
+
+            statements.Add(new StatementSyntax(command, separator));
+        }
+    }
+
+    private SyntaxList<StatementSyntax> ParseNonEmptyList(string where)
+    {
+        var statements = new List<StatementSyntax>();
+        ParseStatementList(statements);
+        if (statements.Count == 0 && !_tooDeep)
+        {
+            ReportUnexpected(Current, $"a command after {where}");
+        }
+
+        return new SyntaxList<StatementSyntax>(statements.ToArray());
+    }
+
+    private CommandSyntax ParseAndOr()
+    {
+        var first = ParsePipeline();
+        if (CurrentKind is not (SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken))
+        {
+            return first;
+        }
+
+        var elements = new List<SyntaxElement> { first };
+        while (CurrentKind is SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken)
+        {
+            elements.Add(TakeToken());
+            SkipLinebreaks();
+            elements.Add(ParsePipeline());
+        }
+
+        return new AndOrListSyntax(new SyntaxList<SyntaxElement>(elements.ToArray()));
+    }
+
+    private CommandSyntax ParsePipeline()
+    {
+        SyntaxToken? bang = null;
+        if (Current.IsPlainWord("!"))
+        {
+            bang = KeywordFromWord(TakeWord(), SyntaxKind.BangToken);
+        }
+
+        var first = ParseCommand();
+        if (CurrentKind != SyntaxKind.BarToken && bang is null)
+        {
+            return first;
+        }
+
+        var elements = new List<SyntaxElement> { first };
+        while (CurrentKind == SyntaxKind.BarToken)
+        {
+            elements.Add(TakeToken());
+            SkipLinebreaks();
+            elements.Add(ParseCommand());
+        }
+
+        return new PipelineSyntax(bang, new SyntaxList<SyntaxElement>(elements.ToArray()));
+    }
+
+    private CommandSyntax ParseCommand()
+    {
+        var lookahead = Current;
+        CommandSyntax command;
+        if (lookahead.Element is WordSyntax word && IsReservedSpelling(word, out var text) && IsCommandKeyword(text))
+        {
+            switch (text)
+            {
+                case "if":
+                    command = ParseIf();
+                    break;
+                case "case":
+                    command = ParseCase();
+                    break;
+                case "for":
+                    command = ParseFor();
+                    break;
+                case "while":
+                case "until":
+                    command = ParseWhile(text);
+                    break;
+                case "{":
+                    command = ParseBraceGroup();
+                    break;
+                case "function":
+                    return ParseBashFunction();
+                default:
+                    ReportUnexpected(lookahead, "a command");
+                    return Bad();
+            }
+        }
+        else if (lookahead.Kind == SyntaxKind.OpenParenToken)
+        {
+            command = ParseSubshell();
+        }
+        else if (lookahead.IsWord || lookahead.Kind == SyntaxKind.IoNumberToken || IsRedirectOperator(lookahead.Kind))
+        {
+            return ParseSimpleCommand(null);
+        }
+        else
+        {
+            ReportUnexpected(lookahead, "a command");
+            return Bad();
+        }
+
+        if (CurrentKind != SyntaxKind.IoNumberToken && !IsRedirectOperator(CurrentKind))
+        {
+            return command;
+        }
+
+        var redirects = new List<RedirectSyntax>();
+        while (CurrentKind == SyntaxKind.IoNumberToken || IsRedirectOperator(CurrentKind))
+        {
+            redirects.Add(ParseRedirect());
+        }
+
+        return new RedirectedCommandSyntax(command, new SyntaxList<RedirectSyntax>(redirects.ToArray()));
+    }
+
+    // `in` is a reserved word wherever a command may start, so it is an error there, though it ends no list.
+    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "function" or "in"
+        || ListTerminators.Contains(text);
+
+    private CommandSyntax ParseSimpleCommand(WordSyntax? firstWord)
+    {
+        var elements = new List<SyntaxNode>();
+        var sawWord = firstWord is not null;
+        if (firstWord is not null)
+        {
+            elements.Add(firstWord);
+        }
+
+        while (!_tooDeep)
+        {
+            var lookahead = Current;
+            if (lookahead.IsWord)
+            {
+                var word = TakeWord();
+                if (!sawWord && TrySplitAssignment(word, lookahead.Start, out var assignment))
+                {
+                    elements.Add(assignment);
+                    continue;
+                }
+
+                elements.Add(word);
+                if (!sawWord && elements.Count == 1 && CurrentKind == SyntaxKind.OpenParenToken)
+                {
+                    return ParseFunctionDefinition(null, word, lookahead.Start);
+                }
+
+                if (!sawWord)
+                {
+                    ReportCommandBashisms(word, lookahead.Start, lookahead.End);
+                }
+
+                sawWord = true;
+            }
+            else if (lookahead.Kind == SyntaxKind.IoNumberToken || IsRedirectOperator(lookahead.Kind))
+            {
+                elements.Add(ParseRedirect());
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(elements.ToArray()));
+    }
+
+    private void ReportCommandBashisms(WordSyntax commandName, int start, int end)
+    {
+        if (!IsReservedSpelling(commandName, out var name))
+        {
+            return;
+        }
+
+        switch (name)
+        {
+            case "[[":
+                Report(SyntaxDiagnostics.Bashism, start, end, "`[[`", "runs it as a command named `[[`, which does not exist; use `[` or `test`");
+                break;
+            case "source":
+                Report(SyntaxDiagnostics.Bashism, start, end, "`source`", "has no `source` builtin; use `.`");
+                break;
+        }
+    }
+
+    private bool TrySplitAssignment(WordSyntax word, int start, out AssignmentSyntax assignment)
+    {
+        assignment = null!;
+        if (word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } literal })
+        {
+            return false;
+        }
+
+        var text = literal.Text;
+        if (text.Length == 0 || !IsNameStart(text[0]))
+        {
+            return false;
+        }
+
+        var i = 1;
+        while (i < text.Length && IsNameChar(text[i]))
+        {
+            i++;
+        }
+
+        int operatorLength;
+        if (i < text.Length && text[i] == '=')
+        {
+            operatorLength = 1;
+        }
+        else if (i + 1 < text.Length && text[i] == '+' && text[i + 1] == '=')
+        {
+            operatorLength = 2;
+            Report(SyntaxDiagnostics.Bashism, start, start + i + 2, "`+=`", "runs it as a command; write `NAME=\"$NAME ...\"`");
+        }
+        else
+        {
+            return false;
+        }
+
+        var name = new SyntaxToken(SyntaxKind.NameToken, text[..i], literal.LeadingTrivia, default);
+        var equals = new SyntaxToken(operatorLength == 1 ? SyntaxKind.EqualsToken : SyntaxKind.PlusEqualsToken, text.Substring(i, operatorLength), default, default);
+        var rest = text[(i + operatorLength)..];
+        var parts = new List<WordPartSyntax>();
+        if (rest.Length > 0)
+        {
+            parts.Add(new LiteralPartSyntax(new SyntaxToken(SyntaxKind.LiteralToken, rest, default, default)));
+        }
+
+        parts.AddRange(word.Parts.Skip(1));
+        var value = parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+        assignment = new AssignmentSyntax(name, equals, value);
+        return true;
+    }
+
+    private RedirectSyntax ParseRedirect()
+    {
+        var ioNumber = CurrentKind == SyntaxKind.IoNumberToken ? TakeToken() : null;
+        var lookahead = Current;
+        SyntaxToken op;
+        if (IsRedirectOperator(lookahead.Kind))
+        {
+            op = TakeToken();
+        }
+        else
+        {
+            ReportUnexpected(lookahead, "a redirection operator");
+            op = MissingAt(SyntaxKind.GreaterToken);
+        }
+
+        if (op.Kind == SyntaxKind.LessLessLessToken)
+        {
+            Report(SyntaxDiagnostics.Bashism, lookahead.Start, lookahead.End, "`<<<`", "rejects it; use a here-document or `echo ... |`");
+        }
+
+        var target = ExpectWord($"a word after `{op.Text}`");
+        if (op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken)
+        {
+            _pendingHereDocuments.Add(new PendingHereDocument(HereDocumentDelimiter(target), op.Kind == SyntaxKind.LessLessDashToken, target.HasQuotes, lookahead.Start));
+        }
+
+        return new RedirectSyntax(ioNumber, op, target);
+    }
+
+    /// <summary>The delimiter a here-document ends with: the word with its quotes removed, nothing expanded.</summary>
+    private static string HereDocumentDelimiter(WordSyntax word)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var token in word.DescendantTokens())
+        {
+            switch (token.Kind)
+            {
+                case SyntaxKind.SingleQuoteToken or SyntaxKind.DoubleQuoteToken or SyntaxKind.DollarSingleQuoteToken:
+                    break;
+                case SyntaxKind.LiteralToken or SyntaxKind.QuotedLiteralToken:
+                    builder.Append(new LiteralPartSyntax(token).Value);
+                    break;
+                default:
+                    builder.Append(token.Text);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private FunctionDefinitionSyntax ParseFunctionDefinition(SyntaxToken? functionKeyword, WordSyntax nameWord, int nameStart)
+    {
+        if (!IsReservedSpelling(nameWord, out var nameText) || !IsValidName(nameText))
+        {
+            Report(SyntaxDiagnostics.BadName, nameStart, nameStart + nameWord.ToString().Length, nameWord.ToString(), "function");
+        }
+
+        var name = TokenFromWord(nameWord, SyntaxKind.NameToken);
+        SyntaxToken? open = null;
+        SyntaxToken? close = null;
+        if (CurrentKind == SyntaxKind.OpenParenToken)
+        {
+            open = TakeToken();
+            close = Expect(SyntaxKind.CloseParenToken, "`)`");
+        }
+
+        SkipLinebreaks();
+        var body = ParseCommand();
+        return new FunctionDefinitionSyntax(functionKeyword, name, open, close, body);
+    }
+
+    private CommandSyntax ParseBashFunction()
+    {
+        var keywordLexeme = Current;
+        var keywordWord = TakeWord();
+        if (Current.Element is not WordSyntax nameWord || !IsReservedSpelling(nameWord, out var name) || !IsValidName(name))
+        {
+            return ParseSimpleCommand(keywordWord);
+        }
+
+        Report(SyntaxDiagnostics.Bashism, keywordLexeme.Start, keywordLexeme.End, "`function`", "rejects it; write `name() { ...; }`");
+        var nameStart = Current.Start;
+        TakeWord();
+        return ParseFunctionDefinition(KeywordFromWord(keywordWord, SyntaxKind.FunctionKeyword), nameWord, nameStart);
+    }
+
+    private IfCommandSyntax ParseIf()
+    {
+        var opener = Current;
+        var ifKeyword = KeywordFromWord(TakeWord(), SyntaxKind.IfKeyword);
+        EnterNesting();
+        var condition = ParseNonEmptyList("`if`");
+        var then = ExpectKeyword("then", SyntaxKind.ThenKeyword, opener, "`if` statement", "fi");
+        var statements = ParseNonEmptyList("`then`");
+        var clauses = new List<SyntaxNode>();
+        while (Current.IsPlainWord("elif"))
+        {
+            var elif = KeywordFromWord(TakeWord(), SyntaxKind.ElifKeyword);
+            var elifCondition = ParseNonEmptyList("`elif`");
+            var elifThen = ExpectKeyword("then", SyntaxKind.ThenKeyword, opener, "`if` statement", "fi");
+            clauses.Add(new ElifClauseSyntax(elif, elifCondition, elifThen, ParseNonEmptyList("`then`")));
+        }
+
+        if (Current.IsPlainWord("else"))
+        {
+            var elseKeyword = KeywordFromWord(TakeWord(), SyntaxKind.ElseKeyword);
+            clauses.Add(new ElseClauseSyntax(elseKeyword, ParseNonEmptyList("`else`")));
+        }
+
+        var fi = ExpectKeyword("fi", SyntaxKind.FiKeyword, opener, "`if` statement", "fi");
+        ExitNesting();
+        return new IfCommandSyntax(ifKeyword, condition, then, statements, new SyntaxList<SyntaxNode>(clauses.ToArray()), fi);
+    }
+
+    private CaseCommandSyntax ParseCase()
+    {
+        var opener = Current;
+        var caseKeyword = KeywordFromWord(TakeWord(), SyntaxKind.CaseKeyword);
+        EnterNesting();
+        var subject = ExpectWord("a word after `case`");
+        SkipLinebreaks();
+        var inKeyword = ExpectKeyword("in", SyntaxKind.InKeyword, opener, "`case` statement", "esac");
+        var items = new List<CaseItemSyntax>();
+        while (!_tooDeep)
+        {
+            SkipLinebreaks();
+            if (Current.IsPlainWord("esac") || CurrentKind == SyntaxKind.EndOfFileToken)
+            {
+                break;
+            }
+
+            var item = ParseCaseItem();
+            items.Add(item);
+            if (item.Terminator is null)
+            {
+                break;
+            }
+        }
+
+        SkipLinebreaks();
+        var esac = ExpectKeyword("esac", SyntaxKind.EsacKeyword, opener, "`case` statement", "esac");
+        ExitNesting();
+        return new CaseCommandSyntax(caseKeyword, subject, inKeyword, new SyntaxList<CaseItemSyntax>(items.ToArray()), esac);
+    }
+
+    private CaseItemSyntax ParseCaseItem()
+    {
+        var open = CurrentKind == SyntaxKind.OpenParenToken ? TakeToken() : null;
+        var patterns = new List<SyntaxElement> { ExpectWord("a pattern") };
+        while (CurrentKind == SyntaxKind.BarToken)
+        {
+            patterns.Add(TakeToken());
+            patterns.Add(ExpectWord("a pattern"));
+        }
+
+        var close = Expect(SyntaxKind.CloseParenToken, "`)`");
+        var statements = new List<StatementSyntax>();
+        ParseStatementList(statements);
+        var terminator = CurrentKind == SyntaxKind.DoubleSemicolonToken ? TakeToken() : null;
+        return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, new SyntaxList<StatementSyntax>(statements.ToArray()), terminator);
+    }
+
+    private ForCommandSyntax ParseFor()
+    {
+        var opener = Current;
+        var forKeyword = KeywordFromWord(TakeWord(), SyntaxKind.ForKeyword);
+        EnterNesting();
+        SyntaxToken name;
+        if (Current.Element is WordSyntax nameWord)
+        {
+            var nameLexeme = Current;
+            TakeWord();
+            if (!IsReservedSpelling(nameWord, out var text) || !IsValidName(text))
+            {
+                Report(SyntaxDiagnostics.BadName, nameLexeme.Start, nameLexeme.End, nameWord.ToString(), "loop variable");
+            }
+
+            name = TokenFromWord(nameWord, SyntaxKind.NameToken);
+        }
+        else
+        {
+            ReportUnexpected(Current, "a loop variable name");
+            name = MissingAt(SyntaxKind.NameToken);
+        }
+
+        SkipLinebreaks();
+        SyntaxToken? inKeyword = null;
+        SyntaxToken? separator = null;
+        var words = new List<WordSyntax>();
+        if (Current.IsPlainWord("in"))
+        {
+            inKeyword = KeywordFromWord(TakeWord(), SyntaxKind.InKeyword);
+            while (Current.IsWord)
+            {
+                words.Add(TakeWord());
+            }
+
+            if (CurrentKind is SyntaxKind.SemicolonToken or SyntaxKind.NewLineToken)
+            {
+                separator = TakeToken();
+            }
+            else
+            {
+                ReportUnexpected(Current, "`;` or a line break");
+            }
+        }
+        else if (CurrentKind == SyntaxKind.SemicolonToken)
+        {
+            separator = TakeToken();
+        }
+
+        SkipLinebreaks();
+        var doKeyword = ExpectKeyword("do", SyntaxKind.DoKeyword, opener, "`for` loop", "done");
+        var statements = ParseNonEmptyList("`do`");
+        var done = ExpectKeyword("done", SyntaxKind.DoneKeyword, opener, "`for` loop", "done");
+        ExitNesting();
+        return new ForCommandSyntax(forKeyword, name, inKeyword, new SyntaxList<WordSyntax>(words.ToArray()), separator, doKeyword, statements, done);
+    }
+
+    private WhileCommandSyntax ParseWhile(string keywordText)
+    {
+        var opener = Current;
+        var kind = keywordText == "while" ? SyntaxKind.WhileKeyword : SyntaxKind.UntilKeyword;
+        var keyword = KeywordFromWord(TakeWord(), kind);
+        EnterNesting();
+        var condition = ParseNonEmptyList($"`{keywordText}`");
+        var doKeyword = ExpectKeyword("do", SyntaxKind.DoKeyword, opener, $"`{keywordText}` loop", "done");
+        var statements = ParseNonEmptyList("`do`");
+        var done = ExpectKeyword("done", SyntaxKind.DoneKeyword, opener, $"`{keywordText}` loop", "done");
+        ExitNesting();
+        return new WhileCommandSyntax(kind == SyntaxKind.WhileKeyword ? SyntaxKind.WhileCommand : SyntaxKind.UntilCommand, keyword, condition, doKeyword, statements, done);
+    }
+
+    private BraceGroupSyntax ParseBraceGroup()
+    {
+        var opener = Current;
+        var open = KeywordFromWord(TakeWord(), SyntaxKind.OpenBraceToken);
+        EnterNesting();
+        var statements = ParseNonEmptyList("`{`");
+        var close = ExpectKeyword("}", SyntaxKind.CloseBraceToken, opener, "`{` group", "}");
+        ExitNesting();
+        return new BraceGroupSyntax(open, statements, close);
+    }
+
+    private SubshellSyntax ParseSubshell()
+    {
+        var open = TakeToken();
+        EnterNesting();
+        var statements = ParseNonEmptyList("`(`");
+        var close = Expect(SyntaxKind.CloseParenToken, "`)`");
+        ExitNesting();
+        return new SubshellSyntax(open, statements, close);
+    }
+
+    private SyntaxToken ExpectKeyword(string text, SyntaxKind kind, Lexeme opener, string construct, string closer)
+    {
+        if (Current.IsPlainWord(text))
+        {
+            return KeywordFromWord(TakeWord(), kind);
+        }
+
+        if (CurrentKind == SyntaxKind.EndOfFileToken)
+        {
+            Report(SyntaxDiagnostics.UnterminatedConstruct, opener.Start, opener.End, construct, $"`{closer}`");
+        }
+        else
+        {
+            ReportUnexpected(Current, $"`{text}`");
+        }
+
+        return MissingAt(kind);
+    }
+
+    private SyntaxToken Expect(SyntaxKind kind, string description)
+    {
+        if (CurrentKind == kind)
+        {
+            return TakeToken();
+        }
+
+        ReportUnexpected(Current, description);
+        return MissingAt(kind);
+    }
+
+    private SyntaxToken ExpectedButFound(DiagnosticDescriptor descriptor, SyntaxKind kind, int start, int end, params object?[] args)
+    {
+        Report(descriptor, start, end, args);
+        return MissingAt(kind);
+    }
+
+    private WordSyntax ExpectWord(string description)
+    {
+        if (Current.IsWord)
+        {
+            return TakeWord();
+        }
+
+        ReportUnexpected(Current, description);
+        return new WordSyntax(new SyntaxList<WordPartSyntax>([new LiteralPartSyntax(MissingAt(SyntaxKind.LiteralToken))]));
+    }
+
+    /// <summary>
+    /// A token the parser expected and did not find. At the end of the input it takes over the end's
+    /// trivia, so that nothing is lost when the end-of-file lexeme was already read inside a word.
+    /// </summary>
+    private SyntaxToken MissingAt(SyntaxKind kind)
+    {
+        if (!_tooDeep && CurrentKind == SyntaxKind.EndOfFileToken)
+        {
+            var endOfFile = TakeToken();
+            return new SyntaxToken(kind, string.Empty, endOfFile.LeadingTrivia, default, isMissing: true);
+        }
+
+        return MissingToken(kind);
+    }
+
+    private SyntaxElement TakeElement()
+    {
+        var element = Current.Element;
+        _hasCurrent = false;
+        return element;
+    }
+
+    private static BadCommandSyntax Bad(params SyntaxElement[] elements) => new(new SyntaxList<SyntaxElement>(elements));
+
+    private void ReportUnexpected(Lexeme lexeme, string? expected)
+        => Report(SyntaxDiagnostics.UnexpectedToken, lexeme.Start, lexeme.Kind == SyntaxKind.NewLineToken ? lexeme.Start + 1 : lexeme.End, ShortDescription(lexeme), expected is null ? string.Empty : ", expected " + expected);
+
+    private static string ShortDescription(Lexeme lexeme) => lexeme.Kind switch
+    {
+        SyntaxKind.EndOfFileToken => "end of file",
+        SyntaxKind.NewLineToken => "line break",
+        SyntaxKind.Word => $"`{Shorten(lexeme.Element.ToString())}`",
+        _ => $"`{lexeme.Element}`",
+    };
+
+    private static string Shorten(string text) => text.Length <= 30 ? text : text[..27] + "...";
+
+    private static SyntaxToken KeywordFromWord(WordSyntax word, SyntaxKind kind)
+    {
+        var token = word.GetFirstToken()!;
+        return new SyntaxToken(kind, token.Text, token.LeadingTrivia, default);
+    }
+
+    private static SyntaxToken TokenFromWord(WordSyntax word, SyntaxKind kind)
+    {
+        var first = word.GetFirstToken()!;
+        return new SyntaxToken(kind, word.ToFullString()[first.LeadingTriviaWidth..], first.LeadingTrivia, default);
+    }
+}

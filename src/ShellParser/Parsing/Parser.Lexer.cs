@@ -1,0 +1,286 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ShellParser;
+
+internal sealed partial class Parser
+{
+    private const int EndOfInput = -1;
+
+    /// <summary>The lexeme under the cursor, lexed on first use.</summary>
+    private Lexeme Current
+    {
+        get
+        {
+            if (!_hasCurrent)
+            {
+                _current = _tooDeep ? SyntheticEndOfFile() : Lex();
+                _hasCurrent = true;
+            }
+
+            return _current;
+        }
+    }
+
+    private SyntaxKind CurrentKind => Current.Kind;
+
+    private SyntaxToken TakeToken()
+    {
+        var token = (SyntaxToken)Current.Element;
+        _hasCurrent = false;
+        return token;
+    }
+
+    private WordSyntax TakeWord()
+    {
+        var word = (WordSyntax)Current.Element;
+        _hasCurrent = false;
+        return word;
+    }
+
+    private Lexeme SyntheticEndOfFile()
+        => new(new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, default, default, isMissing: true), SyntaxKind.EndOfFileToken, _pos, _pos);
+
+    /// <summary>Turns the line breaks under the cursor into trivia of the next token: the grammar allows any number of them here.</summary>
+    private void SkipLinebreaks()
+    {
+        while (!_tooDeep && CurrentKind == SyntaxKind.NewLineToken)
+        {
+            var newline = TakeToken();
+            _pendingTrivia.AddRange(newline.LeadingTrivia);
+            _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Text));
+            _pendingTrivia.AddRange(newline.TrailingTrivia);
+        }
+    }
+
+    /// <summary>Position of the next character the shell sees: backslash-newline pairs are invisible to it outside single quotes and comments.</summary>
+    private int Logical(int position)
+    {
+        while (position + 1 < _text.Length && _text[position] == '\\' && _text[position + 1] == '\n')
+        {
+            position += 2;
+        }
+
+        return position;
+    }
+
+    /// <summary>The <paramref name="ahead"/>-th character the shell sees from the cursor, or <see cref="EndOfInput"/>.</summary>
+    private int Peek(int ahead = 0)
+    {
+        var p = Logical(_pos);
+        for (var i = 0; i < ahead && p < _text.Length; i++)
+        {
+            p = Logical(p + 1);
+        }
+
+        return p < _text.Length ? _text[p] : EndOfInput;
+    }
+
+    /// <summary>Moves the cursor past <paramref name="count"/> characters the shell sees.</summary>
+    private void Advance(int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _pos = Math.Min(Logical(_pos) + 1, _text.Length);
+        }
+    }
+
+    private ImmutableArray<SyntaxTrivia> ScanLeadingTrivia()
+    {
+        var trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingTrivia.Count + 2);
+        trivia.AddRange(_pendingTrivia);
+        _pendingTrivia.Clear();
+        while (_pos < _text.Length)
+        {
+            var c = _text[_pos];
+            var start = _pos;
+            if (c is ' ' or '\t')
+            {
+                while (_pos < _text.Length && _text[_pos] is ' ' or '\t')
+                {
+                    _pos++;
+                }
+
+                trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, _text[start.._pos]));
+            }
+            else if (c == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] == '\n')
+            {
+                _pos += 2;
+                trivia.Add(new SyntaxTrivia(SyntaxKind.LineContinuationTrivia, "\\\n"));
+            }
+            else if (c == '#')
+            {
+                // A comment runs to the end of the line; a backslash at its end does not continue it.
+                var end = _text.IndexOf('\n', _pos);
+                _pos = end < 0 ? _text.Length : end;
+                trivia.Add(new SyntaxTrivia(SyntaxKind.CommentTrivia, _text[start.._pos]));
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return trivia.ToImmutable();
+    }
+
+    private Lexeme Lex()
+    {
+        var leading = ScanLeadingTrivia();
+        var start = _pos;
+        var c = Peek();
+        if (c == EndOfInput)
+        {
+            _pos = _text.Length;
+            ReportUnterminatedHereDocuments();
+            return new Lexeme(new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, leading, default), SyntaxKind.EndOfFileToken, start, start);
+        }
+
+        var kind = SyntaxKind.None;
+        var length = 1;
+        var next = Peek(1);
+        switch (c)
+        {
+            case '\n':
+                kind = SyntaxKind.NewLineToken;
+                break;
+            case ';':
+                (kind, length) = next == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1);
+                break;
+            case '&':
+                (kind, length) = next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1);
+                if (next == '>')
+                {
+                    Report(SyntaxDiagnostics.Bashism, start, start + 2, "`&>`", "runs the command in the background and then truncates the file; write `>file 2>&1`");
+                }
+
+                break;
+            case '|':
+                (kind, length) = next == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1);
+                break;
+            case '(':
+                kind = SyntaxKind.OpenParenToken;
+                break;
+            case ')':
+                kind = SyntaxKind.CloseParenToken;
+                break;
+            case '<':
+                (kind, length) = next switch
+                {
+                    '<' => Peek(2) switch
+                    {
+                        '-' => (SyntaxKind.LessLessDashToken, 3),
+                        '<' => (SyntaxKind.LessLessLessToken, 3),
+                        _ => (SyntaxKind.LessLessToken, 2),
+                    },
+                    '&' => (SyntaxKind.LessAmpersandToken, 2),
+                    '>' => (SyntaxKind.LessGreaterToken, 2),
+                    _ => (SyntaxKind.LessToken, 1),
+                };
+                break;
+            case '>':
+                (kind, length) = next switch
+                {
+                    '>' => (SyntaxKind.GreaterGreaterToken, 2),
+                    '&' => (SyntaxKind.GreaterAmpersandToken, 2),
+                    '|' => (SyntaxKind.GreaterBarToken, 2),
+                    _ => (SyntaxKind.GreaterToken, 1),
+                };
+                break;
+        }
+
+        if (kind == SyntaxKind.None && c is >= '0' and <= '9' && TryLexIoNumber(leading, out var ioNumber))
+        {
+            return ioNumber;
+        }
+
+        if (kind == SyntaxKind.None)
+        {
+            var word = LexWord(leading);
+            return new Lexeme(word, SyntaxKind.Word, start, _pos);
+        }
+
+        Advance(length);
+        var end = _pos;
+        var trailing = kind == SyntaxKind.NewLineToken ? ReadHereDocumentBodies() : default;
+        var token = new SyntaxToken(kind, _text[start..end], leading, trailing);
+        return new Lexeme(token, kind, start, end);
+    }
+
+    private bool TryLexIoNumber(ImmutableArray<SyntaxTrivia> leading, out Lexeme lexeme)
+    {
+        // dash takes only a single digit before `<` or `>` as a descriptor number; `12>x` is the word 12.
+        const int ahead = 1;
+        if (Peek(ahead) is not ('<' or '>'))
+        {
+            lexeme = default;
+            return false;
+        }
+
+        var start = _pos;
+        Advance(ahead);
+        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, _text[start.._pos], leading, default), SyntaxKind.IoNumberToken, start, _pos);
+        return true;
+    }
+
+    /// <summary>Reads the bodies of the here-documents whose operators were on the line that just ended.</summary>
+    private ImmutableArray<SyntaxTrivia> ReadHereDocumentBodies()
+    {
+        if (_pendingHereDocuments.Count == 0)
+        {
+            return default;
+        }
+
+        var bodies = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingHereDocuments.Count);
+        foreach (var heredoc in _pendingHereDocuments)
+        {
+            var start = _pos;
+            var contentEnd = -1;
+            while (_pos < _text.Length)
+            {
+                var lineEnd = _text.IndexOf('\n', _pos);
+                var end = lineEnd < 0 ? _text.Length : lineEnd;
+                var lineStart = _pos;
+                if (heredoc.StripTabs)
+                {
+                    while (lineStart < end && _text[lineStart] == '\t')
+                    {
+                        lineStart++;
+                    }
+                }
+
+                var isTerminator = end - lineStart == heredoc.Delimiter.Length
+                    && string.CompareOrdinal(_text, lineStart, heredoc.Delimiter, 0, heredoc.Delimiter.Length) == 0;
+                var lineStartRaw = _pos;
+                _pos = lineEnd < 0 ? _text.Length : lineEnd + 1;
+                if (isTerminator)
+                {
+                    contentEnd = lineStartRaw;
+                    break;
+                }
+            }
+
+            if (contentEnd < 0)
+            {
+                contentEnd = _pos;
+                Report(SyntaxDiagnostics.UnterminatedHereDocument, heredoc.OperatorStart, heredoc.OperatorStart + 2, heredoc.Delimiter);
+            }
+
+            if (!heredoc.Quoted)
+            {
+                CheckHereDocumentBody(start, contentEnd);
+            }
+
+            bodies.Add(new SyntaxTrivia(SyntaxKind.HereDocumentBodyTrivia, _text[start.._pos]));
+        }
+
+        _pendingHereDocuments.Clear();
+        return bodies.ToImmutable();
+    }
+
+    private void ReportUnterminatedHereDocuments()
+    {
+        // dash accepts a here-document operator on the last line with no body at all.
+        _pendingHereDocuments.Clear();
+    }
+}

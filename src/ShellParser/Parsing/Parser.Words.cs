@@ -1,0 +1,496 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ShellParser;
+
+internal sealed partial class Parser
+{
+    /// <summary>Where word parts are being read; it decides what ends them and what quotes mean.</summary>
+    private enum PartContext
+    {
+        /// <summary>A word on a command line: ends at a blank or an operator.</summary>
+        Unquoted,
+
+        /// <summary>Inside <c>"..."</c>: ends at the closing quote.</summary>
+        DoubleQuoted,
+
+        /// <summary>The word after a <c>${name</c> operator, outside double quotes: ends at <c>}</c>.</summary>
+        BracedArgument,
+
+        /// <summary>The same inside double quotes, where single quotes are plain characters.</summary>
+        BracedArgumentInDoubleQuotes,
+
+        /// <summary>Inside <c>$((...))</c>: ends at the <c>)</c> that balances nothing.</summary>
+        Arithmetic,
+
+        /// <summary>The body of a here-document with an unquoted delimiter: runs to the end.</summary>
+        HereDocument,
+    }
+
+    /// <summary>Leading trivia waiting for the first token of the word being lexed.</summary>
+    private ImmutableArray<SyntaxTrivia> _wordLeadingTrivia;
+
+    private WordSyntax LexWord(ImmutableArray<SyntaxTrivia> leading)
+    {
+        _wordLeadingTrivia = leading;
+        var parts = new List<WordPartSyntax>();
+        ParseParts(parts, PartContext.Unquoted);
+        if (parts.Count == 0)
+        {
+            // Only reachable when nesting got too deep: keep the trivia on an empty literal.
+            parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
+        }
+
+        return new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
+    }
+
+    private SyntaxToken MakeToken(SyntaxKind kind, int start, int end)
+    {
+        var leading = _wordLeadingTrivia;
+        _wordLeadingTrivia = default;
+        return new SyntaxToken(kind, _text[start..end], leading, default);
+    }
+
+    private SyntaxToken MissingToken(SyntaxKind kind) => new(kind, string.Empty, default, default, isMissing: true);
+
+    private void ParseParts(List<WordPartSyntax> parts, PartContext context)
+    {
+        var literalStart = -1;
+        var parenDepth = 0;
+        var literalKind = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument
+            ? SyntaxKind.QuotedLiteralToken
+            : SyntaxKind.LiteralToken;
+
+        // A pending literal runs up to the next part, line continuations included; the next
+        // part's first token then starts right where the literal ended.
+        void Flush(int end)
+        {
+            if (literalStart >= 0)
+            {
+                parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
+                literalStart = -1;
+                _pos = end;
+            }
+        }
+
+        while (!_tooDeep)
+        {
+            var p = Logical(_pos);
+            if (p >= _text.Length)
+            {
+                break;
+            }
+
+            var c = _text[p];
+            var ends = context switch
+            {
+                PartContext.Unquoted => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
+                PartContext.DoubleQuoted => c == '"',
+                PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}',
+                // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
+                PartContext.Arithmetic => c == ')' && parenDepth == 0 && Peek(1) == ')',
+                _ => false,
+            };
+            if (ends)
+            {
+                break;
+            }
+
+            if (context == PartContext.Arithmetic)
+            {
+                parenDepth = c == '(' ? parenDepth + 1 : c == ')' && parenDepth > 0 ? parenDepth - 1 : parenDepth;
+            }
+
+            WordPartSyntax? part = null;
+            switch (c)
+            {
+                case '\\':
+                    // The escaped character is read raw: a backslash-newline after it is not skipped.
+                    if (literalStart < 0)
+                    {
+                        literalStart = _pos;
+                    }
+
+                    _pos = Math.Min(p + 2, _text.Length);
+                    continue;
+                case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument:
+                    Flush(p);
+                    part = ParseSingleQuoted(p);
+                    break;
+                // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
+                case '"' when context is not (PartContext.HereDocument or PartContext.Arithmetic):
+                    Flush(p);
+                    part = ParseDoubleQuoted(p);
+                    break;
+                case '`':
+                    Flush(p);
+                    part = ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument);
+                    break;
+                case '$':
+                    var expansionStart = literalStart >= 0 ? p : _pos;
+                    part = TryParseDollar(expansionStart, p, context, () => Flush(p));
+                    break;
+            }
+
+            if (part is not null)
+            {
+                parts.Add(part);
+                continue;
+            }
+
+            if (literalStart < 0)
+            {
+                literalStart = _pos;
+            }
+
+            _pos = p + 1;
+        }
+
+        Flush(_pos);
+    }
+
+    private SingleQuotedPartSyntax ParseSingleQuoted(int quote)
+    {
+        var open = MakeToken(SyntaxKind.SingleQuoteToken, _pos, quote + 1);
+        var close = _text.IndexOf('\'', quote + 1);
+        var text = MakeToken(SyntaxKind.SingleQuotedTextToken, quote + 1, close < 0 ? _text.Length : close);
+        if (close < 0)
+        {
+            Report(SyntaxDiagnostics.UnterminatedQuote, quote, quote + 1, "single");
+            _pos = _text.Length;
+            return new SingleQuotedPartSyntax(open, text, MissingToken(SyntaxKind.SingleQuoteToken));
+        }
+
+        _pos = close + 1;
+        return new SingleQuotedPartSyntax(open, text, MakeToken(SyntaxKind.SingleQuoteToken, close, close + 1));
+    }
+
+    private DoubleQuotedPartSyntax ParseDoubleQuoted(int quote)
+    {
+        var open = MakeToken(SyntaxKind.DoubleQuoteToken, _pos, quote + 1);
+        _pos = quote + 1;
+        var parts = new List<WordPartSyntax>();
+        if (EnterNesting())
+        {
+            ParseParts(parts, PartContext.DoubleQuoted);
+        }
+
+        ExitNesting();
+        SyntaxToken close;
+        if (Peek() == '"')
+        {
+            var start = _pos;
+            Advance();
+            close = MakeToken(SyntaxKind.DoubleQuoteToken, start, _pos);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.UnterminatedQuote, quote, quote + 1, "double");
+            close = MissingToken(SyntaxKind.DoubleQuoteToken);
+        }
+
+        return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+    }
+
+    private BackquoteSubstitutionSyntax ParseBackquote(int quote, bool insideDoubleQuotes)
+    {
+        var open = MakeToken(SyntaxKind.BackquoteToken, _pos, quote + 1);
+        var i = quote + 1;
+        while (i < _text.Length && _text[i] != '`')
+        {
+            i += _text[i] == '\\' ? 2 : 1;
+        }
+
+        var contentEnd = Math.Min(i, _text.Length);
+        var content = MakeToken(SyntaxKind.BackquoteContentToken, quote + 1, contentEnd);
+        SyntaxToken close;
+        if (i >= _text.Length)
+        {
+            Report(SyntaxDiagnostics.UnterminatedBackquote, quote, quote + 1);
+            close = MissingToken(SyntaxKind.BackquoteToken);
+            _pos = _text.Length;
+        }
+        else
+        {
+            close = MakeToken(SyntaxKind.BackquoteToken, i, i + 1);
+            _pos = i + 1;
+        }
+
+        var (unescaped, offsets) = BackquoteText.Unescape(content.Text, insideDoubleQuotes);
+        ScriptSyntax body;
+        if (EnterNesting())
+        {
+            var (root, diagnostics) = ParseNested(unescaped, _depth);
+            body = root;
+            var contentStart = quote + 1;
+            foreach (var d in diagnostics)
+            {
+                var shifted = d.Shift(local => contentStart + offsets[Math.Clamp(local, 0, offsets.Length - 1)]);
+                if (d.Descriptor == SyntaxDiagnostics.NestingTooDeep)
+                {
+                    _tooDeep = true;
+                }
+
+                _diagnostics.Add(shifted);
+            }
+        }
+        else
+        {
+            body = new ScriptSyntax(SyntaxList<StatementSyntax>.Empty, new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, [new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, unescaped)], default));
+        }
+
+        ExitNesting();
+        var bodyTree = new SyntaxTree(Text.SourceText.From(unescaped), null, body, []);
+        return new BackquoteSubstitutionSyntax(open, content, close, bodyTree);
+    }
+
+    /// <summary>Parses what follows a <c>$</c>, or returns null when the <c>$</c> is a plain character.</summary>
+    private WordPartSyntax? TryParseDollar(int tokenStart, int dollar, PartContext context, Action flush)
+    {
+        var nextPos = Logical(dollar + 1);
+        if (nextPos >= _text.Length)
+        {
+            return null;
+        }
+
+        var next = _text[nextPos];
+
+        switch (next)
+        {
+            case '{':
+                flush();
+                return ParseParameterExpansion(tokenStart, nextPos, context);
+            case '(':
+                flush();
+                var second = Logical(nextPos + 1);
+                return second < _text.Length && _text[second] == '('
+                    ? ParseArithmetic(tokenStart, second)
+                    : ParseCommandSubstitution(tokenStart, nextPos);
+            case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument:
+                flush();
+                return ParseDollarSingleQuoted(tokenStart, nextPos);
+        }
+
+        if (IsNameStart(next) || next is >= '0' and <= '9' || IsSpecialParameter(next))
+        {
+            flush();
+            var dollarToken = MakeToken(SyntaxKind.DollarToken, tokenStart, nextPos);
+            _pos = nextPos;
+            var nameStart = _pos;
+            if (IsNameStart(next))
+            {
+                while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
+                {
+                    Advance();
+                }
+            }
+            else
+            {
+                Advance();
+            }
+
+            return new SimpleExpansionSyntax(dollarToken, MakeToken(SyntaxKind.ParameterNameToken, nameStart, _pos));
+        }
+
+        return null;
+    }
+
+    private ParameterExpansionSyntax ParseParameterExpansion(int tokenStart, int brace, PartContext context)
+    {
+        var open = MakeToken(SyntaxKind.DollarOpenBraceToken, tokenStart, brace + 1);
+        _pos = brace + 1;
+        var entered = EnterNesting();
+        SyntaxToken? hash = null;
+        if (Peek() == '#' && Peek(1) is var afterHash && (IsNameStart(afterHash) || afterHash is >= '0' and <= '9' || afterHash is '@' or '*' or '?' or '$' or '!'))
+        {
+            var hashStart = _pos;
+            Advance();
+            hash = MakeToken(SyntaxKind.HashToken, hashStart, _pos);
+        }
+
+        var nameStart = _pos;
+        var first = Peek();
+        if (first != EndOfInput && IsNameStart((char)first))
+        {
+            while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
+            {
+                Advance();
+            }
+        }
+        else if (first is >= '0' and <= '9')
+        {
+            while (Peek() is >= '0' and <= '9')
+            {
+                Advance();
+            }
+        }
+        else if (first != EndOfInput && (IsSpecialParameter((char)first) || first == '!'))
+        {
+            Advance();
+        }
+
+        var name = MakeToken(SyntaxKind.ParameterNameToken, nameStart, _pos);
+        var operatorStart = _pos;
+        var op = Peek();
+        var opLength = op switch
+        {
+            // After `${#name` dash reads no operator: anything before `}` is a bad argument.
+            _ when hash is not null => 0,
+            '}' or EndOfInput => 0,
+            ':' => Peek(1) is '-' or '=' or '?' or '+' ? 2 : 1,
+            '#' => Peek(1) == '#' ? 2 : 1,
+            '%' => Peek(1) == '%' ? 2 : 1,
+            '/' => Peek(1) == '/' ? 2 : 1,
+            '^' => Peek(1) == '^' ? 2 : 1,
+            ',' => Peek(1) == ',' ? 2 : 1,
+
+            // Any other character: dash takes it as a (bad) operator and reads on to `}`; the
+            // expansion only fails when the line runs.
+            _ => 1,
+        };
+        var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
+        var bashOperator = op is '/' or '^' or ',' || (op == ':' && opLength == 1);
+        if (bashOperator && name.Text.Length > 0)
+        {
+            Report(SyntaxDiagnostics.Bashism, tokenStart, _pos + opLength, $"`${{name{(char)op}...}}`", "fails with \"Bad substitution\" when it runs this line");
+        }
+        else if (name.Text.Length == 0 || !isOperator || (hash is not null && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
+        {
+            var shown = op is EndOfInput or '}' ? string.Empty : ((char)op).ToString();
+            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name.Text + shown + "...}");
+        }
+
+        Advance(opLength);
+        var operatorToken = opLength > 0 ? MakeToken(SyntaxKind.ParameterOperatorToken, operatorStart, _pos) : null;
+        WordSyntax? argument = null;
+        if (entered && Peek() != '}')
+        {
+            var parts = new List<WordPartSyntax>();
+            ParseParts(parts, context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument
+                ? PartContext.BracedArgumentInDoubleQuotes
+                : PartContext.BracedArgument);
+            if (parts.Count > 0)
+            {
+                argument = new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
+            }
+        }
+
+        ExitNesting();
+        SyntaxToken close;
+        if (Peek() == '}')
+        {
+            var start = _pos;
+            Advance();
+            close = MakeToken(SyntaxKind.CloseBraceToken, start, _pos);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.UnterminatedConstruct, tokenStart, brace + 1, "`${`", "`}`");
+            close = MissingToken(SyntaxKind.CloseBraceToken);
+        }
+
+        return new ParameterExpansionSyntax(open, hash, name, operatorToken, argument, close);
+    }
+
+    private CommandSubstitutionSyntax ParseCommandSubstitution(int tokenStart, int paren)
+    {
+        var open = MakeToken(SyntaxKind.DollarOpenParenToken, tokenStart, paren + 1);
+        _pos = paren + 1;
+        var statements = SyntaxList<StatementSyntax>.Empty;
+        SyntaxToken close;
+        if (EnterNesting())
+        {
+            // The substitution lexes its own tokens; the enclosing word resumes where they end.
+            statements = ParseStatementsUntil(SyntaxKind.CloseParenToken);
+            close = CurrentKind == SyntaxKind.CloseParenToken
+                ? TakeToken()
+                : ExpectedButFound(SyntaxDiagnostics.UnterminatedConstruct, SyntaxKind.CloseParenToken, tokenStart, paren + 1, "`$(`", "`)`");
+        }
+        else
+        {
+            close = MissingToken(SyntaxKind.CloseParenToken);
+        }
+
+        ExitNesting();
+        return new CommandSubstitutionSyntax(open, statements, close);
+    }
+
+    private ArithmeticExpansionSyntax ParseArithmetic(int tokenStart, int secondParen)
+    {
+        var open = MakeToken(SyntaxKind.DollarDoubleOpenParenToken, tokenStart, secondParen + 1);
+        _pos = secondParen + 1;
+        var parts = new List<WordPartSyntax>();
+        if (EnterNesting())
+        {
+            ParseParts(parts, PartContext.Arithmetic);
+        }
+
+        ExitNesting();
+        SyntaxToken close;
+        if (Peek() == ')' && Peek(1) == ')')
+        {
+            var start = _pos;
+            Advance(2);
+            close = MakeToken(SyntaxKind.DoubleCloseParenToken, start, _pos);
+        }
+        else
+        {
+            Report(SyntaxDiagnostics.MissingArithmeticClose, tokenStart, secondParen + 1);
+            close = MissingToken(SyntaxKind.DoubleCloseParenToken);
+        }
+
+        return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+    }
+
+    private DollarSingleQuotedPartSyntax ParseDollarSingleQuoted(int tokenStart, int quote)
+    {
+        var open = MakeToken(SyntaxKind.DollarSingleQuoteToken, tokenStart, quote + 1);
+        var i = quote + 1;
+        while (i < _text.Length && _text[i] != '\'')
+        {
+            i += _text[i] == '\\' ? 2 : 1;
+        }
+
+        var end = Math.Min(i, _text.Length);
+        var text = MakeToken(SyntaxKind.SingleQuotedTextToken, quote + 1, end);
+        Report(SyntaxDiagnostics.Bashism, tokenStart, end + 1, "`$'...'`", "reads it as `$` followed by a single-quoted string, without escapes");
+        if (i >= _text.Length)
+        {
+            Report(SyntaxDiagnostics.UnterminatedQuote, quote, quote + 1, "single");
+            _pos = _text.Length;
+            return new DollarSingleQuotedPartSyntax(open, text, MissingToken(SyntaxKind.SingleQuoteToken));
+        }
+
+        _pos = i + 1;
+        return new DollarSingleQuotedPartSyntax(open, text, MakeToken(SyntaxKind.SingleQuoteToken, i, i + 1));
+    }
+
+    /// <summary>dash parses the substitutions in an unquoted here-document body when it reads it; report what it would reject.</summary>
+    private void CheckHereDocumentBody(int start, int end)
+    {
+        var body = _text[start..end];
+        if (body.IndexOf('$') < 0 && body.IndexOf('`') < 0)
+        {
+            return;
+        }
+
+        var nested = new Parser(body, _depth);
+        nested._wordLeadingTrivia = default;
+        nested.ParseParts([], PartContext.HereDocument);
+        foreach (var d in nested._diagnostics)
+        {
+            _diagnostics.Add(d.Shift(local => start + local));
+        }
+
+        _tooDeep |= nested._tooDeep;
+    }
+
+    private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+
+    private static bool IsNameChar(char c) => IsNameStart(c) || c is >= '0' and <= '9';
+
+    private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
+
+    internal static bool IsValidName(string text)
+        => text.Length > 0 && IsNameStart(text[0]) && text.All(IsNameChar);
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ShellParser;
+
+/// <summary>
+/// A recursive-descent parser for the POSIX shell, driven one lexeme at a time. Lexing depends on where
+/// the parser is (words are lexed with their quotes and substitutions, and <c>$(...)</c> parses a
+/// whole command list from inside a word), so lexer and parser share this class, split by concern
+/// over partial files. It never throws on bad input: it reports, inserts a missing token, and goes on.
+/// </summary>
+internal sealed partial class Parser
+{
+    /// <summary>How deep compound commands, quotes and substitutions may nest before the parser gives up.</summary>
+    internal const int MaxNestingDepth = 100;
+
+    private readonly string _text;
+    private readonly List<RawDiagnostic> _diagnostics = [];
+    private readonly List<SyntaxTrivia> _pendingTrivia = [];
+    private readonly List<PendingHereDocument> _pendingHereDocuments = [];
+    private int _pos;
+    private int _depth;
+    private bool _tooDeep;
+    private int _skipFrom = -1;
+    private readonly bool _isBackquoteBody;
+    private Lexeme _current;
+    private bool _hasCurrent;
+
+    private Parser(string text, int depth, bool isBackquoteBody = false)
+    {
+        _text = text;
+        _depth = depth;
+        _isBackquoteBody = isBackquoteBody;
+    }
+
+    /// <summary>Parses a whole script.</summary>
+    public static SyntaxTree Parse(SourceText source, string? path)
+    {
+        var parser = new Parser(source.Text, 0);
+        var root = parser.ParseScript();
+        var diagnostics = parser._diagnostics
+            .OrderBy(d => d.Start)
+            .Select(d => d.ToDiagnostic(path, source))
+            .ToImmutableArray();
+        return new SyntaxTree(source, path, root, diagnostics);
+    }
+
+    /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>
+    private static (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text, int depth)
+    {
+        var parser = new Parser(text, depth, isBackquoteBody: true);
+        var root = parser.ParseScript();
+        return (root, parser._diagnostics);
+    }
+
+    private ScriptSyntax ParseScript()
+    {
+        ReportEncodingWarnings();
+        var statements = ParseStatementsUntil(SyntaxKind.EndOfFileToken);
+        SyntaxToken endOfFile;
+        if (_tooDeep || _skipFrom >= 0)
+        {
+            // Everything after the point where parsing stopped is kept verbatim.
+            var trivia = new List<SyntaxTrivia>(_pendingTrivia);
+            _pendingTrivia.Clear();
+            var from = _skipFrom >= 0 ? _skipFrom : _pos;
+            if (from < _text.Length)
+            {
+                trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _text[from..]));
+                _pos = _text.Length;
+            }
+
+            endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, trivia.ToImmutableArray(), default);
+        }
+        else
+        {
+            endOfFile = TakeToken();
+        }
+
+        return new ScriptSyntax(statements, endOfFile);
+    }
+
+    private void ReportEncodingWarnings()
+    {
+        if (_depth > 0)
+        {
+            return;
+        }
+
+        if (_text.Length > 0 && _text[0] == '\uFEFF')
+        {
+            Report(SyntaxDiagnostics.ByteOrderMark, 0, 1);
+        }
+
+        var cr = _text.IndexOf("\r\n", StringComparison.Ordinal);
+        if (cr >= 0)
+        {
+            Report(SyntaxDiagnostics.CarriageReturn, cr, cr + 1);
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, int start, int end, params object?[] args)
+    {
+        if (_tooDeep && descriptor != SyntaxDiagnostics.NestingTooDeep)
+        {
+            return;
+        }
+
+        _diagnostics.Add(new RawDiagnostic(descriptor, start, Math.Max(start, end), args));
+    }
+
+    private bool EnterNesting()
+    {
+        _depth++;
+        if (_depth <= MaxNestingDepth)
+        {
+            return true;
+        }
+
+        if (!_tooDeep)
+        {
+            Report(SyntaxDiagnostics.NestingTooDeep, _pos, _pos, MaxNestingDepth);
+            _tooDeep = true;
+        }
+
+        return false;
+    }
+
+    private void ExitNesting() => _depth--;
+
+    /// <summary>A diagnostic before its location is resolved to lines and columns.</summary>
+    private readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
+    {
+        public Diagnostic ToDiagnostic(string? path, SourceText source)
+            => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
+
+        public RawDiagnostic Shift(Func<int, int> map) => this with { Start = map(Start), End = map(End) };
+    }
+
+    /// <summary>A token or a word, with where its own text (trivia excluded) starts and ends.</summary>
+    private readonly record struct Lexeme(SyntaxElement Element, SyntaxKind Kind, int Start, int End)
+    {
+        public bool IsWord => Kind == SyntaxKind.Word;
+
+        public bool IsPlainWord(string text) => Element is WordSyntax word && IsReservedSpelling(word, out var t) && t == text;
+    }
+
+    private sealed record PendingHereDocument(string Delimiter, bool StripTabs, bool Quoted, int OperatorStart);
+}

@@ -1,0 +1,26 @@
+namespace ConfigConvert.ShellParser;
+
+/// <summary>Visits every node below the one it starts from, in text order; override a <c>Visit*</c> method and call the base to keep descending.</summary>
+public abstract class SyntaxWalker : SyntaxVisitor
+{
+    /// <summary>Visits the children of <paramref name="node"/>, and each token through <see cref="VisitToken"/>.</summary>
+    public override void DefaultVisit(SyntaxNode node)
+    {
+        foreach (var child in node.ChildElements())
+        {
+            if (child is SyntaxNode childNode)
+            {
+                childNode.Accept(this);
+            }
+            else
+            {
+                VisitToken((SyntaxToken)child);
+            }
+        }
+    }
+
+    /// <summary>Called for each token.</summary>
+    public virtual void VisitToken(SyntaxToken token)
+    {
+    }
+}
