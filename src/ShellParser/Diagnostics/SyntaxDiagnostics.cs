@@ -74,10 +74,15 @@ public static class SyntaxDiagnostics
         "CC1103", "Carriage return", "line ends with a carriage return (CRLF line endings); /bin/sh reads it as part of the last word", Category, DiagnosticSeverity.Warning,
         "With CRLF line endings, `then\\r` is not the keyword `then` and `foo.c\\r` is not the file `foo.c`.");
 
+    /// <summary>A NUL byte: the file is binary or corrupt.</summary>
+    public static readonly DiagnosticDescriptor NulByte = new(
+        "CC1104", "NUL byte", "the file contains a NUL byte; it is binary or corrupt, and /bin/sh would silently drop the byte and run something else than what the file shows", Category, DiagnosticSeverity.Error,
+        "A shell script never contains NUL bytes; dash deletes them before parsing, so `if<NUL>` runs as `if`.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, UnterminatedConstruct, UnterminatedQuote, UnterminatedBackquote, MissingArithmeticClose, BadName,
-        NestingTooDeep, BadSubstitution, UnterminatedHereDocument, IgnoredAfterTerminator, Bashism, ByteOrderMark, CarriageReturn,
+        NestingTooDeep, BadSubstitution, UnterminatedHereDocument, IgnoredAfterTerminator, Bashism, ByteOrderMark, CarriageReturn, NulByte,
     ];
 }

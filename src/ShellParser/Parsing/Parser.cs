@@ -93,6 +93,12 @@ internal sealed partial class Parser
             Report(SyntaxDiagnostics.ByteOrderMark, 0, 1);
         }
 
+        var nul = _text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            Report(SyntaxDiagnostics.NulByte, nul, nul + 1);
+        }
+
         var cr = _text.IndexOf("\r\n", StringComparison.Ordinal);
         if (cr >= 0)
         {

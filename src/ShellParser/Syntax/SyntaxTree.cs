@@ -53,6 +53,9 @@ public sealed class SyntaxTree
     /// </summary>
     public SyntaxTree WithRoot(ScriptSyntax root) => ReferenceEquals(root, _root) ? this : new SyntaxTree(Text.WithText(root.ToFullString()), FilePath, root, []);
 
+    /// <summary>An indented dump of the tree, one node or token a line with its 1-based start and end, for people reading a parse.</summary>
+    public string Dump() => SyntaxTreePrinter.Print(this);
+
     /// <summary>The span of an element's own text (trivia excluded) in this tree.</summary>
     public TextSpan GetSpan(SyntaxElement element)
     {

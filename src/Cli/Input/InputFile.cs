@@ -1,0 +1,50 @@
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Cli.Input;
+
+/// <summary>Reads an input file and turns every way that can fail into one clear sentence.</summary>
+internal static class InputFile
+{
+    /// <summary>Inputs larger than this are refused: no config script is anywhere near it.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    public static bool TryRead(string path, out SourceText text, out string error)
+    {
+        text = SourceText.From(string.Empty);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = $"{path}: is a directory";
+                return false;
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = $"{path}: no such file";
+                return false;
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                error = $"{path}: file is too large ({info.Length} bytes; the limit is {MaxBytes})";
+                return false;
+            }
+
+            text = SourceText.From(File.ReadAllBytes(path));
+            error = string.Empty;
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = $"{path}: permission denied";
+        }
+        catch (IOException e)
+        {
+            error = $"{path}: {e.Message}";
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.Cli.Output;
+
+/// <summary>Writes diagnostics in the JSON shape other tools read.</summary>
+internal static class DiagnosticJson
+{
+    public static void Write(Utf8JsonWriter writer, Diagnostic diagnostic)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", diagnostic.Id);
+        writer.WriteString("severity", Severity(diagnostic.Severity));
+        writer.WriteString("message", diagnostic.Message);
+        writer.WriteNumber("line", diagnostic.Location.Start.Line);
+        writer.WriteNumber("column", diagnostic.Location.Start.Column);
+        writer.WriteNumber("endLine", diagnostic.Location.End.Line);
+        writer.WriteNumber("endColumn", diagnostic.Location.End.Column);
+        writer.WriteEndObject();
+    }
+
+    public static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static JsonWriterOptions Options { get; } = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

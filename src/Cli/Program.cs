@@ -1,0 +1,3 @@
+using ConfigConvert.Cli;
+
+return CliApplication.Run(args, CliConsole.System);
