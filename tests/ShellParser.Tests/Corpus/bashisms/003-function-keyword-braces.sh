@@ -1,0 +1,3 @@
+function widget_trim {
+    sed -e '/./,$!d'
+}

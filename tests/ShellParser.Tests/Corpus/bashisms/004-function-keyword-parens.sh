@@ -1,0 +1,3 @@
+function widget_upper() {
+    echo "$1" | tr a-z A-Z
+}

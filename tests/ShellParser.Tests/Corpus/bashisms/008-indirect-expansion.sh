@@ -1,0 +1,2 @@
+widget_var=WIDGET_INC
+echo "include dir: ${!widget_var}"

@@ -1,0 +1,1 @@
+read widget_major widget_minor <<< "$WIDGET_VERSION"

@@ -1,0 +1,2 @@
+widget_libs=(-lwidget -lm)
+ngx_module_libs="${widget_libs[*]}"

@@ -1,0 +1,3 @@
+select widget_build in Debug Release; do
+    break
+done

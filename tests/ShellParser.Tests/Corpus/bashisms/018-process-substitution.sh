@@ -1,0 +1,1 @@
+diff <(echo "$HTTP_MODULES") <(echo "$HTTP_FILTER_MODULES")

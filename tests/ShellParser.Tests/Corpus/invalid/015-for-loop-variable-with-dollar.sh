@@ -1,0 +1,3 @@
+for $src in $NGX_ADDON_SRCS; do
+    echo "$src"
+done

@@ -1,0 +1,3 @@
+for lib in $ngx_module_libs
+    echo "$lib"
+done

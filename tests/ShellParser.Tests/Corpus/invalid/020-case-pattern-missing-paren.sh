@@ -1,0 +1,5 @@
+case "$NGX_PLATFORM" in
+    Darwin:*
+        LDAP_LIBS="$LDAP_LIBS -llber"
+    ;;
+esac

@@ -1,0 +1,3 @@
+ngx_addon_name=ngx_http_sub_module
+(
+)

@@ -1,0 +1,2 @@
+ngx_addon_name=ngx_http_group_module
+{ }

@@ -1,0 +1,2 @@
+echo "#define NGX_HTTP_TARGET 1" >>
+echo done

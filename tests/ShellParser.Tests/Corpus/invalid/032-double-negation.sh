@@ -1,0 +1,3 @@
+if ! ! test -f "$ngx_addon_dir/config.local"; then
+    :
+fi

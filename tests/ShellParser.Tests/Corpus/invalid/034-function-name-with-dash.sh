@@ -1,0 +1,3 @@
+ngx-widget-init() {
+    WIDGET_SRCS="$ngx_addon_dir/widget.c"
+}
