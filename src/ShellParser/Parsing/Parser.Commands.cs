@@ -6,6 +6,9 @@ internal sealed partial class Parser
 {
     private static readonly HashSet<string> ListTerminators = ["then", "else", "elif", "fi", "do", "done", "esac", "}"];
 
+    /// <summary>Set while the arguments of a <c>[</c> or <c>test</c> command are read.</summary>
+    private bool _checkDoubleEquals;
+
     /// <summary>
     /// True when <paramref name="word"/> is spelled as a reserved word can be: unquoted, unescaped
     /// (line continuations aside, which the shell never sees). Whether it counts as one depends on
@@ -244,12 +247,13 @@ internal sealed partial class Parser
         return new RedirectedCommandSyntax(command, new SyntaxList<RedirectSyntax>(redirects.ToArray()));
     }
 
-    // `in` is a reserved word wherever a command may start, so it is an error there, though it ends no list.
-    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "function" or "in"
+    // `in` and a second `!` are reserved words where a command may start, so errors there, though they end no list.
+    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "function" or "in" or "!"
         || ListTerminators.Contains(text);
 
     private CommandSyntax ParseSimpleCommand(WordSyntax? firstWord)
     {
+        _checkDoubleEquals = false;
         var elements = new List<SyntaxNode>();
         var sawWord = firstWord is not null;
         if (firstWord is not null)
@@ -270,6 +274,11 @@ internal sealed partial class Parser
                 }
 
                 elements.Add(word);
+                if (_checkDoubleEquals && sawWord && IsReservedSpelling(word, out var spelling) && spelling == "==")
+                {
+                    Report(SyntaxDiagnostics.Bashism, lookahead.Start, lookahead.End, "`==` in `test`", "fails at run time with \"unexpected operator\"; use `=`");
+                }
+
                 if (!sawWord && elements.Count == 1 && CurrentKind == SyntaxKind.OpenParenToken)
                 {
                     return ParseFunctionDefinition(null, word, lookahead.Start);
@@ -304,6 +313,9 @@ internal sealed partial class Parser
 
         switch (name)
         {
+            case "[" or "test":
+                _checkDoubleEquals = true;
+                break;
             case "[[":
                 Report(SyntaxDiagnostics.Bashism, start, end, "`[[`", "runs it as a command named `[[`, which does not exist; use `[` or `test`");
                 break;
@@ -610,7 +622,13 @@ internal sealed partial class Parser
 
     private SubshellSyntax ParseSubshell()
     {
+        var openLexeme = Current;
         var open = TakeToken();
+        if (CurrentKind == SyntaxKind.OpenParenToken && Current.Element.LeadingTriviaWidth == 0)
+        {
+            Report(SyntaxDiagnostics.Bashism, openLexeme.Start, Current.End, "`((...))`", "runs two nested subshells, not arithmetic; use `: $((...))`");
+        }
+
         EnterNesting();
         var statements = ParseNonEmptyList("`(`");
         var close = Expect(SyntaxKind.CloseParenToken, "`)`");

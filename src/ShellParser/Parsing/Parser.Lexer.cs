@@ -223,7 +223,11 @@ internal sealed partial class Parser
         return true;
     }
 
-    /// <summary>Reads the bodies of the here-documents whose operators were on the line that just ended.</summary>
+    /// <summary>
+    /// Reads the bodies of the here-documents whose operators were on the line that just ended. A body
+    /// with an unquoted delimiter is read the way dash reads it: its substitutions are parsed as they
+    /// come, and a <c>$(...)</c> may run over lines (and over a line that looks like the delimiter).
+    /// </summary>
     private ImmutableArray<SyntaxTrivia> ReadHereDocumentBodies()
     {
         if (_pendingHereDocuments.Count == 0)
@@ -231,51 +235,78 @@ internal sealed partial class Parser
             return default;
         }
 
-        var bodies = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingHereDocuments.Count);
-        foreach (var heredoc in _pendingHereDocuments)
+        // Substitutions in a body may hold here-documents of their own: they queue afresh.
+        var pending = _pendingHereDocuments.ToArray();
+        _pendingHereDocuments.Clear();
+        var bodies = ImmutableArray.CreateBuilder<SyntaxTrivia>(pending.Length);
+        foreach (var heredoc in pending)
         {
             var start = _pos;
-            var contentEnd = -1;
-            while (_pos < _text.Length)
+            var terminated = false;
+            while (_pos < _text.Length && !_tooDeep)
             {
                 var lineEnd = _text.IndexOf('\n', _pos);
                 var end = lineEnd < 0 ? _text.Length : lineEnd;
-                var lineStart = _pos;
-                if (heredoc.StripTabs)
+                if (IsDelimiterLine(_pos, end, heredoc))
                 {
-                    while (lineStart < end && _text[lineStart] == '\t')
-                    {
-                        lineStart++;
-                    }
-                }
-
-                var isTerminator = end - lineStart == heredoc.Delimiter.Length
-                    && string.CompareOrdinal(_text, lineStart, heredoc.Delimiter, 0, heredoc.Delimiter.Length) == 0;
-                var lineStartRaw = _pos;
-                _pos = lineEnd < 0 ? _text.Length : lineEnd + 1;
-                if (isTerminator)
-                {
-                    contentEnd = lineStartRaw;
+                    _pos = lineEnd < 0 ? _text.Length : lineEnd + 1;
+                    terminated = true;
                     break;
                 }
+
+                if (heredoc.Quoted)
+                {
+                    _pos = lineEnd < 0 ? _text.Length : lineEnd + 1;
+                    continue;
+                }
+
+                _wordLeadingTrivia = default;
+                _hereDocumentBeingRead = heredoc;
+                ParseParts([], PartContext.HereDocument);
+                _hereDocumentBeingRead = null;
+                _pos = Math.Min(Logical(_pos) + 1, _text.Length);
             }
 
-            if (contentEnd < 0)
+            if (!terminated)
             {
-                contentEnd = _pos;
                 Report(SyntaxDiagnostics.UnterminatedHereDocument, heredoc.OperatorStart, heredoc.OperatorStart + 2, heredoc.Delimiter);
-            }
-
-            if (!heredoc.Quoted)
-            {
-                CheckHereDocumentBody(start, contentEnd);
             }
 
             bodies.Add(new SyntaxTrivia(SyntaxKind.HereDocumentBodyTrivia, _text[start.._pos]));
         }
 
-        _pendingHereDocuments.Clear();
         return bodies.ToImmutable();
+    }
+
+    /// <summary>
+    /// The here-document whose body is being read, while it is read outside a <c>$(...)</c>: dash
+    /// checks for its delimiter at every line start, even inside an unfinished <c>${...}</c>.
+    /// </summary>
+    private PendingHereDocument? _hereDocumentBeingRead;
+
+    private bool IsDelimiterLineAfter(int newline)
+    {
+        if (_hereDocumentBeingRead is null)
+        {
+            return false;
+        }
+
+        var lineEnd = _text.IndexOf('\n', newline + 1);
+        return IsDelimiterLine(newline + 1, lineEnd < 0 ? _text.Length : lineEnd, _hereDocumentBeingRead);
+    }
+
+    private bool IsDelimiterLine(int lineStart, int lineEnd, PendingHereDocument heredoc)
+    {
+        if (heredoc.StripTabs)
+        {
+            while (lineStart < lineEnd && _text[lineStart] == '\t')
+            {
+                lineStart++;
+            }
+        }
+
+        return lineEnd - lineStart == heredoc.Delimiter.Length
+            && string.CompareOrdinal(_text, lineStart, heredoc.Delimiter, 0, heredoc.Delimiter.Length) == 0;
     }
 
     private void ReportUnterminatedHereDocuments()

@@ -23,7 +23,7 @@ internal sealed partial class Parser
         /// <summary>Inside <c>$((...))</c>: ends at the <c>)</c> that balances nothing.</summary>
         Arithmetic,
 
-        /// <summary>The body of a here-document with an unquoted delimiter: runs to the end.</summary>
+        /// <summary>A line of a here-document body with an unquoted delimiter: ends at the line break.</summary>
         HereDocument,
     }
 
@@ -86,10 +86,10 @@ internal sealed partial class Parser
             {
                 PartContext.Unquoted => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
                 PartContext.DoubleQuoted => c == '"',
-                PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}',
+                PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
                 // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
                 PartContext.Arithmetic => c == ')' && parenDepth == 0 && Peek(1) == ')',
-                _ => false,
+                _ => c == '\n',
             };
             if (ends)
             {
@@ -337,7 +337,8 @@ internal sealed partial class Parser
             // After `${#name` dash reads no operator: anything before `}` is a bad argument.
             _ when hash is not null => 0,
             '}' or EndOfInput => 0,
-            ':' => Peek(1) is '-' or '=' or '?' or '+' ? 2 : 1,
+            // dash reads the character after `:` as part of the operator, even `}`: `${x:}` is unterminated.
+            ':' => Peek(1) == EndOfInput ? 1 : 2,
             '#' => Peek(1) == '#' ? 2 : 1,
             '%' => Peek(1) == '%' ? 2 : 1,
             '/' => Peek(1) == '/' ? 2 : 1,
@@ -349,7 +350,7 @@ internal sealed partial class Parser
             _ => 1,
         };
         var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
-        var bashOperator = op is '/' or '^' or ',' || (op == ':' && opLength == 1);
+        var bashOperator = op is '/' or '^' or ',' || (op == ':' && Peek(1) is not ('-' or '=' or '?' or '+' or '}' or EndOfInput));
         if (bashOperator && name.Text.Length > 0)
         {
             Report(SyntaxDiagnostics.Bashism, tokenStart, _pos + opLength, $"`${{name{(char)op}...}}`", "fails with \"Bad substitution\" when it runs this line");
@@ -398,10 +399,19 @@ internal sealed partial class Parser
         _pos = paren + 1;
         var statements = SyntaxList<StatementSyntax>.Empty;
         SyntaxToken close;
+        var hereDocument = _hereDocumentBeingRead;
+        _hereDocumentBeingRead = null;
         if (EnterNesting())
         {
             // The substitution lexes its own tokens; the enclosing word resumes where they end.
             statements = ParseStatementsUntil(SyntaxKind.CloseParenToken);
+            if (_tooDeep && _hasCurrent && _current.Element is not SyntaxToken { IsMissing: true })
+            {
+                // Parsing stopped inside a word of this substitution: that word must not outlive it,
+                // or the enclosing word, which is being lexed, would replace it.
+                statements = statements.InsertRange(statements.Count, [new StatementSyntax(Bad(TakeElement()), null)]);
+            }
+
             close = CurrentKind == SyntaxKind.CloseParenToken
                 ? TakeToken()
                 : ExpectedButFound(SyntaxDiagnostics.UnterminatedConstruct, SyntaxKind.CloseParenToken, tokenStart, paren + 1, "`$(`", "`)`");
@@ -412,6 +422,7 @@ internal sealed partial class Parser
         }
 
         ExitNesting();
+        _hereDocumentBeingRead = hereDocument;
         return new CommandSubstitutionSyntax(open, statements, close);
     }
 
@@ -463,26 +474,6 @@ internal sealed partial class Parser
 
         _pos = i + 1;
         return new DollarSingleQuotedPartSyntax(open, text, MakeToken(SyntaxKind.SingleQuoteToken, i, i + 1));
-    }
-
-    /// <summary>dash parses the substitutions in an unquoted here-document body when it reads it; report what it would reject.</summary>
-    private void CheckHereDocumentBody(int start, int end)
-    {
-        var body = _text[start..end];
-        if (body.IndexOf('$') < 0 && body.IndexOf('`') < 0)
-        {
-            return;
-        }
-
-        var nested = new Parser(body, _depth);
-        nested._wordLeadingTrivia = default;
-        nested.ParseParts([], PartContext.HereDocument);
-        foreach (var d in nested._diagnostics)
-        {
-            _diagnostics.Add(d.Shift(local => start + local));
-        }
-
-        _tooDeep |= nested._tooDeep;
     }
 
     private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';

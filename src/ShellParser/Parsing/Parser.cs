@@ -61,6 +61,14 @@ internal sealed partial class Parser
         SyntaxToken endOfFile;
         if (_tooDeep || _skipFrom >= 0)
         {
+            if (_hasCurrent && !(_current.Element is SyntaxToken { IsMissing: true }))
+            {
+                // The lexeme under the cursor was read before parsing stopped and belongs to no node
+                // yet. Everything built after it holds only missing tokens, so it goes last.
+                statements = statements.InsertRange(statements.Count, [new StatementSyntax(Bad(_current.Element), null)]);
+                _hasCurrent = false;
+            }
+
             // Everything after the point where parsing stopped is kept verbatim.
             var trivia = new List<SyntaxTrivia>(_pendingTrivia);
             _pendingTrivia.Clear();

@@ -1,0 +1,52 @@
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ShellParser.Tests;
+
+public sealed class CorpusTests
+{
+    public static TheoryData<string> Valid => Corpus.Names("valid");
+
+    public static TheoryData<string> Invalid => Corpus.Names("invalid");
+
+    public static TheoryData<string> Bashisms => Corpus.Names("bashisms");
+
+    [Theory]
+    [MemberData(nameof(Valid))]
+    public void Valid_scripts_round_trip_byte_for_byte_without_errors(string name)
+    {
+        var text = Corpus.Read("valid", name);
+        var tree = SyntaxTree.ParseText(text, name);
+
+        Assert.Equal(text.Text, tree.GetRoot().ToFullString());
+        Assert.Equal(text.GetBytes(), text.GetBytes(tree.GetRoot().ToFullString()));
+        if (DashAgreementTests.KnownDivergences.ContainsKey(name))
+        {
+            Assert.True(tree.HasErrors);
+            return;
+        }
+
+        Assert.Empty(tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Invalid_scripts_round_trip_and_report_an_error(string name)
+    {
+        var text = Corpus.Read("invalid", name);
+        var tree = SyntaxTree.ParseText(text, name);
+
+        Assert.Equal(text.Text, tree.GetRoot().ToFullString());
+        Assert.Contains(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Bashisms))]
+    public void Bashisms_round_trip_and_are_reported(string name)
+    {
+        var text = Corpus.Read("bashisms", name);
+        var tree = SyntaxTree.ParseText(text, name);
+
+        Assert.Equal(text.Text, tree.GetRoot().ToFullString());
+        Assert.Contains(tree.GetDiagnostics(), d => d.Severity != DiagnosticSeverity.Info);
+    }
+}

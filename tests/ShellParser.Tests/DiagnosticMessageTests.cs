@@ -1,0 +1,39 @@
+namespace ConfigConvert.ShellParser.Tests;
+
+/// <summary>Whole messages are pinned: they are what people read.</summary>
+public sealed class DiagnosticMessageTests
+{
+    [Theory]
+    [InlineData("if true; then fi\n", "config(1,15): error CC1001: unexpected `fi`, expected a command after `then`")]
+    [InlineData("if true; then echo\n", "config(1,1): error CC1002: `if` statement must end with `fi`")]
+    [InlineData("if true\necho\nfi\n", "config(3,1): error CC1001: unexpected `fi`, expected `then`")]
+    [InlineData("fi\n", "config(1,1): error CC1001: unexpected `fi`")]
+    [InlineData("echo 'abc\n", "config(1,6): error CC1003: reached the end of the file inside a single-quoted string opened here")]
+    [InlineData("x=\"abc\n", "config(1,3): error CC1003: reached the end of the file inside a double-quoted string opened here")]
+    [InlineData("x=`echo\n", "config(1,3): error CC1004: reached the end of the file inside a backquote substitution opened here")]
+    [InlineData("x=$(echo\n", "config(1,3): error CC1002: `$(` must end with `)`")]
+    [InlineData("x=${y\n", "config(1,3): error CC1002: `${` must end with `}`")]
+    [InlineData("x=$((1 + 2)\n", "config(1,3): error CC1005: `$((` must end with `))`")]
+    [InlineData("for 1x in a; do :; done\n", "config(1,5): error CC1006: `1x` is not a valid loop variable name")]
+    [InlineData("case x in a) echo\n", "config(1,1): error CC1002: `case` statement must end with `esac`")]
+    [InlineData("while true; do\n", "config(2,1): error CC1001: unexpected end of file, expected a command after `do`")]
+    [InlineData("while true; do\n", "config(1,1): error CC1002: `while` loop must end with `done`")]
+    [InlineData("x=${y:}\n", "config(1,3): error CC1002: `${` must end with `}`")]
+    [InlineData("! ! true\n", "config(1,3): error CC1001: unexpected `!`, expected a command")]
+    [InlineData("a &&\n", "config(2,1): error CC1001: unexpected end of file, expected a command")]
+    [InlineData("echo >\n", "config(1,7): error CC1001: unexpected line break, expected a word after `>`")]
+    [InlineData("( )\n", "config(1,3): error CC1001: unexpected `)`, expected a command after `(`")]
+    [InlineData("a=(1 2)\n", "config(1,3): error CC1001: unexpected `(`, expected `;` or a line break")]
+    [InlineData("[[ -n $x ]]\n", "config(1,1): warning CC1101: `[[` is a bash-ism; /bin/sh (dash on Debian) runs it as a command named `[[`, which does not exist; use `[` or `test`")]
+    [InlineData("x+=1\n", "config(1,1): warning CC1101: `+=` is a bash-ism; /bin/sh (dash on Debian) runs it as a command; write `NAME=\"$NAME ...\"`")]
+    [InlineData("echo ${x/a/b}\n", "config(1,6): warning CC1101: `${name/...}` is a bash-ism; /bin/sh (dash on Debian) fails with \"Bad substitution\" when it runs this line")]
+    [InlineData("echo ${a b}\n", "config(1,6): warning CC1008: `${a ...}` is not a valid parameter expansion; /bin/sh fails with \"Bad substitution\" when it runs this line")]
+    [InlineData("x=`echo a ) b`\n", "config(1,11): warning CC1010: /bin/sh stops reading this backquote substitution at `)` and ignores the rest of it")]
+    [InlineData("cat <<EOF\nbody\n", "config(1,5): warning CC1009: here-document delimited by `EOF` is not terminated before the end of the file")]
+    public void Message(string text, string expected)
+    {
+        var tree = SyntaxTree.ParseText(text, "config");
+        Assert.Contains(expected, tree.GetDiagnostics().Select(d => d.ToString()));
+        Assert.Equal(text, tree.GetRoot().ToFullString());
+    }
+}
