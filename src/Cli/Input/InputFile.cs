@@ -20,6 +20,12 @@ internal static class InputFile
             }
 
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                // Throws for a loop: resolving it is how a loop shows itself.
+                _ = info.ResolveLinkTarget(returnFinalTarget: true);
+            }
+
             if (!info.Exists)
             {
                 error = $"{path}: no such file";
@@ -39,6 +45,10 @@ internal static class InputFile
         catch (UnauthorizedAccessException)
         {
             error = $"{path}: permission denied";
+        }
+        catch (IOException e) when (e.HResult == 40 || e.Message.Contains("symbolic link", StringComparison.OrdinalIgnoreCase))
+        {
+            error = $"{path}: too many levels of symbolic links";
         }
         catch (IOException e)
         {

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.Cli.Tests;
+
+public sealed class ParseCommandTests
+{
+    [Fact]
+    public void The_sample_module_parses_cleanly()
+    {
+        var result = CliRunner.Run("parse", RepoPaths.Combine("samples", "ngx_http_hello_module", "config"));
+        Assert.Equal((0, string.Empty, string.Empty), (result.ExitCode, result.Out, result.Error));
+    }
+
+    [Fact]
+    public void Syntax_errors_print_in_compiler_form_and_exit_1()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("config", "ngx_addon_name=x\nif true; then\n  echo\n");
+        var result = CliRunner.Run("parse", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"{path}(2,1): error CC1002: `if` statement must end with `fi`\n", result.Out);
+    }
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("config", "[[ -n \"$x\" ]] && echo\n");
+        var result = CliRunner.Run("parse", path);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning CC1101", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_has_the_documented_shape()
+    {
+        using var dir = new TempDirectory();
+        var good = dir.Write("good", "a=1\n");
+        var bad = dir.Write("bad", "echo 'x\n");
+        var result = CliRunner.Run("parse", good, bad, "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var files = json.RootElement.GetProperty("files");
+        Assert.Equal(2, files.GetArrayLength());
+        Assert.Equal(good, files[0].GetProperty("path").GetString());
+        Assert.Equal(0, files[0].GetProperty("diagnostics").GetArrayLength());
+        var diagnostic = Assert.Single(files[1].GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("CC1003", diagnostic.GetProperty("id").GetString());
+        Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
+        Assert.Equal((1, 6, 1, 7), (diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32(), diagnostic.GetProperty("endLine").GetInt32(), diagnostic.GetProperty("endColumn").GetInt32()));
+        Assert.StartsWith("reached the end of the file", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tree_dump_is_printed_on_request()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("config", "a=1\n");
+        var result = CliRunner.Run("parse", "--tree", path);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Script 1:1-2:1\n  Statement", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_files_and_directories_are_io_errors_with_exit_2()
+    {
+        using var dir = new TempDirectory();
+        var good = dir.Write("config", "a=1\n");
+        var result = CliRunner.Run("parse", good, Path.Combine(dir.Path, "nope"), dir.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"ngx-convert: {Path.Combine(dir.Path, "nope")}: no such file\nngx-convert: {dir.Path}: is a directory\n", result.Error);
+    }
+
+    [Fact]
+    public void A_symlink_loop_is_an_io_error()
+    {
+        using var dir = new TempDirectory();
+        var loop = Path.Combine(dir.Path, "loop");
+        File.CreateSymbolicLink(loop, loop);
+        var result = CliRunner.Run("parse", loop);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("symbolic link", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_input_is_reported_not_crashed_on()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "config");
+        File.WriteAllBytes(path, [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0xFF, 0xFE, 0x28]);
+        var result = CliRunner.Run("parse", path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CC1104", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("parse", "--format", "xml", "x")]
+    [InlineData("frobnicate")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("ngx-convert: ", result.Error, StringComparison.Ordinal);
+    }
+}
