@@ -1,0 +1,270 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>
+/// One C file of a module, tokenized: its text, its tokens (comments apart) and the preprocessor
+/// condition every token sits under. Analyzers that look for code blocking dynamic loading read this.
+/// </summary>
+internal sealed class CSourceFile
+{
+    private readonly ImmutableArray<ConditionChange> _conditionChanges;
+
+    private CSourceFile(string path, SourceText text, CTokenList tokens, ImmutableArray<ConditionChange> conditionChanges)
+    {
+        Path = path;
+        Text = text;
+        Tokens = tokens.Tokens;
+        Comments = tokens.Comments;
+        _conditionChanges = conditionChanges;
+    }
+
+    /// <summary>The path relative to the module directory, with <c>/</c> separators.</summary>
+    public string Path { get; }
+
+    /// <summary>The decoded text.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>The tokens, directives included as one token each, comments excluded.</summary>
+    public ImmutableArray<CToken> Tokens { get; }
+
+    /// <summary>The comments, in order.</summary>
+    public ImmutableArray<CToken> Comments { get; }
+
+    /// <summary>Tokenizes <paramref name="text"/> and records where conditional groups begin and end.</summary>
+    public static CSourceFile Create(string path, SourceText text)
+    {
+        var tokens = CTokenizer.Tokenize(text.Text);
+        return new CSourceFile(path, text, tokens, MapConditions(text.Text, tokens.Tokens));
+    }
+
+    /// <summary>The token's text as the compiler sees it.</summary>
+    public string GetText(CToken token) => CTokenizer.GetText(Text.Text, token);
+
+    /// <summary>True when the token's text is <paramref name="value"/>.</summary>
+    public bool TextEquals(CToken token, string value) => CTokenizer.TextEquals(Text.Text, token, value);
+
+    /// <summary>True when token <paramref name="index"/> is the identifier <paramref name="name"/>.</summary>
+    public bool IsIdentifier(int index, string name)
+        => (uint)index < (uint)Tokens.Length && Tokens[index].Kind == CTokenKind.Identifier && TextEquals(Tokens[index], name);
+
+    /// <summary>True when token <paramref name="index"/> is the one-character punctuator <paramref name="c"/>.</summary>
+    public bool IsPunctuator(int index, char c) => (uint)index < (uint)Tokens.Length && Tokens[index].IsPunctuator(Text.Text, c);
+
+    /// <summary>Takes apart a directive token.</summary>
+    public CDirective GetDirective(CToken directive) => CDirective.Parse(Text.Text, directive);
+
+    /// <summary>The 1-based line and column of a position.</summary>
+    public LinePosition GetLinePosition(int position) => Text.GetLinePosition(position);
+
+    /// <summary>A diagnostic location in this file.</summary>
+    public Location GetLocation(TextSpan span) => Location.Create(Path, Text, span);
+
+    /// <summary>
+    /// The innermost conditional branch token <paramref name="tokenIndex"/> is in, or null when it is
+    /// compiled unconditionally. A conditional directive itself is in the scope around its group.
+    /// </summary>
+    public CConditionScope? GetConditionScope(int tokenIndex)
+    {
+        var changes = _conditionChanges.AsSpan();
+        int low = 0, high = changes.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (changes[middle].TokenIndex <= tokenIndex)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found < 0 ? null : changes[found].Scope;
+    }
+
+    /// <summary>The text of the conditions token <paramref name="tokenIndex"/> is compiled under, or null.</summary>
+    public string? GetCondition(int tokenIndex) => GetConditionScope(tokenIndex)?.Text;
+
+    /// <summary>
+    /// Every use of the identifier <paramref name="name"/>: in code, and in directive bodies (a macro that
+    /// expands to <c>ngx_modules</c> uses it as much as code does). Comments and literals do not count.
+    /// </summary>
+    public IEnumerable<CIdentifierReference> FindReferences(string name)
+    {
+        var text = Text.Text;
+        for (var i = 0; i < Tokens.Length; i++)
+        {
+            var token = Tokens[i];
+            if (token.Kind == CTokenKind.Identifier)
+            {
+                if (TextEquals(token, name))
+                {
+                    yield return CreateReference(i, token, inDirective: false);
+                }
+            }
+            else if (token.Kind == CTokenKind.Directive
+                && (token.HasLineContinuation || text.AsSpan(token.Start, token.Length).Contains(name, StringComparison.Ordinal)))
+            {
+                foreach (var inner in CTokenizer.TokenizeRange(text, TextSpan.FromBounds(token.Start + 1, token.End)))
+                {
+                    if (inner.Kind == CTokenKind.Identifier && TextEquals(inner, name))
+                    {
+                        yield return CreateReference(i, inner, inDirective: true);
+                    }
+                }
+            }
+        }
+    }
+
+    private CIdentifierReference CreateReference(int tokenIndex, CToken token, bool inDirective)
+        => new(Path, token.Span, Text.GetLinePosition(token.Start), inDirective, GetCondition(tokenIndex));
+
+    /// <summary>
+    /// One pass over the directives: every conditional directive changes the scope from the token after
+    /// it. Unbalanced <c>#else</c>/<c>#endif</c> lines are ignored, as an index must survive broken files.
+    /// </summary>
+    private static ImmutableArray<ConditionChange> MapConditions(string text, ImmutableArray<CToken> tokens)
+    {
+        var changes = ImmutableArray.CreateBuilder<ConditionChange>();
+        CConditionScope? scope = null;
+        var guard = HasIncludeGuard(text, tokens);
+        for (var i = guard ? 1 : 0; i < (guard ? tokens.Length - 1 : tokens.Length); i++)
+        {
+            if (tokens[i].Kind != CTokenKind.Directive)
+            {
+                continue;
+            }
+
+            var name = CDirective.GetName(text, tokens[i]);
+            CConditionScope? next;
+            switch (name)
+            {
+                case "if" or "ifdef" or "ifndef":
+                    next = CConditionScope.If(scope, ConditionOf(text, tokens[i], name));
+                    break;
+                case "elif" or "elifdef" or "elifndef" when scope is not null:
+                    next = scope.NextBranch(ConditionOf(text, tokens[i], name));
+                    break;
+                case "else" when scope is not null:
+                    next = scope.NextBranch(null);
+                    break;
+                case "endif" when scope is not null:
+                    next = scope.Parent;
+                    break;
+                default:
+                    continue;
+            }
+
+            scope = next;
+            changes.Add(new ConditionChange(i + 1, scope));
+        }
+
+        return changes.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// True when the whole file is wrapped in an include guard (<c>#ifndef X</c>, <c>#define X</c> ...
+    /// <c>#endif</c>): that condition holds whenever the file matters, so it is left out of conditions.
+    /// </summary>
+    private static bool HasIncludeGuard(string text, ImmutableArray<CToken> tokens)
+    {
+        if (tokens.Length < 3 || tokens[0].Kind != CTokenKind.Directive || tokens[1].Kind != CTokenKind.Directive || tokens[^1].Kind != CTokenKind.Directive)
+        {
+            return false;
+        }
+
+        var opening = CDirective.Parse(text, tokens[0]);
+        var guardName = opening.Name switch
+        {
+            "ifndef" when opening.Body.Length == 1 => CTokenizer.GetText(text, opening.Body[0]),
+            "if" => NegatedDefinedName(text, opening.Body.AsSpan()),
+            _ => null,
+        };
+        var define = CDirective.Parse(text, tokens[1]);
+        if (guardName is null || define.Name != "define" || define.Body.Length == 0 || CTokenizer.GetText(text, define.Body[0]) != guardName)
+        {
+            return false;
+        }
+
+        // The group opened by the first line must close on the last one, not earlier.
+        var depth = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != CTokenKind.Directive)
+            {
+                continue;
+            }
+
+            switch (CDirective.GetName(text, tokens[i]))
+            {
+                case "if" or "ifdef" or "ifndef":
+                    depth++;
+                    break;
+                case "elif" or "elifdef" or "elifndef" or "else" when depth == 1:
+                    return false;
+                case "endif":
+                    if (--depth == 0)
+                    {
+                        return i == tokens.Length - 1;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name in <c>!defined(X)</c> or <c>!defined X</c>, or null.</summary>
+    private static string? NegatedDefinedName(string text, ReadOnlySpan<CToken> body)
+    {
+        if (body.Length >= 3 && body[0].IsPunctuator(text, '!') && CTokenizer.TextEquals(text, body[1], "defined"))
+        {
+            if (body.Length == 3 && body[2].Kind == CTokenKind.Identifier)
+            {
+                return CTokenizer.GetText(text, body[2]);
+            }
+
+            if (body.Length == 5 && body[2].IsPunctuator(text, '(') && body[3].Kind == CTokenKind.Identifier && body[4].IsPunctuator(text, ')'))
+            {
+                return CTokenizer.GetText(text, body[3]);
+            }
+        }
+
+        return null;
+    }
+
+    private static string ConditionOf(string text, CToken token, string name)
+    {
+        var directive = CDirective.Parse(text, token);
+        var body = directive.GetBodyText();
+        switch (name)
+        {
+            case "ifdef" or "elifdef":
+                return "defined(" + FirstWord(directive, text, body) + ")";
+            case "ifndef" or "elifndef":
+                return "!defined(" + FirstWord(directive, text, body) + ")";
+            default:
+                // gcc rejects `#if` with no expression; reading it as false keeps the index going.
+                return body.Length == 0 ? "0" : body;
+        }
+    }
+
+    private static string FirstWord(CDirective directive, string text, string body)
+        => directive.Body.Length > 0 && directive.Body[0].Kind == CTokenKind.Identifier ? CTokenizer.GetText(text, directive.Body[0]) : body;
+
+    private readonly record struct ConditionChange(int TokenIndex, CConditionScope? Scope);
+}
+
+/// <summary>A use of an identifier: where it is and under which preprocessor condition.</summary>
+/// <param name="Path">The file, relative to the module directory.</param>
+/// <param name="Span">The identifier's span in the file's text.</param>
+/// <param name="Position">Its 1-based line and column.</param>
+/// <param name="InDirective">True when it is in a preprocessor line (a <c>#define</c> body, an <c>#if</c>).</param>
+/// <param name="Condition">The conditions it is compiled under, or null when unconditional.</param>
+internal readonly record struct CIdentifierReference(string Path, TextSpan Span, LinePosition Position, bool InDirective, string? Condition);

@@ -1,0 +1,537 @@
+using System.Collections.Immutable;
+using System.Text;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>The tokens of a C text and, apart, its comments.</summary>
+internal readonly record struct CTokenList(ImmutableArray<CToken> Tokens, ImmutableArray<CToken> Comments);
+
+/// <summary>
+/// Splits C source, as nginx modules write it, into tokens: identifiers, numbers, string and character
+/// literals, punctuators, and whole preprocessor lines. Comments are kept apart so that code reading the
+/// tokens never sees them. This is not a preprocessor: macros are not expanded and every branch of an
+/// <c>#if</c> is tokenized, because an index must see the code whatever the build configuration is.
+/// </summary>
+/// <remarks>
+/// Any input is accepted (binary garbage, NULs, unterminated comments and literals) and every step
+/// consumes at least one character, so tokenizing never throws and is linear in the length of the text.
+/// Backslash-newline is removed before tokenization by a C compiler, so it may split any token; here it
+/// is skipped wherever it occurs and the tokens containing one are flagged.
+/// </remarks>
+internal sealed class CTokenizer
+{
+    private const int EndOfInput = -1;
+
+    private readonly string _text;
+    private readonly int _end;
+    private readonly bool _recognizeDirectives;
+    private readonly ImmutableArray<CToken>.Builder _tokens;
+    private readonly ImmutableArray<CToken>.Builder? _comments;
+    private int _pos;
+    private bool _atLineStart = true;
+
+    private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments)
+    {
+        _text = text;
+        _pos = start;
+        _end = end;
+        _recognizeDirectives = recognizeDirectives;
+
+        // Real C averages a token every four to six characters; starting near that avoids most regrowth.
+        _tokens = ImmutableArray.CreateBuilder<CToken>(Math.Max(16, (end - start) / 5));
+        _comments = keepComments ? ImmutableArray.CreateBuilder<CToken>() : null;
+    }
+
+    /// <summary>Tokenizes a whole file: directives are recognized and comments collected.</summary>
+    public static CTokenList Tokenize(string text)
+    {
+        var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true);
+        tokenizer.Run();
+        return new CTokenList(tokenizer._tokens.DrainToImmutable(), tokenizer._comments!.DrainToImmutable());
+    }
+
+    /// <summary>
+    /// Tokenizes part of a text without recognizing directives and without collecting comments: used for
+    /// the body of a directive, whose <c>#</c> tokens are operators rather than new directives.
+    /// </summary>
+    public static ImmutableArray<CToken> TokenizeRange(string text, TextSpan span)
+    {
+        var start = Math.Clamp(span.Start, 0, text.Length);
+        var end = Math.Clamp(span.End, start, text.Length);
+        var tokenizer = new CTokenizer(text, start, end, recognizeDirectives: false, keepComments: false);
+        tokenizer.Run();
+        return tokenizer._tokens.DrainToImmutable();
+    }
+
+    /// <summary>The token's text as the compiler sees it: backslash-newlines removed.</summary>
+    public static string GetText(string text, CToken token)
+    {
+        if (!token.HasLineContinuation)
+        {
+            return text.Substring(token.Start, token.Length);
+        }
+
+        var builder = new StringBuilder(token.Length);
+        var end = token.End;
+        for (var i = token.Start; i < end; i++)
+        {
+            var length = ContinuationLength(text, i, end);
+            if (length > 0)
+            {
+                i += length - 1;
+                continue;
+            }
+
+            builder.Append(text[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when the token's text (as the compiler sees it) is <paramref name="value"/>; allocates only for tokens with continuations.</summary>
+    public static bool TextEquals(string text, CToken token, string value)
+        => token.HasLineContinuation
+            ? GetText(text, token) == value
+            : token.Length == value.Length && text.AsSpan(token.Start, token.Length).SequenceEqual(value);
+
+    /// <summary>Length of the backslash-newline (or backslash-CR-LF) at <paramref name="position"/>, or 0.</summary>
+    private static int ContinuationLength(string text, int position, int end)
+    {
+        if (position >= end || text[position] != '\\')
+        {
+            return 0;
+        }
+
+        if (position + 1 < end && text[position + 1] == '\n')
+        {
+            return 2;
+        }
+
+        return position + 2 < end && text[position + 1] == '\r' && text[position + 2] == '\n' ? 3 : 0;
+    }
+
+    private static bool IsIdentifierStart(int c)
+        => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' or '$' || (c >= 0x80 && c != '\uFEFF');
+
+    private static bool IsIdentifierPart(int c) => IsIdentifierStart(c) || c is >= '0' and <= '9';
+
+    private static bool IsDigit(int c) => c is >= '0' and <= '9';
+
+    private int SkipContinuations(int position)
+    {
+        while (true)
+        {
+            var length = ContinuationLength(_text, position, _end);
+            if (length == 0)
+            {
+                return position;
+            }
+
+            position += length;
+        }
+    }
+
+    /// <summary>The next character the compiler sees, or <see cref="EndOfInput"/>.</summary>
+    private int Peek()
+    {
+        var p = SkipContinuations(_pos);
+        return p < _end ? _text[p] : EndOfInput;
+    }
+
+    /// <summary>The character after the next one, continuations skipped.</summary>
+    private int PeekSecond()
+    {
+        var p = SkipContinuations(_pos);
+        if (p >= _end)
+        {
+            return EndOfInput;
+        }
+
+        p = SkipContinuations(p + 1);
+        return p < _end ? _text[p] : EndOfInput;
+    }
+
+    private int PeekThird()
+    {
+        var p = SkipContinuations(_pos);
+        for (var i = 0; i < 2; i++)
+        {
+            if (p >= _end)
+            {
+                return EndOfInput;
+            }
+
+            p = SkipContinuations(p + 1);
+        }
+
+        return p < _end ? _text[p] : EndOfInput;
+    }
+
+    /// <summary>Consumes the next character; callers have checked it is not the end of the input.</summary>
+    private void Advance() => _pos = SkipContinuations(_pos) + 1;
+
+    private void Advance(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Advance();
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            var c = SkipTrivia();
+            if (c == EndOfInput)
+            {
+                return;
+            }
+
+            var start = _pos;
+            if (c == '#' && _atLineStart && _recognizeDirectives)
+            {
+                ScanDirective(start);
+                _atLineStart = false;
+                continue;
+            }
+
+            _atLineStart = false;
+            var kind = ScanToken(c, out var unterminated);
+            Add(_tokens, kind, start, _pos, unterminated);
+        }
+    }
+
+    private void Add(ImmutableArray<CToken>.Builder list, CTokenKind kind, int start, int end, bool unterminated)
+    {
+        var flags = unterminated ? CTokenFlags.Unterminated : CTokenFlags.None;
+        if (ContainsContinuation(start, end))
+        {
+            flags |= CTokenFlags.HasLineContinuation;
+        }
+
+        list.Add(new CToken(kind, flags, start, end - start));
+    }
+
+    private bool ContainsContinuation(int start, int end)
+    {
+        var i = start;
+        while (i < end)
+        {
+            i = _text.IndexOf('\\', i, end - i);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            if (ContinuationLength(_text, i, end) > 0)
+            {
+                return true;
+            }
+
+            i++;
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips whitespace and comments; returns the next character with <see cref="_pos"/> on it.</summary>
+    private int SkipTrivia()
+    {
+        while (true)
+        {
+            _pos = SkipContinuations(_pos);
+            if (_pos >= _end)
+            {
+                return EndOfInput;
+            }
+
+            var c = _text[_pos];
+            switch (c)
+            {
+                case '\n':
+                    _atLineStart = true;
+                    _pos++;
+                    continue;
+                case ' ' or '\t' or '\r' or '\v' or '\f' or '\uFEFF':
+                    _pos++;
+                    continue;
+                case '/':
+                    var next = PeekSecond();
+                    if (next == '*')
+                    {
+                        ScanBlockComment();
+                        continue;
+                    }
+
+                    if (next == '/')
+                    {
+                        ScanLineComment();
+                        continue;
+                    }
+
+                    return c;
+                default:
+                    return c;
+            }
+        }
+    }
+
+    private void ScanBlockComment()
+    {
+        var start = _pos;
+        Advance(2);
+        var p = _pos;
+        var unterminated = false;
+        while (true)
+        {
+            var star = p < _end ? _text.IndexOf('*', p, _end - p) : -1;
+            if (star < 0)
+            {
+                _pos = _end;
+                unterminated = true;
+                break;
+            }
+
+            var after = SkipContinuations(star + 1);
+            if (after < _end && _text[after] == '/')
+            {
+                _pos = after + 1;
+                break;
+            }
+
+            p = star + 1;
+        }
+
+        if (_comments is not null)
+        {
+            Add(_comments, CTokenKind.Comment, start, _pos, unterminated);
+        }
+    }
+
+    /// <summary>Scans a <c>//</c> comment up to (not including) the line break that ends it.</summary>
+    private void ScanLineComment()
+    {
+        var start = _pos;
+        var p = start + 2;
+        while (true)
+        {
+            var newline = p < _end ? _text.IndexOf('\n', p, _end - p) : -1;
+            if (newline < 0)
+            {
+                _pos = _end;
+                break;
+            }
+
+            // A backslash before the line break continues the comment onto the next line.
+            var before = newline - 1;
+            if (before > start && _text[before] == '\r')
+            {
+                before--;
+            }
+
+            if (before > start && _text[before] == '\\')
+            {
+                p = newline + 1;
+                continue;
+            }
+
+            _pos = newline;
+            break;
+        }
+
+        var end = _pos;
+        if (end > start && _text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        if (_comments is not null)
+        {
+            Add(_comments, CTokenKind.Comment, start, end, unterminated: false);
+        }
+    }
+
+    /// <summary>
+    /// Scans a preprocessor line. Comments inside it go to the comment list; a block comment may carry the
+    /// line past a line break, and literals are scanned so that <c>"//"</c> in a <c>#define</c> is no comment.
+    /// </summary>
+    private void ScanDirective(int start)
+    {
+        Advance();
+        var end = _pos;
+        while (true)
+        {
+            var c = Peek();
+            if (c is EndOfInput or '\n')
+            {
+                break;
+            }
+
+            if (c == '/')
+            {
+                var next = PeekSecond();
+                if (next == '*')
+                {
+                    ScanBlockComment();
+                    continue;
+                }
+
+                if (next == '/')
+                {
+                    ScanLineComment();
+                    break;
+                }
+            }
+
+            if (c is '"' or '\'')
+            {
+                ScanQuoted((char)c);
+                end = _pos;
+                continue;
+            }
+
+            Advance();
+            if (c is not (' ' or '\t' or '\r' or '\v' or '\f'))
+            {
+                end = _pos;
+            }
+        }
+
+        // The span stops at the last character that is not a blank or a comment, so that trailing
+        // `/* NGX_FOO */` remarks and CRs stay out of the directive's text.
+        Add(_tokens, CTokenKind.Directive, start, end, unterminated: false);
+    }
+
+    private CTokenKind ScanToken(int c, out bool unterminated)
+    {
+        unterminated = false;
+        if (IsIdentifierStart(c))
+        {
+            var start = _pos;
+            do
+            {
+                Advance();
+            }
+            while (IsIdentifierPart(Peek()));
+
+            var next = Peek();
+            if (next is '"' or '\'' && IsLiteralPrefix(start, _pos))
+            {
+                unterminated = !ScanQuoted((char)next);
+                return next == '"' ? CTokenKind.StringLiteral : CTokenKind.CharLiteral;
+            }
+
+            return CTokenKind.Identifier;
+        }
+
+        if (IsDigit(c) || (c == '.' && IsDigit(PeekSecond())))
+        {
+            ScanNumber();
+            return CTokenKind.Number;
+        }
+
+        if (c is '"' or '\'')
+        {
+            unterminated = !ScanQuoted((char)c);
+            return c == '"' ? CTokenKind.StringLiteral : CTokenKind.CharLiteral;
+        }
+
+        var length = PunctuatorLength(c);
+        if (length > 0)
+        {
+            Advance(length);
+            return CTokenKind.Punctuator;
+        }
+
+        Advance();
+        return CTokenKind.Unknown;
+    }
+
+    private bool IsLiteralPrefix(int start, int end)
+    {
+        var span = _text.AsSpan(start, end - start);
+        return span is "L" or "u" or "U" or "u8";
+    }
+
+    /// <summary>A preprocessing number: digits, letters, dots, and signs after an exponent letter.</summary>
+    private void ScanNumber()
+    {
+        var previous = Peek();
+        Advance();
+        while (true)
+        {
+            var c = Peek();
+            if (IsIdentifierPart(c) || c == '.')
+            {
+                Advance();
+            }
+            else if (c is '+' or '-' && previous is 'e' or 'E' or 'p' or 'P')
+            {
+                Advance();
+            }
+            else
+            {
+                return;
+            }
+
+            previous = c;
+        }
+    }
+
+    /// <summary>Scans a quoted literal from its opening quote; false when the line or input ends first.</summary>
+    private bool ScanQuoted(char quote)
+    {
+        Advance();
+        while (true)
+        {
+            var c = Peek();
+            if (c is EndOfInput or '\n')
+            {
+                return false;
+            }
+
+            Advance();
+            if (c == quote)
+            {
+                return true;
+            }
+
+            if (c == '\\' && Peek() is not (EndOfInput or '\n'))
+            {
+                Advance();
+            }
+        }
+    }
+
+    private int PunctuatorLength(int c)
+    {
+        switch (c)
+        {
+            case '(' or ')' or '[' or ']' or '{' or '}' or ';' or ',' or '~' or '?' or ':':
+                return 1;
+            case '.':
+                return PeekSecond() == '.' && PeekThird() == '.' ? 3 : 1;
+            case '<' or '>':
+                var second = PeekSecond();
+                if (second == c)
+                {
+                    return PeekThird() == '=' ? 3 : 2;
+                }
+
+                return second == '=' ? 2 : 1;
+            case '-':
+                return PeekSecond() is '-' or '=' or '>' ? 2 : 1;
+            case '+' or '&' or '|':
+                var next = PeekSecond();
+                return next == c || next == '=' ? 2 : 1;
+            case '#':
+                return PeekSecond() == '#' ? 2 : 1;
+            case '*' or '/' or '%' or '^' or '=' or '!':
+                return PeekSecond() == '=' ? 2 : 1;
+            default:
+                return 0;
+        }
+    }
+}

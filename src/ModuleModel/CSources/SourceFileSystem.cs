@@ -1,0 +1,83 @@
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>An entry of a directory listing.</summary>
+/// <param name="Name">The entry's name, without its directory.</param>
+/// <param name="IsDirectory">True for a directory, or a symbolic link to one.</param>
+/// <param name="IsSymbolicLink">True when the entry itself is a symbolic link.</param>
+internal readonly record struct SourceDirectoryEntry(string Name, bool IsDirectory, bool IsSymbolicLink);
+
+/// <summary>
+/// What the directory scan needs from the file system. Every member may throw the exceptions of
+/// <see cref="System.IO"/>; the scan turns them into diagnostics. Tests substitute failures that a
+/// process running as root cannot provoke for real (a file it cannot read).
+/// </summary>
+internal abstract class SourceFileSystem
+{
+    /// <summary>The real file system.</summary>
+    public static SourceFileSystem Physical { get; } = new PhysicalSourceFileSystem();
+
+    /// <summary>True when <paramref name="path"/> is an existing directory (following links).</summary>
+    public abstract bool DirectoryExists(string path);
+
+    /// <summary>The entries of a directory, in no particular order.</summary>
+    public abstract IReadOnlyList<SourceDirectoryEntry> ListDirectory(string path);
+
+    /// <summary>The raw target of a symbolic link, or null when <paramref name="path"/> is not one.</summary>
+    public abstract string? ReadLink(string path);
+
+    /// <summary>The length of a file in bytes.</summary>
+    public abstract long GetFileLength(string path);
+
+    /// <summary>The contents of a file.</summary>
+    public abstract byte[] ReadAllBytes(string path);
+}
+
+/// <summary>The file system of the machine, through <see cref="System.IO"/>.</summary>
+internal sealed class PhysicalSourceFileSystem : SourceFileSystem
+{
+    private static readonly EnumerationOptions ListOptions = new()
+    {
+        // Report every entry, hidden ones too, and let a failure to list surface as an exception.
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+        ReturnSpecialDirectories = false,
+    };
+
+    public override bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public override IReadOnlyList<SourceDirectoryEntry> ListDirectory(string path)
+    {
+        var entries = new List<SourceDirectoryEntry>();
+        foreach (var info in new DirectoryInfo(path).EnumerateFileSystemInfos("*", ListOptions))
+        {
+            var isLink = info.LinkTarget is not null;
+
+            // For a link, whether it leads to a directory is a property of its target.
+            var isDirectory = isLink ? Directory.Exists(info.FullName) : info is DirectoryInfo;
+            entries.Add(new SourceDirectoryEntry(info.Name, isDirectory, isLink));
+        }
+
+        return entries;
+    }
+
+    public override string? ReadLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public override long GetFileLength(string path) => new FileInfo(path).Length;
+
+    public override byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+}
