@@ -395,7 +395,9 @@ internal sealed partial class Parser
             Report(SyntaxDiagnostics.Bashism, lookahead.Start, lookahead.End, "`<<<`", "rejects it; use a here-document or `echo ... |`");
         }
 
+        _nextWordIsHereDocumentDelimiter = op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken && !_hasCurrent;
         var target = ExpectWord($"a word after `{op.Text}`");
+        _nextWordIsHereDocumentDelimiter = false;
         if (op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken)
         {
             _pendingHereDocuments.Add(new PendingHereDocument(HereDocumentDelimiter(target), op.Kind == SyntaxKind.LessLessDashToken, target.HasQuotes, lookahead.Start));

@@ -87,6 +87,12 @@ internal sealed partial class Parser
 
     private ImmutableArray<SyntaxTrivia> ScanLeadingTrivia()
     {
+        // Most tokens have no trivia: do not allocate for them.
+        if (_pendingTrivia.Count == 0 && (_pos >= _text.Length || _text[_pos] is not (' ' or '\t' or '\\' or '#')))
+        {
+            return ImmutableArray<SyntaxTrivia>.Empty;
+        }
+
         var trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingTrivia.Count + 2);
         trivia.AddRange(_pendingTrivia);
         _pendingTrivia.Clear();
@@ -121,7 +127,7 @@ internal sealed partial class Parser
             }
         }
 
-        return trivia.ToImmutable();
+        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : trivia.ToImmutable();
     }
 
     private Lexeme Lex()

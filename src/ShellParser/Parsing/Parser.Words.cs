@@ -25,16 +25,24 @@ internal sealed partial class Parser
 
         /// <summary>A line of a here-document body with an unquoted delimiter: ends at the line break.</summary>
         HereDocument,
+
+        /// <summary>The word after <c>&lt;&lt;</c>: like an unquoted word, but <c>$</c> and backquotes are plain characters.</summary>
+        HereDocumentDelimiter,
     }
 
     /// <summary>Leading trivia waiting for the first token of the word being lexed.</summary>
     private ImmutableArray<SyntaxTrivia> _wordLeadingTrivia;
 
+    /// <summary>Set by the parser when the next word is a here-document delimiter, which dash reads without expansions.</summary>
+    private bool _nextWordIsHereDocumentDelimiter;
+
     private WordSyntax LexWord(ImmutableArray<SyntaxTrivia> leading)
     {
         _wordLeadingTrivia = leading;
         var parts = new List<WordPartSyntax>();
-        ParseParts(parts, PartContext.Unquoted);
+        var context = _nextWordIsHereDocumentDelimiter ? PartContext.HereDocumentDelimiter : PartContext.Unquoted;
+        _nextWordIsHereDocumentDelimiter = false;
+        ParseParts(parts, context);
         if (parts.Count == 0)
         {
             // Only reachable when nesting got too deep: keep the trivia on an empty literal.
@@ -61,18 +69,6 @@ internal sealed partial class Parser
             ? SyntaxKind.QuotedLiteralToken
             : SyntaxKind.LiteralToken;
 
-        // A pending literal runs up to the next part, line continuations included; the next
-        // part's first token then starts right where the literal ended.
-        void Flush(int end)
-        {
-            if (literalStart >= 0)
-            {
-                parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
-                literalStart = -1;
-                _pos = end;
-            }
-        }
-
         while (!_tooDeep)
         {
             var p = Logical(_pos);
@@ -84,7 +80,7 @@ internal sealed partial class Parser
             var c = _text[p];
             var ends = context switch
             {
-                PartContext.Unquoted => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
+                PartContext.Unquoted or PartContext.HereDocumentDelimiter => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
                 PartContext.DoubleQuoted => c == '"',
                 PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
                 // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
@@ -113,22 +109,22 @@ internal sealed partial class Parser
 
                     _pos = Math.Min(p + 2, _text.Length);
                     continue;
-                case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument:
-                    Flush(p);
+                case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument or PartContext.HereDocumentDelimiter:
+                    FlushLiteral(parts, ref literalStart, literalKind, p);
                     part = ParseSingleQuoted(p);
                     break;
                 // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
                 case '"' when context is not (PartContext.HereDocument or PartContext.Arithmetic):
-                    Flush(p);
+                    FlushLiteral(parts, ref literalStart, literalKind, p);
                     part = ParseDoubleQuoted(p);
                     break;
-                case '`':
-                    Flush(p);
+                case '`' when context != PartContext.HereDocumentDelimiter:
+                    FlushLiteral(parts, ref literalStart, literalKind, p);
                     part = ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument);
                     break;
-                case '$':
-                    var expansionStart = literalStart >= 0 ? p : _pos;
-                    part = TryParseDollar(expansionStart, p, context, () => Flush(p));
+                case '$' when context != PartContext.HereDocumentDelimiter && StartsExpansion(p, context):
+                    FlushLiteral(parts, ref literalStart, literalKind, p);
+                    part = ParseDollar(_pos, p, context);
                     break;
             }
 
@@ -146,7 +142,21 @@ internal sealed partial class Parser
             _pos = p + 1;
         }
 
-        Flush(_pos);
+        FlushLiteral(parts, ref literalStart, literalKind, _pos);
+    }
+
+    /// <summary>
+    /// Ends the pending literal at <paramref name="end"/>, line continuations included, so that the
+    /// next part's first token starts right where the literal ended.
+    /// </summary>
+    private void FlushLiteral(List<WordPartSyntax> parts, ref int literalStart, SyntaxKind literalKind, int end)
+    {
+        if (literalStart >= 0)
+        {
+            parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
+            literalStart = -1;
+            _pos = end;
+        }
     }
 
     private SingleQuotedPartSyntax ParseSingleQuoted(int quote)
@@ -244,36 +254,40 @@ internal sealed partial class Parser
         return new BackquoteSubstitutionSyntax(open, content, close, bodyTree);
     }
 
-    /// <summary>Parses what follows a <c>$</c>, or returns null when the <c>$</c> is a plain character.</summary>
-    private WordPartSyntax? TryParseDollar(int tokenStart, int dollar, PartContext context, Action flush)
+    /// <summary>True when the <c>$</c> at <paramref name="dollar"/> starts an expansion rather than standing for itself.</summary>
+    private bool StartsExpansion(int dollar, PartContext context)
     {
         var nextPos = Logical(dollar + 1);
         if (nextPos >= _text.Length)
         {
-            return null;
+            return false;
         }
 
         var next = _text[nextPos];
+        return next is '{' or '('
+            || (next == '\'' && context is PartContext.Unquoted or PartContext.BracedArgument)
+            || IsNameStart(next) || next is >= '0' and <= '9' || IsSpecialParameter(next);
+    }
 
+    /// <summary>Parses the expansion that starts with the <c>$</c> at <paramref name="dollar"/> (see <see cref="StartsExpansion"/>).</summary>
+    private WordPartSyntax ParseDollar(int tokenStart, int dollar, PartContext context)
+    {
+        var nextPos = Logical(dollar + 1);
+        var next = _text[nextPos];
         switch (next)
         {
             case '{':
-                flush();
                 return ParseParameterExpansion(tokenStart, nextPos, context);
             case '(':
-                flush();
                 var second = Logical(nextPos + 1);
                 return second < _text.Length && _text[second] == '('
                     ? ParseArithmetic(tokenStart, second)
                     : ParseCommandSubstitution(tokenStart, nextPos);
-            case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument:
-                flush();
+            case '\'':
                 return ParseDollarSingleQuoted(tokenStart, nextPos);
         }
 
-        if (IsNameStart(next) || next is >= '0' and <= '9' || IsSpecialParameter(next))
         {
-            flush();
             var dollarToken = MakeToken(SyntaxKind.DollarToken, tokenStart, nextPos);
             _pos = nextPos;
             var nameStart = _pos;
@@ -291,8 +305,6 @@ internal sealed partial class Parser
 
             return new SimpleExpansionSyntax(dollarToken, MakeToken(SyntaxKind.ParameterNameToken, nameStart, _pos));
         }
-
-        return null;
     }
 
     private ParameterExpansionSyntax ParseParameterExpansion(int tokenStart, int brace, PartContext context)
