@@ -11,6 +11,7 @@ internal static class CliApplication
         var root = new RootCommand("ngx-convert: parse, describe and convert nginx module config scripts.")
         {
             ParseCommand.Create(console),
+            DescribeCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -181,6 +181,17 @@ public sealed class DollarSingleQuotedPartSyntax : WordPartSyntax
     /// <summary><c>'</c></summary>
     public SyntaxToken CloseQuote => Slot<SyntaxToken>(2);
 
+    /// <summary>The text with bash's backslash escapes applied.</summary>
+    public string Value
+    {
+        get
+        {
+            var builder = new StringBuilder();
+            TryAppendLiteralValue(builder);
+            return builder.ToString();
+        }
+    }
+
     internal override bool TryAppendLiteralValue(StringBuilder builder)
     {
         var text = Text.Text;

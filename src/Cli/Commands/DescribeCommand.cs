@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using ConfigConvert.Cli.Output;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+
+namespace ConfigConvert.Cli.Commands;
+
+/// <summary><c>ngx-convert describe DIR [--link addon|dynamic|legacy] [--format text|json]</c>: what a module's config registers.</summary>
+internal static class DescribeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string>("DIR") { Description = "The module directory (the one holding `config`)." };
+        var link = new Option<string>("--link") { Description = "How configure includes the module.", DefaultValueFactory = _ => "addon" };
+        link.AcceptOnlyFromAmong("addon", "dynamic", "legacy");
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("describe", "Evaluate a module's config as nginx's configure runs it and print what it registers. Exit code: 0 described, 1 the config has errors or could not be fully evaluated, 2 usage or I/O error.")
+        {
+            directory, link, format,
+        };
+        command.SetAction(result => Run(console, result.GetValue(directory)!, result.GetValue(link)!, result.GetValue(format)!));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string path, string linkName, string format)
+    {
+        var module = ModuleDirectory.Load(path);
+        var link = linkName switch
+        {
+            "dynamic" => LinkMode.Dynamic,
+            "legacy" => LinkMode.Legacy,
+            _ => LinkMode.Addon,
+        };
+        var description = module.Describe(link);
+        foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || module.HasIoError))
+        {
+            console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        if (module.HasIoError)
+        {
+            return ExitCodes.UsageOrIoError;
+        }
+
+        if (format == "json")
+        {
+            WriteJson(console, description);
+        }
+        else
+        {
+            DescriptionText.Write(console.Out, description);
+        }
+
+        var failed = description.Outcomes.IsEmpty || description.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return failed ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static void WriteJson(CliConsole console, ModuleDescription description)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, DiagnosticJson.Options))
+        {
+            DescriptionJson.Write(writer, description);
+        }
+
+        console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

@@ -1,0 +1,44 @@
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+/// <summary>
+/// The choices made where the evaluator cannot know a condition (a feature test, an external command).
+/// The script is run once per combination of choices: each run follows a fixed prefix of choices, and
+/// every new choice point it meets queues the other way for a later run.
+/// </summary>
+internal sealed class Decisions(IReadOnlyList<bool> prefix)
+{
+    private readonly List<bool> _taken = [];
+
+    /// <summary>The prefixes that lead to runs not made yet.</summary>
+    public List<IReadOnlyList<bool>> Alternatives { get; } = [];
+
+    /// <summary>What this run assumed, in order.</summary>
+    public List<Assumption> Assumptions { get; } = [];
+
+    public bool Decide(string condition, Location? where)
+    {
+        bool choice;
+        if (_taken.Count < prefix.Count)
+        {
+            choice = prefix[_taken.Count];
+        }
+        else
+        {
+            choice = true;
+            Alternatives.Add([.. _taken, false]);
+        }
+
+        _taken.Add(choice);
+        Assumptions.Add(new Assumption(condition, choice, where));
+        return choice;
+    }
+}
+
+/// <summary>A condition the evaluator could not decide, and the way this outcome takes it.</summary>
+public sealed record Assumption(string Condition, bool Holds, Location? Location)
+{
+    /// <inheritdoc />
+    public override string ToString() => (Holds ? string.Empty : "not: ") + Condition;
+}

@@ -1,0 +1,113 @@
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary><c>. FILE</c>: nginx's own auto/ scripts are emulated, the module's own files are read and run.</summary>
+    private int? Source(List<ShellValue> args, SyntaxNode at)
+    {
+        if (args.Count == 0)
+        {
+            return 2;
+        }
+
+        var path = args[0].KnownText;
+        if (path is null)
+        {
+            AddUnknown("`.` of a file whose name is not known", at);
+            Record.Incomplete = true;
+            return null;
+        }
+
+        if (!Path.IsPathRooted(path))
+        {
+            if (NginxScripts.IsKnownAutoScript(path, _settings.Link) == false || _changedDirectory)
+            {
+                // dash stops a script whose `.` names a missing file, and configure with it.
+                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
+                throw new ScriptExitException(2);
+            }
+
+            if (NginxScripts.TryRun(this, path, at, out var status))
+            {
+                return status;
+            }
+
+            AddUnknown($"nginx's `{path}`, which the model does not emulate", at);
+            Record.Incomplete = true;
+            return null;
+        }
+
+        var full = ResolveModulePath(path);
+        var text = full is null ? null : ReadModuleFileBytes(full);
+        if (text is null)
+        {
+            if (full is not null && !File.Exists(full))
+            {
+                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
+                throw new ScriptExitException(2);
+            }
+
+            AddUnknown($"`. {path}`: a file outside the module directory", at);
+            Record.Incomplete = true;
+            return null;
+        }
+
+        if (!_sourcing.Add(full!))
+        {
+            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.RecursiveSource, LocationOf(at), path));
+            throw new StepLimitException(LocationOf(at));
+        }
+
+        var tree = SyntaxTree.ParseText(text, full);
+        Record.SourcedFiles.Add(full!);
+        try
+        {
+            if (tree.HasErrors)
+            {
+                Record.Diagnostics.AddRange(tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+                throw new ScriptExitException(2);
+            }
+
+            RunTree(tree);
+            return _state.LastStatus;
+        }
+        catch (ScriptReturnException returned)
+        {
+            return returned.Status;
+        }
+        finally
+        {
+            _sourcing.Remove(full!);
+        }
+    }
+
+    private Text.SourceText? ReadModuleFileBytes(string full)
+    {
+        try
+        {
+            return File.Exists(full) && new FileInfo(full).Length <= 16 * 1024 * 1024 ? Text.SourceText.From(File.ReadAllBytes(full)) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // What the emulated nginx scripts need from the evaluator.
+    internal ShellValue Get(string name) => _state.Variables.TryGetValue(name, out var value) ? value : ShellValue.Empty;
+
+    internal bool IsSet(string name) => _state.Variables.ContainsKey(name);
+
+    internal void Set(string name, ShellValue value) => _state.Variables[name] = value;
+
+    internal Location Where(SyntaxElement at) => LocationOf(at);
+
+    internal void Note(string reason, SyntaxElement at) => AddUnknown(reason, at);
+
+    internal bool DecideAt(string condition, SyntaxElement at) => Decide(condition, at);
+
+    internal static ShellValue JoinForEval(string prefix, ShellValue value, string suffix) => EvalJoin(prefix, value, suffix);
+}

@@ -1,0 +1,391 @@
+using System.Globalization;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>A piece of an expanded word, and whether field splitting applies to it (unquoted expansions only).</summary>
+    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted);
+
+    /// <summary>Expands a word into fields, as for a command's arguments.</summary>
+    private List<ShellValue> ExpandFields(WordSyntax word)
+    {
+        var pieces = new List<Piece>();
+        ExpandParts(word.Parts, quoted: false, pieces);
+        return SplitFields(pieces);
+    }
+
+    /// <summary>Expands a word without field splitting, as for an assignment's value or a case subject.</summary>
+    private ShellValue ExpandToValue(WordSyntax? word)
+    {
+        if (word is null)
+        {
+            return ShellValue.Empty;
+        }
+
+        var pieces = new List<Piece>();
+        ExpandParts(word.Parts, quoted: false, pieces);
+        return ShellValue.Concat(pieces.Select(p => p.Value));
+    }
+
+    /// <summary>A case pattern or a parameter-expansion pattern: quoted characters stand for themselves.</summary>
+    private string? ExpandPattern(WordSyntax word)
+    {
+        var pieces = new List<Piece>();
+        ExpandParts(word.Parts, quoted: false, pieces);
+        var builder = new System.Text.StringBuilder();
+        foreach (var piece in pieces)
+        {
+            var text = piece.Value.KnownText;
+            if (text is null)
+            {
+                return null;
+            }
+
+            builder.Append(piece.Quoted ? Glob.Escape(text) : text);
+        }
+
+        return builder.ToString();
+    }
+
+    private void ExpandParts(IEnumerable<WordPartSyntax> parts, bool quoted, List<Piece> pieces)
+    {
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case LiteralPartSyntax literal:
+                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\')));
+                    break;
+                case SingleQuotedPartSyntax single:
+                    pieces.Add(new Piece(ShellValue.Text(single.Text.Text, LocationOf(single)), false, true));
+                    break;
+                case DollarSingleQuotedPartSyntax dollarSingle:
+                    pieces.Add(new Piece(ShellValue.Text(dollarSingle.Value, LocationOf(dollarSingle)), false, true));
+                    break;
+                case DoubleQuotedPartSyntax doubleQuoted:
+                    if (doubleQuoted.Parts.Count == 0)
+                    {
+                        pieces.Add(new Piece(ShellValue.Empty, false, true));
+                    }
+
+                    ExpandParts(doubleQuoted.Parts, quoted: true, pieces);
+                    break;
+                case SimpleExpansionSyntax simple:
+                    if (simple.ParameterName == "@" && quoted)
+                    {
+                        AddQuotedPositional(pieces);
+                        break;
+                    }
+
+                    pieces.Add(new Piece(LookupParameter(simple.ParameterName, simple), !quoted, quoted));
+                    break;
+                case ParameterExpansionSyntax expansion:
+                    pieces.Add(new Piece(ExpandParameter(expansion, quoted), !quoted, quoted));
+                    break;
+                case CommandSubstitutionSyntax substitution:
+                    pieces.Add(new Piece(TrimTrailingNewlines(Capture(() => ExecuteStatements(substitution.Statements))), !quoted, quoted));
+                    break;
+                case BackquoteSubstitutionSyntax backquote:
+                    pieces.Add(new Piece(TrimTrailingNewlines(Capture(() => RunBackquote(backquote))), !quoted, quoted));
+                    break;
+                case ArithmeticExpansionSyntax arithmetic:
+                    pieces.Add(new Piece(EvaluateArithmetic(arithmetic), !quoted, quoted));
+                    break;
+            }
+        }
+    }
+
+    private void AddQuotedPositional(List<Piece> pieces)
+    {
+        // "$@" gives one field per parameter; the separator pieces below end each field.
+        for (var i = 0; i < _state.Positional.Count; i++)
+        {
+            if (i > 0)
+            {
+                pieces.Add(new Piece(ShellValue.Text(" "), true, false));
+            }
+
+            pieces.Add(new Piece(_state.Positional[i], false, true));
+        }
+    }
+
+    private int? RunBackquote(BackquoteSubstitutionSyntax backquote)
+    {
+        _trees.Push(backquote.Body);
+        try
+        {
+            return ExecuteStatements(backquote.Body.GetRoot().Statements);
+        }
+        finally
+        {
+            _trees.Pop();
+        }
+    }
+
+    private static ShellValue TrimTrailingNewlines(ShellValue value)
+    {
+        var segments = value.Segments.ToList();
+        while (segments.Count > 0 && segments[^1].Unknown is null)
+        {
+            var trimmed = segments[^1].Text.TrimEnd('\n');
+            if (trimmed.Length > 0)
+            {
+                segments[^1] = segments[^1] with { Text = trimmed };
+                break;
+            }
+
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        return ShellValue.Concat(segments.Select(s => s.Unknown is null ? ShellValue.Text(s.Text, s.Origin) : ShellValue.Of(s.Unknown)));
+    }
+
+    /// <summary>Field splitting on the default IFS: only unquoted expansion results are split.</summary>
+    private static List<ShellValue> SplitFields(List<Piece> pieces)
+    {
+        var fields = new List<ShellValue>();
+        var current = new ShellValue.Builder();
+        var hasField = false;
+        foreach (var piece in pieces)
+        {
+            if (!piece.Splittable)
+            {
+                current.Append(piece.Value);
+                hasField |= piece.Quoted || !piece.Value.IsEmpty;
+                continue;
+            }
+
+            foreach (var segment in piece.Value.Segments)
+            {
+                if (segment.Unknown is not null)
+                {
+                    current.Append(ShellValue.Of(segment.Unknown));
+                    hasField = true;
+                    continue;
+                }
+
+                var start = 0;
+                for (var i = 0; i <= segment.Text.Length; i++)
+                {
+                    if (i < segment.Text.Length && !ShellValue.IsBlank(segment.Text[i]))
+                    {
+                        continue;
+                    }
+
+                    if (i > start)
+                    {
+                        current.Append(ShellValue.Text(segment.Text[start..i], segment.Origin));
+                        hasField = true;
+                    }
+
+                    if (i < segment.Text.Length && hasField)
+                    {
+                        fields.Add(current.ToValue());
+                        current = new ShellValue.Builder();
+                        hasField = false;
+                    }
+
+                    start = i + 1;
+                }
+            }
+        }
+
+        if (hasField)
+        {
+            fields.Add(current.ToValue());
+        }
+
+        return fields;
+    }
+
+    /// <summary>
+    /// Fields of <c>PREFIX\"$value\"SUFFIX</c>-style words joined by single spaces, which is what
+    /// <c>eval NAME=\"$value\"</c> in nginx's scripts stores: the words of the value, blanks squeezed.
+    /// </summary>
+    private static ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
+    {
+        var fields = SplitFields([new Piece(ShellValue.Text(prefix), false, prefix.Length > 0), new Piece(value, true, false), new Piece(ShellValue.Text(suffix), false, suffix.Length > 0)]);
+        var joined = new ShellValue.Builder();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                joined.Append(ShellValue.Text(" "));
+            }
+
+            joined.Append(fields[i]);
+        }
+
+        // Strip the prefix and suffix back off: they were only there to shape the fields.
+        var result = joined.ToValue();
+        return SliceText(result, prefix.Length, suffix.Length);
+    }
+
+    private static ShellValue SliceText(ShellValue value, int dropStart, int dropEnd)
+    {
+        var segments = value.Segments.ToList();
+        if (dropStart > 0 && segments.Count > 0 && segments[0].Unknown is null)
+        {
+            segments[0] = segments[0] with { Text = segments[0].Text[dropStart..] };
+        }
+
+        if (dropEnd > 0 && segments.Count > 0 && segments[^1].Unknown is null)
+        {
+            segments[^1] = segments[^1] with { Text = segments[^1].Text[..^dropEnd] };
+        }
+
+        return ShellValue.Concat(segments.Select(s => s.Unknown is null ? ShellValue.Text(s.Text, s.Origin) : ShellValue.Of(s.Unknown)));
+    }
+
+    private ShellValue LookupParameter(string name, SyntaxElement at)
+    {
+        switch (name)
+        {
+            case "#":
+                return ShellValue.Text(_state.Positional.Count.ToString(CultureInfo.InvariantCulture));
+            case "@" or "*":
+                return JoinPositional();
+            case "?":
+                return _state.LastStatus is { } status ? ShellValue.Text(status.ToString(CultureInfo.InvariantCulture)) : ShellValue.Of(new UnknownValue("the exit status of a program", LocationOf(at)));
+            case "0":
+                return ShellValue.Text("./configure");
+            case "$" or "!" or "-":
+                return ShellValue.Of(new UnknownValue($"${name}", LocationOf(at)));
+        }
+
+        if (char.IsAsciiDigit(name[0]))
+        {
+            var index = int.Parse(name, CultureInfo.InvariantCulture) - 1;
+            return index < _state.Positional.Count ? _state.Positional[index] : ShellValue.Empty;
+        }
+
+        return GetVariable(name, at) ?? ShellValue.Empty;
+    }
+
+    private ShellValue JoinPositional()
+    {
+        var builder = new ShellValue.Builder();
+        for (var i = 0; i < _state.Positional.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(ShellValue.Text(" "));
+            }
+
+            builder.Append(_state.Positional[i]);
+        }
+
+        return builder.ToValue();
+    }
+
+    /// <summary>
+    /// A variable's value, or null when unset. A name neither configure nor the script set could come
+    /// from the environment of whoever runs configure: it is taken as unset, and that assumption is
+    /// recorded with the place that relies on it.
+    /// </summary>
+    private ShellValue? GetVariable(string name, SyntaxElement? at)
+    {
+        if (_state.Variables.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        if (at is not null && !name.StartsWith("ngx_", StringComparison.Ordinal) && !name.StartsWith("NGX_", StringComparison.Ordinal))
+        {
+            Record.EnvironmentReads.Add((name, LocationOf(at)));
+        }
+
+        return null;
+    }
+
+    private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
+    {
+        var name = expansion.ParameterName;
+        var isSet = name switch
+        {
+            "#" or "?" or "0" or "@" or "*" => true,
+            _ when name.Length > 0 && char.IsAsciiDigit(name[0]) => int.Parse(name, CultureInfo.InvariantCulture) <= _state.Positional.Count,
+            _ => GetVariable(name, expansion) is not null,
+        };
+        var value = name.Length == 0 ? ShellValue.Empty : LookupParameter(name, expansion);
+        if (expansion.Hash is not null)
+        {
+            return value.KnownText is { } text ? ShellValue.Text(text.Length.ToString(CultureInfo.InvariantCulture)) : ShellValue.Of(new UnknownValue("the length of an unknown value", LocationOf(expansion)));
+        }
+
+        var op = expansion.OperatorText;
+        if (op is null)
+        {
+            return value;
+        }
+
+        var colon = op.StartsWith(':');
+        var empty = !isSet || (colon && value.IsEmpty);
+        if (colon && !value.IsKnown && !value.IsEmpty && op.Length == 2 && op[1] is '-' or '=' or '?' or '+')
+        {
+            // An unknown value might be empty: the result depends on it.
+            empty = Decide($"`{name}` is empty", expansion);
+        }
+
+        ShellValue Argument()
+        {
+            if (expansion.Argument is null)
+            {
+                return ShellValue.Empty;
+            }
+
+            var pieces = new List<Piece>();
+            ExpandParts(expansion.Argument.Parts, quoted, pieces);
+            return ShellValue.Concat(pieces.Select(p => p.Value));
+        }
+
+        switch (op.TrimStart(':'))
+        {
+            case "-":
+                return empty ? Argument() : value;
+            case "=":
+                if (empty)
+                {
+                    var assigned = Argument();
+                    _state.Variables[name] = assigned;
+                    return assigned;
+                }
+
+                return value;
+            case "+":
+                return empty ? ShellValue.Empty : Argument();
+            case "?":
+                if (empty)
+                {
+                    throw new ScriptExitException(2);
+                }
+
+                return value;
+            case "#" or "##" or "%" or "%%":
+                var pattern = expansion.Argument is null ? string.Empty : ExpandPattern(expansion.Argument);
+                if (value.KnownText is not { } text || pattern is null)
+                {
+                    return ShellValue.Of(new UnknownValue($"`${{{name}{op}...}}` of an unknown value", LocationOf(expansion)));
+                }
+
+                return ShellValue.Text(Glob.RemoveAffix(text, pattern, op), LocationOf(expansion));
+            default:
+                return ShellValue.Of(new UnknownValue($"`${{{name}{op}...}}`, which /bin/sh rejects", LocationOf(expansion)));
+        }
+    }
+
+    private ShellValue EvaluateArithmetic(ArithmeticExpansionSyntax arithmetic)
+    {
+        var pieces = new List<Piece>();
+        ExpandParts(arithmetic.Parts, quoted: true, pieces);
+        var text = ShellValue.Concat(pieces.Select(p => p.Value)).KnownText;
+        if (text is not null && Arithmetic.TryEvaluate(text, n => _state.Variables.TryGetValue(n, out var v) ? v.KnownText : "0", out var result))
+        {
+            return ShellValue.Text(result.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return ShellValue.Of(new UnknownValue("an arithmetic expansion", LocationOf(arithmetic)));
+    }
+}

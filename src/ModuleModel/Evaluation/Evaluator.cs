@@ -1,0 +1,501 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+/// <summary>
+/// Runs a config script symbolically, the way nginx's configure sources it with /bin/sh: variables,
+/// quoting, expansions, control flow, functions, <c>.</c>, <c>eval</c>, and nginx's own
+/// <c>auto/module</c>, <c>auto/feature</c>, <c>auto/have</c> and <c>auto/define</c> emulated natively.
+/// What it cannot know (a program's output, a feature test's result) is an explicit unknown or a
+/// recorded assumption; nothing is guessed silently. One instance makes one run (one "world").
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private readonly EvaluationSettings _settings;
+    private readonly Decisions _decisions;
+    private readonly Stack<SyntaxTree> _trees = new();
+    private readonly Stack<ShellValue.Builder> _outputs = new();
+    private readonly Dictionary<SyntaxTree, Dictionary<RedirectSyntax, string>> _hereDocuments = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
+    private ShellState _state = new();
+    private int _steps;
+    private int _functionDepth;
+
+    private Evaluator(EvaluationSettings settings, Decisions decisions)
+    {
+        _settings = settings;
+        _decisions = decisions;
+    }
+
+    /// <summary>Facts gathered by the run.</summary>
+    public EvaluationRecord Record { get; } = new();
+
+    /// <summary>Runs the config under every combination of undecidable conditions (bounded).</summary>
+    public static ImmutableArray<WorldResult> RunAllWorlds(EvaluationSettings settings, SyntaxTree config)
+    {
+        var results = ImmutableArray.CreateBuilder<WorldResult>();
+        var pending = new Queue<IReadOnlyList<bool>>();
+        pending.Enqueue([]);
+        while (pending.Count > 0)
+        {
+            if (results.Count == settings.MaxWorlds)
+            {
+                results[^1].Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.TooManyOutcomes, Location.None(config.FilePath), settings.MaxWorlds));
+                break;
+            }
+
+            var decisions = new Decisions(pending.Dequeue());
+            var evaluator = new Evaluator(settings, decisions);
+            var result = evaluator.Run(config);
+            results.Add(result);
+            foreach (var alternative in decisions.Alternatives)
+            {
+                pending.Enqueue(alternative);
+            }
+        }
+
+        return results.ToImmutable();
+    }
+
+    private WorldResult Run(SyntaxTree config)
+    {
+        InitializeState();
+        int? exitStatus = null;
+        var exited = false;
+        try
+        {
+            RunTree(config);
+        }
+        catch (ScriptExitException exit)
+        {
+            exited = true;
+            exitStatus = exit.Status;
+        }
+        catch (ScriptReturnException)
+        {
+            // `return` at the top level of a sourced config ends it, like the end of the file.
+        }
+        catch (LoopControlException)
+        {
+            // `break` outside a loop: dash ignores it.
+        }
+        catch (StepLimitException limit)
+        {
+            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.StepLimit, limit.Where ?? Location.None(config.FilePath), _settings.MaxSteps));
+            Record.Incomplete = true;
+        }
+
+        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record);
+    }
+
+    /// <summary>The shell as configure leaves it just before it sources the config.</summary>
+    public static ShellState InitialState(EvaluationSettings settings)
+    {
+        var evaluator = new Evaluator(settings, new Decisions([]));
+        evaluator.InitializeState();
+        return evaluator._state;
+    }
+
+    private void InitializeState()
+    {
+        foreach (var (name, value) in _settings.InitialGlobals)
+        {
+            _state.Variables[name] = ShellValue.Text(value);
+        }
+
+        // What auto/modules does before it sources each addon's config.
+        _state.Variables["ngx_addon_dir"] = ShellValue.Text(_settings.ModuleDirectory);
+        foreach (var name in new[] { "ngx_module_type", "ngx_module_name", "ngx_module_incs", "ngx_module_deps", "ngx_module_srcs", "ngx_module_libs", "ngx_module_order" })
+        {
+            if (_settings.Link == LinkMode.Legacy)
+            {
+                _state.Variables.Remove(name);
+            }
+            else
+            {
+                _state.Variables[name] = ShellValue.Empty;
+            }
+        }
+
+        if (_settings.Link == LinkMode.Legacy)
+        {
+            _state.Variables.Remove("ngx_module_link");
+        }
+        else
+        {
+            _state.Variables["ngx_module_link"] = ShellValue.Text(_settings.Link == LinkMode.Dynamic ? "DYNAMIC" : "ADDON");
+        }
+    }
+
+    private void RunTree(SyntaxTree tree)
+    {
+        _trees.Push(tree);
+        try
+        {
+            ExecuteStatements(tree.GetRoot().Statements);
+        }
+        finally
+        {
+            _trees.Pop();
+        }
+    }
+
+    private SyntaxTree CurrentTree => _trees.Peek();
+
+    private Location LocationOf(SyntaxElement element) => CurrentTree.GetLocation(element);
+
+    private void Step(SyntaxElement at)
+    {
+        if (++_steps > _settings.MaxSteps)
+        {
+            throw new StepLimitException(LocationOf(at));
+        }
+    }
+
+    private void AddUnknown(string reason, SyntaxElement at) => Record.Unknowns.Add(new UnknownValue(reason, LocationOf(at)));
+
+    private bool Decide(string condition, SyntaxElement at) => _decisions.Decide(condition, LocationOf(at));
+
+    private int? ExecuteStatements(IEnumerable<StatementSyntax> statements)
+    {
+        int? status = 0;
+        foreach (var statement in statements)
+        {
+            if (statement.IsAsync)
+            {
+                // A background job runs in a subshell: nothing it sets reaches this shell.
+                RunInSubshell(() => Execute(statement.Command));
+                status = 0;
+            }
+            else
+            {
+                status = Execute(statement.Command);
+            }
+
+            _state.LastStatus = status;
+        }
+
+        return status;
+    }
+
+    private int? Execute(CommandSyntax command)
+    {
+        Step(command);
+        switch (command)
+        {
+            case SimpleCommandSyntax simple:
+                return ExecuteSimple(simple, []);
+            case PipelineSyntax pipeline:
+                return ExecutePipeline(pipeline);
+            case AndOrListSyntax list:
+                return ExecuteAndOr(list);
+            case IfCommandSyntax ifCommand:
+                return ExecuteIf(ifCommand);
+            case CaseCommandSyntax caseCommand:
+                return ExecuteCase(caseCommand);
+            case ForCommandSyntax forCommand:
+                return ExecuteFor(forCommand);
+            case WhileCommandSyntax whileCommand:
+                return ExecuteWhile(whileCommand);
+            case BraceGroupSyntax group:
+                return ExecuteStatements(group.Statements);
+            case SubshellSyntax subshell:
+                return RunInSubshell(() => ExecuteStatements(subshell.Statements));
+            case FunctionDefinitionSyntax function:
+                _state.Functions[function.Name.Text] = new ShellFunction(function, CurrentTree);
+                return 0;
+            case RedirectedCommandSyntax redirected:
+                return WithRedirects(redirected.Redirects, () => Execute(redirected.Command));
+            default:
+                AddUnknown("a command the parser could not read", command);
+                return null;
+        }
+    }
+
+    private int? RunInSubshell(Func<int?> body)
+    {
+        var saved = _state;
+        _state = saved.Clone();
+        try
+        {
+            return body();
+        }
+        catch (ScriptExitException exit)
+        {
+            return exit.Status;
+        }
+        catch (ScriptReturnException returned)
+        {
+            return returned.Status;
+        }
+        catch (LoopControlException)
+        {
+            return 0;
+        }
+        finally
+        {
+            _state = saved;
+        }
+    }
+
+    private int? ExecutePipeline(PipelineSyntax pipeline)
+    {
+        var commands = pipeline.Commands.ToList();
+        int? status;
+        if (commands.Count == 1)
+        {
+            status = Execute(commands[0]);
+        }
+        else
+        {
+            // Every part of a pipeline runs in a subshell; each one's output is the next one's input.
+            ShellValue? input = null;
+            status = 0;
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var part = commands[i];
+                var stdin = input;
+                _outputs.Push(new ShellValue.Builder());
+                var saved = _pipeInput;
+                _pipeInput = stdin;
+                try
+                {
+                    status = RunInSubshell(() => Execute(part));
+                }
+                finally
+                {
+                    _pipeInput = saved;
+                    input = _outputs.Pop().ToValue();
+                }
+            }
+
+            WriteOutput(input!);
+        }
+
+        return pipeline.Bang is null ? status : status switch { null => null, 0 => 1, _ => 0 };
+    }
+
+    /// <summary>Standard input of the command being run, when a pipe or here-document provides it.</summary>
+    private ShellValue? _pipeInput;
+
+    private int? ExecuteAndOr(AndOrListSyntax list)
+    {
+        var elements = list.Elements;
+        var status = Execute((CommandSyntax)elements[0]);
+        for (var i = 1; i + 1 < elements.Count; i += 2)
+        {
+            var op = (SyntaxToken)elements[i];
+            var next = (CommandSyntax)elements[i + 1];
+            var proceed = op.Kind == SyntaxKind.AmpersandAmpersandToken
+                ? IsTrue(status, elements[i - 1])
+                : !IsTrue(status, elements[i - 1]);
+            if (proceed)
+            {
+                status = Execute(next);
+            }
+        }
+
+        return status;
+    }
+
+    /// <summary>Turns an exit status into a branch; an unknown one becomes a recorded assumption.</summary>
+    private bool IsTrue(int? status, SyntaxElement condition)
+        => status switch
+        {
+            0 => true,
+            null => Decide($"`{Shorten(condition.ToString())}` succeeds", condition),
+            _ => false,
+        };
+
+    private static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ").Trim();
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
+
+    private int? ExecuteIf(IfCommandSyntax command)
+    {
+        if (IsTrue(ExecuteStatements(command.Condition), ConditionNode(command.Condition, command)))
+        {
+            return ExecuteStatements(command.Statements);
+        }
+
+        foreach (var clause in command.ElseClauses)
+        {
+            switch (clause)
+            {
+                case ElifClauseSyntax elif when IsTrue(ExecuteStatements(elif.Condition), ConditionNode(elif.Condition, elif)):
+                    return ExecuteStatements(elif.Statements);
+                case ElseClauseSyntax elseClause:
+                    return ExecuteStatements(elseClause.Statements);
+            }
+        }
+
+        return 0;
+    }
+
+    private static SyntaxElement ConditionNode(SyntaxList<StatementSyntax> condition, SyntaxNode owner)
+        => condition.Count > 0 ? condition[^1].Command : owner;
+
+    private int? ExecuteCase(CaseCommandSyntax command)
+    {
+        var subject = ExpandToValue(command.Subject);
+        var fallThrough = false;
+        foreach (var item in command.Items)
+        {
+            var matched = fallThrough;
+            foreach (var pattern in item.PatternWords)
+            {
+                if (matched)
+                {
+                    break;
+                }
+
+                var patternValue = ExpandPattern(pattern);
+                matched = (subject.KnownText, patternValue) switch
+                {
+                    ({ } text, { } glob) => Glob.Matches(glob, text),
+                    _ => Decide($"`{Shorten(command.Subject.ToString())}` matches `{pattern}`", pattern),
+                };
+            }
+
+            if (matched)
+            {
+                return ExecuteStatements(item.Statements);
+            }
+        }
+
+        return 0;
+    }
+
+    private int? ExecuteFor(ForCommandSyntax command)
+    {
+        var items = command.InKeyword is null
+            ? [.. _state.Positional]
+            : command.Words.SelectMany(ExpandFields).ToList();
+        int? status = 0;
+        foreach (var item in items)
+        {
+            Step(command);
+            _state.Variables[command.Name.Text] = item;
+            try
+            {
+                status = ExecuteStatements(command.Statements);
+            }
+            catch (LoopControlException control)
+            {
+                if (--control.Levels > 0)
+                {
+                    throw;
+                }
+
+                if (!control.IsContinue)
+                {
+                    break;
+                }
+            }
+        }
+
+        return status;
+    }
+
+    private int? ExecuteWhile(WhileCommandSyntax command)
+    {
+        int? status = 0;
+        while (true)
+        {
+            Step(command);
+            var holds = IsTrue(ExecuteStatements(command.Condition), ConditionNode(command.Condition, command));
+            if (holds != (command.Kind == SyntaxKind.WhileCommand))
+            {
+                return status;
+            }
+
+            try
+            {
+                status = ExecuteStatements(command.Statements);
+            }
+            catch (LoopControlException control)
+            {
+                if (--control.Levels > 0)
+                {
+                    throw;
+                }
+
+                if (!control.IsContinue)
+                {
+                    return status;
+                }
+            }
+        }
+    }
+
+    private void WriteOutput(ShellValue value)
+    {
+        if (_outputs.Count > 0)
+        {
+            _outputs.Peek().Append(value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> in a subshell with its output captured, as <c>$(...)</c> does.</summary>
+    private ShellValue Capture(Func<int?> body)
+    {
+        _outputs.Push(new ShellValue.Builder());
+        ShellValue output;
+        try
+        {
+            _state.LastStatus = RunInSubshell(body);
+        }
+        finally
+        {
+            output = _outputs.Pop().ToValue();
+        }
+
+        return output;
+    }
+}
+
+/// <summary>What the evaluator needs to know besides the script.</summary>
+internal sealed record EvaluationSettings(
+    string ModuleDirectory,
+    LinkMode Link,
+    IReadOnlyDictionary<string, string> InitialGlobals,
+    int MaxSteps = 200_000,
+    int MaxWorlds = 64);
+
+/// <summary>The facts a run gathers besides the final variables.</summary>
+internal sealed class EvaluationRecord
+{
+    public List<AutoModuleCall> AutoModuleCalls { get; } = [];
+
+    public List<DefineFact> Defines { get; } = [];
+
+    public List<UnknownValue> Unknowns { get; } = [];
+
+    public List<CommandFact> Commands { get; } = [];
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public List<string> SourcedFiles { get; } = [];
+
+    /// <summary>Variables read from the environment (taken as unset), and where.</summary>
+    public List<(string Name, Location Location)> EnvironmentReads { get; } = [];
+
+    public bool Incomplete { get; set; }
+}
+
+/// <summary>The result of one run.</summary>
+internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> Assumptions, bool Exited, int? ExitStatus, EvaluationRecord Record);
+
+/// <summary>One <c>. auto/module</c> call and the description it was given.</summary>
+public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, ImmutableArray<string> Sources, ImmutableArray<string> Libs, string Order, Location? Location);
+
+/// <summary>A <c>#define</c> the config adds to <c>ngx_auto_config.h</c> (<c>auto/have</c>, <c>auto/define</c>, a found feature).</summary>
+public sealed record DefineFact(string Name, string Value, Location? Location);
+
+/// <summary>An external program the config runs.</summary>
+public sealed record CommandFact(string Name, string CommandLine, Location? Location);

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Evaluation;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>
+/// A module directory: its <c>config</c> script, parsed, and its C sources, indexed. The entry point of
+/// the library: <see cref="Load"/> never throws; problems are <see cref="Diagnostics"/>.
+/// </summary>
+public sealed class ModuleDirectory
+{
+    private readonly Lazy<CSourceIndex> _sources;
+
+    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Path = path;
+        Config = config;
+        Diagnostics = diagnostics;
+        _sources = new Lazy<CSourceIndex>(() => CSourceIndex.Build(path));
+    }
+
+    /// <summary>The module directory, absolute.</summary>
+    public string Path { get; }
+
+    /// <summary>The parsed <c>config</c>, or null when there is none or it cannot be read.</summary>
+    public SyntaxTree? Config { get; }
+
+    /// <summary>Problems reading the directory and its config (syntax errors included).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>True when a problem is about reading (missing directory, missing or unreadable config), not about what was read.</summary>
+    public bool HasIoError => Diagnostics.Any(d => d.Descriptor == ModelDiagnostics.DirectoryMissing || d.Descriptor == ModelDiagnostics.ConfigMissing || d.Descriptor == ModelDiagnostics.ConfigUnreadable);
+
+    /// <summary>The module's C sources: which file defines which <c>ngx_module_t</c>.</summary>
+    public CSourceIndex Sources => _sources.Value;
+
+    /// <summary>Reads a module directory.</summary>
+    public static ModuleDirectory Load(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!Directory.Exists(full))
+        {
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path)]);
+        }
+
+        var configPath = System.IO.Path.Combine(full, "config");
+        if (!File.Exists(configPath))
+        {
+            var kind = Directory.Exists(configPath) ? ModelDiagnostics.ConfigUnreadable : ModelDiagnostics.ConfigMissing;
+            var diagnostic = kind == ModelDiagnostics.ConfigMissing
+                ? Diagnostic.Create(kind, Location.None(configPath), path)
+                : Diagnostic.Create(kind, Location.None(configPath), configPath, "it is a directory");
+            return new ModuleDirectory(full, null, [diagnostic]);
+        }
+
+        try
+        {
+            if (new FileInfo(configPath).Length > 16 * 1024 * 1024)
+            {
+                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "larger than 16 MiB")]);
+            }
+
+            var tree = SyntaxTree.ParseText(SourceText.From(File.ReadAllBytes(configPath)), configPath);
+            var diagnostics = tree.GetDiagnostics();
+            if (tree.HasErrors)
+            {
+                diagnostics = diagnostics.Add(Diagnostic.Create(ModelDiagnostics.ConfigSyntaxErrors, Location.None(configPath), configPath));
+            }
+
+            return new ModuleDirectory(full, tree, diagnostics);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, e.Message)]);
+        }
+    }
+
+    /// <summary>Evaluates the config as configure would under <paramref name="link"/>, against <paramref name="reference"/> (by default <see cref="ReferenceBuild.Default"/>).</summary>
+    public ModuleDescription Describe(LinkMode link, ReferenceBuild? reference = null) => Describe(link, reference, maxSteps: 200_000);
+
+    internal ModuleDescription Describe(LinkMode link, ReferenceBuild? reference, int maxSteps)
+    {
+        if (Config is null || Config.HasErrors)
+        {
+            return new ModuleDescription(link, Path, [], Diagnostics);
+        }
+
+        var settings = new EvaluationSettings(Path, link, (reference ?? ReferenceBuild.Default).Globals, maxSteps);
+        var worlds = Evaluator.RunAllWorlds(settings, Config);
+        var before = Evaluator.InitialState(settings).Variables;
+        var outcomes = worlds.Select(w => new ModuleOutcome(Path, before, w)).ToImmutableArray();
+        var diagnostics = Diagnostics.AddRange(worlds.SelectMany(w => w.Record.Diagnostics).DistinctBy(d => d.ToString()));
+        return new ModuleDescription(link, Path, outcomes, diagnostics);
+    }
+}

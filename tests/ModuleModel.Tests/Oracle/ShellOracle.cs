@@ -1,0 +1,71 @@
+using System.Text;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.ModuleModel.Tests.Oracle;
+
+/// <summary>
+/// nginx's real configure machinery on a fixture: tests/oracle/eval-config.sh sources the config with
+/// /bin/sh and nginx's real auto/module from nginx-dev, and prints every variable it changed.
+/// </summary>
+internal static class ShellOracle
+{
+    public const string NginxSource = "/usr/share/nginx/src";
+
+    public static void RequireNginxDev()
+    {
+        ExternalTool.Require("dash", "apt-get install -y dash");
+        if (!File.Exists(Path.Combine(NginxSource, "auto", "module")))
+        {
+            throw new InvalidOperationException($"{NginxSource}/auto/module is missing: apt-get install -y nginx-dev");
+        }
+    }
+
+    /// <summary>
+    /// The exit status configure would be left with (0, or the status of a config that exits or
+    /// sources a missing file), and variable name to value (null: unset by the config), as the real
+    /// shell left them.
+    /// </summary>
+    public static (int ExitStatus, Dictionary<string, string?> Variables) Evaluate(string fixture, LinkMode link)
+    {
+        RequireNginxDev();
+        var prefix = Fixtures.Setting(fixture, "globals", "initial-globals");
+        var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--globals", Path.Combine(Fixtures.OracleDirectory, prefix), NginxSource, Fixtures.PathOf(fixture), link.ToString().ToUpperInvariant()]);
+        if (result.ExitCode != 0 && !result.StandardError.Contains("the config left configure with exit status", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"eval-config.sh failed ({result.ExitCode}): {result.StandardError}");
+        }
+
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var line in result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith('-'))
+            {
+                variables[line[1..]] = null;
+                continue;
+            }
+
+            var equals = line.IndexOf('=');
+            variables[line[..equals]] = Unescape(line[(equals + 1)..]);
+        }
+
+        return (result.ExitCode, variables);
+    }
+
+    private static string Unescape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length)
+            {
+                builder.Append(text[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', var c => c });
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
