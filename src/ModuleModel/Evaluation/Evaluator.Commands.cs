@@ -75,6 +75,10 @@ internal sealed partial class Evaluator
         }
 
         _state.Variables[assignment.Name.Text] = value;
+        if (assignment.Name.Text.StartsWith("USE_", StringComparison.Ordinal))
+        {
+            Record.UseSwitches[assignment.Name.Text] = LocationOf(assignment);
+        }
     }
 
     private int? WithRedirects(IReadOnlyList<RedirectSyntax> redirects, Func<int?> body)
@@ -359,7 +363,14 @@ internal sealed partial class Evaluator
         // Any other program: its output and success are unknown, and it is worth reporting.
         var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
         Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)));
-        WriteOutput(ShellValue.Of(new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at))));
+        if (_outputs.Count > 0)
+        {
+            // Its output is used (captured or piped): that use depends on something unknown.
+            var unknown = new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at));
+            Record.Unknowns.Add(unknown);
+            WriteOutput(ShellValue.Of(unknown));
+        }
+
         return null;
     }
 

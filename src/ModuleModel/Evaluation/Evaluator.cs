@@ -482,6 +482,9 @@ internal sealed class EvaluationRecord
 
     public List<string> SourcedFiles { get; } = [];
 
+    /// <summary>The <c>USE_*</c> switches the config (or auto/module for it) set, even to the value they had.</summary>
+    public Dictionary<string, Location?> UseSwitches { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Variables read from the environment (taken as unset), and where.</summary>
     public List<(string Name, Location Location)> EnvironmentReads { get; } = [];
 

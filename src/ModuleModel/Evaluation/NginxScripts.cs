@@ -120,11 +120,13 @@ internal static class NginxScripts
                         if (shell.Get("USE_" + lib.KnownText).KnownText == "NO")
                         {
                             shell.Set("USE_" + lib.KnownText, ShellValue.Text("DYNAMIC"));
+                            shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
                         }
 
                         break;
                     case "PCRE" or "OPENSSL" or "ZLIB":
                         shell.Set("USE_" + lib.KnownText, ShellValue.Text("YES"));
+                        shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
                         break;
                     case "MD5" or "SHA1":
                         break;
@@ -180,6 +182,7 @@ internal static class NginxScripts
                 {
                     case "PCRE" or "OPENSSL" or "ZLIB" or "LIBXSLT" or "LIBGD" or "PERL" or "GEOIP":
                         shell.Set("USE_" + lib.KnownText, ShellValue.Text("YES"));
+                        shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
                         break;
                     case "MD5" or "SHA1":
                         break;

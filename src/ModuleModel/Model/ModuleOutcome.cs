@@ -58,9 +58,10 @@ public sealed class ModuleOutcome
         Deps = Facts(before, after, DepLists, Display);
         Incs = Facts(before, after, IncludeLists, Display);
         Libs = Facts(before, after, ["CORE_LIBS"], Display);
-        Use = [.. after.Where(v => v.Key.StartsWith("USE_", StringComparison.Ordinal) && (!before.TryGetValue(v.Key, out var old) || old.ToString() != v.Value.ToString()))
-            .OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new ListFact($"{v.Key}={v.Value}", v.Key, Origin(v.Value)))];
+        Use = [.. world.Record.UseSwitches
+            .Where(s => after.ContainsKey(s.Key))
+            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new ListFact($"{s.Key}={after[s.Key]}", s.Key, s.Value))];
 
         var shared = ImmutableArray.CreateBuilder<SharedObject>();
         foreach (var (word, _) in NewWordsWithPositions(before, after, "DYNAMIC_MODULES"))

@@ -10,9 +10,6 @@ namespace ConfigConvert.ModuleModel.Tests.Oracle;
 /// </summary>
 public sealed class OracleAgreementTests
 {
-    // auto/feature's compiler command line, which eval-config.sh leaves out too.
-    private static readonly HashSet<string> Ignored = ["ngx_test"];
-
     public static TheoryData<string, LinkMode> Cases
     {
         get
@@ -42,13 +39,7 @@ public sealed class OracleAgreementTests
         var mismatches = new List<string>();
         foreach (var outcome in description.Outcomes)
         {
-            var difference = Compare(outcome.ChangedVariables, actual);
-            var predictedExit = outcome.Exited ? outcome.ExitStatus ?? -1 : 0;
-            if (predictedExit != exitStatus)
-            {
-                difference.Add($"exit status: model {predictedExit}, shell {exitStatus}");
-            }
-
+            var difference = OracleComparison.Differences(outcome, exitStatus, actual);
             if (difference.Count == 0)
             {
                 return;
@@ -58,6 +49,25 @@ public sealed class OracleAgreementTests
         }
 
         Assert.Fail($"no outcome of the model matches the real shell for {fixture} ({link}):\n" + string.Join("\n", mismatches));
+    }
+}
+
+/// <summary>How a predicted outcome differs from what the real shell did.</summary>
+internal static class OracleComparison
+{
+    // auto/feature's compiler command line, which eval-config.sh leaves out too.
+    private static readonly HashSet<string> Ignored = ["ngx_test"];
+
+    public static List<string> Differences(ModuleOutcome outcome, int exitStatus, Dictionary<string, string?> actual)
+    {
+        var difference = Compare(outcome.ChangedVariables, actual);
+        var predictedExit = outcome.Exited ? outcome.ExitStatus ?? -1 : 0;
+        if (predictedExit != exitStatus)
+        {
+            difference.Add($"exit status: model {predictedExit}, shell {exitStatus}");
+        }
+
+        return difference;
     }
 
     private static List<string> Compare(IReadOnlyDictionary<string, string?> predicted, Dictionary<string, string?> actual)

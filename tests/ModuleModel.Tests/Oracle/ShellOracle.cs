@@ -26,10 +26,13 @@ internal static class ShellOracle
     /// shell left them.
     /// </summary>
     public static (int ExitStatus, Dictionary<string, string?> Variables) Evaluate(string fixture, LinkMode link)
+        => EvaluateDirectory(Fixtures.PathOf(fixture), Fixtures.Setting(fixture, "globals", "initial-globals"), link);
+
+    /// <summary>The same for any module directory, against the given captured globals.</summary>
+    public static (int ExitStatus, Dictionary<string, string?> Variables) EvaluateDirectory(string directory, string globals, LinkMode link)
     {
         RequireNginxDev();
-        var prefix = Fixtures.Setting(fixture, "globals", "initial-globals");
-        var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--globals", Path.Combine(Fixtures.OracleDirectory, prefix), NginxSource, Fixtures.PathOf(fixture), link.ToString().ToUpperInvariant()]);
+        var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--globals", Path.Combine(Fixtures.OracleDirectory, globals), NginxSource, directory, link.ToString().ToUpperInvariant()]);
         if (result.ExitCode != 0 && !result.StandardError.Contains("the config left configure with exit status", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"eval-config.sh failed ({result.ExitCode}): {result.StandardError}");

@@ -1,0 +1,168 @@
+using ConfigConvert.ModuleModel.Tests.Oracle;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.ModuleModel.Tests.Model;
+
+/// <summary>
+/// The shapes real configs take, each checked two ways: against the real shell running nginx's real
+/// auto/module (same variables, same values, under every link mode), and for the facts a reader of
+/// <c>describe</c> relies on.
+/// </summary>
+public sealed class ShapeTests
+{
+    private static readonly ReferenceBuild Debian = ReferenceBuild.FromShellAssignments("initial-globals", File.ReadAllText(RepoPaths.Combine("tests", "oracle", "initial-globals.sh")));
+
+    public static TheoryData<string> Shapes => [.. Configs.Keys];
+
+    private static readonly Dictionary<string, string> Configs = new()
+    {
+        ["sed-insert-before"] = "ngx_addon_name=f\nHTTP_FILTER_MODULES=`echo $HTTP_FILTER_MODULES | sed 's/ngx_http_ssi_filter_module/ngx_http_f_filter_module ngx_http_ssi_filter_module/'`\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/f.c\"\n",
+        ["loop-reorder-after-auto-module"] = "ngx_addon_name=f\nif test -n \"$ngx_module_link\"; then\n  ngx_module_type=HTTP_FILTER\n  ngx_module_name=ngx_http_f_filter_module\n  ngx_module_srcs=\"$ngx_addon_dir/f.c\"\n  . auto/module\n  if [ $ngx_module_link != DYNAMIC ]; then\n    modules=\n    for m in $HTTP_FILTER_MODULES; do\n      if [ $m = ngx_http_f_filter_module ]; then continue; fi\n      if [ $m = ngx_http_gzip_filter_module ]; then modules=\"$modules ngx_http_f_filter_module\"; fi\n      modules=\"$modules $m\"\n    done\n    HTTP_FILTER_MODULES=$modules\n  fi\nelse\n  HTTP_FILTER_MODULES=\"ngx_http_f_filter_module $HTTP_FILTER_MODULES\"\n  NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/f.c\"\nfi\n",
+        ["prepend"] = "ngx_addon_name=p\nHTTP_FILTER_MODULES=\"ngx_http_p_module $HTTP_FILTER_MODULES\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/p.c\"\n",
+        ["eval-type-list"] = "ngx_addon_name=e\nTYPE=HTTP\neval \"${TYPE}_MODULES=\\\"\\$${TYPE}_MODULES ngx_http_e_module\\\"\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/e.c\"\n",
+        ["test-f-auto-module"] = "ngx_addon_name=t\nif [ -f auto/module ] ; then\n  ngx_module_type=HTTP\n  ngx_module_name=ngx_http_t_module\n  ngx_module_srcs=$ngx_addon_dir/t.c\n  . auto/module\nelse\n  HTTP_MODULES=\"$HTTP_MODULES ngx_http_t_module\"\n  NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/t.c\"\nfi\n",
+        ["unquoted-link-test"] = "ngx_addon_name=u\nngx_module_type=HTTP\nngx_module_name=\"ngx_http_u_module ngx_http_u2_module\"\nngx_module_srcs=\"$ngx_addon_dir/u.c $ngx_addon_dir/u2.c\"\nif [ $ngx_module_link = DYNAMIC ] ; then\n  ngx_module_libs=\"-lm OPENSSL\"\nfi\n. auto/module\n",
+        ["helper-file-and-function"] = "ngx_addon_name=h\n. $ngx_addon_dir/config.common\nh_register ngx_http_h_module h.c\n",
+        ["own-auto-feature-copy"] = "ngx_addon_name=o\nngx_feature=\"o lib\"\nngx_feature_name=NGX_HAVE_O\nngx_feature_run=no\nngx_feature_incs=\"#include <stdio.h>\"\nngx_feature_path=\nngx_feature_libs=\nngx_feature_test=\"printf(\\\"x\\\")\"\n. auto/feature\nif [ $ngx_found = yes ]; then\n  HTTP_MODULES=\"$HTTP_MODULES ngx_http_o_module\"\n  NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/o.c\"\nfi\n",
+        ["awk-nginx-version"] = "ngx_addon_name=a\nNGX_VERSION=`awk '/NGINX_VERSION /{print $3}' src/core/nginx.h`\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_a_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/a.c\"\n",
+        ["addon-name-after-auto-module"] = "ngx_module_type=STREAM\nngx_module_name=ngx_stream_late_module\nngx_module_srcs=$ngx_addon_dir/late.c\nngx_module_order=\"ngx_stream_late_module ngx_stream_upstream_module\"\n. auto/module\nngx_addon_name=$ngx_module_name\n",
+        ["multi-call-reset"] = "ngx_addon_name=m\nngx_module_type=CORE\nngx_module_name=ngx_m_module\nngx_module_srcs=$ngx_addon_dir/m.c\nngx_module_libs=-lz\n. auto/module\nngx_module_type=HTTP\nngx_module_name=ngx_http_m_module\nngx_module_srcs=\"$ngx_addon_dir/m.c $ngx_addon_dir/http_m.c\"\nngx_module_libs=\n. auto/module\n",
+        ["defaults-and-affixes"] = "ngx_addon_name=d\nD_PREFIX=${D_PREFIX:-ngx_http_d}\nD_FILE=$ngx_addon_dir/src/${D_PREFIX#ngx_http_}.c\nD_BASE=${D_FILE##*/}\nHTTP_MODULES=\"$HTTP_MODULES ${D_PREFIX}_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $D_FILE\"\nNGX_ADDON_DEPS=\"$NGX_ADDON_DEPS ${D_FILE%.c}.h\"\nCORE_LIBS=\"$CORE_LIBS -l${D_BASE%%.*}\"\n",
+        ["case-on-link"] = "ngx_addon_name=c\ncase \"$ngx_module_link\" in\n  DYNAMIC|ADDON)\n    ngx_module_type=HTTP_AUX_FILTER\n    ngx_module_name=ngx_http_c_module\n    ngx_module_srcs=$ngx_addon_dir/c.c\n    . auto/module ;;\n  *)\n    HTTP_AUX_FILTER_MODULES=\"$HTTP_AUX_FILTER_MODULES ngx_http_c_module\"\n    NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/c.c\" ;;\nesac\n",
+    };
+
+    private static readonly Dictionary<string, (string, string)[]> Files = new()
+    {
+        ["helper-file-and-function"] = [("config.common", "h_register() {\n    HTTP_MODULES=\"$HTTP_MODULES $1\"\n    NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/$2\"\n}\n")],
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Every_link_mode_agrees_with_the_real_shell(string shape)
+    {
+        ShellOracle.RequireNginxDev();
+        using var module = new TempModule(Configs[shape], Files.GetValueOrDefault(shape, []));
+        foreach (var link in new[] { LinkMode.Addon, LinkMode.Dynamic, LinkMode.Legacy })
+        {
+            var (exit, actual) = ShellOracle.EvaluateDirectory(module.Path, "initial-globals", link);
+            var description = ModuleDirectory.Load(module.Path).Describe(link, Debian);
+            Assert.Contains(description.Outcomes, outcome => OracleComparison.Differences(outcome, exit, actual).Count == 0);
+        }
+    }
+
+    private static ModuleOutcome Single(string shape, LinkMode link)
+    {
+        using var module = new TempModule(Configs[shape], Files.GetValueOrDefault(shape, []));
+        var description = ModuleDirectory.Load(module.Path).Describe(link, Debian);
+        return Assert.Single(description.Outcomes);
+    }
+
+    [Fact]
+    public void Sed_insertion_is_a_position_before_the_named_module()
+    {
+        var module = Assert.Single(Single("sed-insert-before", LinkMode.Addon).Modules);
+        Assert.Equal(("ngx_http_f_filter_module", "HTTP_FILTER", "before ngx_http_ssi_filter_module"), (module.Name, module.Type, module.Position));
+    }
+
+    [Fact]
+    public void A_loop_that_reorders_after_auto_module_is_followed()
+    {
+        var module = Assert.Single(Single("loop-reorder-after-auto-module", LinkMode.Addon).Modules);
+        Assert.Equal("before ngx_http_gzip_filter_module", module.Position);
+        var dynamic = Single("loop-reorder-after-auto-module", LinkMode.Dynamic);
+        Assert.Empty(dynamic.Modules);
+        var so = Assert.Single(dynamic.SharedObjects);
+        Assert.Equal<string>(["ngx_http_f_filter_module", "ngx_http_copy_filter_module"], so.Order);
+        Assert.Equal("prepend", Assert.Single(Single("loop-reorder-after-auto-module", LinkMode.Legacy).Modules).Position);
+    }
+
+    [Fact]
+    public void Prepend_and_eval_registration()
+    {
+        Assert.Equal("prepend", Assert.Single(Single("prepend", LinkMode.Addon).Modules).Position);
+        var evaluated = Assert.Single(Single("eval-type-list", LinkMode.Addon).Modules);
+        Assert.Equal(("ngx_http_e_module", "HTTP", "append"), (evaluated.Name, evaluated.Type, evaluated.Position));
+    }
+
+    [Fact]
+    public void Test_f_auto_module_is_false_only_for_legacy()
+    {
+        Assert.Single(Single("test-f-auto-module", LinkMode.Addon).AutoModuleCalls);
+        Assert.Empty(Single("test-f-auto-module", LinkMode.Legacy).AutoModuleCalls);
+        Assert.Equal("ngx_http_t_module", Assert.Single(Single("test-f-auto-module", LinkMode.Legacy).Modules).Name);
+    }
+
+    [Fact]
+    public void Dynamic_shared_object_with_libs()
+    {
+        var outcome = Single("unquoted-link-test", LinkMode.Dynamic);
+        var so = Assert.Single(outcome.SharedObjects);
+        Assert.Equal("ngx_http_u_module", so.Name);
+        Assert.Equal<string>(["ngx_http_u_module", "ngx_http_u2_module"], so.Modules);
+        Assert.Equal<string>(["$ngx_addon_dir/u.c", "$ngx_addon_dir/u2.c"], so.Sources);
+        Assert.Equal<string>(["-lm"], so.Libs);
+        Assert.Contains(outcome.Use, u => u.Value == "USE_OPENSSL=YES");
+    }
+
+    [Fact]
+    public void Helper_files_and_functions_are_followed()
+    {
+        var outcome = Single("helper-file-and-function", LinkMode.Addon);
+        Assert.Equal("ngx_http_h_module", Assert.Single(outcome.Modules).Name);
+        Assert.Equal("$ngx_addon_dir/h.c", Assert.Single(outcome.Sources).Value);
+    }
+
+    [Fact]
+    public void A_feature_test_gives_two_outcomes()
+    {
+        using var module = new TempModule(Configs["own-auto-feature-copy"]);
+        var description = ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon, Debian);
+        Assert.Equal(2, description.Outcomes.Length);
+        var found = description.Outcomes.Single(o => o.Assumptions.Single().Holds);
+        Assert.Equal("feature test \"o lib\" passes", found.Assumptions.Single().Condition);
+        Assert.Single(found.Modules);
+        Assert.Contains(found.Defines, d => d.Name == "NGX_HAVE_O");
+        Assert.Empty(description.Outcomes.Single(o => !o.Assumptions.Single().Holds).Modules);
+        Assert.False(description.IsCertain);
+    }
+
+    [Fact]
+    public void What_a_program_prints_is_an_explicit_unknown()
+    {
+        var outcome = Single("awk-nginx-version", LinkMode.Addon);
+        Assert.Contains(outcome.Unknowns, u => u.Reason.Contains("awk", StringComparison.Ordinal));
+        Assert.Contains(outcome.Commands, c => c.Name == "awk");
+        Assert.Contains("«", outcome.ChangedVariables["NGX_VERSION"], StringComparison.Ordinal);
+        Assert.Equal("ngx_http_a_module", Assert.Single(outcome.Modules).Name);
+    }
+
+    [Fact]
+    public void Environment_reads_are_recorded_as_assumptions()
+    {
+        var outcome = Single("defaults-and-affixes", LinkMode.Addon);
+        Assert.Contains(outcome.Unknowns, u => u.Reason.StartsWith("`D_PREFIX` is read from the environment", StringComparison.Ordinal));
+        Assert.Equal("ngx_http_d_module", Assert.Single(outcome.Modules).Name);
+        Assert.Equal("$ngx_addon_dir/src/d.c", Assert.Single(outcome.Sources).Value);
+        Assert.Equal("$ngx_addon_dir/src/d.h", Assert.Single(outcome.Deps).Value);
+        Assert.Equal("-ld", Assert.Single(outcome.Libs).Value);
+    }
+
+    [Fact]
+    public void Several_auto_module_calls_keep_what_they_do_not_reset()
+    {
+        var outcome = Single("multi-call-reset", LinkMode.Addon);
+        Assert.Equal([("ngx_m_module", "CORE"), ("ngx_http_m_module", "HTTP")], outcome.Modules.Select(m => (m.Name, m.Type)));
+        Assert.Equal(["$ngx_addon_dir/m.c", "$ngx_addon_dir/http_m.c"], outcome.Sources.Select(s => s.Value));
+        Assert.Equal(["-lz"], outcome.Libs.Select(l => l.Value));
+        Assert.Equal(2, outcome.AutoModuleCalls.Length);
+    }
+
+    [Fact]
+    public void Facts_point_at_where_they_were_written()
+    {
+        var outcome = Single("prepend", LinkMode.Addon);
+        var module = Assert.Single(outcome.Modules);
+        Assert.Equal(2, module.Location!.Start.Line);
+        Assert.Equal(3, Assert.Single(outcome.Sources).Location!.Start.Line);
+    }
+}
