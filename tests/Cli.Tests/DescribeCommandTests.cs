@@ -1,0 +1,83 @@
+using System.Text.Json;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.Cli.Tests;
+
+public sealed class DescribeCommandTests
+{
+    private static string Fixture(string name) => RepoPaths.Combine("tests", "fixtures", "modules", name);
+
+    [Fact]
+    public void Text_lists_modules_with_type_and_position()
+    {
+        var result = CliRunner.Run("describe", Fixture("filter_before_ssi"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("link: addon\nmodules:\n  ngx_http_after_ssi_filter_module  HTTP_FILTER  before ngx_http_ssi_filter_module\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("sources:\n  $ngx_addon_dir/ngx_http_after_ssi_filter_module.c\n", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_has_the_documented_fields()
+    {
+        var result = CliRunner.Run("describe", Fixture("new_style"), "--link", "dynamic", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal("dynamic", root.GetProperty("link").GetString());
+        foreach (var field in new[] { "modules", "sources", "deps", "incs", "libs", "use", "sharedObjects", "unknowns", "outcomes" })
+        {
+            Assert.Equal(JsonValueKind.Array, root.GetProperty(field).ValueKind);
+        }
+
+        var so = root.GetProperty("sharedObjects")[0];
+        Assert.Equal("ngx_http_crc_module", so.GetProperty("name").GetString());
+        Assert.Equal("ngx_http_crc_module", so.GetProperty("modules")[0].GetString());
+        Assert.StartsWith("$ngx_addon_dir/", so.GetProperty("sources")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Array, so.GetProperty("order").ValueKind);
+        Assert.Contains(root.GetProperty("use").EnumerateArray(), u => u.GetString() == "USE_ZLIB=YES");
+    }
+
+    [Fact]
+    public void Outcomes_of_a_feature_test_carry_their_assumptions()
+    {
+        var result = CliRunner.Run("describe", Fixture("feature_test"), "--format", "json");
+        using var json = JsonDocument.Parse(result.Out);
+        var outcomes = json.RootElement.GetProperty("outcomes");
+        Assert.True(outcomes.GetArrayLength() > 1);
+        Assert.All(outcomes.EnumerateArray(), o => Assert.NotEqual(0, o.GetProperty("assumptions").GetArrayLength()));
+        Assert.Contains(outcomes.EnumerateArray(), o => o.TryGetProperty("exit", out var exit) && exit.GetInt32() == 1);
+    }
+
+    [Fact]
+    public void Legacy_link_of_a_new_style_config_stops_configure()
+    {
+        var result = CliRunner.Run("describe", Fixture("new_style"), "--link", "legacy");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CC2007", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_without_config_is_an_io_error()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("describe", dir.Path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error CC2002", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void A_config_with_syntax_errors_exits_1()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config", "if true; then\n");
+        var result = CliRunner.Run("describe", dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CC1002", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error CC2004", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_link_is_a_usage_error()
+        => Assert.Equal(2, CliRunner.Run("describe", Fixture("http_single"), "--link", "shared").ExitCode);
+}

@@ -1,0 +1,117 @@
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ModuleModel.Tests.Model;
+
+/// <summary>Bad module directories give diagnostics, never exceptions, and the evaluator always ends.</summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public void A_missing_directory()
+    {
+        var module = ModuleDirectory.Load("/nonexistent/module");
+        Assert.True(module.HasIoError);
+        Assert.Equal("CC2001", Assert.Single(module.Diagnostics).Id);
+        Assert.Empty(module.Describe(LinkMode.Addon).Outcomes);
+    }
+
+    [Fact]
+    public void A_directory_without_config()
+    {
+        var dir = Directory.CreateTempSubdirectory("cc-noconfig-");
+        try
+        {
+            var module = ModuleDirectory.Load(dir.FullName);
+            Assert.True(module.HasIoError);
+            Assert.Equal("CC2002", Assert.Single(module.Diagnostics).Id);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_config_with_syntax_errors_is_not_evaluated()
+    {
+        using var temp = new TempModule("if true; then\n  HTTP_MODULES=\"$HTTP_MODULES x\"\n");
+        var module = ModuleDirectory.Load(temp.Path);
+        Assert.False(module.HasIoError);
+        Assert.Contains(module.Diagnostics, d => d.Id == "CC1002");
+        Assert.Contains(module.Diagnostics, d => d.Id == "CC2004");
+        Assert.Empty(module.Describe(LinkMode.Addon).Outcomes);
+    }
+
+    [Fact]
+    public void A_loop_that_never_ends_is_stopped_and_reported()
+    {
+        using var temp = new TempModule("ngx_addon_name=x\nwhile true; do\n  n=1\ndone\nHTTP_MODULES=\"$HTTP_MODULES x\"\n");
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon, null, maxSteps: 5_000);
+        var diagnostic = Assert.Single(description.Diagnostics, d => d.Id == "CC2005");
+        Assert.Equal(2, diagnostic.Location.Start.Line);
+        Assert.False(Assert.Single(description.Outcomes).Complete);
+    }
+
+    [Fact]
+    public void Runaway_recursion_is_stopped()
+    {
+        using var temp = new TempModule("f() { f; }\nf\n");
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        Assert.Contains(description.Diagnostics, d => d.Id == "CC2005");
+    }
+
+    [Fact]
+    public void A_file_that_sources_itself_is_stopped()
+    {
+        using var temp = new TempModule(". $ngx_addon_dir/config\n");
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        Assert.Contains(description.Diagnostics, d => d.Id == "CC2008");
+    }
+
+    [Fact]
+    public void Sourcing_a_missing_file_stops_configure_as_dash_does()
+    {
+        using var temp = new TempModule("ngx_addon_name=x\n. $ngx_addon_dir/nope\nHTTP_MODULES=\"$HTTP_MODULES x\"\n");
+        var outcome = Assert.Single(ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon).Outcomes);
+        Assert.True(outcome.Exited);
+        Assert.Equal(2, outcome.ExitStatus);
+        Assert.Empty(outcome.Modules);
+    }
+
+    [Fact]
+    public void Many_undecidable_conditions_are_bounded()
+    {
+        var config = string.Concat(Enumerable.Range(0, 10).Select(i => $"if pkg-config --exists lib{i}; then CORE_LIBS=\"$CORE_LIBS -l{i}\"; fi\n"));
+        using var temp = new TempModule(config);
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        Assert.Equal(64, description.Outcomes.Length);
+        Assert.Contains(description.Diagnostics, d => d.Id == "CC2006");
+    }
+
+    [Fact]
+    public void Binary_config_is_reported_not_evaluated()
+    {
+        using var temp = new TempModule(string.Empty);
+        File.WriteAllBytes(Path.Combine(temp.Path, "config"), [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0xFF]);
+        var module = ModuleDirectory.Load(temp.Path);
+        Assert.Contains(module.Diagnostics, d => d.Id == "CC1104" && d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(module.Describe(LinkMode.Addon).Outcomes);
+    }
+
+    [Fact]
+    public void Unreadable_sources_do_not_stop_the_model()
+    {
+        using var temp = new TempModule("ngx_addon_name=x\nHTTP_MODULES=\"$HTTP_MODULES x\"\n", ("x.c", "ngx_module_t x = {"));
+        File.WriteAllBytes(Path.Combine(temp.Path, "blob.c"), [0, 1, 2, 0]);
+        var module = ModuleDirectory.Load(temp.Path);
+        Assert.Single(module.Describe(LinkMode.Addon).Outcomes);
+        Assert.Contains(module.Sources.Diagnostics, d => d.Id == "CC2104");
+    }
+
+    [Fact]
+    public void The_catalogue_has_unique_ids()
+    {
+        var all = ModelDiagnostics.All.Concat(SyntaxDiagnostics.All).Concat(SourceDiagnostics.All).ToList();
+        Assert.Equal(all.Count, all.Select(d => d.Id).Distinct().Count());
+        Assert.All(all, d => Assert.Matches("^CC[0-9]{4}$", d.Id));
+    }
+}
