@@ -10,7 +10,8 @@
 #     make -f objs/Makefile modules
 # then copies to OUTDIR (created if needed):
 #     *.so                        the shared objects (one per auto/module call)
-#     *_modules.c                 their module lists and load order
+#     *_modules.c                 their module lists and load order (and
+#                                 ngx_modules.c, the binary's static list)
 #     Makefile  ngx_auto_config.h from objs/
 #     configure.log  make.log
 # and prints the absolute path of each .so on stdout, one per line.
@@ -44,7 +45,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 if [ $# -lt 2 ]; then
-    sed -n '4,31p' "$0" >&2
+    sed -n '4,32p' "$0" >&2
     exit 1
 fi
 moddir=$(cd "$1" && pwd)
