@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 if [ $# -lt 2 ]; then
-    sed -n '4,32p' "$0" >&2
+    sed -n '4,33p' "$0" >&2
     exit 1
 fi
 moddir=$(cd "$1" && pwd)

@@ -80,7 +80,7 @@ $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     esac
 done
 if [ $# -ne 3 ]; then
-    sed -n '4,27p' "$0" >&2
+    sed -n '4,26p' "$0" >&2
     exit 1
 fi
 src=$1 link=$3
