@@ -12,6 +12,7 @@ internal static class CliApplication
         {
             ParseCommand.Create(console),
             DescribeCommand.Create(console),
+            ConvertCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -14,12 +14,12 @@ public sealed class ModuleDirectory
 {
     private readonly Lazy<CSourceIndex> _sources;
 
-    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics)
+    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null)
     {
         Path = path;
         Config = config;
         Diagnostics = diagnostics;
-        _sources = new Lazy<CSourceIndex>(() => CSourceIndex.Build(path));
+        _sources = sources ?? new Lazy<CSourceIndex>(() => CSourceIndex.Build(path));
     }
 
     /// <summary>The module directory, absolute.</summary>
@@ -76,6 +76,20 @@ public sealed class ModuleDirectory
         {
             return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, e.Message)]);
         }
+    }
+
+    /// <summary>The same directory with another config text (a proposed conversion), parsed but not written anywhere.</summary>
+    internal ModuleDirectory WithConfigText(SourceText text)
+    {
+        var configPath = System.IO.Path.Combine(Path, "config");
+        var tree = SyntaxTree.ParseText(text, configPath);
+        var diagnostics = tree.GetDiagnostics();
+        if (tree.HasErrors)
+        {
+            diagnostics = diagnostics.Add(Diagnostic.Create(ModelDiagnostics.ConfigSyntaxErrors, Location.None(configPath), configPath));
+        }
+
+        return new ModuleDirectory(Path, tree, diagnostics, _sources);
     }
 
     /// <summary>Evaluates the config as configure would under <paramref name="link"/>, against <paramref name="reference"/> (by default <see cref="ReferenceBuild.Default"/>).</summary>

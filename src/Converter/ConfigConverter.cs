@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using ConfigConvert.Converter.Emit;
+using ConfigConvert.Converter.Registrations;
+using ConfigConvert.Converter.Verification;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Converter;
+
+/// <summary>
+/// Converts an old-style module config to the new style: the statements that append to configure's
+/// globals are replaced by a module description and <c>. auto/module</c>, the old text is kept in an
+/// <c>else</c> branch for nginx before 1.9.11, and every other line stays as it was. Nothing is
+/// returned that the module model has not shown to build the same static nginx and a complete dynamic
+/// module.
+/// </summary>
+public static class ConfigConverter
+{
+    /// <summary>Converts the config of <paramref name="module"/>.</summary>
+    public static ConversionResult Convert(ModuleDirectory module, ConversionOptions? options = null)
+    {
+        options ??= new ConversionOptions();
+        var configPath = Path.Combine(module.Path, "config");
+        var tree = module.Config;
+        if (tree is null)
+        {
+            var reason = module.Diagnostics.FirstOrDefault()?.Message ?? "no config";
+            return Refuse(configPath, SourceText.From(string.Empty), module.Diagnostics.Add(Diagnostic.Create(ConversionDiagnostics.NotEvaluated, Location.None(configPath), reason)));
+        }
+
+        var original = tree.Text;
+        if (tree.HasErrors)
+        {
+            return Refuse(configPath, original, [.. tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Diagnostic.Create(ConversionDiagnostics.SyntaxErrors, Location.None(configPath))]);
+        }
+
+        var addon = module.Describe(LinkMode.Addon);
+        if (addon.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
+        {
+            return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, Location.None(configPath))]);
+        }
+
+        var problems = new List<Diagnostic>();
+        if (original.Text.Contains("\r\n", StringComparison.Ordinal))
+        {
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.CarriageReturns, Location.Create(configPath, original, new TextSpan(original.Text.IndexOf('\r'), 1))));
+            return Refuse(configPath, original, [.. problems]);
+        }
+
+        Blockers.FindPatches(module, addon, problems);
+        Blockers.FindUnknownRegistrations(addon, problems);
+        var registrations = RegistrationFinder.Find(tree, problems);
+        if (problems.Count > 0)
+        {
+            return Refuse(configPath, original, [.. problems]);
+        }
+
+        if (registrations.IsEmpty || addon.Outcomes.All(o => o.Modules.IsEmpty))
+        {
+            return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.NothingRegistered, Location.None(configPath))]);
+        }
+
+        var plan = ConversionPlanner.Plan(module, tree, registrations, addon, options, problems);
+        if (plan is null || problems.Count > 0)
+        {
+            return Refuse(configPath, original, [.. problems]);
+        }
+
+        var converted = ConfigWriter.Write(tree, plan);
+        var check = SelfCheck.Verify(module, module.WithConfigText(original.WithText(converted)), options);
+        if (!check.IsEmpty)
+        {
+            return Refuse(configPath, original, check);
+        }
+
+        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, []);
+    }
+
+    private static ConversionResult Refuse(string configPath, SourceText original, ImmutableArray<Diagnostic> diagnostics)
+        => new(configPath, original, ConversionStatus.Refused, null, diagnostics);
+}

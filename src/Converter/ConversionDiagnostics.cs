@@ -1,0 +1,64 @@
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.Converter;
+
+/// <summary>
+/// Diagnostics of the converter (<c>CC3xxx</c>): why a config was left alone. The converter changes
+/// nothing unless it can prove the result builds the same static nginx and a loadable dynamic module.
+/// </summary>
+public static class ConversionDiagnostics
+{
+    private const string Category = "Conversion";
+
+    /// <summary>The config has syntax errors.</summary>
+    public static readonly DiagnosticDescriptor SyntaxErrors = new(
+        "CC3001", "Syntax errors", "the config has syntax errors; fix them first (see `ngx-convert parse`)", Category, DiagnosticSeverity.Error);
+
+    /// <summary>The module patches nginx's own sources.</summary>
+    public static readonly DiagnosticDescriptor PatchesNginx = new(
+        "CC3002", "Patches nginx", "{0}: the module changes nginx's own sources, which a dynamic module cannot do (it is loaded into an nginx already built)", Category, DiagnosticSeverity.Error,
+        "A module that ships patches against nginx, or whose config runs `patch` or `sed -i` on nginx files, only works when nginx is rebuilt with it.");
+
+    /// <summary>Registrations where the converter cannot move them safely.</summary>
+    public static readonly DiagnosticDescriptor RegistrationPlacement = new(
+        "CC3003", "Registration placement", "{0}; convert this config by hand", Category, DiagnosticSeverity.Error,
+        "The converter replaces the statements that register the module with one description; they must sit together in one block, outside loops and functions.");
+
+    /// <summary>A registration statement of a shape the converter does not understand.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedRegistration = new(
+        "CC3004", "Unsupported registration", "`{0}` changes `{1}` in a way the converter cannot turn into a module description", Category, DiagnosticSeverity.Error);
+
+    /// <summary>Values the model cannot know flow into the registration.</summary>
+    public static readonly DiagnosticDescriptor UnknownRegistration = new(
+        "CC3005", "Unknown values", "what the config registers depends on {0}, which cannot be known before configure runs; the conversion cannot be proven", Category, DiagnosticSeverity.Error);
+
+    /// <summary>The self-check found a difference between the original and the converted config.</summary>
+    public static readonly DiagnosticDescriptor SelfCheckFailed = new(
+        "CC3006", "Not equivalent", "the converted config would build a different nginx ({0}): {1}", Category, DiagnosticSeverity.Error,
+        "The converter evaluates the original and the converted config under every link mode and refuses when they differ.");
+
+    /// <summary>Already new style.</summary>
+    public static readonly DiagnosticDescriptor AlreadyNewStyle = new(
+        "CC3007", "Already converted", "the config already calls `. auto/module`; nothing to convert", Category, DiagnosticSeverity.Info);
+
+    /// <summary>Registers nothing.</summary>
+    public static readonly DiagnosticDescriptor NothingRegistered = new(
+        "CC3008", "Registers nothing", "the config registers no module, so there is nothing to describe", Category, DiagnosticSeverity.Warning);
+
+    /// <summary>Sources that cannot be assigned to a module type.</summary>
+    public static readonly DiagnosticDescriptor SourcesNotSplit = new(
+        "CC3009", "Sources not split", "the config registers modules of several types ({0}), and {1}", Category, DiagnosticSeverity.Error,
+        "A static build needs one auto/module call per type, each with its own sources; the C sources say which file defines which module.");
+
+    /// <summary>CRLF line endings: dash cannot run the result.</summary>
+    public static readonly DiagnosticDescriptor CarriageReturns = new(
+        "CC3010", "CRLF line endings", "the config has CRLF line endings, with which /bin/sh cannot run an `if`; convert it to LF line endings first", Category, DiagnosticSeverity.Error);
+
+    /// <summary>The config cannot be read or evaluated.</summary>
+    public static readonly DiagnosticDescriptor NotEvaluated = new(
+        "CC3011", "Not evaluated", "the config could not be evaluated: {0}", Category, DiagnosticSeverity.Error);
+
+    /// <summary>Every descriptor of this catalogue.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [SyntaxErrors, PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, CarriageReturns, NotEvaluated];
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Converter.Emit;
+
+/// <summary>
+/// Writes the new config as edits of the old text: each registration statement is cut out (with the
+/// comment lines above it) and moved, indented, into the <c>else</c> branch of a block that takes the
+/// place of the last one; every other byte stays where it was.
+/// </summary>
+internal static class ConfigWriter
+{
+    private const string Step = "    ";
+
+    public static string Write(SyntaxTree tree, ConversionPlan plan)
+    {
+        var text = tree.Text.Text;
+        var newline = "\n";
+        var moved = new StringBuilder();
+        var cuts = new List<TextSpan>();
+        foreach (var statement in plan.Registrations)
+        {
+            // Blank lines above the first registration stay where they are; between two
+            // registrations they move with the second, keeping the old spacing in the old text.
+            var (cut, piece) = Cut(tree, statement, keepBlankLines: cuts.Count == 0);
+            cuts.Add(cut);
+            moved.Append(Indent(tree, statement, piece, cut.Start));
+        }
+
+        if (moved.Length > 0 && moved[^1] != '\n')
+        {
+            moved.Append(newline);
+        }
+
+        var last = plan.Registrations[^1];
+        var indent = LineIndent(text, tree.GetSpan(last).Start);
+        var block = Block(plan, indent, moved.ToString());
+        var output = new StringBuilder(text.Length + block.Length);
+        var position = 0;
+        for (var i = 0; i < cuts.Count; i++)
+        {
+            output.Append(text, position, cuts[i].Start - position);
+            if (i == cuts.Count - 1)
+            {
+                output.Append(block);
+            }
+
+            position = cuts[i].End;
+        }
+
+        output.Append(text, position, text.Length - position);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// The text a statement takes with it: from the lines above it that belong to it (comments, and
+    /// blank lines unless kept) to the end of its line, here-document bodies included.
+    /// </summary>
+    private static (TextSpan Cut, string Piece) Cut(SyntaxTree tree, StatementSyntax statement, bool keepBlankLines)
+    {
+        var text = tree.Text.Text;
+        var full = tree.GetFullSpan(statement);
+        var start = full.Start;
+        var first = statement.GetFirstToken()!;
+        var offset = 0;
+        var keep = 0;
+        foreach (var trivia in first.LeadingTrivia)
+        {
+            offset += trivia.FullWidth;
+            if (keepBlankLines && trivia.Kind == SyntaxKind.EndOfLineTrivia && text[start..(start + offset)].Trim().Length == 0)
+            {
+                // Blank lines above stay in place.
+                keep = offset;
+            }
+        }
+
+        var cut = TextSpan.FromBounds(start + keep, full.End);
+        return (cut, text[cut.Start..cut.End]);
+    }
+
+    /// <summary>Adds one indentation step to each line that starts outside a multi-line string or here-document.</summary>
+    private static string Indent(SyntaxTree tree, StatementSyntax statement, string piece, int pieceStart)
+    {
+        var protectedSpans = new List<TextSpan>();
+        var position = tree.GetFullSpan(statement).Start;
+        foreach (var token in statement.DescendantTokens())
+        {
+            var leading = token.LeadingTriviaWidth;
+            if (token.Text.Contains('\n'))
+            {
+                protectedSpans.Add(new TextSpan(position + leading, token.Width));
+            }
+
+            var trailingStart = position + leading + token.Width;
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                if (trivia.Kind == SyntaxKind.HereDocumentBodyTrivia)
+                {
+                    protectedSpans.Add(new TextSpan(trailingStart, trivia.FullWidth));
+                }
+
+                trailingStart += trivia.FullWidth;
+            }
+
+            position += token.FullWidth;
+        }
+
+        var builder = new StringBuilder(piece.Length + 32);
+        var atLineStart = true;
+        for (var i = 0; i < piece.Length; i++)
+        {
+            var absolute = pieceStart + i;
+            if (atLineStart && piece[i] != '\n' && !protectedSpans.Any(s => absolute > s.Start && absolute < s.End))
+            {
+                builder.Append(Step);
+            }
+
+            builder.Append(piece[i]);
+            atLineStart = piece[i] == '\n';
+        }
+
+        return builder.ToString();
+    }
+
+    private static string LineIndent(string text, int position)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
+        var end = lineStart;
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        return text[lineStart..end];
+    }
+
+    private static string Block(ConversionPlan plan, string indent, string moved)
+    {
+        var inner = indent + Step;
+        var builder = new StringBuilder();
+        switch (plan.Shape)
+        {
+            case PlanShape.Simple when !plan.Compatibility:
+                Describe(builder, indent, plan.StaticCalls[0], blankBeforeCall: true);
+                return builder.ToString();
+            case PlanShape.Simple:
+                builder.Append(indent).Append("if test -n \"$ngx_module_link\"; then\n");
+                Describe(builder, inner, plan.StaticCalls[0], blankBeforeCall: true);
+                break;
+            case PlanShape.Positioned:
+                builder.Append(indent).Append("if [ \"$ngx_module_link\" = DYNAMIC ]; then\n");
+                Describe(builder, inner, plan.DynamicCall!, blankBeforeCall: true);
+
+                // A static build keeps the old placement: the old text does it, for ADDON as for old nginx.
+                builder.Append(indent).Append("else\n").Append(moved);
+                builder.Append(indent).Append("fi\n");
+                return builder.ToString();
+            case PlanShape.MultiType:
+                builder.Append(indent).Append("if [ \"$ngx_module_link\" = DYNAMIC ]; then\n");
+                Describe(builder, inner, plan.DynamicCall!, blankBeforeCall: true);
+                builder.Append(indent).Append("elif [ \"$ngx_module_link\" = ADDON ]; then\n");
+                for (var i = 0; i < plan.StaticCalls.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append('\n');
+                    }
+
+                    Describe(builder, inner, plan.StaticCalls[i], blankBeforeCall: false);
+                }
+
+                if (!plan.Compatibility)
+                {
+                    builder.Append(indent).Append("fi\n");
+                    return builder.ToString();
+                }
+
+                break;
+        }
+
+        builder.Append(indent).Append("else\n").Append(moved);
+        builder.Append(indent).Append("fi\n");
+        return builder.ToString();
+    }
+
+    private static void Describe(StringBuilder builder, string indent, ModuleCall call, bool blankBeforeCall)
+    {
+        void Line(string name, string value, bool always)
+        {
+            if (value.Length > 0 || always)
+            {
+                builder.Append(indent).Append(name).Append('=').Append(Quote(value)).Append('\n');
+            }
+        }
+
+        Line("ngx_module_type", call.Type, true);
+        Line("ngx_module_name", call.Names, true);
+        Line("ngx_module_incs", call.Incs, call.ResetUnused);
+        Line("ngx_module_deps", call.Deps, call.ResetUnused);
+        Line("ngx_module_srcs", call.Sources, true);
+        Line("ngx_module_libs", call.Libs, call.ResetUnused);
+        Line("ngx_module_order", call.Order, call.ResetUnused);
+        if (blankBeforeCall)
+        {
+            builder.Append('\n');
+        }
+
+        builder.Append(indent).Append(". auto/module\n");
+    }
+
+    /// <summary>Plain words as they are; anything else in double quotes (the text is already valid there).</summary>
+    private static string Quote(string value)
+        => value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ',' or ':' or '+' or '=')
+            ? value
+            : "\"" + value + "\"";
+}

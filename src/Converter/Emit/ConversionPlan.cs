@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.Converter.Emit;
+
+/// <summary>The shape of the new config.</summary>
+internal enum PlanShape
+{
+    /// <summary>One type: <c>if test -n "$ngx_module_link"; then</c> description, <c>. auto/module</c>; <c>else</c> old text.</summary>
+    Simple,
+
+    /// <summary>Several types: one combined call for DYNAMIC, one call per type for ADDON.</summary>
+    MultiType,
+
+    /// <summary>Modules placed at a position of a list: a DYNAMIC call with <c>ngx_module_order</c>; static builds keep the old text.</summary>
+    Positioned,
+}
+
+/// <summary>The variables given to one <c>. auto/module</c> call, as shell text.</summary>
+internal sealed record ModuleCall(string Type, string Names, string Incs, string Deps, string Sources, string Libs, string Order, bool ResetUnused);
+
+/// <summary>What the writer does: which statements move, and the calls that replace them.</summary>
+internal sealed record ConversionPlan(
+    PlanShape Shape,
+    ImmutableArray<StatementSyntax> Registrations,
+    ImmutableArray<ModuleCall> StaticCalls,
+    ModuleCall? DynamicCall,
+    bool Compatibility);

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using ConfigConvert.Converter.Registrations;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+
+namespace ConfigConvert.Converter.Verification;
+
+/// <summary>
+/// Evaluates the original and the converted config with the module model and lists every difference
+/// that matters: the static build (module lists in order, sources, deps, include dirs, libs, USE_*
+/// switches, #defines, whether configure stops), the dynamic build (every module in a shared object,
+/// nothing left in the static lists, every source compiled), and for the compatibility branch, nginx
+/// before 1.9.11 (the very same variables).
+/// </summary>
+internal static class SelfCheck
+{
+    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDirectory converted, ConversionOptions options)
+    {
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>();
+        var configPath = Path.Combine(original.Path, "config");
+        void Fail(string build, string what) => problems.Add(Diagnostic.Create(ConversionDiagnostics.SelfCheckFailed, Location.None(configPath), build, what));
+
+        if (converted.Config is null || converted.Config.HasErrors)
+        {
+            Fail("static", "the converted text does not parse: " + string.Join("; ", converted.Diagnostics.Select(d => d.Message)));
+            return problems.ToImmutable();
+        }
+
+        var before = original.Describe(LinkMode.Addon);
+        Compare("static", before, converted.Describe(LinkMode.Addon), StaticDifferences, Fail);
+        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic), DynamicDifferences, Fail);
+        if (options.Compatibility)
+        {
+            Compare("legacy", original.Describe(LinkMode.Legacy), converted.Describe(LinkMode.Legacy), LegacyDifferences, Fail);
+        }
+
+        return problems.ToImmutable();
+    }
+
+    private static void Compare(string build, ModuleDescription a, ModuleDescription b, Func<ModuleOutcome, ModuleOutcome, IEnumerable<string>> differences, Action<string, string> fail)
+    {
+        var pairs = Pair(a, b, out var pairing);
+        foreach (var (x, y) in pairs)
+        {
+            foreach (var difference in differences(x, y))
+            {
+                fail(build, difference);
+            }
+        }
+
+        if (pairing is not null)
+        {
+            fail(build, pairing);
+        }
+    }
+
+    private static IEnumerable<string> LegacyDifferences(ModuleOutcome a, ModuleOutcome b)
+    {
+        var changed = a.ChangedVariables.Keys.Union(b.ChangedVariables.Keys)
+            .Where(k => !a.ChangedVariables.TryGetValue(k, out var x) || !b.ChangedVariables.TryGetValue(k, out var y) || x != y)
+            .ToList();
+        if (changed.Count > 0)
+        {
+            yield return "nginx before 1.9.11 would see other values of " + string.Join(", ", changed);
+        }
+    }
+
+    /// <summary>Outcomes of the two descriptions that make the same assumptions.</summary>
+    private static List<(ModuleOutcome, ModuleOutcome)> Pair(ModuleDescription a, ModuleDescription b, out string? problem)
+    {
+        problem = null;
+        var pairs = new List<(ModuleOutcome, ModuleOutcome)>();
+        foreach (var outcome in a.Outcomes)
+        {
+            var key = string.Join(";", outcome.Assumptions);
+            var match = b.Outcomes.FirstOrDefault(o => string.Join(";", o.Assumptions) == key);
+            if (match is null)
+            {
+                problem = $"the outcome [{key}] has no counterpart";
+                continue;
+            }
+
+            pairs.Add((outcome, match));
+        }
+
+        if (a.Outcomes.Length != b.Outcomes.Length)
+        {
+            problem ??= $"{a.Outcomes.Length} outcomes before, {b.Outcomes.Length} after";
+        }
+
+        return pairs;
+    }
+
+    private static IEnumerable<string> StaticDifferences(ModuleOutcome a, ModuleOutcome b)
+    {
+        foreach (var type in RegistrationFinder.ModuleTypes)
+        {
+            var list = type + "_MODULES";
+            if (Words(a, list) != Words(b, list))
+            {
+                yield return $"{list} is `{Words(b, list).Trim()}` instead of `{Words(a, list).Trim()}`";
+            }
+        }
+
+        foreach (var (name, left, right) in new[]
+        {
+            ("sources", Set(a.Sources), Set(b.Sources)),
+            ("deps", Set(a.Deps), Set(b.Deps)),
+            ("include dirs", Set(a.Incs), Set(b.Incs)),
+            ("libs", string.Join(' ', a.Libs.Select(l => l.Value)), string.Join(' ', b.Libs.Select(l => l.Value))),
+            ("USE_ switches", string.Join(' ', UseSwitches(a)), string.Join(' ', UseSwitches(b))),
+            ("#defines", string.Join(' ', a.Defines.Select(d => d.Name + "=" + d.Value)), string.Join(' ', b.Defines.Select(d => d.Name + "=" + d.Value))),
+        })
+        {
+            if (left != right)
+            {
+                yield return $"{name}: `{right}` instead of `{left}`";
+            }
+        }
+
+        if (a.Exited != b.Exited || a.ExitStatus != b.ExitStatus)
+        {
+            yield return "configure would stop differently";
+        }
+    }
+
+    private static IEnumerable<string> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic)
+    {
+        if (dynamic.Modules.Any())
+        {
+            yield return "modules left in static lists: " + string.Join(", ", dynamic.Modules.Select(m => m.Name));
+        }
+
+        var inObjects = dynamic.SharedObjects.SelectMany(so => so.Modules).ToHashSet(StringComparer.Ordinal);
+        var missing = staticOriginal.Modules.Select(m => m.Name).Where(n => !inObjects.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return "modules in no shared object: " + string.Join(", ", missing);
+        }
+
+        var compiled = dynamic.SharedObjects.SelectMany(so => so.Sources.Concat(so.SharedSources)).ToHashSet(StringComparer.Ordinal);
+        var uncompiled = staticOriginal.Sources.Select(s => s.Value).Where(s => !compiled.Contains(s)).Distinct().ToList();
+        if (uncompiled.Count > 0)
+        {
+            yield return "sources in no shared object: " + string.Join(", ", uncompiled);
+        }
+
+        var libs = dynamic.SharedObjects.SelectMany(so => so.Libs).ToHashSet(StringComparer.Ordinal);
+        var unlinked = staticOriginal.Libs.Select(l => l.Value).Where(l => !libs.Contains(l) && !dynamic.Libs.Any(d => d.Value == l)).ToList();
+        if (unlinked.Count > 0)
+        {
+            yield return "libs not linked: " + string.Join(" ", unlinked);
+        }
+
+        if (string.Join(' ', UseSwitches(staticOriginal)) != string.Join(' ', UseSwitches(dynamic)))
+        {
+            yield return "USE_ switches differ";
+        }
+    }
+
+    private static string Words(ModuleOutcome outcome, string variable)
+        => outcome.Modules.Where(m => m.Type + "_MODULES" == variable).Aggregate(string.Empty, (all, m) => all + " " + m.Name + "@" + m.Position);
+
+    private static string Set(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static IEnumerable<string> UseSwitches(ModuleOutcome outcome) => outcome.Use.Select(u => u.Value).Order(StringComparer.Ordinal);
+}
