@@ -37,7 +37,7 @@ public static class ConfigConverter
         }
 
         var addon = module.Describe(LinkMode.Addon);
-        if (addon.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
+        if (CallsAutoModule(tree) || addon.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
         {
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, Location.None(configPath))]);
         }
@@ -77,6 +77,11 @@ public static class ConfigConverter
 
         return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, []);
     }
+
+    /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>
+    private static bool CallsAutoModule(SyntaxTree tree)
+        => tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().Any(c =>
+            c.Words.Select(w => w.GetLiteralValue()).ToList() is [".", "auto/module" or "./auto/module", ..]);
 
     private static ConversionResult Refuse(string configPath, SourceText original, ImmutableArray<Diagnostic> diagnostics)
         => new(configPath, original, ConversionStatus.Refused, null, diagnostics);

@@ -90,6 +90,9 @@ public sealed class Golden
         var updated = Replace(name, whenMissing is not null && actual == whenMissing ? null : actual);
         if (Updating)
         {
+            // Later assertions on this file build on this update.
+            _sections.Clear();
+            _sections.AddRange(updated._sections);
             File.WriteAllText(Path, updated.Render(), new UTF8Encoding(false));
             return;
         }

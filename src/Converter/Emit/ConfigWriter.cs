@@ -11,7 +11,6 @@ namespace ConfigConvert.Converter.Emit;
 /// </summary>
 internal static class ConfigWriter
 {
-    private const string Step = "    ";
 
     public static string Write(SyntaxTree tree, ConversionPlan plan)
     {
@@ -19,13 +18,18 @@ internal static class ConfigWriter
         var newline = "\n";
         var moved = new StringBuilder();
         var cuts = new List<TextSpan>();
+        var last = plan.Registrations[^1];
+        var indent = LineIndent(text, tree.GetSpan(last).Start);
+
+        // Indent the way the file does: with a tab where the block's own line starts with one.
+        var step = indent.EndsWith('\t') ? "\t" : "    ";
         foreach (var statement in plan.Registrations)
         {
             // Blank lines above the first registration stay where they are; between two
             // registrations they move with the second, keeping the old spacing in the old text.
             var (cut, piece) = Cut(tree, statement, keepBlankLines: cuts.Count == 0);
             cuts.Add(cut);
-            moved.Append(Indent(tree, statement, piece, cut.Start));
+            moved.Append(Indent(tree, statement, piece, cut.Start, step));
         }
 
         if (moved.Length > 0 && moved[^1] != '\n')
@@ -33,9 +37,7 @@ internal static class ConfigWriter
             moved.Append(newline);
         }
 
-        var last = plan.Registrations[^1];
-        var indent = LineIndent(text, tree.GetSpan(last).Start);
-        var block = Block(plan, indent, moved.ToString());
+        var block = Block(plan, indent, step, moved.ToString());
         var output = new StringBuilder(text.Length + block.Length);
         var position = 0;
         for (var i = 0; i < cuts.Count; i++)
@@ -80,7 +82,7 @@ internal static class ConfigWriter
     }
 
     /// <summary>Adds one indentation step to each line that starts outside a multi-line string or here-document.</summary>
-    private static string Indent(SyntaxTree tree, StatementSyntax statement, string piece, int pieceStart)
+    private static string Indent(SyntaxTree tree, StatementSyntax statement, string piece, int pieceStart, string step)
     {
         var protectedSpans = new List<TextSpan>();
         var position = tree.GetFullSpan(statement).Start;
@@ -113,7 +115,7 @@ internal static class ConfigWriter
             var absolute = pieceStart + i;
             if (atLineStart && piece[i] != '\n' && !protectedSpans.Any(s => absolute > s.Start && absolute < s.End))
             {
-                builder.Append(Step);
+                builder.Append(step);
             }
 
             builder.Append(piece[i]);
@@ -135,9 +137,9 @@ internal static class ConfigWriter
         return text[lineStart..end];
     }
 
-    private static string Block(ConversionPlan plan, string indent, string moved)
+    private static string Block(ConversionPlan plan, string indent, string step, string moved)
     {
-        var inner = indent + Step;
+        var inner = indent + step;
         var builder = new StringBuilder();
         switch (plan.Shape)
         {

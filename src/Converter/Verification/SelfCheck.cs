@@ -95,10 +95,13 @@ internal static class SelfCheck
     {
         foreach (var type in RegistrationFinder.ModuleTypes)
         {
+            // The whole list, nginx's own modules included: a config may remove or reorder them.
             var list = type + "_MODULES";
-            if (Words(a, list) != Words(b, list))
+            var before = FinalWords(a, list);
+            var after = FinalWords(b, list);
+            if (before != after)
             {
-                yield return $"{list} is `{Words(b, list).Trim()}` instead of `{Words(a, list).Trim()}`";
+                yield return $"{list} would differ: {Describe(a, list)} instead of {Describe(b, list)}";
             }
         }
 
@@ -158,8 +161,22 @@ internal static class SelfCheck
         }
     }
 
-    private static string Words(ModuleOutcome outcome, string variable)
-        => outcome.Modules.Where(m => m.Type + "_MODULES" == variable).Aggregate(string.Empty, (all, m) => all + " " + m.Name + "@" + m.Position);
+    /// <summary>The list's words after the config ran (null: the config did not touch it).</summary>
+    private static string? FinalWords(ModuleOutcome outcome, string variable)
+        => outcome.ChangedVariables.TryGetValue(variable, out var value) && value is not null
+            ? string.Join(' ', value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            : null;
+
+    private static string Describe(ModuleOutcome outcome, string variable)
+    {
+        var added = outcome.Modules.Where(m => m.Type + "_MODULES" == variable).Select(m => $"{m.Name} ({m.Position})").ToList();
+        var removedNames = outcome.RemovedModules.Where(m => m.Type + "_MODULES" == variable).Select(m => m.Name).ToList();
+        List<string> removed = removedNames.Count <= 3
+            ? [.. removedNames.Select(n => "without " + n)]
+            : [$"without {removedNames.Count} of nginx's own modules"];
+        var all = added.Concat(removed).ToList();
+        return all.Count == 0 ? "nginx's own modules only" : string.Join(", ", all);
+    }
 
     private static string Set(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 

@@ -180,20 +180,16 @@ internal sealed partial class Evaluator
             return ShellValue.Of(new UnknownValue("a here-document body", LocationOf(at)));
         }
 
-        _trees.Push(tree);
+        _trees.Push((tree, LocationOf(at)));
         try
         {
-            return ExpandToValue(assignment.Value).WithOrigin(_outerLocation ?? LocationOfOuter(at));
+            return ExpandToValue(assignment.Value);
         }
         finally
         {
             _trees.Pop();
         }
     }
-
-    private Location? _outerLocation;
-
-    private Location LocationOfOuter(SyntaxElement at) => _trees.Count > 1 ? _trees.ElementAt(1).GetLocation(at) : LocationOf(at);
 
     private Dictionary<RedirectSyntax, string> HereDocumentBodies(SyntaxTree tree)
     {
@@ -396,7 +392,7 @@ internal sealed partial class Evaluator
 
         var savedPositional = _state.Positional;
         _state.SetPositional(args);
-        _trees.Push(function.Tree);
+        _trees.Push((function.Tree, null));
         try
         {
             return Execute(function.Syntax.Body);
@@ -441,9 +437,7 @@ internal sealed partial class Evaluator
             return 2;
         }
 
-        var saved = _outerLocation;
-        _outerLocation = LocationOf(at);
-        _trees.Push(tree);
+        _trees.Push((tree, LocationOf(at)));
         try
         {
             return ExecuteStatements(tree.GetRoot().Statements);
@@ -451,7 +445,6 @@ internal sealed partial class Evaluator
         finally
         {
             _trees.Pop();
-            _outerLocation = saved;
         }
     }
 

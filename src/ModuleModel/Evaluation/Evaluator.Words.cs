@@ -113,7 +113,7 @@ internal sealed partial class Evaluator
 
     private int? RunBackquote(BackquoteSubstitutionSyntax backquote)
     {
-        _trees.Push(backquote.Body);
+        _trees.Push((backquote.Body, LocationOf(backquote)));
         try
         {
             return ExecuteStatements(backquote.Body.GetRoot().Statements);

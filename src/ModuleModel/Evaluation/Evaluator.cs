@@ -16,7 +16,7 @@ internal sealed partial class Evaluator
 {
     private readonly EvaluationSettings _settings;
     private readonly Decisions _decisions;
-    private readonly Stack<SyntaxTree> _trees = new();
+    private readonly Stack<(SyntaxTree Tree, Location? Outer)> _trees = new();
     private readonly Stack<ShellValue.Builder> _outputs = new();
     private readonly Dictionary<SyntaxTree, Dictionary<RedirectSyntax, string>> _hereDocuments = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
@@ -132,7 +132,7 @@ internal sealed partial class Evaluator
 
     private void RunTree(SyntaxTree tree)
     {
-        _trees.Push(tree);
+        _trees.Push((tree, null));
         try
         {
             ExecuteStatements(tree.GetRoot().Statements);
@@ -143,9 +143,17 @@ internal sealed partial class Evaluator
         }
     }
 
-    private SyntaxTree CurrentTree => _trees.Peek();
+    private SyntaxTree CurrentTree => _trees.Peek().Tree;
 
-    private Location LocationOf(SyntaxElement element) => CurrentTree.GetLocation(element);
+    /// <summary>
+    /// Where an element is, for facts and diagnostics. Text that is parsed from a string (a backquote
+    /// body, an <c>eval</c>) has no place in a file: its facts point at the backquote or the eval.
+    /// </summary>
+    private Location LocationOf(SyntaxElement element) => _trees.Peek() switch
+    {
+        (_, { } outer) => outer,
+        (var tree, null) => tree.GetLocation(element),
+    };
 
     private void Step(SyntaxElement at)
     {

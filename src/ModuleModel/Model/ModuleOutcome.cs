@@ -54,6 +54,7 @@ public sealed class ModuleOutcome
         }
 
         Modules = modules.ToImmutable();
+        RemovedModules = [.. ModuleLists.SelectMany(list => RemovedWords(before, after, list + "_MODULES").Select(w => new RegisteredModule(w, list, "removed", null)))];
         Sources = Facts(before, after, SourceLists, Display);
         Deps = Facts(before, after, DepLists, Display);
         Incs = Facts(before, after, IncludeLists, Display);
@@ -97,6 +98,9 @@ public sealed class ModuleOutcome
 
     /// <summary>The modules put into configure's module lists, in order.</summary>
     public ImmutableArray<RegisteredModule> Modules { get; }
+
+    /// <summary>nginx's own modules the config took out of a list (rare, and never what a module should do).</summary>
+    public ImmutableArray<RegisteredModule> RemovedModules { get; }
 
     /// <summary>Source files added (<c>NGX_ADDON_SRCS</c>, or a type's <c>*_SRCS</c>).</summary>
     public ImmutableArray<ListFact> Sources { get; }
@@ -144,6 +148,26 @@ public sealed class ModuleOutcome
 
     private static ImmutableArray<ListFact> Facts(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string[] variables, Func<string, string> display)
         => [.. variables.SelectMany(v => NewWordsWithPositions(before, after, v).Select(w => new ListFact(display(w.Word.ToString()), v, Origin(w.Word))))];
+
+    private static IEnumerable<string> RemovedWords(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    {
+        if (!before.TryGetValue(variable, out var old) || !after.TryGetValue(variable, out var final))
+        {
+            return [];
+        }
+
+        var remaining = final.SplitWords().Select(w => w.ToString()).ToList();
+        var removed = new List<string>();
+        foreach (var word in old.SplitWords().Select(w => w.ToString()))
+        {
+            if (!remaining.Remove(word))
+            {
+                removed.Add(word);
+            }
+        }
+
+        return removed;
+    }
 
     /// <summary>
     /// The words a list gained, each with where it went relative to the words it had: appended,

@@ -1,0 +1,67 @@
+using ConfigConvert.ModuleModel;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.Converter.Tests;
+
+/// <summary>
+/// Conversions pinned in golden files. Golden/fixtures/NAME.golden holds what converting fixture NAME
+/// gives; Golden/cases/*.golden hold small modules (an <c>input</c> section is the config, <c>file:PATH</c>
+/// sections other files). An <c>output</c> section is the converted config; a missing one means the
+/// config is left unchanged. A <c>diagnostics</c> section lists what the converter said, paths
+/// relative to the module. UPDATE_GOLDEN=1 rewrites them.
+/// </summary>
+public sealed class GoldenConversionTests
+{
+    private static string GoldenDirectory => RepoPaths.Combine("tests", "Converter.Tests", "Golden");
+
+    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    public static TheoryData<string> CaseNames => [.. Directory.GetFiles(Path.Combine(GoldenDirectory, "cases"), "*.golden").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+
+    [Theory]
+    [MemberData(nameof(FixtureNames))]
+    public void Fixture(string fixture)
+    {
+        var path = Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, $"Converting tests/fixtures/modules/{fixture}.\n");
+        }
+
+        var golden = Golden.Load(path);
+        using var copy = ModuleCopy.OfFixture(fixture);
+        Check(golden, copy, new ConversionOptions());
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Case(string name)
+    {
+        var golden = Golden.Load(Path.Combine(GoldenDirectory, "cases", name + ".golden"));
+        var files = golden.SectionNames.Where(s => s.StartsWith("file:", StringComparison.Ordinal)).Select(s => (s[5..], golden.Section(s)!)).Append(("config", golden.Section("input")!));
+        using var copy = ModuleCopy.Of(files);
+        Check(golden, copy, new ConversionOptions(Compatibility: !golden.Header.Contains("--no-compat", StringComparison.Ordinal)));
+    }
+
+    private static void Check(Golden golden, ModuleCopy copy, ConversionOptions options)
+    {
+        var input = File.ReadAllText(copy.ConfigPath);
+        var result = ConfigConverter.Convert(ModuleDirectory.Load(copy.Path), options);
+        var diagnostics = string.Concat(result.Diagnostics.Select(d => d.ToString().Replace(copy.Path + "/", string.Empty, StringComparison.Ordinal) + "\n"));
+        golden.AssertSection("diagnostics", diagnostics, whenMissing: string.Empty);
+        golden.AssertSection("output", result.ConvertedText ?? input, whenMissing: input);
+        Assert.Equal(result.Status == ConversionStatus.Converted, result.ConvertedText is not null);
+        if (result.Status != ConversionStatus.Converted)
+        {
+            Assert.NotEmpty(result.Diagnostics);
+        }
+
+        if (result.ConvertedText is { } converted)
+        {
+            // Converting the result again changes nothing.
+            File.WriteAllText(copy.ConfigPath, converted);
+            var again = ConfigConverter.Convert(ModuleDirectory.Load(copy.Path), options);
+            Assert.Equal(ConversionStatus.Unchanged, again.Status);
+        }
+    }
+}
