@@ -23,7 +23,7 @@ internal static class ConversionPlanner
         var statements = registrations.Select(r => r.Statement).ToImmutableArray();
         if (types.Count == 0)
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.NothingRegistered, tree.GetLocation(statements[0])));
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statements[0]), "the config adds to configure's lists but names no module in them"));
             return null;
         }
 

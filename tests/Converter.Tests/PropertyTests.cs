@@ -1,0 +1,86 @@
+using ConfigConvert.ModuleModel;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.Converter.Tests;
+
+/// <summary>
+/// For every fixture and thousands of seeded variants of them: a conversion never loses a line of the
+/// original (each is unchanged, moved into the compatibility branch, or replaced by the description),
+/// its output parses without errors, and when the converter refuses it says why.
+/// </summary>
+public sealed class PropertyTests
+{
+    private static readonly string[] Edits =
+    [
+        "\n", "# note\n", "X=1\n", "CORE_LIBS=\"$CORE_LIBS -lz\"\n", "USE_PCRE=YES\n", "NGX_ADDON_DEPS=\"$NGX_ADDON_DEPS $ngx_addon_dir/x.h\"\n",
+        "if true; then\n", "fi\n", "\t", "    ", "HTTP_MODULES=\"$HTTP_MODULES ngx_http_extra_module\"\n", "echo hi\n", "ngx_addon_name=z\n",
+    ];
+
+    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    [Theory]
+    [MemberData(nameof(FixtureNames))]
+    public void Conversions_keep_every_line_and_parse(string fixture)
+    {
+        using var copy = ModuleCopy.OfFixture(fixture);
+        var original = File.ReadAllText(copy.ConfigPath);
+        var converted = 0;
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var variant = seed == 0 ? original : Mutate(original, seed);
+            File.WriteAllText(copy.ConfigPath, variant);
+            var result = ConfigConverter.Convert(ModuleDirectory.Load(copy.Path));
+            if (result.Status == ConversionStatus.Refused)
+            {
+                Assert.Contains(result.Diagnostics, d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
+                continue;
+            }
+
+            if (result.ConvertedText is not { } output)
+            {
+                continue;
+            }
+
+            converted++;
+            Assert.False(SyntaxTree.ParseText(output).HasErrors, $"seed {seed}: the output does not parse:\n{output}");
+            AssertKeepsLines(variant, output, seed);
+        }
+
+        if (fixture is "http_single" or "http_filter" or "http_multi" or "libs_core_libs")
+        {
+            Assert.True(converted > 20, $"only {converted} of 60 variants were converted");
+        }
+    }
+
+    /// <summary>Every non-blank line of the input is in the output (as often), whatever its indentation.</summary>
+    private static void AssertKeepsLines(string input, string output, int seed)
+    {
+        var available = output.Split('\n').Select(l => l.Trim()).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var line in input.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            Assert.True(available.TryGetValue(line, out var count) && count > 0, $"seed {seed}: the line `{line}` is lost:\n{output}");
+            available[line] = count - 1;
+        }
+    }
+
+    private static string Mutate(string text, int seed)
+    {
+        var random = new Random(seed);
+        var lines = text.Split('\n').ToList();
+        for (var i = 0; i < 1 + random.Next(3); i++)
+        {
+            var at = random.Next(lines.Count + 1);
+            switch (random.Next(3))
+            {
+                case 0 when lines.Count > 1:
+                    lines.RemoveAt(Math.Min(at, lines.Count - 1));
+                    break;
+                default:
+                    lines.Insert(at, Edits[random.Next(Edits.Length)].TrimEnd('\n'));
+                    break;
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+}
