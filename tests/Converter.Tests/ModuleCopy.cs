@@ -11,7 +11,7 @@ internal sealed class ModuleCopy : IDisposable
 
     public string ConfigPath => System.IO.Path.Combine(Path, "config");
 
-    public static string FixturesDirectory => RepoPaths.Combine("tests", "fixtures", "modules");
+    public static string FixturesDirectory => ModuleFixtures.Directory;
 
     public static ModuleCopy OfFixture(string fixture)
     {

@@ -389,21 +389,9 @@ internal sealed partial class Evaluator
         {
             Step(command);
             _state.Variables[command.Name.Text] = item;
-            try
+            if (!RunLoopBody(command.Statements, ref status))
             {
-                status = ExecuteStatements(command.Statements);
-            }
-            catch (LoopControlException control)
-            {
-                if (--control.Levels > 0)
-                {
-                    throw;
-                }
-
-                if (!control.IsContinue)
-                {
-                    break;
-                }
+                break;
             }
         }
 
@@ -422,22 +410,29 @@ internal sealed partial class Evaluator
                 return status;
             }
 
-            try
+            if (!RunLoopBody(command.Statements, ref status))
             {
-                status = ExecuteStatements(command.Statements);
+                return status;
             }
-            catch (LoopControlException control)
-            {
-                if (--control.Levels > 0)
-                {
-                    throw;
-                }
+        }
+    }
 
-                if (!control.IsContinue)
-                {
-                    return status;
-                }
+    /// <summary>Runs one iteration; false when the loop ends (<c>break</c>). An outer loop's <c>break N</c> or <c>continue N</c> goes on up.</summary>
+    private bool RunLoopBody(SyntaxList<StatementSyntax> body, ref int? status)
+    {
+        try
+        {
+            status = ExecuteStatements(body);
+            return true;
+        }
+        catch (LoopControlException control)
+        {
+            if (--control.Levels > 0)
+            {
+                throw;
             }
+
+            return control.IsContinue;
         }
     }
 

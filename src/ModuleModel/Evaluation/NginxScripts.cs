@@ -119,14 +119,12 @@ internal static class NginxScripts
                         shell.Set("libs", Concat(shell.Get("libs"), " ", ShellValue.Text("$NGX_LIB_" + lib.KnownText)));
                         if (shell.Get("USE_" + lib.KnownText).KnownText == "NO")
                         {
-                            shell.Set("USE_" + lib.KnownText, ShellValue.Text("DYNAMIC"));
-                            shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
+                            SetUse(shell, lib.KnownText, "DYNAMIC", at);
                         }
 
                         break;
                     case "PCRE" or "OPENSSL" or "ZLIB":
-                        shell.Set("USE_" + lib.KnownText, ShellValue.Text("YES"));
-                        shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
+                        SetUse(shell, lib.KnownText, "YES", at);
                         break;
                     case "MD5" or "SHA1":
                         break;
@@ -181,8 +179,7 @@ internal static class NginxScripts
                 switch (lib.KnownText)
                 {
                     case "PCRE" or "OPENSSL" or "ZLIB" or "LIBXSLT" or "LIBGD" or "PERL" or "GEOIP":
-                        shell.Set("USE_" + lib.KnownText, ShellValue.Text("YES"));
-                        shell.Record.UseSwitches["USE_" + lib.KnownText] = shell.Where(at);
+                        SetUse(shell, lib.KnownText, "YES", at);
                         break;
                     case "MD5" or "SHA1":
                         break;
@@ -192,6 +189,13 @@ internal static class NginxScripts
                 }
             }
         }
+    }
+
+    /// <summary><c>eval USE_${lib}=VALUE</c>, remembered as a switch the module asks for.</summary>
+    private static void SetUse(Evaluator shell, string library, string value, SyntaxNode at)
+    {
+        shell.Set("USE_" + library, ShellValue.Text(value));
+        shell.Record.UseSwitches["USE_" + library] = shell.Where(at);
     }
 
     /// <summary>The loop of auto/module that skips sources an earlier module already listed.</summary>
