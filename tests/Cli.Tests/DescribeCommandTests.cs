@@ -49,6 +49,16 @@ public sealed class DescribeCommandTests
     }
 
     [Fact]
+    public void Dynamic_link_of_an_old_style_config_says_it_stays_static()
+    {
+        var result = CliRunner.Run("describe", Fixture("http_single"), "--link", "dynamic");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("note: the config does not call auto/module", result.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(CliRunner.Run("describe", Fixture("http_single"), "--format", "json").Out);
+        Assert.Equal(2, json.RootElement.GetProperty("modules")[0].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public void Legacy_link_of_a_new_style_config_stops_configure()
     {
         var result = CliRunner.Run("describe", Fixture("new_style"), "--link", "legacy");

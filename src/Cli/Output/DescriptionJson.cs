@@ -72,6 +72,11 @@ internal static class DescriptionJson
             writer.WriteString("name", module.Name);
             writer.WriteString("type", module.Type);
             writer.WriteString("position", module.Position);
+            if (module.Location is { } location)
+            {
+                writer.WriteNumber("line", location.Start.Line);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -16,6 +16,11 @@ internal static class DescriptionText
         }
 
         WriteView(output, DescriptionView.Common(description.Outcomes), string.Empty);
+        if (description.Link == LinkMode.Dynamic && description.Outcomes.Any(o => !o.Modules.IsEmpty && o.AutoModuleCalls.IsEmpty))
+        {
+            output.WriteLine("note: the config does not call auto/module, so --add-dynamic-module still links these modules into nginx itself");
+        }
+
         if (description.Outcomes.Length == 1)
         {
             WriteExit(output, description.Outcomes[0], string.Empty);

@@ -47,6 +47,11 @@ public sealed class ModuleDirectory
         }
 
         var configPath = System.IO.Path.Combine(full, "config");
+        if (IsLinkLoop(configPath))
+        {
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "too many levels of symbolic links")]);
+        }
+
         if (!File.Exists(configPath))
         {
             var kind = Directory.Exists(configPath) ? ModelDiagnostics.ConfigUnreadable : ModelDiagnostics.ConfigMissing;
@@ -75,6 +80,24 @@ public sealed class ModuleDirectory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, e.Message)]);
+        }
+    }
+
+    private static bool IsLinkLoop(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                _ = info.ResolveLinkTarget(returnFinalTarget: true);
+            }
+
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 

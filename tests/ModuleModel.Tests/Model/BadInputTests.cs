@@ -31,6 +31,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_config_that_is_a_symlink_loop()
+    {
+        var dir = Directory.CreateTempSubdirectory("cc-loop-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "config");
+            File.CreateSymbolicLink(config, config);
+            var module = ModuleDirectory.Load(dir.FullName);
+            Assert.True(module.HasIoError);
+            Assert.Contains("symbolic links", Assert.Single(module.Diagnostics).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_config_with_syntax_errors_is_not_evaluated()
     {
         using var temp = new TempModule("if true; then\n  HTTP_MODULES=\"$HTTP_MODULES x\"\n");
