@@ -50,7 +50,7 @@ internal sealed record DescriptionView(
     private static bool SameObject(SharedObject a, SharedObject b) => a.Name == b.Name && a.Modules.SequenceEqual(b.Modules)
         && a.Sources.SequenceEqual(b.Sources) && a.SharedSources.SequenceEqual(b.SharedSources) && a.Libs.SequenceEqual(b.Libs) && a.Order.SequenceEqual(b.Order);
 
-    public static string Describe(ConfigConvert.ModuleModel.Evaluation.UnknownValue unknown)
+    public static string Describe(UnknownValue unknown)
         => unknown.Location is { } location ? $"{unknown.Reason} (line {location.Start.Line})" : unknown.Reason;
 
     public static string LinkName(LinkMode link) => link.ToString().ToLowerInvariant();

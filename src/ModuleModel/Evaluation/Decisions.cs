@@ -35,10 +35,3 @@ internal sealed class Decisions(IReadOnlyList<bool> prefix)
         return choice;
     }
 }
-
-/// <summary>A condition the evaluator could not decide, and the way this outcome takes it.</summary>
-public sealed record Assumption(string Condition, bool Holds, Location? Location)
-{
-    /// <inheritdoc />
-    public override string ToString() => (Holds ? string.Empty : "not: ") + Condition;
-}

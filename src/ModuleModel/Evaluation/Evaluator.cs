@@ -496,12 +496,3 @@ internal sealed class EvaluationRecord
 
 /// <summary>The result of one run.</summary>
 internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> Assumptions, bool Exited, int? ExitStatus, EvaluationRecord Record);
-
-/// <summary>One <c>. auto/module</c> call and the description it was given.</summary>
-public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, ImmutableArray<string> Sources, ImmutableArray<string> Libs, string Order, Location? Location);
-
-/// <summary>A <c>#define</c> the config adds to <c>ngx_auto_config.h</c> (<c>auto/have</c>, <c>auto/define</c>, a found feature).</summary>
-public sealed record DefineFact(string Name, string Value, Location? Location);
-
-/// <summary>An external program the config runs.</summary>
-public sealed record CommandFact(string Name, string CommandLine, Location? Location);

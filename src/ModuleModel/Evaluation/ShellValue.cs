@@ -139,6 +139,3 @@ internal sealed class ShellValue
 
 /// <summary>A piece of a <see cref="ShellValue"/>: known text (with where it was written) or an unknown.</summary>
 internal readonly record struct ValueSegment(string Text, Location? Origin, UnknownValue? Unknown);
-
-/// <summary>Something the evaluator cannot know, and why.</summary>
-public sealed record UnknownValue(string Reason, Location? Location);

@@ -18,3 +18,22 @@ public sealed record ListFact(string Value, string Variable, Location? Location)
 
 /// <summary>A shared object a dynamic build makes.</summary>
 public sealed record SharedObject(string Name, ImmutableArray<string> Modules, ImmutableArray<string> Sources, ImmutableArray<string> SharedSources, ImmutableArray<string> Libs, ImmutableArray<string> Order);
+
+/// <summary>Something the evaluator cannot know, and why.</summary>
+public sealed record UnknownValue(string Reason, Location? Location);
+
+/// <summary>A condition the evaluator could not decide, and the way this outcome takes it.</summary>
+public sealed record Assumption(string Condition, bool Holds, Location? Location)
+{
+    /// <inheritdoc />
+    public override string ToString() => (Holds ? string.Empty : "not: ") + Condition;
+}
+
+/// <summary>One <c>. auto/module</c> call and the description it was given.</summary>
+public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, ImmutableArray<string> Sources, ImmutableArray<string> Libs, string Order, Location? Location);
+
+/// <summary>A <c>#define</c> the config adds to <c>ngx_auto_config.h</c> (<c>auto/have</c>, <c>auto/define</c>, a found feature).</summary>
+public sealed record DefineFact(string Name, string Value, Location? Location);
+
+/// <summary>An external program the config runs.</summary>
+public sealed record CommandFact(string Name, string CommandLine, Location? Location);
