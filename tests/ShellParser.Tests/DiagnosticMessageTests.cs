@@ -30,6 +30,8 @@ public sealed class DiagnosticMessageTests
     [InlineData("echo ${a b}\n", "config(1,6): warning CC1008: `${a ...}` is not a valid parameter expansion; /bin/sh fails with \"Bad substitution\" when it runs this line")]
     [InlineData("x=`echo a ) b`\n", "config(1,11): warning CC1010: /bin/sh stops reading this backquote substitution at `)` and ignores the rest of it")]
     [InlineData("cat <<EOF\nbody\n", "config(1,5): warning CC1009: here-document delimited by `EOF` is not terminated before the end of the file")]
+    [InlineData("x=$(cat <<EOF)\nbody\nEOF\n", "config(1,9): warning CC1009: here-document delimited by `EOF` is not terminated before the end of the file")]
+    [InlineData("echo \"${x%'a}\"\n", "config(1,11): error CC1003: reached the end of the file inside a single-quoted string opened here")]
     public void Message(string text, string expected)
     {
         var tree = SyntaxTree.ParseText(text, "config");

@@ -127,6 +127,15 @@ public sealed class ParserShapeTests
     }
 
     [Fact]
+    public void Here_document_delimiters_are_read_without_expansions_even_in_quotes()
+    {
+        var root = Parse("cat <<\"$(x\" >f\nbody `not run`\n$(x\necho after\n");
+        var redirect = root.DescendantNodes().OfType<RedirectSyntax>().First();
+        Assert.DoesNotContain(redirect.Target.DescendantNodes(), n => n is CommandSubstitutionSyntax);
+        Assert.Equal("echo", Assert.IsType<SimpleCommandSyntax>(root.Statements[1].Command).CommandName!.GetLiteralValue());
+    }
+
+    [Fact]
     public void Function_definitions_for_while_until_groups_and_subshells()
     {
         var root = Parse("f() {\n  echo\n} >/dev/null\nfor i\ndo :; done\nfor i in a b; do :; done\nwhile :; do :; done &\nuntil :; do :; done\n( cd x && make )\n{ a; b; }\n");

@@ -28,6 +28,9 @@ internal sealed partial class Parser
 
         /// <summary>The word after <c>&lt;&lt;</c>: like an unquoted word, but <c>$</c> and backquotes are plain characters.</summary>
         HereDocumentDelimiter,
+
+        /// <summary>Double quotes inside a here-document delimiter: <c>$</c> and backquotes are plain there too.</summary>
+        DoubleQuotedDelimiter,
     }
 
     /// <summary>Leading trivia waiting for the first token of the word being lexed.</summary>
@@ -65,7 +68,7 @@ internal sealed partial class Parser
     {
         var literalStart = -1;
         var parenDepth = 0;
-        var literalKind = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument
+        var literalKind = context is PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument
             ? SyntaxKind.QuotedLiteralToken
             : SyntaxKind.LiteralToken;
 
@@ -81,7 +84,7 @@ internal sealed partial class Parser
             var ends = context switch
             {
                 PartContext.Unquoted or PartContext.HereDocumentDelimiter => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
-                PartContext.DoubleQuoted => c == '"',
+                PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => c == '"',
                 PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
                 // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
                 PartContext.Arithmetic => c == ')' && parenDepth == 0 && Peek(1) == ')',
@@ -116,13 +119,13 @@ internal sealed partial class Parser
                 // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
                 case '"' when context is not (PartContext.HereDocument or PartContext.Arithmetic):
                     FlushLiteral(parts, ref literalStart, literalKind, p);
-                    part = ParseDoubleQuoted(p);
+                    part = ParseDoubleQuoted(p, context == PartContext.HereDocumentDelimiter ? PartContext.DoubleQuotedDelimiter : PartContext.DoubleQuoted);
                     break;
-                case '`' when context != PartContext.HereDocumentDelimiter:
+                case '`' when context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter):
                     FlushLiteral(parts, ref literalStart, literalKind, p);
                     part = ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument);
                     break;
-                case '$' when context != PartContext.HereDocumentDelimiter && StartsExpansion(p, context):
+                case '$' when context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p, context):
                     FlushLiteral(parts, ref literalStart, literalKind, p);
                     part = ParseDollar(_pos, p, context);
                     break;
@@ -175,14 +178,14 @@ internal sealed partial class Parser
         return new SingleQuotedPartSyntax(open, text, MakeToken(SyntaxKind.SingleQuoteToken, close, close + 1));
     }
 
-    private DoubleQuotedPartSyntax ParseDoubleQuoted(int quote)
+    private DoubleQuotedPartSyntax ParseDoubleQuoted(int quote, PartContext inside)
     {
         var open = MakeToken(SyntaxKind.DoubleQuoteToken, _pos, quote + 1);
         _pos = quote + 1;
         var parts = new List<WordPartSyntax>();
         if (EnterNesting())
         {
-            ParseParts(parts, PartContext.DoubleQuoted);
+            ParseParts(parts, inside);
         }
 
         ExitNesting();
@@ -379,9 +382,11 @@ internal sealed partial class Parser
         if (entered && Peek() != '}')
         {
             var parts = new List<WordPartSyntax>();
-            ParseParts(parts, context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument
-                ? PartContext.BracedArgumentInDoubleQuotes
-                : PartContext.BracedArgument);
+            // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
+            // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
+            var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
+            var isPattern = op is '#' or '%';
+            ParseParts(parts, insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
             if (parts.Count > 0)
             {
                 argument = new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
@@ -413,6 +418,11 @@ internal sealed partial class Parser
         SyntaxToken close;
         var hereDocument = _hereDocumentBeingRead;
         _hereDocumentBeingRead = null;
+
+        // Here-documents opened inside the substitution are read at a line break inside it; dash
+        // forgets those still waiting at its `)`, and the ones waiting outside wait on.
+        var waitingOutside = _pendingHereDocuments.ToList();
+        _pendingHereDocuments.Clear();
         if (EnterNesting())
         {
             // The substitution lexes its own tokens; the enclosing word resumes where they end.
@@ -435,6 +445,13 @@ internal sealed partial class Parser
 
         ExitNesting();
         _hereDocumentBeingRead = hereDocument;
+        foreach (var forgotten in _pendingHereDocuments)
+        {
+            Report(SyntaxDiagnostics.UnterminatedHereDocument, forgotten.OperatorStart, forgotten.OperatorStart + 2, forgotten.Delimiter);
+        }
+
+        _pendingHereDocuments.Clear();
+        _pendingHereDocuments.AddRange(waitingOutside);
         return new CommandSubstitutionSyntax(open, statements, close);
     }
 
