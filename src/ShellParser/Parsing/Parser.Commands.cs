@@ -526,11 +526,11 @@ internal sealed partial class Parser
     private CaseItemSyntax ParseCaseItem()
     {
         var open = CurrentKind == SyntaxKind.OpenParenToken ? TakeToken() : null;
-        var patterns = new List<SyntaxElement> { ExpectWord("a pattern") };
+        var patterns = new List<SyntaxElement> { TakePattern() };
         while (CurrentKind == SyntaxKind.BarToken)
         {
             patterns.Add(TakeToken());
-            patterns.Add(ExpectWord("a pattern"));
+            patterns.Add(TakePattern());
         }
 
         var close = Expect(SyntaxKind.CloseParenToken, "`)`");
@@ -539,6 +539,13 @@ internal sealed partial class Parser
         var terminator = CurrentKind == SyntaxKind.DoubleSemicolonToken ? TakeToken() : null;
         return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, new SyntaxList<StatementSyntax>(statements.ToArray()), terminator);
     }
+
+    /// <summary>
+    /// A case pattern. dash takes whatever token stands there as a pattern, operators included
+    /// (`;|x)` is accepted), so only the end of the input is an error.
+    /// </summary>
+    private SyntaxElement TakePattern()
+        => CurrentKind is SyntaxKind.Word or SyntaxKind.EndOfFileToken or SyntaxKind.NewLineToken ? ExpectWord("a pattern") : TakeElement();
 
     private ForCommandSyntax ParseFor()
     {
