@@ -282,11 +282,11 @@ internal sealed partial class Evaluator
             case "eval":
                 return Eval(args, at);
             case "exit":
-                throw new ScriptExitException(ParseStatus(args, at) ?? _state.LastStatus);
+                throw new ScriptExitException(ParseStatus(args) ?? _state.LastStatus);
             case "return":
-                throw new ScriptReturnException(ParseStatus(args, at) ?? _state.LastStatus);
+                throw new ScriptReturnException(ParseStatus(args) ?? _state.LastStatus);
             case "break" or "continue":
-                throw new LoopControlException(name == "continue", ParseStatus(args, at) ?? 1);
+                throw new LoopControlException(name == "continue", ParseStatus(args) ?? 1);
             case "export" or "readonly" or "local":
                 foreach (var arg in args)
                 {
@@ -320,7 +320,7 @@ internal sealed partial class Evaluator
 
                 return 0;
             case "shift":
-                var count = ParseStatus(args, at) ?? 1;
+                var count = ParseStatus(args) ?? 1;
                 _state.SetPositional(_state.Positional.Skip(count));
                 return 0;
             case "echo":
@@ -372,7 +372,7 @@ internal sealed partial class Evaluator
 
     private bool _changedDirectory;
 
-    private int? ParseStatus(List<ShellValue> args, SyntaxNode at)
+    private static int? ParseStatus(List<ShellValue> args)
     {
         if (args.Count == 0)
         {
@@ -579,7 +579,6 @@ internal sealed partial class Evaluator
 
     private int? RunTextTool(SyntaxNode at, List<ShellValue> args, TextTool tool)
     {
-        var name = at is SimpleCommandSyntax simple ? simple.CommandName?.ToString() ?? "a tool" : "a tool";
         var input = _pipeInput ?? ShellValue.Empty;
         if (args.All(a => a.IsKnown) && input.KnownText is { } text
             && tool(args.Select(a => a.KnownText!).ToList(), text, ReadModuleFile, out var output, out var success))

@@ -62,7 +62,6 @@ internal sealed partial class Evaluator
         }
 
         var tree = SyntaxTree.ParseText(text, full);
-        Record.SourcedFiles.Add(full!);
         try
         {
             if (tree.HasErrors)

@@ -483,8 +483,6 @@ internal sealed class EvaluationRecord
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    public List<string> SourcedFiles { get; } = [];
-
     /// <summary>The <c>USE_*</c> switches the config (or auto/module for it) set, even to the value they had.</summary>
     public Dictionary<string, Location?> UseSwitches { get; } = new(StringComparer.Ordinal);
 
