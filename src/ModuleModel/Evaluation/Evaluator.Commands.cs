@@ -621,24 +621,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
-    internal string? ReadModuleFile(string path)
-    {
-        var full = ResolveModulePath(path);
-        if (full is null || !File.Exists(full))
-        {
-            return null;
-        }
-
-        try
-        {
-            var info = new FileInfo(full);
-            return info.Length > 16 * 1024 * 1024 ? null : Text.SourceText.From(File.ReadAllBytes(full)).Text;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    internal string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
 
     /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory, else null.</summary>
     internal string? ResolveModulePath(string path)
@@ -681,7 +664,4 @@ internal sealed partial class Evaluator
             _ => File.Exists(full) || Directory.Exists(full),
         };
     }
-
-    /// <summary>A decision the test builtin could not make.</summary>
-    internal bool DecideTest(string description, SyntaxNode at) => Decide(description, at);
 }

@@ -41,7 +41,7 @@ internal sealed partial class Evaluator
         }
 
         var full = ResolveModulePath(path);
-        var text = full is null ? null : ReadModuleFileBytes(full);
+        var text = full is null ? null : ReadModuleFileText(full);
         if (text is null)
         {
             if (full is not null && !File.Exists(full))
@@ -83,7 +83,8 @@ internal sealed partial class Evaluator
         }
     }
 
-    private Text.SourceText? ReadModuleFileBytes(string full)
+    /// <summary>A file of the module directory, decoded losslessly; null when missing, unreadable or over 16 MiB.</summary>
+    private static Text.SourceText? ReadModuleFileText(string full)
     {
         try
         {
@@ -97,8 +98,6 @@ internal sealed partial class Evaluator
 
     // What the emulated nginx scripts need from the evaluator.
     internal ShellValue Get(string name) => _state.Variables.TryGetValue(name, out var value) ? value : ShellValue.Empty;
-
-    internal bool IsSet(string name) => _state.Variables.ContainsKey(name);
 
     internal void Set(string name, ShellValue value) => _state.Variables[name] = value;
 

@@ -139,7 +139,7 @@ internal sealed partial class Evaluator
             segments.RemoveAt(segments.Count - 1);
         }
 
-        return ShellValue.Concat(segments.Select(s => s.Unknown is null ? ShellValue.Text(s.Text, s.Origin) : ShellValue.Of(s.Unknown)));
+        return ShellValue.FromSegments(segments);
     }
 
     /// <summary>Field splitting on the default IFS: only unquoted expansion results are split.</summary>
@@ -236,7 +236,7 @@ internal sealed partial class Evaluator
             segments[^1] = segments[^1] with { Text = segments[^1].Text[..^dropEnd] };
         }
 
-        return ShellValue.Concat(segments.Select(s => s.Unknown is null ? ShellValue.Text(s.Text, s.Origin) : ShellValue.Of(s.Unknown)));
+        return ShellValue.FromSegments(segments);
     }
 
     private ShellValue LookupParameter(string name, SyntaxElement at)

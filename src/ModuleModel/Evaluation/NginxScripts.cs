@@ -285,7 +285,7 @@ internal static class NginxScripts
         var segments = value.Segments;
         if (segments.Length > 0 && segments[^1].Unknown is null && segments[^1].Text.EndsWith(c))
         {
-            return ShellValue.Concat(segments.Select((s, i) => s.Unknown is not null ? ShellValue.Of(s.Unknown) : ShellValue.Text(i == segments.Length - 1 ? s.Text[..^1] : s.Text, s.Origin)));
+            return ShellValue.FromSegments(segments.SetItem(segments.Length - 1, segments[^1] with { Text = segments[^1].Text[..^1] }));
         }
 
         return value;

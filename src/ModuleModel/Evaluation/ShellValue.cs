@@ -40,10 +40,17 @@ internal sealed class ShellValue
         return builder.ToValue();
     }
 
-    public ShellValue Append(ShellValue other) => Concat([this, other]);
+    /// <summary>A value made of segments (adjacent text of one origin is merged, empty text dropped).</summary>
+    public static ShellValue FromSegments(IEnumerable<ValueSegment> segments)
+    {
+        var builder = new Builder();
+        foreach (var segment in segments)
+        {
+            builder.Append(new ShellValue([segment]));
+        }
 
-    /// <summary>Keeps the text, marks every known piece as written at <paramref name="origin"/>.</summary>
-    public ShellValue WithOrigin(Location origin) => new(Segments.Select(s => s.Unknown is null ? s with { Origin = origin } : s).ToImmutableArray());
+        return builder.ToValue();
+    }
 
     /// <summary>A display form: unknown pieces as <c>«reason»</c>.</summary>
     public override string ToString()

@@ -24,24 +24,20 @@ public sealed class ModuleOutcome
         string Display(string word) => DisplayPath(word, moduleDirectory);
 
         var changed = ImmutableSortedDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
-        var changedValues = ImmutableSortedDictionary.CreateBuilder<string, ShellValue?>(StringComparer.Ordinal);
         foreach (var (name, value) in after)
         {
             if (!before.TryGetValue(name, out var old) || old.ToString() != value.ToString() || old.IsKnown != value.IsKnown)
             {
                 changed[name] = value.ToString();
-                changedValues[name] = value;
             }
         }
 
         foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
         {
             changed[name] = null;
-            changedValues[name] = null;
         }
 
         ChangedVariables = changed.ToImmutable();
-        ChangedValues = changedValues.ToImmutable();
 
         var modules = ImmutableArray.CreateBuilder<RegisteredModule>();
         foreach (var list in ModuleLists)
@@ -134,8 +130,6 @@ public sealed class ModuleOutcome
 
     /// <summary>Every variable the config created, changed (its new value; unknown parts as <c>«reason»</c>) or unset (null).</summary>
     public ImmutableSortedDictionary<string, string?> ChangedVariables { get; }
-
-    internal ImmutableSortedDictionary<string, ShellValue?> ChangedValues { get; }
 
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
     public static string DisplayPath(string word, string moduleDirectory)

@@ -138,7 +138,9 @@ internal sealed partial class Parser
         if (c == EndOfInput)
         {
             _pos = _text.Length;
-            ReportUnterminatedHereDocuments();
+
+            // dash accepts a here-document operator on the last line with no body at all.
+            _pendingHereDocuments.Clear();
             return new Lexeme(new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, leading, default), SyntaxKind.EndOfFileToken, start, start);
         }
 
@@ -313,11 +315,5 @@ internal sealed partial class Parser
 
         return lineEnd - lineStart == heredoc.Delimiter.Length
             && string.CompareOrdinal(_text, lineStart, heredoc.Delimiter, 0, heredoc.Delimiter.Length) == 0;
-    }
-
-    private void ReportUnterminatedHereDocuments()
-    {
-        // dash accepts a here-document operator on the last line with no body at all.
-        _pendingHereDocuments.Clear();
     }
 }
