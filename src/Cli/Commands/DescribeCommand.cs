@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
@@ -46,7 +45,7 @@ internal static class DescribeCommand
 
         if (format == "json")
         {
-            WriteJson(console, description);
+            DiagnosticJson.WriteDocument(console, writer => DescriptionJson.Write(writer, description));
         }
         else
         {
@@ -55,16 +54,5 @@ internal static class DescribeCommand
 
         var failed = description.Outcomes.IsEmpty || description.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return failed ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    private static void WriteJson(CliConsole console, ModuleDescription description)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, DiagnosticJson.Options))
-        {
-            DescriptionJson.Write(writer, description);
-        }
-
-        console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

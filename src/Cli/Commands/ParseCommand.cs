@@ -78,8 +78,7 @@ internal static class ParseCommand
 
     private static void WriteJson(CliConsole console, List<(string Path, SyntaxTree? Tree, string? Error)> results, bool printTree)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, DiagnosticJson.Options))
+        DiagnosticJson.WriteDocument(console, writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartArray("files");
@@ -109,8 +108,6 @@ internal static class ParseCommand
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        });
     }
 }

@@ -26,5 +26,17 @@ internal static class DiagnosticJson
         _ => "info",
     };
 
+    /// <summary>Writes one JSON document to the console's output.</summary>
+    public static void WriteDocument(CliConsole console, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            write(writer);
+        }
+
+        console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     public static JsonWriterOptions Options { get; } = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -14,7 +14,11 @@ namespace ConfigConvert.Converter.Verification;
 /// </summary>
 internal static class SelfCheck
 {
-    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDirectory converted, ConversionOptions options)
+    /// <param name="original">The module as it is.</param>
+    /// <param name="originalAddon">Its description under ADDON, which the converter already has.</param>
+    /// <param name="converted">The module with the converted config.</param>
+    /// <param name="options">How it was converted.</param>
+    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options)
     {
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var configPath = Path.Combine(original.Path, "config");
@@ -26,7 +30,7 @@ internal static class SelfCheck
             return problems.ToImmutable();
         }
 
-        var before = original.Describe(LinkMode.Addon);
+        var before = originalAddon;
         Compare("static", before, converted.Describe(LinkMode.Addon), StaticDifferences, Fail);
         Compare("dynamic", before, converted.Describe(LinkMode.Dynamic), DynamicDifferences, Fail);
         if (options.Compatibility)
