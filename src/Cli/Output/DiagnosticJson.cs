@@ -10,7 +10,7 @@ internal static class DiagnosticJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", diagnostic.Id);
-        writer.WriteString("severity", Severity(diagnostic.Severity));
+        writer.WriteString("severity", SeverityNames.Name(diagnostic.Severity));
         writer.WriteString("message", diagnostic.Message);
         writer.WriteNumber("line", diagnostic.Location.Start.Line);
         writer.WriteNumber("column", diagnostic.Location.Start.Column);
@@ -18,13 +18,6 @@ internal static class DiagnosticJson
         writer.WriteNumber("endColumn", diagnostic.Location.End.Column);
         writer.WriteEndObject();
     }
-
-    public static string Severity(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
-    };
 
     /// <summary>Writes one JSON document to the console's output.</summary>
     public static void WriteDocument(CliConsole console, Action<Utf8JsonWriter> write)

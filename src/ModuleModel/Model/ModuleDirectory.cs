@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ShellParser;

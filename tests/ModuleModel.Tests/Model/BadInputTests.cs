@@ -1,3 +1,4 @@
+using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.ModuleModel.Tests.Model;

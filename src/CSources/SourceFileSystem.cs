@@ -1,4 +1,4 @@
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>An entry of a directory listing.</summary>
 /// <param name="Name">The entry's name, without its directory.</param>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// A preprocessor line taken apart: its name (<c>define</c>, <c>if</c>, <c>endif</c>...) and the tokens

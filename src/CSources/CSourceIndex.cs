@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// The index of a module's C sources: which files there are, which modules they define and of which

@@ -1,7 +1,7 @@
 using System.Text;
 using ConfigConvert.Diagnostics;
 
-namespace ConfigConvert.ModuleModel.Tests.CSources;
+namespace ConfigConvert.CSources.Tests;
 
 public sealed class CSourceIndexTests
 {

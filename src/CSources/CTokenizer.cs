@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>The tokens of a C text and, apart, its comments.</summary>
 internal readonly record struct CTokenList(ImmutableArray<CToken> Tokens, ImmutableArray<CToken> Comments);

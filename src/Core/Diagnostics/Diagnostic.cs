@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using ConfigConvert.Fixes;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Diagnostics;
@@ -5,12 +7,13 @@ namespace ConfigConvert.Diagnostics;
 /// <summary>A problem found in a file: a descriptor, a message and where.</summary>
 public sealed class Diagnostic
 {
-    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location)
+    private Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, Location location, ImmutableArray<Fix> fixes)
     {
         Descriptor = descriptor;
         Severity = severity;
         Message = message;
         Location = location;
+        Fixes = fixes.IsDefault ? [] : fixes;
     }
 
     /// <summary>What kind of diagnostic this is.</summary>
@@ -28,25 +31,21 @@ public sealed class Diagnostic
     /// <summary>Where the problem is.</summary>
     public Location Location { get; }
 
+    /// <summary>Ways to mend the problem, each a titled set of text changes; often none.</summary>
+    public ImmutableArray<Fix> Fixes { get; }
+
     /// <summary>Creates a diagnostic at <paramref name="location"/> with the descriptor's default severity.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args)
-        => new(descriptor, descriptor.DefaultSeverity, descriptor.Format(args), location);
+        => new(descriptor, descriptor.DefaultSeverity, descriptor.Format(args), location, []);
 
     /// <summary>Returns the same diagnostic with another severity.</summary>
-    public Diagnostic WithSeverity(DiagnosticSeverity severity) => severity == Severity ? this : new(Descriptor, severity, Message, Location);
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) => severity == Severity ? this : new(Descriptor, severity, Message, Location, Fixes);
+
+    /// <summary>Returns the same diagnostic with <paramref name="fix"/> added to its fixes.</summary>
+    public Diagnostic WithFix(Fix fix) => new(Descriptor, Severity, Message, Location, Fixes.Add(fix));
 
     /// <summary>Formats as <c>path(line,col): severity ID: message</c>, the form CI systems and editors read.</summary>
-    public override string ToString()
-    {
-        var severity = Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "info",
-        };
-        var path = string.IsNullOrEmpty(Location.Path) ? "<input>" : Location.Path;
-        return $"{path}({Location.Start.Line},{Location.Start.Column}): {severity} {Id}: {Message}";
-    }
+    public override string ToString() => DiagnosticLine.Format(this);
 }
 
 /// <summary>A span in a file, with its 1-based start and end lines and columns.</summary>

@@ -1,4 +1,4 @@
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// A module found in the C sources: a file-scope definition <c>ngx_module_t name = { ... };</c>.

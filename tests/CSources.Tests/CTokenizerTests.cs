@@ -1,4 +1,4 @@
-namespace ConfigConvert.ModuleModel.Tests.CSources;
+namespace ConfigConvert.CSources.Tests;
 
 public sealed class CTokenizerTests
 {

@@ -1,6 +1,6 @@
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>What a <see cref="CToken"/> is.</summary>
 internal enum CTokenKind : byte

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel.Tests.CSources;
+namespace ConfigConvert.CSources.Tests;
 
 /// <summary>
 /// Random and mutated inputs: the tokenizer and the index must never throw, and the tokens must always

@@ -1,6 +1,6 @@
 using ConfigConvert.Diagnostics;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// The diagnostics of the C source index (<c>CC21xx</c>): files and directories that could not be read

@@ -1,6 +1,6 @@
 using ConfigConvert.TestSupport;
 
-namespace ConfigConvert.ModuleModel.Tests.CSources;
+namespace ConfigConvert.CSources.Tests;
 
 public sealed class CSourceDirectoryTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using ConfigConvert.Diagnostics;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// Lists the <c>.c</c> and <c>.h</c> files under a module directory, recursively, skipping <c>.git</c>.

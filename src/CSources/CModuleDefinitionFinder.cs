@@ -3,7 +3,7 @@ using System.Globalization;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// Finds, in one file's tokens, the module definitions (<c>ngx_module_t name = { ... };</c> at file

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// One branch of an <c>#if</c>/<c>#elif</c>/<c>#else</c> group, linked to the branch that encloses it

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.CSources;
 
 /// <summary>
 /// One C file of a module, tokenized: its text, its tokens (comments apart) and the preprocessor
