@@ -16,8 +16,8 @@ namespace ConfigConvert.CSources;
 /// </remarks>
 public sealed class CSourceIndex
 {
-    /// <summary>Files larger than this (16 MiB) are not read: no module's C source comes near it.</summary>
-    internal const long MaxFileSize = 16 * 1024 * 1024;
+    /// <summary>Files larger than this are not read (<see cref="InputLimits.MaxFileBytes"/>).</summary>
+    internal const long MaxFileSize = InputLimits.MaxFileBytes;
 
     /// <summary>How much of a file is searched for a NUL byte to decide it is binary.</summary>
     internal const int BinaryProbeLength = 8192;

@@ -5,8 +5,8 @@ namespace ConfigConvert.Cli.Input;
 /// <summary>Reads an input file and turns every way that can fail into one clear sentence.</summary>
 internal static class InputFile
 {
-    /// <summary>Inputs larger than this are refused: no config script is anywhere near it.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    /// <summary>Inputs larger than this are refused: the same limit as the module model's, so that `parse` and `describe` read the same files.</summary>
+    public const long MaxBytes = InputLimits.MaxFileBytes;
 
     public static bool TryRead(string path, out SourceText text, out string error)
     {

@@ -83,12 +83,12 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>A file of the module directory, decoded losslessly; null when missing, unreadable or over 16 MiB.</summary>
+    /// <summary>A file of the module directory, decoded losslessly; null when missing, unreadable or over <see cref="Text.InputLimits.MaxFileBytes"/>.</summary>
     private static Text.SourceText? ReadModuleFileText(string full)
     {
         try
         {
-            return File.Exists(full) && new FileInfo(full).Length <= 16 * 1024 * 1024 ? Text.SourceText.From(File.ReadAllBytes(full)) : null;
+            return File.Exists(full) && new FileInfo(full).Length <= Text.InputLimits.MaxFileBytes ? Text.SourceText.From(File.ReadAllBytes(full)) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -64,9 +64,10 @@ public sealed class ModuleDirectory
 
         try
         {
-            if (new FileInfo(configPath).Length > 16 * 1024 * 1024)
+            if (new FileInfo(configPath).Length > InputLimits.MaxFileBytes)
             {
-                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "larger than 16 MiB")]);
+                var limit = $"larger than {InputLimits.MaxFileBytes / (1024 * 1024)} MiB";
+                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)]);
             }
 
             var tree = SyntaxTree.ParseText(SourceText.From(File.ReadAllBytes(configPath)), configPath);
