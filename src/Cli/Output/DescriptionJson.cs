@@ -70,8 +70,8 @@ internal static class DescriptionJson
         {
             writer.WriteStartObject();
             writer.WriteString("name", module.Name);
-            writer.WriteString("type", module.Type);
-            writer.WriteString("position", module.Position);
+            writer.WriteString("type", module.Type.Name);
+            writer.WriteString("position", DescriptionView.PositionText(module.Position));
             if (module.Location is { } location)
             {
                 writer.WriteNumber("line", location.Start.Line);

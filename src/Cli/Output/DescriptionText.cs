@@ -52,7 +52,7 @@ internal static class DescriptionText
             output.WriteLine($"{indent}modules:");
             foreach (var module in view.Modules)
             {
-                output.WriteLine($"{indent}  {module.Name}  {module.Type}  {module.Position}");
+                output.WriteLine($"{indent}  {module.Name}  {module.Type.Name}  {DescriptionView.PositionText(module.Position)}");
             }
         }
 

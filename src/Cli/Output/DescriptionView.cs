@@ -54,4 +54,13 @@ internal sealed record DescriptionView(
         => unknown.Location is { } location ? $"{unknown.Reason} (line {location.Start.Line})" : unknown.Reason;
 
     public static string LinkName(LinkMode link) => link.ToString().ToLowerInvariant();
+
+    /// <summary>A module's position as <c>describe</c> prints it: <c>append</c>, <c>prepend</c>, <c>before NAME</c>, <c>after NAME</c>.</summary>
+    public static string PositionText(ModulePosition position) => position.Kind switch
+    {
+        ModulePositionKind.Prepend => "prepend",
+        ModulePositionKind.Before => "before " + position.Anchor,
+        ModulePositionKind.After => "after " + position.Anchor,
+        _ => "append",
+    };
 }

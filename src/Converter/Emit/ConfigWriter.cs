@@ -1,4 +1,5 @@
 using System.Text;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -11,7 +12,6 @@ namespace ConfigConvert.Converter.Emit;
 /// </summary>
 internal static class ConfigWriter
 {
-
     public static string Write(SyntaxTree tree, ConversionPlan plan)
     {
         var text = tree.Text.Text;
@@ -196,13 +196,13 @@ internal static class ConfigWriter
             }
         }
 
-        Line("ngx_module_type", call.Type, true);
-        Line("ngx_module_name", call.Names, true);
-        Line("ngx_module_incs", call.Incs, call.ResetUnused);
-        Line("ngx_module_deps", call.Deps, call.ResetUnused);
-        Line("ngx_module_srcs", call.Sources, true);
-        Line("ngx_module_libs", call.Libs, call.ResetUnused);
-        Line("ngx_module_order", call.Order, call.ResetUnused);
+        Line(AutoModuleVariables.Type, call.Type.Name, true);
+        Line(AutoModuleVariables.Name, call.Names, true);
+        Line(AutoModuleVariables.Incs, call.Incs, call.ResetUnused);
+        Line(AutoModuleVariables.Deps, call.Deps, call.ResetUnused);
+        Line(AutoModuleVariables.Sources, call.Sources, true);
+        Line(AutoModuleVariables.Libs, call.Libs, call.ResetUnused);
+        Line(AutoModuleVariables.Order, call.Order, call.ResetUnused);
         if (blankBeforeCall)
         {
             builder.Append('\n');

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Converter.Emit;
@@ -17,7 +18,7 @@ internal enum PlanShape
 }
 
 /// <summary>The variables given to one <c>. auto/module</c> call, as shell text.</summary>
-internal sealed record ModuleCall(string Type, string Names, string Incs, string Deps, string Sources, string Libs, string Order, bool ResetUnused);
+internal sealed record ModuleCall(ModuleType Type, string Names, string Incs, string Deps, string Sources, string Libs, string Order, bool ResetUnused);
 
 /// <summary>What the writer does: which statements move, and the calls that replace them.</summary>
 internal sealed record ConversionPlan(

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Converter.Emit;
@@ -16,80 +17,90 @@ internal static class ConversionPlanner
             return null;
         }
 
+        var where = tree.GetLocation(registrations[0].Statement);
         var contributions = registrations.SelectMany(r => r.Contributions).ToList();
-        string Join(ContributionKind kind) => string.Join(' ', contributions.Where(c => c.Kind == kind).Select(c => c.Text).Where(t => t.Length > 0));
-        var libs = string.Join(' ', new[] { Join(ContributionKind.Libs), Join(ContributionKind.UseLibrary) }.Where(t => t.Length > 0));
-        var types = contributions.Where(c => c.Kind is ContributionKind.Names or ContributionKind.PositionedNames).Select(c => c.Type).Distinct().ToList();
-        var statements = registrations.Select(r => r.Statement).ToImmutableArray();
+        var types = contributions.Select(c => c.Type).OfType<ModuleType>().Distinct().ToList();
         if (types.Count == 0)
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statements[0]), "the config adds to configure's lists but names no module in them"));
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, "the config adds to configure's lists but names no module in them"));
             return null;
         }
 
         var outcome = addon.Outcomes[0];
-        if (addon.Outcomes.Any(o => !SameFacts(o, outcome)) && (types.Count > 1 || contributions.Any(c => c.Kind == ContributionKind.PositionedNames)))
+        if (addon.Outcomes.Any(o => !SameFacts(o, outcome)) && (types.Count > 1 || contributions.Any(IsPositioned)))
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statements[0]), "the modules and sources registered depend on conditions the model cannot decide (feature tests, programs), and this config needs them known to split or order its modules"));
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, "the modules and sources registered depend on conditions the model cannot decide (feature tests, programs), and this config needs them known to split or order its modules"));
             return null;
         }
 
-        // A list edited in a way the converter cannot read, which the model shows only appended to,
-        // registers its modules like an append: describe them by name.
-        var positioned = contributions.Where(c => c.Kind == ContributionKind.PositionedNames).Select(c => c.Type).ToHashSet();
-        if (positioned.Count > 0 && outcome.Modules.Where(m => positioned.Contains(m.Type)).All(m => m.Position == "append"))
-        {
-            contributions = contributions
-                .Where(c => c.Kind != ContributionKind.PositionedNames)
-                .Concat(positioned.Select(t => new Contribution(ContributionKind.Names, t + "_MODULES", t, string.Join(' ', outcome.Modules.Where(m => m.Type == t).Select(m => m.Name)), registrations[0].Contributions[0].Assignment)))
-                .ToList();
-        }
-
-        if (contributions.Any(c => c.Kind == ContributionKind.PositionedNames))
+        var words = new PlannedWords(ReadEditedListsAsAppends(contributions, outcome));
+        var statements = registrations.Select(r => r.Statement).ToImmutableArray();
+        if (words.Contributions.Any(IsPositioned))
         {
             if (types.Count > 1)
             {
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statements[0]), "modules of several types, some placed at a position of a list"));
+                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, "modules of several types, some placed at a position of a list"));
                 return null;
             }
 
-            var type = types[0];
-            var modules = outcome.Modules.Where(m => m.Type == type).ToList();
-            var order = OrderFor(type, modules);
-            var call = new ModuleCall(type, string.Join(' ', modules.Select(m => m.Name)), Join(ContributionKind.Incs), Join(ContributionKind.Deps), Join(ContributionKind.Sources), libs, order, false);
+            var modules = outcome.Modules.Where(m => m.Type == types[0]).ToList();
+            var call = words.Call(types[0], string.Join(' ', modules.Select(m => m.Name)), words.Of(ContributionKind.Sources), OrderFor(types[0], modules));
             return new ConversionPlan(PlanShape.Positioned, statements, [], call, options.Compatibility);
         }
 
         if (types.Count == 1)
         {
-            var names = string.Join(' ', contributions.Where(c => c.Kind == ContributionKind.Names).Select(c => c.Text));
-            var call = new ModuleCall(types[0], names, Join(ContributionKind.Incs), Join(ContributionKind.Deps), Join(ContributionKind.Sources), libs, string.Empty, false);
+            var call = words.Call(types[0], words.Names, words.Of(ContributionKind.Sources), string.Empty);
             return new ConversionPlan(PlanShape.Simple, statements, [call], null, options.Compatibility);
         }
 
-        // Several types: ADDON needs one call per type, each with the sources that define its modules.
+        return MultiTypePlan(module, outcome, types, words, statements, options, problems, where);
+    }
+
+    /// <summary>Several types: ADDON needs one call per type, each with the sources that define its modules; DYNAMIC gets one call for all.</summary>
+    private static ConversionPlan? MultiTypePlan(ModuleDirectory module, ModuleOutcome outcome, List<ModuleType> types, PlannedWords words, ImmutableArray<StatementSyntax> statements, ConversionOptions options, List<Diagnostic> problems, Location where)
+    {
         var sourcesByType = SplitSources(module, outcome, types, out var problem);
         if (sourcesByType is null)
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.SourcesNotSplit, tree.GetLocation(statements[0]), string.Join(", ", types), problem));
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.SourcesNotSplit, where, string.Join(", ", types), problem));
             return null;
         }
 
-        var calls = ImmutableArray.CreateBuilder<ModuleCall>();
-        for (var i = 0; i < types.Count; i++)
+        // The first call takes the include dirs, deps and libs; the later ones reset what the first set.
+        var calls = types.Select((type, i) =>
         {
-            var type = types[i];
             var names = string.Join(' ', outcome.Modules.Where(m => m.Type == type).Select(m => m.Name));
-            calls.Add(i == 0
-                ? new ModuleCall(type, names, Join(ContributionKind.Incs), Join(ContributionKind.Deps), string.Join(' ', sourcesByType[type]), libs, string.Empty, false)
-                : new ModuleCall(type, names, string.Empty, string.Empty, string.Join(' ', sourcesByType[type]), string.Empty, string.Empty, true));
+            var sources = string.Join(' ', sourcesByType[type]);
+            return i == 0
+                ? words.Call(type, names, sources, string.Empty)
+                : new ModuleCall(type, names, string.Empty, string.Empty, sources, string.Empty, string.Empty, ResetUnused: true);
+        });
+
+        // One shared object for all: a filter among them still needs its place before the copy filter.
+        var order = types.Any(t => t.IsFilter) ? words.Names + " " + ModuleType.CopyFilterModule : string.Empty;
+        var dynamic = words.Call(types[0], words.Names, words.Of(ContributionKind.Sources), order);
+        return new ConversionPlan(PlanShape.MultiType, statements, [.. calls], dynamic, options.Compatibility);
+    }
+
+    private static bool IsPositioned(Contribution contribution) => contribution.Kind == ContributionKind.PositionedNames;
+
+    /// <summary>
+    /// A list edited in a way the converter cannot read, which the model shows only appended to,
+    /// registers its modules like an append: they are described by name.
+    /// </summary>
+    private static List<Contribution> ReadEditedListsAsAppends(List<Contribution> contributions, ModuleOutcome outcome)
+    {
+        var positioned = contributions.Where(IsPositioned).ToList();
+        var types = positioned.Select(c => c.Type).ToHashSet();
+        if (positioned.Count == 0 || !outcome.Modules.Where(m => types.Contains(m.Type)).All(m => m.Position.Kind == ModulePositionKind.Append))
+        {
+            return contributions;
         }
 
-        var allNames = string.Join(' ', contributions.Where(c => c.Kind == ContributionKind.Names).Select(c => c.Text));
-        var hasFilters = types.Any(t => t is "HTTP_FILTER" or "HTTP_AUX_FILTER");
-        var dynamic = new ModuleCall(types[0], allNames, Join(ContributionKind.Incs), Join(ContributionKind.Deps), Join(ContributionKind.Sources), libs,
-            hasFilters ? allNames + " ngx_http_copy_filter_module" : string.Empty, false);
-        return new ConversionPlan(PlanShape.MultiType, statements, calls.ToImmutable(), dynamic, options.Compatibility);
+        var appended = types.OfType<ModuleType>().Select(t => new Contribution(
+            ContributionKind.Names, t, string.Join(' ', outcome.Modules.Where(m => m.Type == t).Select(m => m.Name))));
+        return [.. contributions.Where(c => !IsPositioned(c)), .. appended];
     }
 
     private static bool SameFacts(ModuleOutcome a, ModuleOutcome b)
@@ -126,28 +137,23 @@ internal static class ConversionPlanner
     }
 
     /// <summary>The order a dynamic build needs to put the modules where the config put them in a static one.</summary>
-    private static string OrderFor(string type, List<RegisteredModule> modules)
+    private static string OrderFor(ModuleType type, List<RegisteredModule> modules)
     {
-        var names = string.Join(' ', modules.Select(m => m.Name));
-        var initial = ReferenceBuild.Default.Globals.TryGetValue(type + "_MODULES", out var list) ? list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
-        var position = modules[0].Position.Split(' ');
-        var anchor = position[0] switch
+        var names = modules.Select(m => m.Name).ToList();
+        var initial = ReferenceBuild.Default.Modules(type);
+        var position = modules[0].Position;
+        var anchor = position.Kind switch
         {
-            "before" => position[1],
-            "prepend" => initial.FirstOrDefault(),
-            "after" => initial.SkipWhile(n => n != position[1]).Skip(1).FirstOrDefault(),
+            ModulePositionKind.Before => position.Anchor,
+            ModulePositionKind.Prepend => initial.FirstOrDefault(),
+            ModulePositionKind.After => initial.SkipWhile(n => n != position.Anchor).Skip(1).FirstOrDefault(),
             _ => null,
         };
-        if (anchor is not null)
-        {
-            return names + " " + anchor;
-        }
-
-        return type is "HTTP_FILTER" or "HTTP_AUX_FILTER" ? names + " ngx_http_copy_filter_module" : string.Empty;
+        return string.Join(' ', anchor is null ? type.DefaultOrder(names) : [.. names, anchor]);
     }
 
     /// <summary>Assigns each source to the type of the module it defines (from the C sources); a source that defines none goes with the first type.</summary>
-    private static Dictionary<string, List<string>>? SplitSources(ModuleDirectory module, ModuleOutcome outcome, List<string> types, out string problem)
+    private static Dictionary<ModuleType, List<string>>? SplitSources(ModuleDirectory module, ModuleOutcome outcome, List<ModuleType> types, out string problem)
     {
         problem = string.Empty;
         var typeOfModule = outcome.Modules.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
@@ -160,7 +166,7 @@ internal static class ConversionPlanner
             return null;
         }
 
-        var result = types.ToDictionary(t => t, _ => new List<string>(), StringComparer.Ordinal);
+        var result = types.ToDictionary(t => t, _ => new List<string>());
         foreach (var source in outcome.Sources.Select(s => s.Value).Distinct(StringComparer.Ordinal))
         {
             var relative = source.StartsWith("$ngx_addon_dir/", StringComparison.Ordinal) ? source["$ngx_addon_dir/".Length..] : null;
@@ -176,5 +182,23 @@ internal static class ConversionPlanner
         }
 
         return result;
+    }
+
+    /// <summary>The words the contributions add, joined by kind, as the calls' shell text.</summary>
+    private sealed class PlannedWords(List<Contribution> contributions)
+    {
+        public List<Contribution> Contributions { get; } = contributions;
+
+        /// <summary>Every module name appended, in order.</summary>
+        public string Names => string.Join(' ', Contributions.Where(c => c.Kind == ContributionKind.Names).Select(c => c.Text));
+
+        /// <summary>Linker flags, then the built-in libraries asked for with <c>USE_*=YES</c>.</summary>
+        public string Libs => string.Join(' ', new[] { Of(ContributionKind.Libs), Of(ContributionKind.UseLibrary) }.Where(t => t.Length > 0));
+
+        public string Of(ContributionKind kind) => string.Join(' ', Contributions.Where(c => c.Kind == kind).Select(c => c.Text).Where(t => t.Length > 0));
+
+        /// <summary>A call with these include dirs, deps and libs.</summary>
+        public ModuleCall Call(ModuleType type, string names, string sources, string order)
+            => new(type, names, Of(ContributionKind.Incs), Of(ContributionKind.Deps), sources, Libs, order, ResetUnused: false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Converter.Registrations;
@@ -30,8 +31,8 @@ internal enum ContributionKind
     UseLibrary,
 }
 
-/// <summary>A contribution: its kind, the variable, the module type for names, and the shell text of the added words.</summary>
-internal sealed record Contribution(ContributionKind Kind, string Variable, string Type, string Text, AssignmentSyntax Assignment);
+/// <summary>A contribution: its kind, the module type for names (null for anything else), and the shell text of the added words.</summary>
+internal sealed record Contribution(ContributionKind Kind, ModuleType? Type, string Text);
 
 /// <summary>A statement of an old-style config that registers something, and what it contributes.</summary>
 internal sealed record Registration(StatementSyntax Statement, ImmutableArray<Contribution> Contributions);
@@ -39,15 +40,12 @@ internal sealed record Registration(StatementSyntax Statement, ImmutableArray<Co
 /// <summary>Finds the statements of an old-style config that append to configure's globals, and reads what each adds.</summary>
 internal static class RegistrationFinder
 {
-    public static readonly string[] ModuleTypes = ["CORE", "HTTP", "HTTP_FILTER", "HTTP_INIT_FILTER", "HTTP_AUX_FILTER", "MAIL", "STREAM", "MISC"];
-    private static readonly string[] BuiltInLibraries = ["PCRE", "OPENSSL", "ZLIB", "LIBXSLT", "LIBGD", "GEOIP", "PERL", "MD5", "SHA1"];
-
     /// <summary>True for the globals through which an old config registers its module.</summary>
     public static bool IsRegistrationGlobal(string name)
-        => ModuleTypes.Any(t => name == t + "_MODULES")
-           || name is "NGX_ADDON_SRCS" or "NGX_ADDON_DEPS" or "CORE_LIBS"
-           || ModuleTypes.Any(t => name == t + "_INCS" || name == t + "_DEPS" || name == t + "_SRCS")
-           || (name.StartsWith("USE_", StringComparison.Ordinal) && BuiltInLibraries.Contains(name[4..]));
+        => ModuleType.FromModulesList(name) is not null
+           || name is ConfigureLists.AddonSources or ConfigureLists.AddonDeps or ConfigureLists.CoreLibs
+           || ModuleType.All.Any(t => name == t.Name + "_INCS" || name == t.Name + "_DEPS" || name == t.Name + "_SRCS")
+           || BuiltInLibrary.FromUseVariable(name) is not null;
 
     public static ImmutableArray<Registration> Find(SyntaxTree tree, List<Diagnostic> problems)
     {
@@ -93,18 +91,18 @@ internal static class RegistrationFinder
     private static Contribution? Read(AssignmentSyntax assignment)
     {
         var name = assignment.Name.Text;
-        if (name.StartsWith("USE_", StringComparison.Ordinal))
+        if (BuiltInLibrary.FromUseVariable(name) is { } library)
         {
-            return assignment.Value?.GetLiteralValue() == "YES" ? new Contribution(ContributionKind.UseLibrary, name, string.Empty, name[4..], assignment) : null;
+            return assignment.Value?.GetLiteralValue() == "YES" ? new Contribution(ContributionKind.UseLibrary, null, library.Name) : null;
         }
 
-        var type = ModuleTypes.FirstOrDefault(t => name == t + "_MODULES");
+        var type = ModuleType.FromModulesList(name);
         var appended = AppendedText(assignment, name);
         if (type is not null)
         {
             return appended is null
-                ? new Contribution(ContributionKind.PositionedNames, name, type, string.Empty, assignment)
-                : new Contribution(ContributionKind.Names, name, type, appended, assignment);
+                ? new Contribution(ContributionKind.PositionedNames, type, string.Empty)
+                : new Contribution(ContributionKind.Names, type, appended);
         }
 
         if (appended is null)
@@ -114,13 +112,13 @@ internal static class RegistrationFinder
 
         var kind = name switch
         {
-            "NGX_ADDON_SRCS" => ContributionKind.Sources,
-            "CORE_LIBS" => ContributionKind.Libs,
+            ConfigureLists.AddonSources => ContributionKind.Sources,
+            ConfigureLists.CoreLibs => ContributionKind.Libs,
             _ when name.EndsWith("_INCS", StringComparison.Ordinal) => ContributionKind.Incs,
             _ when name.EndsWith("_DEPS", StringComparison.Ordinal) => ContributionKind.Deps,
             _ => (ContributionKind?)null,
         };
-        return kind is null ? null : new Contribution(kind.Value, name, string.Empty, appended, assignment);
+        return kind is null ? null : new Contribution(kind.Value, null, appended);
     }
 
     /// <summary>

@@ -32,13 +32,14 @@ internal static class Blockers
         {
             foreach (var (name, value) in outcome.ChangedVariables)
             {
-                if (value is not null && value.Contains('«') && Registrations.RegistrationFinder.IsRegistrationGlobal(name))
+                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name))
                 {
-                    var unknown = outcome.Unknowns.FirstOrDefault();
+                    // The unknown part itself says what the registration depends on, and where.
+                    var unknown = value.Unknowns.First();
                     problems.Add(Diagnostic.Create(
                         ConversionDiagnostics.UnknownRegistration,
-                        unknown?.Location ?? Location.None(addon.ModuleDirectory),
-                        unknown?.Reason ?? $"the value of {name}"));
+                        unknown.Location ?? Location.None(addon.ModuleDirectory),
+                        unknown.Reason));
                     return;
                 }
             }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Converter.Verification;
 
@@ -61,7 +61,7 @@ internal static class SelfCheck
     private static IEnumerable<string> LegacyDifferences(ModuleOutcome a, ModuleOutcome b)
     {
         var changed = a.ChangedVariables.Keys.Union(b.ChangedVariables.Keys)
-            .Where(k => !a.ChangedVariables.TryGetValue(k, out var x) || !b.ChangedVariables.TryGetValue(k, out var y) || x != y)
+            .Where(k => !a.ChangedVariables.TryGetValue(k, out var x) || !b.ChangedVariables.TryGetValue(k, out var y) || !SameValue(x, y))
             .ToList();
         if (changed.Count > 0)
         {
@@ -97,15 +97,12 @@ internal static class SelfCheck
 
     private static IEnumerable<string> StaticDifferences(ModuleOutcome a, ModuleOutcome b)
     {
-        foreach (var type in RegistrationFinder.ModuleTypes)
+        foreach (var type in ModuleType.All)
         {
             // The whole list, nginx's own modules included: a config may remove or reorder them.
-            var list = type + "_MODULES";
-            var before = FinalWords(a, list);
-            var after = FinalWords(b, list);
-            if (before != after)
+            if (!SameWords(a, b, type.ModulesList))
             {
-                yield return $"{list} would differ: {Describe(a, list)} instead of {Describe(b, list)}";
+                yield return $"{type.ModulesList} would differ: {Describe(a, type)} instead of {Describe(b, type)}";
             }
         }
 
@@ -165,16 +162,22 @@ internal static class SelfCheck
         }
     }
 
-    /// <summary>The list's words after the config ran (null: the config did not touch it).</summary>
-    private static string? FinalWords(ModuleOutcome outcome, string variable)
-        => outcome.ChangedVariables.TryGetValue(variable, out var value) && value is not null
-            ? string.Join(' ', value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
-            : null;
+    private static bool SameValue(ShellValue? a, ShellValue? b) => a is null ? b is null : b is not null && a.ContentEquals(b);
 
-    private static string Describe(ModuleOutcome outcome, string variable)
+    /// <summary>True when the list has the same words after both configs ran, or neither touched it.</summary>
+    private static bool SameWords(ModuleOutcome a, ModuleOutcome b, string variable)
     {
-        var added = outcome.Modules.Where(m => m.Type + "_MODULES" == variable).Select(m => $"{m.Name} ({m.Position})").ToList();
-        var removedNames = outcome.RemovedModules.Where(m => m.Type + "_MODULES" == variable).Select(m => m.Name).ToList();
+        var before = a.ChangedVariables.GetValueOrDefault(variable);
+        var after = b.ChangedVariables.GetValueOrDefault(variable);
+        return before is null || after is null
+            ? before is null && after is null
+            : before.SplitWords().SequenceEqual(after.SplitWords(), ShellValue.ContentComparer);
+    }
+
+    private static string Describe(ModuleOutcome outcome, ModuleType type)
+    {
+        var added = outcome.Modules.Where(m => m.Type == type).Select(m => $"{m.Name} ({m.Position})").ToList();
+        var removedNames = outcome.RemovedModules.Where(m => m.Type == type).Select(m => m.Name).ToList();
         List<string> removed = removedNames.Count <= 3
             ? [.. removedNames.Select(n => "without " + n)]
             : [$"without {removedNames.Count} of nginx's own modules"];

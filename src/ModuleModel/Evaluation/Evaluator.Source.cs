@@ -96,16 +96,6 @@ internal sealed partial class Evaluator
         }
     }
 
-    // What the emulated nginx scripts need from the evaluator.
-    internal ShellValue Get(string name) => _state.Variables.TryGetValue(name, out var value) ? value : ShellValue.Empty;
-
+    /// <summary>Sets a variable, as the emulated nginx scripts do.</summary>
     internal void Set(string name, ShellValue value) => _state.Variables[name] = value;
-
-    internal Location Where(SyntaxElement at) => LocationOf(at);
-
-    internal void Note(string reason, SyntaxElement at) => AddUnknown(reason, at);
-
-    internal bool DecideAt(string condition, SyntaxElement at) => Decide(condition, at);
-
-    internal static ShellValue JoinForEval(string prefix, ShellValue value, string suffix) => EvalJoin(prefix, value, suffix);
 }

@@ -204,7 +204,7 @@ internal sealed partial class Evaluator
     /// Fields of <c>PREFIX\"$value\"SUFFIX</c>-style words joined by single spaces, which is what
     /// <c>eval NAME=\"$value\"</c> in nginx's scripts stores: the words of the value, blanks squeezed.
     /// </summary>
-    private static ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
+    internal static ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
     {
         var fields = SplitFields([new Piece(ShellValue.Text(prefix), false, prefix.Length > 0), new Piece(value, true, false), new Piece(ShellValue.Text(suffix), false, suffix.Length > 0)]);
         var joined = new ShellValue.Builder();
@@ -285,7 +285,7 @@ internal sealed partial class Evaluator
     /// from the environment of whoever runs configure: it is taken as unset, and that assumption is
     /// recorded with the place that relies on it.
     /// </summary>
-    private ShellValue? GetVariable(string name, SyntaxElement? at)
+    internal ShellValue? GetVariable(string name, SyntaxElement? at)
     {
         if (_state.Variables.TryGetValue(name, out var value))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -106,27 +107,24 @@ internal sealed partial class Evaluator
             _state.Variables[name] = ShellValue.Text(value);
         }
 
-        // What auto/modules does before it sources each addon's config.
+        // What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these.
         _state.Variables["ngx_addon_dir"] = ShellValue.Text(_settings.ModuleDirectory);
-        foreach (var name in new[] { "ngx_module_type", "ngx_module_name", "ngx_module_incs", "ngx_module_deps", "ngx_module_srcs", "ngx_module_libs", "ngx_module_order" })
+        var link = _settings.Link switch
         {
-            if (_settings.Link == LinkMode.Legacy)
+            LinkMode.Addon => AutoModuleVariables.AddonLink,
+            LinkMode.Dynamic => AutoModuleVariables.DynamicLink,
+            _ => null,
+        };
+        foreach (var name in AutoModuleVariables.ClearedPerAddon.Append(AutoModuleVariables.Link))
+        {
+            if (link is null)
             {
                 _state.Variables.Remove(name);
             }
             else
             {
-                _state.Variables[name] = ShellValue.Empty;
+                _state.Variables[name] = ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty);
             }
-        }
-
-        if (_settings.Link == LinkMode.Legacy)
-        {
-            _state.Variables.Remove("ngx_module_link");
-        }
-        else
-        {
-            _state.Variables["ngx_module_link"] = ShellValue.Text(_settings.Link == LinkMode.Dynamic ? "DYNAMIC" : "ADDON");
         }
     }
 
@@ -149,7 +147,7 @@ internal sealed partial class Evaluator
     /// Where an element is, for facts and diagnostics. Text that is parsed from a string (a backquote
     /// body, an <c>eval</c>) has no place in a file: its facts point at the backquote or the eval.
     /// </summary>
-    private Location LocationOf(SyntaxElement element) => _trees.Peek() switch
+    internal Location LocationOf(SyntaxElement element) => _trees.Peek() switch
     {
         (_, { } outer) => outer,
         (var tree, null) => tree.GetLocation(element),
@@ -163,9 +161,9 @@ internal sealed partial class Evaluator
         }
     }
 
-    private void AddUnknown(string reason, SyntaxElement at) => Record.Unknowns.Add(new UnknownValue(reason, LocationOf(at)));
+    internal void AddUnknown(string reason, SyntaxElement at) => Record.Unknowns.Add(new UnknownValue(reason, LocationOf(at)));
 
-    private bool Decide(string condition, SyntaxElement at) => _decisions.Decide(condition, LocationOf(at));
+    internal bool Decide(string condition, SyntaxElement at) => _decisions.Decide(condition, LocationOf(at));
 
     private int? ExecuteStatements(IEnumerable<StatementSyntax> statements)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -8,7 +9,8 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// to 1.27), written out natively so that the tool does not need nginx's sources to run. Each leaves
 /// the shell in the state the real script does, down to its loop variables and the way its
 /// <c>eval NAME=\"$value\"</c> lines squeeze blanks, so that the result can be compared with the real
-/// shell's variable for variable.
+/// shell's variable for variable. The vocabulary (module types, libraries, lists) is
+/// <see cref="ModuleType"/>, <see cref="BuiltInLibrary"/> and <see cref="ConfigureLists"/>.
 /// </summary>
 internal static class NginxScripts
 {
@@ -39,10 +41,10 @@ internal static class NginxScripts
                 status = AutoFeature(shell, at);
                 return true;
             case "auto/have":
-                shell.Record.Defines.Add(new DefineFact(shell.Get("have").ToString(), "1", shell.Where(at)));
+                shell.Record.Defines.Add(new DefineFact(Read(shell, "have").ToString(), "1", shell.LocationOf(at)));
                 return true;
             case "auto/define":
-                shell.Record.Defines.Add(new DefineFact(shell.Get("have").ToString(), shell.Get("value").ToString(), shell.Where(at)));
+                shell.Record.Defines.Add(new DefineFact(Read(shell, "have").ToString(), Read(shell, "value").ToString(), shell.LocationOf(at)));
                 return true;
             default:
                 return false;
@@ -51,151 +53,143 @@ internal static class NginxScripts
 
     private static void AutoModule(Evaluator shell, SyntaxNode at)
     {
-        var type = shell.Get("ngx_module_type");
-        var typeText = type.KnownText ?? string.Empty;
+        var type = Read(shell, AutoModuleVariables.Type);
         if (!type.IsKnown)
         {
-            shell.Note("`ngx_module_type` is not known when auto/module runs", at);
+            shell.AddUnknown("`ngx_module_type` is not known when auto/module runs", at);
         }
 
-        shell.Set("ngx_var", typeText.StartsWith("HTTP_", StringComparison.Ordinal) ? ShellValue.Text("HTTP") : type);
-        var ngxVar = shell.Get("ngx_var").KnownText ?? string.Empty;
-        var link = shell.Get("ngx_module_link").KnownText;
-        var names = shell.Get("ngx_module_name");
-        var srcsValue = shell.Get("ngx_module_srcs");
-        var libsValue = shell.Get("ngx_module_libs");
+        var typeName = type.KnownText ?? string.Empty;
+        shell.Set("ngx_var", typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? ShellValue.Text(ModuleType.VariableStemOf(typeName)) : type);
         shell.Record.AutoModuleCalls.Add(new AutoModuleCall(
-            typeText,
-            Words(names),
-            Words(srcsValue),
-            Words(libsValue),
-            shell.Get("ngx_module_order").ToString(),
-            shell.Where(at)));
+            typeName,
+            Words(Read(shell, AutoModuleVariables.Name)),
+            Words(Read(shell, AutoModuleVariables.Sources)),
+            Words(Read(shell, AutoModuleVariables.Libs)),
+            Read(shell, AutoModuleVariables.Order).ToString(),
+            shell.LocationOf(at)));
 
-        if (link == "DYNAMIC")
+        switch (Read(shell, AutoModuleVariables.Link).KnownText)
         {
-            var first = names.SplitWords();
-            if (first.Length > 0)
-            {
-                shell.Set("ngx_module", first[0]);
-            }
+            case AutoModuleVariables.DynamicLink:
+                DynamicModule(shell, typeName, at);
+                break;
+            case AutoModuleVariables.AddonLink:
+                StaticModule(shell, typeName, nginxOwn: false, at);
+                break;
+            case AutoModuleVariables.NginxLink:
+                StaticModule(shell, typeName, nginxOwn: true, at);
+                break;
+        }
+    }
 
-            var module = shell.Get("ngx_module").KnownText ?? string.Empty;
-            shell.Set("DYNAMIC_MODULES", Concat(shell.Get("DYNAMIC_MODULES"), " ", shell.Get("ngx_module")));
-            shell.Set(module + "_MODULES", Evaluator.JoinForEval("\"", names, "\""));
-            var order = shell.Get("ngx_module_order");
-            if (order.IsEmpty && typeText is "HTTP_FILTER" or "HTTP_AUX_FILTER")
-            {
-                shell.Set(module + "_ORDER", Concat(Evaluator.JoinForEval("\"", names, string.Empty), " ", ShellValue.Text("ngx_http_copy_filter_module")));
-            }
-            else
-            {
-                shell.Set(module + "_ORDER", Evaluator.JoinForEval("\"", order, "\""));
-            }
-
-            var (srcs, shared) = SplitNewSources(shell, srcsValue, "DYNAMIC_MODULES_SRCS");
-            shell.Set("srcs", srcs);
-            shell.Set("shrd", shared);
-            shell.Set(module + "_SRCS", Evaluator.JoinForEval("\"", srcs, "\""));
-            shell.Set(module + "_SHRD", Evaluator.JoinForEval("\"", shared, "\""));
-            shell.Set("DYNAMIC_MODULES_SRCS", Concat(shell.Get("DYNAMIC_MODULES_SRCS"), " ", srcs));
-            if (!shell.Get("ngx_module_incs").IsEmpty)
-            {
-                shell.Set("CORE_INCS", Concat(shell.Get("CORE_INCS"), " ", shell.Get("ngx_module_incs")));
-            }
-
-            if (!shell.Get("ngx_module_deps").IsEmpty)
-            {
-                shell.Set("NGX_ADDON_DEPS", Concat(shell.Get("NGX_ADDON_DEPS"), " ", shell.Get("ngx_module_deps")));
-            }
-
-            shell.Set("libs", ShellValue.Empty);
-            foreach (var lib in libsValue.SplitWords())
-            {
-                shell.Set("lib", lib);
-                switch (lib.KnownText)
-                {
-                    case "LIBXSLT" or "LIBGD" or "GEOIP" or "PERL":
-                        shell.Set("libs", Concat(shell.Get("libs"), " ", ShellValue.Text("$NGX_LIB_" + lib.KnownText)));
-                        if (shell.Get("USE_" + lib.KnownText).KnownText == "NO")
-                        {
-                            SetUse(shell, lib.KnownText, "DYNAMIC", at);
-                        }
-
-                        break;
-                    case "PCRE" or "OPENSSL" or "ZLIB":
-                        SetUse(shell, lib.KnownText, "YES", at);
-                        break;
-                    case "MD5" or "SHA1":
-                        break;
-                    default:
-                        shell.Set("libs", Concat(shell.Get("libs"), " ", lib));
-                        break;
-                }
-            }
-
-            // eval NAME_LIBS=\'$libs\': single quotes, so the $NGX_LIB_* names stay unexpanded.
-            shell.Set(module + "_LIBS", Evaluator.JoinForEval("'", shell.Get("libs"), "'"));
-            return;
+    /// <summary>The DYNAMIC branch: one shared object named after the first module name.</summary>
+    private static void DynamicModule(Evaluator shell, string typeName, SyntaxNode at)
+    {
+        var names = Read(shell, AutoModuleVariables.Name);
+        var first = names.SplitWords();
+        if (first.Length > 0)
+        {
+            shell.Set("ngx_module", first[0]);
         }
 
-        if (link is "ADDON" or "YES")
+        var module = Read(shell, "ngx_module").KnownText ?? string.Empty;
+        Append(shell, ConfigureLists.DynamicModules, Read(shell, "ngx_module"));
+        shell.Set(module + ConfigureLists.SharedObject.Modules, Evaluator.EvalJoin("\"", names, "\""));
+        var order = Read(shell, AutoModuleVariables.Order);
+        shell.Set(module + ConfigureLists.SharedObject.Order, order.IsEmpty && ModuleType.FromName(typeName) is { IsFilter: true }
+            ? Concat(Evaluator.EvalJoin("\"", names, string.Empty), " ", ShellValue.Text(ModuleType.CopyFilterModule))
+            : Evaluator.EvalJoin("\"", order, "\""));
+
+        var (srcs, shared) = SplitNewSources(shell, Read(shell, AutoModuleVariables.Sources), ConfigureLists.DynamicModulesSources);
+        shell.Set("srcs", srcs);
+        shell.Set("shrd", shared);
+        shell.Set(module + ConfigureLists.SharedObject.Sources, Evaluator.EvalJoin("\"", srcs, "\""));
+        shell.Set(module + ConfigureLists.SharedObject.SharedSources, Evaluator.EvalJoin("\"", shared, "\""));
+        Append(shell, ConfigureLists.DynamicModulesSources, srcs);
+        AppendIfSet(shell, ConfigureLists.CoreIncs, AutoModuleVariables.Incs);
+        AppendIfSet(shell, ConfigureLists.AddonDeps, AutoModuleVariables.Deps);
+
+        shell.Set("libs", ShellValue.Empty);
+        foreach (var lib in Read(shell, AutoModuleVariables.Libs).SplitWords())
         {
-            var list = typeText + "_MODULES";
-            shell.Set(list, Concat(shell.Get(list), " ", Evaluator.JoinForEval(string.Empty, names, "\"")).TrimEnd('"'));
-            if (link == "YES")
+            shell.Set("lib", lib);
+            var library = BuiltInLibrary.FromName(lib.KnownText);
+            if (library is null)
             {
-                shell.Set(ngxVar + "_SRCS", Concat(shell.Get(ngxVar + "_SRCS"), " ", Evaluator.JoinForEval(string.Empty, srcsValue, "\"").TrimEnd('"')));
-            }
-            else
-            {
-                var (srcs, _) = SplitNewSources(shell, srcsValue, "NGX_ADDON_SRCS");
-                shell.Set("srcs", srcs);
-                shell.Set("NGX_ADDON_SRCS", Concat(shell.Get("NGX_ADDON_SRCS"), " ", srcs));
+                Append(shell, "libs", lib);
+                continue;
             }
 
-            if (!shell.Get("ngx_module_incs").IsEmpty)
+            if (library.SharedObjectLibs is { } word)
             {
-                var incs = ngxVar + "_INCS";
-                shell.Set(incs, Concat(shell.Get(incs), " ", Evaluator.JoinForEval(string.Empty, shell.Get("ngx_module_incs"), "\"").TrimEnd('"')));
+                Append(shell, "libs", ShellValue.Text(word));
             }
 
-            if (!shell.Get("ngx_module_deps").IsEmpty)
+            if (library.DynamicUse(Read(shell, library.UseVariable).KnownText) is { } use)
             {
-                if (link == "YES")
-                {
-                    var deps = ngxVar + "_DEPS";
-                    shell.Set(deps, Concat(shell.Get(deps), " ", Evaluator.JoinForEval(string.Empty, shell.Get("ngx_module_deps"), "\"").TrimEnd('"')));
-                }
-                else
-                {
-                    shell.Set("NGX_ADDON_DEPS", Concat(shell.Get("NGX_ADDON_DEPS"), " ", shell.Get("ngx_module_deps")));
-                }
+                SetUse(shell, library, use, at);
             }
+        }
 
-            foreach (var lib in libsValue.SplitWords())
+        // eval NAME_LIBS=\'$libs\': single quotes, so the $NGX_LIB_* names stay unexpanded.
+        shell.Set(module + ConfigureLists.SharedObject.Libs, Evaluator.EvalJoin("'", Read(shell, "libs"), "'"));
+    }
+
+    /// <summary>
+    /// The ADDON branch (a module linked into nginx), and nginx's own YES, which keeps sources, include
+    /// dirs and deps in the lists of the type instead of the addon lists.
+    /// </summary>
+    private static void StaticModule(Evaluator shell, string typeName, bool nginxOwn, SyntaxNode at)
+    {
+        var stem = Read(shell, "ngx_var").KnownText ?? string.Empty;
+        var list = typeName + "_MODULES";
+        shell.Set(list, Concat(Read(shell, list), " ", Evaluator.EvalJoin(string.Empty, Read(shell, AutoModuleVariables.Name), "\"")).TrimEnd('"'));
+        if (nginxOwn)
+        {
+            AppendEvaluated(shell, stem + "_SRCS", Read(shell, AutoModuleVariables.Sources));
+        }
+        else
+        {
+            var (srcs, _) = SplitNewSources(shell, Read(shell, AutoModuleVariables.Sources), ConfigureLists.AddonSources);
+            shell.Set("srcs", srcs);
+            Append(shell, ConfigureLists.AddonSources, srcs);
+        }
+
+        if (!Read(shell, AutoModuleVariables.Incs).IsEmpty)
+        {
+            AppendEvaluated(shell, stem + "_INCS", Read(shell, AutoModuleVariables.Incs));
+        }
+
+        if (nginxOwn && !Read(shell, AutoModuleVariables.Deps).IsEmpty)
+        {
+            AppendEvaluated(shell, stem + "_DEPS", Read(shell, AutoModuleVariables.Deps));
+        }
+        else
+        {
+            AppendIfSet(shell, ConfigureLists.AddonDeps, AutoModuleVariables.Deps);
+        }
+
+        foreach (var lib in Read(shell, AutoModuleVariables.Libs).SplitWords())
+        {
+            shell.Set("lib", lib);
+            var library = BuiltInLibrary.FromName(lib.KnownText);
+            if (library is null)
             {
-                shell.Set("lib", lib);
-                switch (lib.KnownText)
-                {
-                    case "PCRE" or "OPENSSL" or "ZLIB" or "LIBXSLT" or "LIBGD" or "PERL" or "GEOIP":
-                        SetUse(shell, lib.KnownText, "YES", at);
-                        break;
-                    case "MD5" or "SHA1":
-                        break;
-                    default:
-                        shell.Set("CORE_LIBS", Concat(shell.Get("CORE_LIBS"), " ", lib));
-                        break;
-                }
+                Append(shell, ConfigureLists.CoreLibs, lib);
+            }
+            else if (library.AddonUse is { } use)
+            {
+                SetUse(shell, library, use, at);
             }
         }
     }
 
     /// <summary><c>eval USE_${lib}=VALUE</c>, remembered as a switch the module asks for.</summary>
-    private static void SetUse(Evaluator shell, string library, string value, SyntaxNode at)
+    private static void SetUse(Evaluator shell, BuiltInLibrary library, string value, SyntaxNode at)
     {
-        shell.Set("USE_" + library, ShellValue.Text(value));
-        shell.Record.UseSwitches["USE_" + library] = shell.Where(at);
+        shell.Set(library.UseVariable, ShellValue.Text(value));
+        shell.Record.UseSwitches[library.UseVariable] = shell.LocationOf(at);
     }
 
     /// <summary>The loop of auto/module that skips sources an earlier module already listed.</summary>
@@ -207,7 +201,7 @@ internal static class NginxScripts
         {
             shell.Set("src", src);
             shell.Set("found", ShellValue.Text("no"));
-            foreach (var old in shell.Get(earlierList).SplitWords())
+            foreach (var old in Read(shell, earlierList).SplitWords())
             {
                 shell.Set("old", old);
                 if (src.KnownText is not null && src.KnownText == old.KnownText)
@@ -217,7 +211,7 @@ internal static class NginxScripts
                 }
             }
 
-            if (shell.Get("found").KnownText == "no")
+            if (Read(shell, "found").KnownText == "no")
             {
                 fresh = Concat(fresh, " ", src);
             }
@@ -233,30 +227,30 @@ internal static class NginxScripts
     private static int? AutoFeature(Evaluator shell, SyntaxNode at)
     {
         shell.Set("ngx_found", ShellValue.Text("no"));
-        var featureName = shell.Get("ngx_feature_name");
+        var featureName = Read(shell, "ngx_feature_name");
         if (!featureName.IsEmpty)
         {
             // ngx_have_feature=`echo $ngx_feature_name | tr a-z A-Z`
-            var words = Evaluator.JoinForEval(string.Empty, featureName, string.Empty);
-            shell.Set("ngx_have_feature", words.KnownText is { } known ? ShellValue.Text(known.ToUpperInvariant(), shell.Where(at)) : words);
+            var words = Evaluator.EvalJoin(string.Empty, featureName, string.Empty);
+            shell.Set("ngx_have_feature", words.KnownText is { } known ? ShellValue.Text(known.ToUpperInvariant(), shell.LocationOf(at)) : words);
         }
 
-        var path = shell.Get("ngx_feature_path");
+        var path = Read(shell, "ngx_feature_path");
         if (!path.IsEmpty)
         {
             foreach (var directory in path.SplitWords())
             {
                 shell.Set("ngx_temp", directory);
-                shell.Set("ngx_feature_inc_path", Concat(shell.Get("ngx_feature_inc_path"), " -I ", directory));
+                shell.Set("ngx_feature_inc_path", Concat(Read(shell, "ngx_feature_inc_path"), " -I ", directory));
             }
         }
 
-        shell.Set("ngx_test", ShellValue.Of(new UnknownValue("the compiler command line of a feature test", shell.Where(at))));
+        shell.Set("ngx_test", ShellValue.Of(new UnknownValue("the compiler command line of a feature test", shell.LocationOf(at))));
         shell.Set("ngx_feature_inc_path", ShellValue.Empty);
 
-        var feature = shell.Get("ngx_feature").ToString();
-        var run = shell.Get("ngx_feature_run").KnownText;
-        if (!shell.DecideAt($"feature test \"{feature}\" passes", at))
+        var feature = Read(shell, "ngx_feature").ToString();
+        var run = Read(shell, "ngx_feature_run").KnownText;
+        if (!shell.Decide($"feature test \"{feature}\" passes", at))
         {
             return 0;
         }
@@ -264,17 +258,39 @@ internal static class NginxScripts
         shell.Set("ngx_found", ShellValue.Text("yes"));
         if (run == "value")
         {
-            shell.Record.Defines.Add(new DefineFact(featureName.ToString(), "(the output of the test program)", shell.Where(at)));
+            shell.Record.Defines.Add(new DefineFact(featureName.ToString(), "(the output of the test program)", shell.LocationOf(at)));
         }
         else if (!featureName.IsEmpty)
         {
             // `have=$ngx_have_feature . auto/have`: the prefix assignment stays, `.` being special.
-            shell.Set("have", shell.Get("ngx_have_feature"));
-            shell.Record.Defines.Add(new DefineFact(shell.Get("have").ToString(), "1", shell.Where(at)));
+            shell.Set("have", Read(shell, "ngx_have_feature"));
+            shell.Record.Defines.Add(new DefineFact(Read(shell, "have").ToString(), "1", shell.LocationOf(at)));
         }
 
         return 0;
     }
+
+    /// <summary>
+    /// <c>$name</c> in nginx's scripts: configure set every variable they read, so an unset one is
+    /// simply empty, never one from the user's environment.
+    /// </summary>
+    private static ShellValue Read(Evaluator shell, string name) => shell.GetVariable(name, at: null) ?? ShellValue.Empty;
+
+    /// <summary><c>LIST="$LIST $value"</c>.</summary>
+    private static void Append(Evaluator shell, string list, ShellValue value) => shell.Set(list, Concat(Read(shell, list), " ", value));
+
+    /// <summary><c>if test -n "$ngx_module_X"; then LIST="$LIST $ngx_module_X"; fi</c>.</summary>
+    private static void AppendIfSet(Evaluator shell, string list, string variable)
+    {
+        if (!Read(shell, variable).IsEmpty)
+        {
+            Append(shell, list, Read(shell, variable));
+        }
+    }
+
+    /// <summary><c>eval ${ngx_var}_X=\"\$${ngx_var}_X $value\"</c>: the value's words, blanks squeezed.</summary>
+    private static void AppendEvaluated(Evaluator shell, string list, ShellValue value)
+        => shell.Set(list, Concat(Read(shell, list), " ", Evaluator.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
 
     private static ImmutableArray<string> Words(ShellValue value) => [.. value.SplitWords().Select(w => w.ToString())];
 

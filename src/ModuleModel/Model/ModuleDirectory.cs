@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Evaluation;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -70,13 +71,7 @@ public sealed class ModuleDirectory
                 return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)]);
             }
 
-            var tree = SyntaxTree.ParseText(SourceText.From(File.ReadAllBytes(configPath)), configPath);
-            var diagnostics = tree.GetDiagnostics();
-            if (tree.HasErrors)
-            {
-                diagnostics = diagnostics.Add(Diagnostic.Create(ModelDiagnostics.ConfigSyntaxErrors, Location.None(configPath), configPath));
-            }
-
+            var (tree, diagnostics) = Parse(SourceText.From(File.ReadAllBytes(configPath)), configPath);
             return new ModuleDirectory(full, tree, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -106,7 +101,13 @@ public sealed class ModuleDirectory
     /// <summary>The same directory with another config text (a proposed conversion), parsed but not written anywhere.</summary>
     internal ModuleDirectory WithConfigText(SourceText text)
     {
-        var configPath = System.IO.Path.Combine(Path, "config");
+        var (tree, diagnostics) = Parse(text, System.IO.Path.Combine(Path, "config"));
+        return new ModuleDirectory(Path, tree, diagnostics, _sources);
+    }
+
+    /// <summary>The parsed config and the parser's diagnostics, with CC2004 after them when /bin/sh would not run it.</summary>
+    private static (SyntaxTree Tree, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceText text, string configPath)
+    {
         var tree = SyntaxTree.ParseText(text, configPath);
         var diagnostics = tree.GetDiagnostics();
         if (tree.HasErrors)
@@ -114,7 +115,7 @@ public sealed class ModuleDirectory
             diagnostics = diagnostics.Add(Diagnostic.Create(ModelDiagnostics.ConfigSyntaxErrors, Location.None(configPath), configPath));
         }
 
-        return new ModuleDirectory(Path, tree, diagnostics, _sources);
+        return (tree, diagnostics);
     }
 
     /// <summary>Evaluates the config as configure would under <paramref name="link"/>, against <paramref name="reference"/> (by default <see cref="ReferenceBuild.Default"/>).</summary>

@@ -1,3 +1,4 @@
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ModuleModel.Tests.Oracle;
 using ConfigConvert.TestSupport;
 
@@ -61,27 +62,27 @@ public sealed class ShapeTests
     public void Sed_insertion_is_a_position_before_the_named_module()
     {
         var module = Assert.Single(Single("sed-insert-before", LinkMode.Addon).Modules);
-        Assert.Equal(("ngx_http_f_filter_module", "HTTP_FILTER", "before ngx_http_ssi_filter_module"), (module.Name, module.Type, module.Position));
+        Assert.Equal(("ngx_http_f_filter_module", ModuleType.HttpFilter, ModulePosition.Before("ngx_http_ssi_filter_module")), (module.Name, module.Type, module.Position));
     }
 
     [Fact]
     public void A_loop_that_reorders_after_auto_module_is_followed()
     {
         var module = Assert.Single(Single("loop-reorder-after-auto-module", LinkMode.Addon).Modules);
-        Assert.Equal("before ngx_http_gzip_filter_module", module.Position);
+        Assert.Equal(ModulePosition.Before("ngx_http_gzip_filter_module"), module.Position);
         var dynamic = Single("loop-reorder-after-auto-module", LinkMode.Dynamic);
         Assert.Empty(dynamic.Modules);
         var so = Assert.Single(dynamic.SharedObjects);
         Assert.Equal<string>(["ngx_http_f_filter_module", "ngx_http_copy_filter_module"], so.Order);
-        Assert.Equal("prepend", Assert.Single(Single("loop-reorder-after-auto-module", LinkMode.Legacy).Modules).Position);
+        Assert.Equal(ModulePosition.Prepend, Assert.Single(Single("loop-reorder-after-auto-module", LinkMode.Legacy).Modules).Position);
     }
 
     [Fact]
     public void Prepend_and_eval_registration()
     {
-        Assert.Equal("prepend", Assert.Single(Single("prepend", LinkMode.Addon).Modules).Position);
+        Assert.Equal(ModulePosition.Prepend, Assert.Single(Single("prepend", LinkMode.Addon).Modules).Position);
         var evaluated = Assert.Single(Single("eval-type-list", LinkMode.Addon).Modules);
-        Assert.Equal(("ngx_http_e_module", "HTTP", "append"), (evaluated.Name, evaluated.Type, evaluated.Position));
+        Assert.Equal(("ngx_http_e_module", ModuleType.Http, ModulePosition.Append), (evaluated.Name, evaluated.Type, evaluated.Position));
     }
 
     [Fact]
@@ -132,7 +133,9 @@ public sealed class ShapeTests
         var outcome = Single("awk-nginx-version", LinkMode.Addon);
         Assert.Contains(outcome.Unknowns, u => u.Reason.Contains("awk", StringComparison.Ordinal));
         Assert.Contains(outcome.Commands, c => c.Name == "awk");
-        Assert.Contains("«", outcome.ChangedVariables["NGX_VERSION"], StringComparison.Ordinal);
+        var version = outcome.ChangedVariables["NGX_VERSION"]!;
+        Assert.False(version.IsKnown);
+        Assert.Contains("awk", Assert.Single(version.Unknowns).Reason, StringComparison.Ordinal);
         Assert.Equal("ngx_http_a_module", Assert.Single(outcome.Modules).Name);
     }
 
@@ -151,7 +154,7 @@ public sealed class ShapeTests
     public void Several_auto_module_calls_keep_what_they_do_not_reset()
     {
         var outcome = Single("multi-call-reset", LinkMode.Addon);
-        Assert.Equal([("ngx_m_module", "CORE"), ("ngx_http_m_module", "HTTP")], outcome.Modules.Select(m => (m.Name, m.Type)));
+        Assert.Equal([("ngx_m_module", ModuleType.Core), ("ngx_http_m_module", ModuleType.Http)], outcome.Modules.Select(m => (m.Name, m.Type)));
         Assert.Equal(["$ngx_addon_dir/m.c", "$ngx_addon_dir/http_m.c"], outcome.Sources.Select(s => s.Value));
         Assert.Equal(["-lz"], outcome.Libs.Select(l => l.Value));
         Assert.Equal(2, outcome.AutoModuleCalls.Length);

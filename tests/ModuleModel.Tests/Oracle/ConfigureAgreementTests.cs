@@ -1,3 +1,5 @@
+using ConfigConvert.ModuleModel.Nginx;
+
 namespace ConfigConvert.ModuleModel.Tests.Oracle;
 
 /// <summary>
@@ -28,14 +30,14 @@ public sealed class ConfigureAgreementTests
         foreach (var module in outcome.Modules.Where(m => IsBuilt(m.Type, flags)))
         {
             var index = build.Modules.IndexOf(module.Name);
-            var words = module.Position.Split(' ');
-            switch (words[0])
+            var anchor = module.Position.Anchor;
+            switch (module.Position.Kind)
             {
-                case "before":
-                    Assert.True(index < build.Modules.IndexOf(words[1]), $"{module.Name} should come before {words[1]}");
+                case ModulePositionKind.Before:
+                    Assert.True(index < build.Modules.IndexOf(anchor!), $"{module.Name} should come before {anchor}");
                     break;
-                case "after":
-                    Assert.True(index > build.Modules.IndexOf(words[1]), $"{module.Name} should come after {words[1]}");
+                case ModulePositionKind.After:
+                    Assert.True(index > build.Modules.IndexOf(anchor!), $"{module.Name} should come after {anchor}");
                     break;
             }
         }
@@ -58,10 +60,7 @@ public sealed class ConfigureAgreementTests
     }
 
     // configure ignores STREAM and MAIL lists unless nginx is configured with them.
-    private static bool IsBuilt(string type, string flags) => type switch
-    {
-        "STREAM" => flags.Contains("--with-stream", StringComparison.Ordinal),
-        "MAIL" => flags.Contains("--with-mail", StringComparison.Ordinal),
-        _ => true,
-    };
+    private static bool IsBuilt(ModuleType type, string flags)
+        => type == ModuleType.Stream ? flags.Contains("--with-stream", StringComparison.Ordinal)
+            : type != ModuleType.Mail || flags.Contains("--with-mail", StringComparison.Ordinal);
 }

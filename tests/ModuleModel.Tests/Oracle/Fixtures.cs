@@ -1,3 +1,4 @@
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.ModuleModel.Tests.Oracle;

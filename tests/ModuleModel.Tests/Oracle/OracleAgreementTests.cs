@@ -70,7 +70,7 @@ internal static class OracleComparison
         return difference;
     }
 
-    private static List<string> Compare(IReadOnlyDictionary<string, string?> predicted, Dictionary<string, string?> actual)
+    private static List<string> Compare(IReadOnlyDictionary<string, ShellValue?> predicted, Dictionary<string, string?> actual)
     {
         var differences = new List<string>();
         foreach (var name in predicted.Keys.Union(actual.Keys).Where(n => !Ignored.Contains(n)).Order(StringComparer.Ordinal))
@@ -82,26 +82,27 @@ internal static class OracleComparison
                 continue;
             }
 
-            differences.Add($"{name}: model {(hasPredicted ? Show(p) : "(unchanged)")}, shell {(hasActual ? Show(a) : "(unchanged)")}");
+            differences.Add($"{name}: model {(hasPredicted ? Show(p?.ToString()) : "(unchanged)")}, shell {(hasActual ? Show(a) : "(unchanged)")}");
         }
 
         return differences;
     }
 
-    private static bool Matches(string? predicted, string? actual)
+    /// <summary>Known parts must be the real text exactly; an unknown part stands for any text.</summary>
+    private static bool Matches(ShellValue? predicted, string? actual)
     {
         if (predicted is null || actual is null)
         {
-            return predicted == actual;
+            return predicted is null && actual is null;
         }
 
-        if (!predicted.Contains('«'))
+        if (predicted.KnownText is { } known)
         {
-            return predicted == actual;
+            return known == actual;
         }
 
-        var pattern = "^" + string.Join(".*", Regex.Split(predicted, "«[^»]*»").Select(Regex.Escape)) + "$";
-        return Regex.IsMatch(actual, pattern, RegexOptions.Singleline);
+        var pattern = string.Concat(predicted.Segments.Select(s => s.IsUnknown ? ".*" : Regex.Escape(s.Text)));
+        return Regex.IsMatch(actual, "^" + pattern + "$", RegexOptions.Singleline);
     }
 
     private static string Show(string? value) => value is null ? "(unset)" : "'" + value.Replace("\n", "\\n", StringComparison.Ordinal) + "'";

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.ShellParser;
 
-namespace ConfigConvert.ModuleModel;
+namespace ConfigConvert.ModuleModel.Nginx;
 
 /// <summary>
 /// The values configure's variables have when it sources a module's config, for one nginx build.
@@ -24,6 +24,10 @@ public sealed class ReferenceBuild
 
     /// <summary>Variable name to value.</summary>
     public ImmutableDictionary<string, string> Globals { get; }
+
+    /// <summary>nginx's own modules in the list of <paramref name="type"/>, in order (none when the build does not set the list).</summary>
+    public ImmutableArray<string> Modules(ModuleType type)
+        => Globals.TryGetValue(type.ModulesList, out var list) ? [.. list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)] : [];
 
     /// <summary>Reads <c>NAME='value'</c> lines (the format <c>set</c> prints) with the shell parser.</summary>
     public static ReferenceBuild FromShellAssignments(string name, string text)

@@ -1,14 +1,20 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.ModuleModel;
 
 /// <summary>A module name the config puts into one of configure's module lists.</summary>
 /// <param name="Name">The module's name, e.g. <c>ngx_http_foo_module</c>.</param>
-/// <param name="Type">The list it is in, without <c>_MODULES</c>: <c>HTTP</c>, <c>HTTP_FILTER</c>, <c>CORE</c>...</param>
-/// <param name="Position"><c>append</c>, <c>prepend</c>, <c>before NAME</c> or <c>after NAME</c>: where in the list, relative to nginx's own modules.</param>
+/// <param name="Type">The type whose list it is in.</param>
+/// <param name="Position">Where in the list, relative to nginx's own modules.</param>
 /// <param name="Location">Where the name was written.</param>
-public sealed record RegisteredModule(string Name, string Type, string Position, Location? Location);
+public sealed record RegisteredModule(string Name, ModuleType Type, ModulePosition Position, Location? Location);
+
+/// <summary>One of nginx's own modules that the config took out of a module list.</summary>
+/// <param name="Name">The module's name.</param>
+/// <param name="Type">The type whose list it was in.</param>
+public sealed record RemovedModule(string Name, ModuleType Type);
 
 /// <summary>A word the config adds to one of configure's lists (sources, deps, include dirs, libs...).</summary>
 /// <param name="Value">The word, paths under the module directory written as <c>$ngx_addon_dir/...</c>.</param>

@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using System.Text;
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>
+/// A shell string as the model knows it: a sequence of parts, each either known text (remembering
+/// where in a script it was written) or an explicit unknown (a program's output, a feature test's
+/// compiler line) with the reason it cannot be known. Immutable.
+/// </summary>
+public sealed class ShellValue
+{
+    private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
+
+    /// <summary>The empty string.</summary>
+    public static ShellValue Empty { get; } = new([]);
+
+    /// <summary>Compares values with <see cref="ContentEquals"/>.</summary>
+    public static IEqualityComparer<ShellValue> ContentComparer { get; } = new ByContent();
+
+    /// <summary>The parts, in order. Neighbouring known text of one origin is one part; no part is empty known text.</summary>
+    public ImmutableArray<ValueSegment> Segments { get; }
+
+    /// <summary>True when no part is unknown.</summary>
+    public bool IsKnown => Segments.All(s => s.Unknown is null);
+
+    /// <summary>True for the empty string (an unknown part may stand for any text, so a value with one is not empty).</summary>
+    public bool IsEmpty => Segments.All(s => s.Unknown is null && s.Text.Length == 0);
+
+    /// <summary>The text when fully known, otherwise null.</summary>
+    public string? KnownText => IsKnown ? string.Concat(Segments.Select(s => s.Text)) : null;
+
+    /// <summary>The unknown parts, in order.</summary>
+    public IEnumerable<UnknownValue> Unknowns => Segments.Where(s => s.Unknown is not null).Select(s => s.Unknown!);
+
+    internal static ShellValue Text(string text, Location? origin = null) => text.Length == 0 ? Empty : new([new ValueSegment(text, origin, null)]);
+
+    internal static ShellValue Of(UnknownValue unknown) => new([new ValueSegment(string.Empty, null, unknown)]);
+
+    internal static ShellValue Concat(IEnumerable<ShellValue> values)
+    {
+        var builder = new Builder();
+        foreach (var value in values)
+        {
+            builder.Append(value);
+        }
+
+        return builder.ToValue();
+    }
+
+    /// <summary>A value made of segments (adjacent text of one origin is merged, empty text dropped).</summary>
+    internal static ShellValue FromSegments(IEnumerable<ValueSegment> segments)
+    {
+        var builder = new Builder();
+        foreach (var segment in segments)
+        {
+            builder.Append(new ShellValue([segment]));
+        }
+
+        return builder.ToValue();
+    }
+
+    /// <summary>
+    /// True when both values are the same string as far as the model can tell: the same known text
+    /// wherever it was written, and unknowns of the same reason in the same places. This is how two
+    /// states of a variable are compared; where text was written does not change the string.
+    /// </summary>
+    public bool ContentEquals(ShellValue other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ReferenceEquals(this, other) || ContentParts().SequenceEqual(other.ContentParts());
+    }
+
+    /// <summary>A hash code consistent with <see cref="ContentEquals"/>.</summary>
+    private int GetContentHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var part in ContentParts())
+        {
+            hash.Add(part);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>A display form: unknown parts as <c>«reason»</c>. Never parse it: use <see cref="Segments"/>.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        foreach (var segment in Segments)
+        {
+            builder.Append(segment.Unknown is null ? segment.Text : $"«{segment.Unknown.Reason}»");
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Splits on blanks and line breaks (the default IFS) into words, each part keeping its origin. An
+    /// unknown part stays inside the word it touches.
+    /// </summary>
+    public ImmutableArray<ShellValue> SplitWords()
+    {
+        var words = ImmutableArray.CreateBuilder<ShellValue>();
+        var current = new Builder();
+        foreach (var segment in Segments)
+        {
+            if (segment.Unknown is not null)
+            {
+                current.Append(new ShellValue([segment]));
+                continue;
+            }
+
+            var start = 0;
+            for (var i = 0; i <= segment.Text.Length; i++)
+            {
+                if (i < segment.Text.Length && !IsBlank(segment.Text[i]))
+                {
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    current.Append(Text(segment.Text[start..i], segment.Origin));
+                }
+
+                if (i < segment.Text.Length && !current.IsEmpty)
+                {
+                    words.Add(current.ToValue());
+                    current = new Builder();
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (!current.IsEmpty)
+        {
+            words.Add(current.ToValue());
+        }
+
+        return words.ToImmutable();
+    }
+
+    internal static bool IsBlank(char c) => c is ' ' or '\t' or '\n';
+
+    /// <summary>Known text runs merged whatever their origins, unknowns by reason: what <see cref="ContentEquals"/> compares.</summary>
+    private List<(string? Text, string? UnknownReason)> ContentParts()
+    {
+        var parts = new List<(string? Text, string? UnknownReason)>();
+        var text = new StringBuilder();
+        foreach (var segment in Segments)
+        {
+            if (segment.Unknown is null)
+            {
+                text.Append(segment.Text);
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                parts.Add((text.ToString(), null));
+                text.Clear();
+            }
+
+            parts.Add((null, segment.Unknown.Reason));
+        }
+
+        if (text.Length > 0)
+        {
+            parts.Add((text.ToString(), null));
+        }
+
+        return parts;
+    }
+
+    private sealed class ByContent : IEqualityComparer<ShellValue>
+    {
+        public bool Equals(ShellValue? x, ShellValue? y) => x is null ? y is null : y is not null && x.ContentEquals(y);
+
+        public int GetHashCode(ShellValue obj) => obj.GetContentHashCode();
+    }
+
+    /// <summary>Builds a value by appending, merging neighbouring text of the same origin.</summary>
+    internal sealed class Builder
+    {
+        private readonly List<ValueSegment> _segments = [];
+
+        public bool IsEmpty => _segments.Count == 0;
+
+        public void Append(ShellValue value)
+        {
+            foreach (var segment in value.Segments)
+            {
+                if (segment.Unknown is null && segment.Text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (_segments.Count > 0 && segment.Unknown is null && _segments[^1] is { Unknown: null } last && last.Origin == segment.Origin)
+                {
+                    _segments[^1] = last with { Text = last.Text + segment.Text };
+                }
+                else
+                {
+                    _segments.Add(segment);
+                }
+            }
+        }
+
+        public ShellValue ToValue() => _segments.Count == 0 ? Empty : new ShellValue([.. _segments]);
+    }
+}
+
+/// <summary>A part of a <see cref="ShellValue"/>: known text with where it was written, or an unknown.</summary>
+/// <param name="Text">The text; empty for an unknown part.</param>
+/// <param name="Origin">Where the text was written, when it comes from a script (null: configure's own value, or computed).</param>
+/// <param name="Unknown">Set for an unknown part: why it cannot be known, and where.</param>
+public readonly record struct ValueSegment(string Text, Location? Origin, UnknownValue? Unknown)
+{
+    /// <summary>True for an unknown part.</summary>
+    public bool IsUnknown => Unknown is not null;
+}
