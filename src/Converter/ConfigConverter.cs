@@ -26,14 +26,15 @@ public static class ConfigConverter
         var tree = module.Config;
         if (tree is null)
         {
-            var reason = module.Diagnostics.FirstOrDefault()?.Message ?? "no config";
-            return Refuse(configPath, SourceText.From(string.Empty), module.Diagnostics.Add(Diagnostic.Create(ConversionDiagnostics.NotEvaluated, Location.None(configPath), reason)));
+            // A missing directory or config, or one that cannot be read: the model says which.
+            return Refuse(configPath, SourceText.From(string.Empty), module.Diagnostics);
         }
 
         var original = tree.Text;
         if (tree.HasErrors)
         {
-            return Refuse(configPath, original, [.. tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Diagnostic.Create(ConversionDiagnostics.SyntaxErrors, Location.None(configPath))]);
+            // The model already says so (the parser's errors, then CC2004), as `describe` shows it.
+            return Refuse(configPath, original, [.. module.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
         }
 
         var addon = module.Describe(LinkMode.Addon);
@@ -42,13 +43,14 @@ public static class ConfigConverter
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, Location.None(configPath))]);
         }
 
-        var problems = new List<Diagnostic>();
-        if (original.Text.Contains("\r\n", StringComparison.Ordinal))
+        if (tree.GetDiagnostics().FirstOrDefault(d => d.Descriptor == SyntaxDiagnostics.CarriageReturn) is { } carriageReturn)
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.CarriageReturns, Location.Create(configPath, original, new TextSpan(original.Text.IndexOf('\r'), 1))));
-            return Refuse(configPath, original, [.. problems]);
+            // /bin/sh would read the `then` of the block a conversion adds as `then\r`: the parser's
+            // warning (CC1103) is the reason, and here it blocks.
+            return Refuse(configPath, original, [carriageReturn.WithSeverity(DiagnosticSeverity.Error)]);
         }
 
+        var problems = new List<Diagnostic>();
         Blockers.FindPatches(module, addon, problems);
         Blockers.FindUnknownRegistrations(addon, problems);
         var registrations = RegistrationFinder.Find(tree, problems);

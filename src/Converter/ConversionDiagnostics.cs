@@ -5,14 +5,14 @@ namespace ConfigConvert.Converter;
 /// <summary>
 /// Diagnostics of the converter (<c>CC3xxx</c>): why a config was left alone. The converter changes
 /// nothing unless it can prove the result builds the same static nginx and a loadable dynamic module.
+/// A config it cannot read or run is refused with the diagnostics of the layer that found the problem
+/// (a missing or unreadable config: the model's CC2001-CC2003; syntax errors: the parser's and CC2004;
+/// CRLF line endings: the parser's CC1103, as an error). CC3001, CC3010 and CC3011, which said the
+/// same again, are retired; their ids are not reused.
 /// </summary>
 public static class ConversionDiagnostics
 {
     private const string Category = "Conversion";
-
-    /// <summary>The config has syntax errors.</summary>
-    public static readonly DiagnosticDescriptor SyntaxErrors = new(
-        "CC3001", "Syntax errors", "the config has syntax errors; fix them first (see `ngx-convert parse`)", Category, DiagnosticSeverity.Error);
 
     /// <summary>The module patches nginx's own sources.</summary>
     public static readonly DiagnosticDescriptor PatchesNginx = new(
@@ -50,15 +50,7 @@ public static class ConversionDiagnostics
         "CC3009", "Sources not split", "the config registers modules of several types ({0}), and {1}", Category, DiagnosticSeverity.Error,
         "A static build needs one auto/module call per type, each with its own sources; the C sources say which file defines which module.");
 
-    /// <summary>CRLF line endings: dash cannot run the result.</summary>
-    public static readonly DiagnosticDescriptor CarriageReturns = new(
-        "CC3010", "CRLF line endings", "the config has CRLF line endings, with which /bin/sh cannot run an `if`; convert it to LF line endings first", Category, DiagnosticSeverity.Error);
-
-    /// <summary>The config cannot be read or evaluated.</summary>
-    public static readonly DiagnosticDescriptor NotEvaluated = new(
-        "CC3011", "Not evaluated", "the config could not be evaluated: {0}", Category, DiagnosticSeverity.Error);
-
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [SyntaxErrors, PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, CarriageReturns, NotEvaluated];
+        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit];
 }

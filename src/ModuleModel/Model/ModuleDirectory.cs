@@ -45,7 +45,9 @@ public sealed class ModuleDirectory
         var full = System.IO.Path.GetFullPath(path);
         if (!Directory.Exists(full))
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path)]);
+            // The C index would report the same missing directory again (CC2101): this is where it is said.
+            var noSources = new Lazy<CSourceIndex>(() => CSourceIndex.Build([]));
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path)], noSources);
         }
 
         var configPath = System.IO.Path.Combine(full, "config");

@@ -13,6 +13,10 @@ public sealed class BadInputTests
         Assert.True(module.HasIoError);
         Assert.Equal("CC2001", Assert.Single(module.Diagnostics).Id);
         Assert.Empty(module.Describe(LinkMode.Addon).Outcomes);
+
+        // The C index of a directory that is not there is empty, and does not say so a second time (CC2101).
+        Assert.Empty(module.Sources.Files);
+        Assert.Empty(module.Sources.Diagnostics);
     }
 
     [Fact]
