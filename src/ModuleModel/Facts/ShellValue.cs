@@ -14,7 +14,7 @@ public sealed class ShellValue
     private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
 
     /// <summary>The empty string.</summary>
-    public static ShellValue Empty { get; } = new([]);
+    internal static ShellValue Empty { get; } = new([]);
 
     /// <summary>Compares values with <see cref="ContentEquals"/>.</summary>
     public static IEqualityComparer<ShellValue> ContentComparer { get; } = new ByContent();
@@ -26,7 +26,7 @@ public sealed class ShellValue
     public bool IsKnown => Segments.All(s => s.Unknown is null);
 
     /// <summary>True for the empty string (an unknown part may stand for any text, so a value with one is not empty).</summary>
-    public bool IsEmpty => Segments.All(s => s.Unknown is null && s.Text.Length == 0);
+    internal bool IsEmpty => Segments.All(s => s.Unknown is null && s.Text.Length == 0);
 
     /// <summary>The text when fully known, otherwise null.</summary>
     public string? KnownText => IsKnown ? string.Concat(Segments.Select(s => s.Text)) : null;
@@ -187,7 +187,7 @@ public sealed class ShellValue
     {
         private readonly List<ValueSegment> _segments = [];
 
-        public bool IsEmpty => _segments.Count == 0;
+        internal bool IsEmpty => _segments.Count == 0;
 
         public void Append(ShellValue value)
         {

@@ -30,5 +30,5 @@ public sealed class ModuleDescription
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>True when there is exactly one outcome and everything in it was known.</summary>
-    public bool IsCertain => Outcomes.Length == 1 && Outcomes[0].Complete && Outcomes[0].Unknowns.IsEmpty;
+    internal bool IsCertain => Outcomes.Length == 1 && Outcomes[0].Complete && Outcomes[0].Unknowns.IsEmpty;
 }

@@ -50,7 +50,7 @@ public sealed class ModuleOutcome
     public int? ExitStatus { get; }
 
     /// <summary>False when part of the config could not be evaluated (see <see cref="Unknowns"/>).</summary>
-    public bool Complete { get; }
+    internal bool Complete { get; }
 
     /// <summary>The modules put into configure's module lists, in order.</summary>
     public ImmutableArray<RegisteredModule> Modules { get; }
@@ -95,7 +95,7 @@ public sealed class ModuleOutcome
     public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables { get; }
 
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
-    public static string DisplayPath(string word, string moduleDirectory)
+    private static string DisplayPath(string word, string moduleDirectory)
     {
         var root = moduleDirectory.TrimEnd('/');
         return word == root ? "$ngx_addon_dir" : word.StartsWith(root + "/", StringComparison.Ordinal) ? "$ngx_addon_dir" + word[root.Length..] : word;

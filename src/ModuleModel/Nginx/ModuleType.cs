@@ -62,7 +62,7 @@ public sealed class ModuleType
     /// What <c>auto/module</c> sets <c>ngx_var</c> to, the stem of the <c>_INCS</c>/<c>_DEPS</c>/<c>_SRCS</c>
     /// lists it uses for the type: <c>HTTP</c> for every <c>HTTP_*</c> type, the type itself otherwise.
     /// </summary>
-    public string VariableStem { get; }
+    internal string VariableStem { get; }
 
     /// <summary>
     /// True for the types <c>auto/module</c> gives a default dynamic order when the config sets no
@@ -77,7 +77,7 @@ public sealed class ModuleType
     public static ModuleType? FromModulesList(string variable) => All.FirstOrDefault(t => t.ModulesList == variable);
 
     /// <summary><c>auto/module</c>'s <c>case $ngx_module_type in HTTP_*) ngx_var=HTTP ;; *) ngx_var=$ngx_module_type ;; esac</c>, for any text.</summary>
-    public static string VariableStemOf(string typeName) => typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? "HTTP" : typeName;
+    internal static string VariableStemOf(string typeName) => typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? "HTTP" : typeName;
 
     /// <summary>
     /// The <c>ngx_module_order</c> a dynamic build of <paramref name="names"/> gets when the config gives

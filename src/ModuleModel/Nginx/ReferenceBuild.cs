@@ -10,27 +10,20 @@ namespace ConfigConvert.ModuleModel.Nginx;
 /// </summary>
 public sealed class ReferenceBuild
 {
-    private ReferenceBuild(string name, ImmutableDictionary<string, string> globals)
-    {
-        Name = name;
-        Globals = globals;
-    }
+    private ReferenceBuild(ImmutableDictionary<string, string> globals) => Globals = globals;
 
     /// <summary>nginx 1.22.1 configured with Debian's flags plus <c>--with-stream --with-mail</c>, as captured from its real configure.</summary>
     public static ReferenceBuild Default { get; } = FromEmbedded("nginx-1.22.1-debian.sh");
 
-    /// <summary>What the build is.</summary>
-    public string Name { get; }
-
     /// <summary>Variable name to value.</summary>
-    public ImmutableDictionary<string, string> Globals { get; }
+    internal ImmutableDictionary<string, string> Globals { get; }
 
     /// <summary>nginx's own modules in the list of <paramref name="type"/>, in order (none when the build does not set the list).</summary>
     public ImmutableArray<string> Modules(ModuleType type)
         => Globals.TryGetValue(type.ModulesList, out var list) ? [.. list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)] : [];
 
     /// <summary>Reads <c>NAME='value'</c> lines (the format <c>set</c> prints) with the shell parser.</summary>
-    public static ReferenceBuild FromShellAssignments(string name, string text)
+    public static ReferenceBuild FromShellAssignments(string text)
     {
         var globals = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var statement in SyntaxTree.ParseText(text).GetRoot().Statements)
@@ -44,7 +37,7 @@ public sealed class ReferenceBuild
             }
         }
 
-        return new ReferenceBuild(name, globals.ToImmutable());
+        return new ReferenceBuild(globals.ToImmutable());
     }
 
     private static ReferenceBuild FromEmbedded(string file)
@@ -52,6 +45,6 @@ public sealed class ReferenceBuild
         using var stream = typeof(ReferenceBuild).Assembly.GetManifestResourceStream("Reference/" + file)
             ?? throw new InvalidOperationException("missing embedded reference " + file);
         using var reader = new StreamReader(stream);
-        return FromShellAssignments(Path.GetFileNameWithoutExtension(file), reader.ReadToEnd());
+        return FromShellAssignments(reader.ReadToEnd());
     }
 }

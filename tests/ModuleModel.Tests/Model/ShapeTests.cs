@@ -11,7 +11,7 @@ namespace ConfigConvert.ModuleModel.Tests.Model;
 /// </summary>
 public sealed class ShapeTests
 {
-    private static readonly ReferenceBuild Debian = ReferenceBuild.FromShellAssignments("initial-globals", File.ReadAllText(RepoPaths.Combine("tests", "oracle", "initial-globals.sh")));
+    private static readonly ReferenceBuild Debian = ReferenceBuild.FromShellAssignments(File.ReadAllText(RepoPaths.Combine("tests", "oracle", "initial-globals.sh")));
 
     public static TheoryData<string> Shapes => [.. Configs.Keys];
 

@@ -17,7 +17,7 @@ internal static class Fixtures
     public static ReferenceBuild Globals(string fixture)
     {
         var prefix = Setting(fixture, "globals", "initial-globals");
-        return ReferenceBuild.FromShellAssignments(prefix, File.ReadAllText(Path.Combine(OracleDirectory, prefix + ".sh")));
+        return ReferenceBuild.FromShellAssignments(File.ReadAllText(Path.Combine(OracleDirectory, prefix + ".sh")));
     }
 }
 
@@ -27,7 +27,7 @@ public sealed class ReferenceBuildTests
     [Fact]
     public void The_embedded_reference_is_the_oracle_capture()
     {
-        var capture = ReferenceBuild.FromShellAssignments("capture", File.ReadAllText(Path.Combine(Fixtures.OracleDirectory, "initial-globals-stream-mail.sh")));
+        var capture = ReferenceBuild.FromShellAssignments(File.ReadAllText(Path.Combine(Fixtures.OracleDirectory, "initial-globals-stream-mail.sh")));
         Assert.Equal(capture.Globals.OrderBy(g => g.Key, StringComparer.Ordinal), ReferenceBuild.Default.Globals.OrderBy(g => g.Key, StringComparer.Ordinal));
         Assert.Contains("ngx_http_ssi_filter_module", ReferenceBuild.Default.Globals["HTTP_FILTER_MODULES"], StringComparison.Ordinal);
     }
