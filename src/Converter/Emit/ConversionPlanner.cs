@@ -50,6 +50,12 @@ internal static class ConversionPlanner
 
         if (types.Count == 1)
         {
+            if (!CanCarryIncludeDirs(types[0], outcome))
+            {
+                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, IncludeDirsProblem(types)));
+                return null;
+            }
+
             var call = words.Call(types[0], words.Names, words.Of(ContributionKind.Sources), string.Empty);
             return new ConversionPlan(PlanShape.Simple, statements, [call], null, options.Compatibility);
         }
@@ -67,14 +73,21 @@ internal static class ConversionPlanner
             return null;
         }
 
-        // The first call takes the include dirs, deps and libs; the later ones reset what the first set.
+        // One call takes the include dirs, deps and libs (the first that can); the later ones reset what it set.
+        var carrier = types.FindIndex(t => CanCarryIncludeDirs(t, outcome));
+        if (carrier < 0)
+        {
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, IncludeDirsProblem(types)));
+            return null;
+        }
+
         var calls = types.Select((type, i) =>
         {
             var names = string.Join(' ', outcome.Modules.Where(m => m.Type == type).Select(m => m.Name));
             var sources = string.Join(' ', sourcesByType[type]);
-            return i == 0
+            return i == carrier
                 ? words.Call(type, names, sources, string.Empty)
-                : new ModuleCall(type, names, string.Empty, string.Empty, sources, string.Empty, string.Empty, ResetUnused: true);
+                : new ModuleCall(type, names, string.Empty, string.Empty, sources, string.Empty, string.Empty, ResetUnused: i > carrier);
         });
 
         // One shared object for all: a filter among them still needs its place before the copy filter.
@@ -82,6 +95,17 @@ internal static class ConversionPlanner
         var dynamic = words.Call(types[0], words.Names, words.Of(ContributionKind.Sources), order);
         return new ConversionPlan(PlanShape.MultiType, statements, [.. calls], dynamic, options.Compatibility);
     }
+
+    /// <summary>
+    /// For ADDON, auto/module adds <c>ngx_module_incs</c> to <c>${ngx_var}_INCS</c>; configure has
+    /// folded <c>EVENT_INCS</c> into <c>CORE_INCS</c> before any config runs, so an EVENT call cannot
+    /// carry include directories that the static build has.
+    /// </summary>
+    private static bool CanCarryIncludeDirs(ModuleType type, ModuleOutcome outcome)
+        => outcome.Incs.IsEmpty || ConfigureLists.Incs.Contains(type.VariableStem + "_INCS");
+
+    private static string IncludeDirsProblem(List<ModuleType> types)
+        => $"the config adds include directories, and a static build of {string.Join(" and ", types.Select(t => t.Name))} modules with auto/module would put them where configure no longer reads them ({string.Join(", ", types.Select(t => t.VariableStem + "_INCS").Distinct())})";
 
     private static bool IsPositioned(Contribution contribution) => contribution.Kind == ContributionKind.PositionedNames;
 

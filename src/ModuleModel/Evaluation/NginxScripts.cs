@@ -143,7 +143,7 @@ internal static class NginxScripts
     private static void StaticModule(Evaluator shell, string typeName, bool nginxOwn, SyntaxNode at)
     {
         var stem = Read(shell, "ngx_var").KnownText ?? string.Empty;
-        var list = typeName + "_MODULES";
+        var list = ModuleType.ModulesListOf(typeName);
         shell.Set(list, Concat(Read(shell, list), " ", Evaluator.EvalJoin(string.Empty, Read(shell, AutoModuleVariables.Name), "\"")).TrimEnd('"'));
         if (nginxOwn)
         {

@@ -17,7 +17,7 @@ public sealed class ModuleType
     private ModuleType(string name, bool isFilter)
     {
         Name = name;
-        ModulesList = name + "_MODULES";
+        ModulesList = ModulesListOf(name);
         VariableStem = VariableStemOf(name);
         IsFilter = isFilter;
     }
@@ -75,6 +75,9 @@ public sealed class ModuleType
 
     /// <summary>The type whose list is <paramref name="variable"/> (<c>HTTP_FILTER_MODULES</c>), or null.</summary>
     public static ModuleType? FromModulesList(string variable) => All.FirstOrDefault(t => t.ModulesList == variable);
+
+    /// <summary>The list <c>auto/module</c> appends to for any <c>ngx_module_type</c>, known or not: <c>${ngx_module_type}_MODULES</c>.</summary>
+    internal static string ModulesListOf(string typeName) => typeName + "_MODULES";
 
     /// <summary><c>auto/module</c>'s <c>case $ngx_module_type in HTTP_*) ngx_var=HTTP ;; *) ngx_var=$ngx_module_type ;; esac</c>, for any text.</summary>
     internal static string VariableStemOf(string typeName) => typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? "HTTP" : typeName;

@@ -29,6 +29,7 @@ public sealed class ShapeTests
         ["addon-name-after-auto-module"] = "ngx_module_type=STREAM\nngx_module_name=ngx_stream_late_module\nngx_module_srcs=$ngx_addon_dir/late.c\nngx_module_order=\"ngx_stream_late_module ngx_stream_upstream_module\"\n. auto/module\nngx_addon_name=$ngx_module_name\n",
         ["multi-call-reset"] = "ngx_addon_name=m\nngx_module_type=CORE\nngx_module_name=ngx_m_module\nngx_module_srcs=$ngx_addon_dir/m.c\nngx_module_libs=-lz\n. auto/module\nngx_module_type=HTTP\nngx_module_name=ngx_http_m_module\nngx_module_srcs=\"$ngx_addon_dir/m.c $ngx_addon_dir/http_m.c\"\nngx_module_libs=\n. auto/module\n",
         ["defaults-and-affixes"] = "ngx_addon_name=d\nD_PREFIX=${D_PREFIX:-ngx_http_d}\nD_FILE=$ngx_addon_dir/src/${D_PREFIX#ngx_http_}.c\nD_BASE=${D_FILE##*/}\nHTTP_MODULES=\"$HTTP_MODULES ${D_PREFIX}_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $D_FILE\"\nNGX_ADDON_DEPS=\"$NGX_ADDON_DEPS ${D_FILE%.c}.h\"\nCORE_LIBS=\"$CORE_LIBS -l${D_BASE%%.*}\"\n",
+        ["event-type-include-dirs"] = "ngx_addon_name=r\nngx_module_type=EVENT\nngx_module_name=ngx_r_module\nngx_module_incs=$ngx_addon_dir/include\nngx_module_srcs=$ngx_addon_dir/r.c\n. auto/module\n",
         ["case-on-link"] = "ngx_addon_name=c\ncase \"$ngx_module_link\" in\n  DYNAMIC|ADDON)\n    ngx_module_type=HTTP_AUX_FILTER\n    ngx_module_name=ngx_http_c_module\n    ngx_module_srcs=$ngx_addon_dir/c.c\n    . auto/module ;;\n  *)\n    HTTP_AUX_FILTER_MODULES=\"$HTTP_AUX_FILTER_MODULES ngx_http_c_module\"\n    NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/c.c\" ;;\nesac\n",
     };
 
@@ -158,6 +159,16 @@ public sealed class ShapeTests
         Assert.Equal(["$ngx_addon_dir/m.c", "$ngx_addon_dir/http_m.c"], outcome.Sources.Select(s => s.Value));
         Assert.Equal(["-lz"], outcome.Libs.Select(l => l.Value));
         Assert.Equal(2, outcome.AutoModuleCalls.Length);
+    }
+
+    [Fact]
+    public void An_event_module_is_registered_and_its_static_include_dirs_go_nowhere()
+    {
+        // For ADDON auto/module adds them to EVENT_INCS, which configure has already folded into CORE_INCS.
+        var addon = Single("event-type-include-dirs", LinkMode.Addon);
+        Assert.Equal(("ngx_r_module", ModuleType.Event, ModulePosition.Append), (Assert.Single(addon.Modules).Name, addon.Modules[0].Type, addon.Modules[0].Position));
+        Assert.Empty(addon.Incs);
+        Assert.Equal("$ngx_addon_dir/include", Assert.Single(Single("event-type-include-dirs", LinkMode.Dynamic).Incs).Value);
     }
 
     [Fact]
