@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
@@ -12,24 +11,29 @@ internal sealed class TestExpression
     private static readonly HashSet<string> UnaryOperators = ["-n", "-z", "-f", "-d", "-e", "-r", "-w", "-x", "-s", "-h", "-L"];
     private static readonly HashSet<string> BinaryOperators = ["=", "!=", "==", "-eq", "-ne", "-lt", "-le", "-gt", "-ge"];
 
-    private readonly List<ShellValue> _args;
-    private readonly Evaluator _evaluator;
+    private readonly IReadOnlyList<TestArgument> _args;
+    private readonly Func<string, string, bool?> _fileTest;
     private int _pos;
 
-    private TestExpression(List<ShellValue> args, Evaluator evaluator)
+    private TestExpression(IReadOnlyList<TestArgument> args, Func<string, string, bool?> fileTest)
     {
         _args = args;
-        _evaluator = evaluator;
+        _fileTest = fileTest;
     }
 
-    public static int? Evaluate(List<ShellValue> args, Evaluator evaluator, SyntaxNode at)
+    /// <summary>
+    /// The exit status of <c>test</c> with these arguments: 0, 1, 2 (a malformed expression), or null
+    /// when it depends on what is not known. <paramref name="fileTest"/> answers a file operator
+    /// (<c>-f</c>, <c>-d</c>...) on a path, or null when it cannot know.
+    /// </summary>
+    public static int? Evaluate(IReadOnlyList<TestArgument> args, Func<string, string, bool?> fileTest)
     {
         if (args.Count == 0)
         {
             return 1;
         }
 
-        var test = new TestExpression(args, evaluator);
+        var test = new TestExpression(args, fileTest);
         var result = test.Or();
         if (test._pos != args.Count)
         {
@@ -45,9 +49,17 @@ internal sealed class TestExpression
         };
     }
 
-    private string? Peek(int ahead = 0) => _pos + ahead < _args.Count ? _args[_pos + ahead].KnownText ?? "\0unknown" : null;
+    /// <summary>What a file operator says of a path on disk (the module's files are there as configure will see them).</summary>
+    public static bool? FileTestOnDisk(string op, string path) => op switch
+    {
+        "-f" => File.Exists(path),
+        "-d" => Directory.Exists(path),
+        _ => File.Exists(path) || Directory.Exists(path),
+    };
 
-    private ShellValue Take() => _args[_pos++];
+    private string? Peek(int ahead = 0) => _pos + ahead < _args.Count ? _args[_pos + ahead].Text ?? "\0unknown" : null;
+
+    private TestArgument Take() => _args[_pos++];
 
     private bool? Or()
     {
@@ -118,38 +130,30 @@ internal sealed class TestExpression
 
         if (_pos < _args.Count)
         {
-            var value = Take();
-            return value.IsKnown ? !value.IsEmpty : Unknown(value);
+            return Take().IsNotEmpty;
         }
 
         return false;
     }
 
-    private static bool? Unknown(ShellValue value) => value.Segments.All(s => s.Unknown is not null || s.Text.Length == 0) ? null : true;
-
-    private bool? Unary(string op, ShellValue operand)
+    private bool? Unary(string op, TestArgument operand)
     {
         switch (op)
         {
             case "-n":
-                return operand.IsKnown ? !operand.IsEmpty : Unknown(operand);
+                return operand.IsNotEmpty;
             case "-z":
-                return operand.IsKnown ? operand.IsEmpty : Unknown(operand) is null ? null : false;
+                return !operand.IsNotEmpty;
             case "-f" or "-d" or "-e" or "-r" or "-s" or "-x":
-                if (operand.KnownText is not { } path)
-                {
-                    return null;
-                }
-
-                return _evaluator.FileTest(op[1] == 'd' ? 'd' : op[1] == 'f' ? 'f' : 'e', path);
+                return operand.Text is { } path ? _fileTest(op, path) : null;
             default:
                 return null;
         }
     }
 
-    private static bool? Binary(ShellValue left, string op, ShellValue right)
+    private static bool? Binary(TestArgument left, string op, TestArgument right)
     {
-        if (left.KnownText is not { } a || right.KnownText is not { } b)
+        if (left.Text is not { } a || right.Text is not { } b)
         {
             return null;
         }
@@ -177,4 +181,13 @@ internal sealed class TestExpression
             _ => x >= y,
         };
     }
+}
+
+/// <summary>An argument of <c>test</c>: its text, or null when not known; and whether it is surely not empty (some of it is known text).</summary>
+internal readonly record struct TestArgument(string? Text, bool SurelyNotEmpty)
+{
+    public static TestArgument Known(string text) => new(text, text.Length > 0);
+
+    /// <summary>True or false when known, null when it depends on what is not known.</summary>
+    public bool? IsNotEmpty => Text is { } text ? text.Length > 0 : SurelyNotEmpty ? true : null;
 }
