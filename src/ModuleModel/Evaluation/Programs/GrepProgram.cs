@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 
-/// <summary><c>grep [-qvwFEis] PATTERN</c> on standard input.</summary>
+/// <summary><c>grep [-qvwFEis] PATTERN</c> on standard input; a pattern of several lines is several patterns.</summary>
 internal sealed class GrepProgram : IEmulatedProgram
 {
     public ProgramResult Run(ProgramCall call)
@@ -14,25 +14,28 @@ internal sealed class GrepProgram : IEmulatedProgram
 
         var options = args.TakeWhile(a => a.StartsWith('-') && a.Length > 1).ToList();
         var flags = string.Concat(options).Replace("-", string.Empty, StringComparison.Ordinal);
-        if (args.Count - options.Count != 1 || options.Any(o => o.Trim('-').Any(c => c is not ('q' or 'v' or 'w' or 'F' or 'E' or 'i' or 's'))))
+        if (args.Count - options.Count != 1 || options.Any(o => o.Trim('-').Any(c => c is not ('q' or 'v' or 'w' or 'F' or 'E' or 'i' or 's')))
+            || PosixRegex.TryCreateAny(args[^1].Split('\n'), flags.Contains('E'), flags.Contains('F'), flags.Contains('i'), flags.Contains('w')) is not { } regex)
         {
             return ProgramResult.CannotKnow;
         }
 
-        var regex = ToRegex(args[^1], flags);
-        var lines = input.TrimEnd('\n').Split('\n').Where(line => regex.IsMatch(line) != flags.Contains('v')).ToList();
-        var output = flags.Contains('q') || lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
-        return ProgramResult.Written(output, lines.Count > 0 ? 0 : 1);
+        try
+        {
+            var selected = Lines(input).Where(line => regex.IsMatch(line) != flags.Contains('v')).ToList();
+            var output = flags.Contains('q') ? string.Empty : string.Concat(selected.Select(line => line + "\n"));
+            return ProgramResult.Written(output, selected.Count > 0 ? 0 : 1);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return ProgramResult.CannotKnow;
+        }
     }
 
-    private static Regex ToRegex(string pattern, string flags)
+    /// <summary>The lines of the input; a last line without a line break is a line, an empty input has none.</summary>
+    private static IEnumerable<string> Lines(string input)
     {
-        var regexText = flags.Contains('F') ? Regex.Escape(pattern) : PosixRegex.ToDotNet(pattern, extended: flags.Contains('E'));
-        if (flags.Contains('w'))
-        {
-            regexText = $"(?<![A-Za-z0-9_])(?:{regexText})(?![A-Za-z0-9_])";
-        }
-
-        return new Regex(regexText, flags.Contains('i') ? RegexOptions.IgnoreCase : RegexOptions.None);
+        var lines = input.Split('\n');
+        return input.EndsWith('\n') || input.Length == 0 ? lines[..^1] : lines;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 
@@ -19,7 +20,14 @@ internal sealed class SedProgram : IEmulatedProgram
             return ProgramResult.CannotKnow;
         }
 
-        return ProgramResult.Written(Execute(script, text, options.Quiet));
+        try
+        {
+            return ProgramResult.Written(Execute(script, text, options.Quiet));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return ProgramResult.CannotKnow;
+        }
     }
 
     private sealed record Options(bool Quiet, bool Extended, List<string> Scripts, List<string> Files)
@@ -79,27 +87,30 @@ internal sealed class SedProgram : IEmulatedProgram
 
     private static string Execute(IReadOnlyList<SedScript.Command> script, string input, bool quiet)
     {
-        var result = new StringBuilder();
+        var output = new StringBuilder();
         var lines = input.Split('\n');
         var count = input.EndsWith('\n') ? lines.Length - 1 : lines.Length;
         for (var l = 0; l < count; l++)
         {
-            var (line, deleted) = ExecuteLine(script, lines[l], result);
+            var written = output.Length;
+            var (line, deleted) = ExecuteLine(script, lines[l], output);
             if (!deleted && !quiet)
             {
-                result.Append(line);
-                if (l < lines.Length - 1)
-                {
-                    result.Append('\n');
-                }
+                output.Append(line).Append('\n');
+            }
+
+            // A last line without a line break is written without one, however often it is written.
+            if (l == lines.Length - 1 && output.Length > written)
+            {
+                output.Length--;
             }
         }
 
-        return result.ToString();
+        return output.ToString();
     }
 
-    /// <summary>Runs the script on one line; returns the line as it ends and whether it was deleted.</summary>
-    private static (string Line, bool Deleted) ExecuteLine(IReadOnlyList<SedScript.Command> script, string line, StringBuilder result)
+    /// <summary>Runs the script on one line, writing what it prints; returns the line as it ends and whether it was deleted.</summary>
+    private static (string Line, bool Deleted) ExecuteLine(IReadOnlyList<SedScript.Command> script, string line, StringBuilder output)
     {
         foreach (var command in script)
         {
@@ -110,16 +121,16 @@ internal sealed class SedProgram : IEmulatedProgram
 
             switch (command.Name)
             {
-                case 's' when command.Pattern!.IsMatch(line):
-                    line = command.Pattern.Replace(line, command.Replacement, command.Global ? -1 : 1);
+                case 's' when command.Substitute(line) is { } replaced:
+                    line = replaced;
                     if (command.Print)
                     {
-                        result.Append(line).Append('\n');
+                        output.Append(line).Append('\n');
                     }
 
                     break;
                 case 'p':
-                    result.Append(line).Append('\n');
+                    output.Append(line).Append('\n');
                     break;
                 case 'd':
                     return (line, true);

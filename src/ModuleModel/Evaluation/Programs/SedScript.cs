@@ -6,7 +6,37 @@ namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 /// <summary>A sed script read into commands: <c>s</c>, <c>p</c> and <c>d</c>, each with an optional <c>/re/</c> address.</summary>
 internal static class SedScript
 {
-    public sealed record Command(Regex? Address, char Name, Regex? Pattern, string Replacement, bool Global, bool Print);
+    /// <summary>One command; <paramref name="Replacement"/> is in .NET's substitution syntax.</summary>
+    public sealed record Command(Regex? Address, char Name, Regex? Pattern, string Replacement, bool Global, bool Print)
+    {
+        /// <summary>
+        /// Replaces the first match, or every one; an empty match just after the previous match is
+        /// skipped, as in POSIX (where .NET would replace it). Null when nothing matched.
+        /// </summary>
+        public string? Substitute(string line)
+        {
+            var result = new StringBuilder();
+            var copied = 0;
+            var replaced = false;
+            for (var match = Pattern!.Match(line); match.Success; match = match.NextMatch())
+            {
+                if (match.Length == 0 && replaced && match.Index == copied)
+                {
+                    continue;
+                }
+
+                result.Append(line, copied, match.Index - copied).Append(match.Result(Replacement));
+                copied = match.Index + match.Length;
+                replaced = true;
+                if (!Global)
+                {
+                    break;
+                }
+            }
+
+            return replaced ? result.Append(line, copied, line.Length - copied).ToString() : null;
+        }
+    }
 
     /// <summary>The commands of all the scripts in order, or null when one uses what is not emulated.</summary>
     public static List<Command>? Parse(IEnumerable<string> scripts, bool extended)
@@ -45,12 +75,16 @@ internal static class SedScript
         Regex? address = null;
         if (script[i] == '/')
         {
-            if (!TryReadDelimited(script, ref i, '/', out var re))
+            if (!TryReadDelimited(script, ref i, '/', out var re) || re.Length == 0)
             {
                 return null;
             }
 
-            address = new Regex(PosixRegex.ToDotNet(re, extended));
+            address = PosixRegex.TryCreate(re, extended);
+            if (address is null)
+            {
+                return null;
+            }
         }
 
         if (i >= script.Length)
@@ -89,12 +123,15 @@ internal static class SedScript
             i++;
         }
 
-        if (i < script.Length && script[i] is not (';' or '\n' or ' ' or '}'))
+        if ((i < script.Length && script[i] is not (';' or '\n' or ' ' or '}')) || pattern.Length == 0)
         {
             return null;
         }
 
-        return new Command(address, 's', new Regex(PosixRegex.ToDotNet(pattern, extended)), ConvertReplacement(replacement), global, print);
+        // An alternation is refused: POSIX replaces the longest alternative, .NET the first.
+        var regex = PosixRegex.TryCreate(pattern, extended, refuseAlternation: true);
+        var converted = regex is null ? null : ConvertReplacement(replacement, regex.GetGroupNumbers().Max());
+        return converted is null ? null : new Command(address, 's', regex, converted, global, print);
     }
 
     // Reads from the delimiter at `i` (or, for a replacement, from just after the previous one) to the next unescaped delimiter.
@@ -129,36 +166,44 @@ internal static class SedScript
         return true;
     }
 
-    /// <summary>A sed replacement (<c>&amp;</c>, <c>\1</c>...) as a .NET one.</summary>
-    private static string ConvertReplacement(string replacement)
+    /// <summary>
+    /// A sed replacement (<c>&amp;</c>, <c>\1</c>, GNU's <c>\n</c> and <c>\t</c>...) as a .NET one; null when it
+    /// refers to a group the expression lacks (an error sed reports) or uses case conversion.
+    /// </summary>
+    private static string? ConvertReplacement(string replacement, int groups)
     {
         var builder = new StringBuilder();
         for (var i = 0; i < replacement.Length; i++)
         {
             var c = replacement[i];
-            if (c == '\\' && i + 1 < replacement.Length)
+            var piece = c != '\\' || i + 1 >= replacement.Length
+                ? c switch { '&' => "$0", '$' => "$$", _ => c.ToString() }
+                : ReplacementEscape(replacement[++i], groups);
+            if (piece is null)
             {
-                var next = replacement[++i];
-                builder.Append(next switch
-                {
-                    >= '1' and <= '9' => "${" + next + "}",
-                    'n' => "\n",
-                    '&' => "&",
-                    '$' => "$$",
-                    _ => next.ToString(),
-                });
+                return null;
             }
-            else
-            {
-                builder.Append(c switch
-                {
-                    '&' => "$0",
-                    '$' => "$$",
-                    _ => c.ToString(),
-                });
-            }
+
+            builder.Append(piece);
         }
 
         return builder.ToString();
     }
+
+    private static string? ReplacementEscape(char c, int groups) => c switch
+    {
+        >= '0' and <= '9' when c - '0' > groups => null,
+        >= '0' and <= '9' => "${" + c + "}",
+        'n' or '\n' => "\n",
+        't' => "\t",
+        'r' => "\r",
+        'f' => "\f",
+        'v' => "\v",
+        'a' => "\a",
+        '$' => "$$",
+
+        // Case conversion (\L \U \l \u \E) and numeric escapes (\cX \dNNN \oNNN \xHH) are not emulated.
+        'L' or 'U' or 'l' or 'u' or 'E' or 'c' or 'd' or 'o' or 'x' => null,
+        _ => c.ToString(),
+    };
 }
