@@ -1,6 +1,6 @@
 namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 
-/// <summary><c>basename PATH</c> (a suffix to remove is not emulated).</summary>
+/// <summary><c>basename PATH</c> as GNU coreutils writes it (a suffix to remove is not emulated).</summary>
 internal sealed class BasenameProgram : IEmulatedProgram
 {
     public ProgramResult Run(ProgramCall call)
@@ -10,6 +10,8 @@ internal sealed class BasenameProgram : IEmulatedProgram
             return ProgramResult.NotEmulated;
         }
 
-        return ProgramResult.Written(Path.GetFileName(path.TrimEnd('/')) + "\n");
+        var start = PathComponents.LastComponentStart(path);
+        var name = start == path.Length && path.Length > 0 ? "/" : path[start..].TrimEnd('/');
+        return ProgramResult.Written(name + "\n");
     }
 }
