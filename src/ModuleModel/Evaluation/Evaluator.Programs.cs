@@ -95,8 +95,13 @@ internal sealed partial class Evaluator
                 return null;
             }
 
-            var known = NginxScripts.IsKnownAutoScript(path, _settings.Link);
-            return known is null ? null : op == "-d" ? false : known;
+            // They are regular, non-empty, non-executable files.
+            return NginxScripts.IsKnownAutoScript(path, _settings.Link) is not { } exists ? null : op switch
+            {
+                "-f" or "-e" or "-r" or "-s" => exists,
+                "-w" or "-O" or "-G" or "-t" => null,
+                _ => false,
+            };
         }
 
         return ResolveModulePath(path) is { } full ? TestExpression.FileTestOnDisk(op, full) : null;

@@ -1,15 +1,15 @@
-using System.Globalization;
+using ConfigConvert.ModuleModel.Evaluation.Programs;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
 /// <summary>
-/// The <c>test</c> / <c>[</c> builtin over symbolic values, in three-valued logic: true, false, or
-/// unknown (null), which the caller turns into a recorded assumption.
+/// dash's <c>test</c> / <c>[</c> builtin over values that may be unknown, in three-valued logic: true,
+/// false, or unknown (null), which the caller turns into a recorded assumption.
 /// </summary>
 internal sealed class TestExpression
 {
-    private static readonly HashSet<string> UnaryOperators = ["-n", "-z", "-f", "-d", "-e", "-r", "-w", "-x", "-s", "-h", "-L"];
-    private static readonly HashSet<string> BinaryOperators = ["=", "!=", "==", "-eq", "-ne", "-lt", "-le", "-gt", "-ge"];
+    private static readonly HashSet<string> UnaryOperators = ["-n", "-z", "-f", "-d", "-e", "-r", "-w", "-x", "-s", "-h", "-L", "-b", "-c", "-p", "-S", "-u", "-g", "-k", "-O", "-G", "-t"];
+    private static readonly HashSet<string> BinaryOperators = ["=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"];
 
     private readonly IReadOnlyList<TestArgument> _args;
     private readonly Func<string, string, bool?> _fileTest;
@@ -22,7 +22,7 @@ internal sealed class TestExpression
     }
 
     /// <summary>
-    /// The exit status of <c>test</c> with these arguments: 0, 1, 2 (a malformed expression), or null
+    /// The exit status of <c>test</c> with these arguments: 0, 1, 2 (an error test reports), or null
     /// when it depends on what is not known. <paramref name="fileTest"/> answers a file operator
     /// (<c>-f</c>, <c>-d</c>...) on a path, or null when it cannot know.
     /// </summary>
@@ -34,28 +34,52 @@ internal sealed class TestExpression
         }
 
         var test = new TestExpression(args, fileTest);
-        var result = test.Or();
-        if (test._pos != args.Count)
+        try
         {
-            // A malformed expression: test reports an error and returns 2.
+            var result = test.Or();
+            if (test._pos != args.Count)
+            {
+                throw new TestError();
+            }
+
+            return result switch
+            {
+                true => 0,
+                false => 1,
+                null => null,
+            };
+        }
+        catch (TestError)
+        {
             return 2;
         }
-
-        return result switch
-        {
-            true => 0,
-            false => 1,
-            null => null,
-        };
     }
 
-    /// <summary>What a file operator says of a path on disk (the module's files are there as configure will see them).</summary>
-    public static bool? FileTestOnDisk(string op, string path) => op switch
+    /// <summary>
+    /// What a file operator says of a path on disk (the module's files are there as configure will
+    /// see them); null for what depends on who runs configure or on how it is run.
+    /// </summary>
+    public static bool? FileTestOnDisk(string op, string path)
     {
-        "-f" => File.Exists(path),
-        "-d" => Directory.Exists(path),
-        _ => File.Exists(path) || Directory.Exists(path),
-    };
+        var info = new FileInfo(path);
+        var exists = info.Exists || Directory.Exists(path);
+        return op switch
+        {
+            "-f" => info.Exists,
+            "-d" => Directory.Exists(path),
+            "-e" or "-r" => exists,
+            "-s" => info.Exists ? info.Length > 0 : exists,
+            "-x" => exists && (Directory.Exists(path) || (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0),
+            "-h" or "-L" => info.LinkTarget is not null || new DirectoryInfo(path).LinkTarget is not null,
+
+            // Module files are files and directories: not devices, pipes or sockets.
+            "-b" or "-c" or "-p" or "-S" => false,
+            "-u" => exists && info.UnixFileMode.HasFlag(UnixFileMode.SetUser),
+            "-g" => exists && info.UnixFileMode.HasFlag(UnixFileMode.SetGroup),
+            "-k" => exists && info.UnixFileMode.HasFlag(UnixFileMode.StickyBit),
+            _ => null,
+        };
+    }
 
     private string? Peek(int ahead = 0) => _pos + ahead < _args.Count ? _args[_pos + ahead].Text ?? "\0unknown" : null;
 
@@ -101,25 +125,25 @@ internal sealed class TestExpression
 
     private bool? Primary()
     {
-        if (Peek() == "(")
-        {
-            _pos++;
-            var inner = Or();
-            if (Peek() == ")")
-            {
-                _pos++;
-            }
-
-            return inner;
-        }
-
         var remaining = _args.Count - _pos;
         if (remaining >= 3 && Peek(1) is { } binary && BinaryOperators.Contains(binary))
         {
             var left = Take();
             _pos++;
-            var right = Take();
-            return Binary(left, binary, right);
+            return Binary(left, binary, Take());
+        }
+
+        if (Peek() == "(" && remaining >= 2)
+        {
+            _pos++;
+            var inner = Or();
+            if (Peek() != ")")
+            {
+                throw new TestError();
+            }
+
+            _pos++;
+            return inner;
         }
 
         if (remaining >= 2 && Peek() is { } op && UnaryOperators.Contains(op))
@@ -128,28 +152,17 @@ internal sealed class TestExpression
             return Unary(op, Take());
         }
 
-        if (_pos < _args.Count)
-        {
-            return Take().IsNotEmpty;
-        }
-
-        return false;
+        // Past the last argument, dash reads an empty string: `test x -a` is false, `test x -o` true.
+        return remaining == 0 ? false : Take().IsNotEmpty;
     }
 
-    private bool? Unary(string op, TestArgument operand)
+    private bool? Unary(string op, TestArgument operand) => op switch
     {
-        switch (op)
-        {
-            case "-n":
-                return operand.IsNotEmpty;
-            case "-z":
-                return !operand.IsNotEmpty;
-            case "-f" or "-d" or "-e" or "-r" or "-s" or "-x":
-                return operand.Text is { } path ? _fileTest(op, path) : null;
-            default:
-                return null;
-        }
-    }
+        "-n" => operand.IsNotEmpty,
+        "-z" => !operand.IsNotEmpty,
+        "-t" => null,
+        _ => operand.Text is { } path ? _fileTest(op, path) : null,
+    };
 
     private static bool? Binary(TestArgument left, string op, TestArgument right)
     {
@@ -160,15 +173,20 @@ internal sealed class TestExpression
 
         switch (op)
         {
-            case "=" or "==":
+            case "=":
                 return a == b;
             case "!=":
                 return a != b;
+            case "<" or ">":
+                return string.CompareOrdinal(a, b) is var order && (op == "<" ? order < 0 : order > 0);
+            case "-nt" or "-ot" or "-ef":
+                return null;
         }
 
-        if (!long.TryParse(a.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var x) || !long.TryParse(b.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
+        // Decimal numbers, blanks around them allowed; anything else is an error test reports.
+        if (!CNumber.TryParseWhole(a, out var x, radix: 10) || !CNumber.TryParseWhole(b, out var y, radix: 10))
         {
-            return null;
+            throw new TestError();
         }
 
         return op switch
@@ -181,6 +199,9 @@ internal sealed class TestExpression
             _ => x >= y,
         };
     }
+
+    /// <summary>A malformed expression, or an operand that is not a number: test reports it and exits with 2.</summary>
+    private sealed class TestError() : Exception("test error");
 }
 
 /// <summary>An argument of <c>test</c>: its text, or null when not known; and whether it is surely not empty (some of it is known text).</summary>

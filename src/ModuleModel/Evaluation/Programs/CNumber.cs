@@ -4,11 +4,11 @@ namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 internal static class CNumber
 {
     /// <summary>
-    /// Reads an optional sign and a decimal, <c>0x</c> hexadecimal or <c>0</c> octal number after
-    /// leading white space. <paramref name="end"/> is the index after the number, or 0 when there is
-    /// none. False when the number does not fit in 64 bits (strtoimax's ERANGE).
+    /// Reads an optional sign and a number after leading white space: with <paramref name="radix"/> 0,
+    /// decimal, <c>0x</c> hexadecimal or <c>0</c> octal. <paramref name="end"/> is the index after the
+    /// number, or 0 when there is none. False when the number does not fit in 64 bits (ERANGE).
     /// </summary>
-    public static bool TryRead(string text, out long value, out int end)
+    public static bool TryRead(string text, out long value, out int end, int radix = 0)
     {
         value = 0;
         end = 0;
@@ -24,24 +24,23 @@ internal static class CNumber
             i++;
         }
 
-        var radix = 10;
-        if (i + 2 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && Digit(text[i + 2], 16) >= 0)
+        if (radix == 0 && i + 2 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && Digit(text[i + 2], 16) >= 0)
         {
             radix = 16;
             i += 2;
         }
-        else if (i < text.Length && text[i] == '0')
+        else if (radix == 0)
         {
-            radix = 8;
+            radix = i < text.Length && text[i] == '0' ? 8 : 10;
         }
 
         return ReadDigits(text, i, radix, negative, ref value, ref end);
     }
 
     /// <summary>True when the whole text is one number, white space around it allowed (dash's test and arithmetic).</summary>
-    public static bool TryParseWhole(string text, out long value)
+    public static bool TryParseWhole(string text, out long value, int radix = 0)
     {
-        if (!TryRead(text, out value, out var end) || end == 0)
+        if (!TryRead(text, out value, out var end, radix) || end == 0)
         {
             return false;
         }
