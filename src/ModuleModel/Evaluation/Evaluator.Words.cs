@@ -5,8 +5,12 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    /// <summary>A piece of an expanded word, and whether field splitting applies to it (unquoted expansions only).</summary>
-    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted);
+    /// <summary>
+    /// A piece of an expanded word, and whether field splitting applies to it (unquoted expansions
+    /// only). <paramref name="Pattern"/>: for unquoted literal text, the text as a shell pattern, its
+    /// backslash escapes kept.
+    /// </summary>
+    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null);
 
     /// <summary>Expands a word into fields, as for a command's arguments.</summary>
     private List<ShellValue> ExpandFields(WordSyntax word)
@@ -49,7 +53,7 @@ internal sealed partial class Evaluator
                 return null;
             }
 
-            builder.Append(piece.Quoted ? Glob.Escape(text) : text);
+            builder.Append(piece.Pattern ?? (piece.Quoted ? Glob.Escape(text) : text));
         }
 
         return builder.ToString();
@@ -62,7 +66,8 @@ internal sealed partial class Evaluator
             switch (part)
             {
                 case LiteralPartSyntax literal:
-                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\')));
+                    var pattern = quoted ? null : literal.Token.Text.Replace("\\\n", string.Empty, StringComparison.Ordinal);
+                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\'), pattern));
                     break;
                 case SingleQuotedPartSyntax single:
                     pieces.Add(new Piece(ShellValue.Text(single.Text.Text, LocationOf(single)), false, true));
