@@ -116,7 +116,7 @@ internal sealed partial class Evaluator
                 return body();
             }
 
-            var (status, written) = CollectOutput(body);
+            var (status, written) = RunWithOutputRedirected(body);
             if (redirection.AutoConfig)
             {
                 RecordAutoConfigText(written, redirects[0]);
@@ -166,7 +166,7 @@ internal sealed partial class Evaluator
             : ShellValue.Of(new UnknownValue("the contents of a file", LocationOf(redirect)));
 
     /// <summary>Runs <paramref name="body"/> with what it writes collected apart, as a redirect to a file does.</summary>
-    private (int? Status, ShellValue Written) CollectOutput(Func<int?> body)
+    private (int? Status, ShellValue Written) RunWithOutputRedirected(Func<int?> body)
     {
         var output = new ShellValue.Builder();
         _outputs.Push(output);

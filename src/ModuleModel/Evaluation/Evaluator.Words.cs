@@ -3,12 +3,13 @@ using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
+// Words and their expansions: quoting, parameters, substitutions, arithmetic, field splitting, patterns.
 internal sealed partial class Evaluator
 {
     /// <summary>
     /// A piece of an expanded word, and whether field splitting applies to it (unquoted expansions
-    /// only). <paramref name="Pattern"/>: for unquoted literal text, the text as a shell pattern, its
-    /// backslash escapes kept.
+    /// only). <c>Pattern</c>: for unquoted literal text, the text as a shell pattern, its backslash
+    /// escapes kept.
     /// </summary>
     private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null);
 

@@ -34,7 +34,7 @@ public sealed class EchoTests
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_dash(string[] args)
-        => RealShell.AssertAgrees(RealShell.Builtin("echo", args), Echo, ProgramCall.Of(string.Empty, args));
+        => RealShell.AssertAgrees(RealShell.Builtin("echo", args), Echo, Emulated.Call(string.Empty, args));
 
     [Fact]
     public void Passes_arguments_it_does_not_know_through()
@@ -46,5 +46,5 @@ public sealed class EchoTests
 
     [Fact]
     public void Escaped_text_stays_with_its_argument()
-        => Assert.Equal(new OutputPart.Text("a\tb", FromArgument: 0), Echo.Run(ProgramCall.Of(string.Empty, "a\\tb")).Output[0]);
+        => Assert.Equal(new OutputPart.Text("a\tb", FromArgument: 0), Echo.Run(Emulated.Call(string.Empty, "a\\tb")).Output[0]);
 }

@@ -55,13 +55,13 @@ public sealed class GrepTests
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_grep(string input, string[] args)
-        => RealShell.AssertAgrees(RealShell.Pipe(input, "grep", args), Grep, ProgramCall.Of(input, args));
+        => RealShell.AssertAgrees(RealShell.Pipe(input, "grep", args), Grep, Emulated.Call(input, args));
 
     [Theory]
     [MemberData(nameof(Unknowable))]
     public void Says_what_it_cannot_know(string why, string input, string[] args)
     {
         Assert.NotEmpty(why);
-        RealShell.AssertCannotKnow(Grep, ProgramCall.Of(input, args));
+        RealShell.AssertCannotKnow(Grep, Emulated.Call(input, args));
     }
 }

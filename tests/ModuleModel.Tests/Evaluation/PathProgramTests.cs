@@ -14,19 +14,19 @@ public sealed class PathProgramTests
     [Theory]
     [MemberData(nameof(Paths))]
     public void Basename_agrees_with_the_real_one(string path)
-        => RealShell.AssertAgrees(RealShell.Pipe(string.Empty, "basename", [path]), new BasenameProgram(), ProgramCall.Of(string.Empty, path));
+        => RealShell.AssertAgrees(RealShell.Pipe(string.Empty, "basename", [path]), new BasenameProgram(), Emulated.Call(string.Empty, path));
 
     [Theory]
     [MemberData(nameof(Paths))]
     public void Dirname_agrees_with_the_real_one(string path)
-        => RealShell.AssertAgrees(RealShell.Pipe(string.Empty, "dirname", [path]), new DirnameProgram(), ProgramCall.Of(string.Empty, path));
+        => RealShell.AssertAgrees(RealShell.Pipe(string.Empty, "dirname", [path]), new DirnameProgram(), Emulated.Call(string.Empty, path));
 
     [Fact]
     public void A_suffix_or_several_paths_are_left_to_the_real_programs()
     {
         // Not emulated: the evaluator reports them as programs the config runs, with unknown output.
-        Assert.False(new BasenameProgram().Run(ProgramCall.Of(string.Empty, "a.c", ".c")).IsEmulated);
-        Assert.False(new DirnameProgram().Run(ProgramCall.Of(string.Empty, "a/b", "c/d")).IsEmulated);
+        Assert.False(new BasenameProgram().Run(Emulated.Call(string.Empty, "a.c", ".c")).IsEmulated);
+        Assert.False(new DirnameProgram().Run(Emulated.Call(string.Empty, "a/b", "c/d")).IsEmulated);
         Assert.False(new BasenameProgram().Run(new ProgramCall([null], string.Empty, _ => null)).IsEmulated);
     }
 }

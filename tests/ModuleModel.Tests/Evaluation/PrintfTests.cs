@@ -59,14 +59,14 @@ public sealed class PrintfTests
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_dash(string[] args)
-        => RealShell.AssertAgrees(RealShell.Builtin("printf", args), Printf, ProgramCall.Of(string.Empty, args));
+        => RealShell.AssertAgrees(RealShell.Builtin("printf", args), Printf, Emulated.Call(string.Empty, args));
 
     [Theory]
     [MemberData(nameof(Unknowable))]
     public void Says_what_it_cannot_know(string why, string[] args)
     {
         Assert.NotEmpty(why);
-        RealShell.AssertCannotKnow(Printf, ProgramCall.Of(string.Empty, args));
+        RealShell.AssertCannotKnow(Printf, Emulated.Call(string.Empty, args));
     }
 
     [Fact]

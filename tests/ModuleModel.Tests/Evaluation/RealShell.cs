@@ -69,3 +69,34 @@ internal static class RealShell
         return builder.ToString();
     }
 }
+
+/// <summary>Calls of emulated programs, and what they wrote, in plain text.</summary>
+internal static class Emulated
+{
+    /// <summary>A call with known arguments and input, and no files to read.</summary>
+    public static ProgramCall Call(string input, params string[] arguments) => new(arguments, input, _ => null);
+
+    /// <summary>The text written, when all of it is known from the program and its <paramref name="call"/>; otherwise null.</summary>
+    public static string? KnownOutput(this ProgramResult result, ProgramCall call)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in result.Output)
+        {
+            var piece = part switch
+            {
+                OutputPart.Text written => written.Value,
+                OutputPart.Argument argument => call.Arguments[argument.Index],
+                OutputPart.Input => call.Input,
+                _ => null,
+            };
+            if (piece is null)
+            {
+                return null;
+            }
+
+            text.Append(piece);
+        }
+
+        return text.ToString();
+    }
+}

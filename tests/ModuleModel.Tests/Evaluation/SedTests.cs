@@ -103,14 +103,14 @@ public sealed class SedTests
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_sed(string input, string[] args)
-        => RealShell.AssertAgrees(RealShell.Pipe(input, "sed", args), Sed, ProgramCall.Of(input, args));
+        => RealShell.AssertAgrees(RealShell.Pipe(input, "sed", args), Sed, Emulated.Call(input, args));
 
     [Theory]
     [MemberData(nameof(Unknowable))]
     public void Says_what_it_cannot_know(string why, string input, string[] args)
     {
         Assert.NotEmpty(why);
-        RealShell.AssertCannotKnow(Sed, ProgramCall.Of(input, args));
+        RealShell.AssertCannotKnow(Sed, Emulated.Call(input, args));
     }
 
     [Fact]

@@ -59,13 +59,13 @@ public sealed class TrTests
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_tr(string input, string[] args)
-        => RealShell.AssertAgrees(RealShell.Pipe(input, "tr", args), Tr, ProgramCall.Of(input, args));
+        => RealShell.AssertAgrees(RealShell.Pipe(input, "tr", args), Tr, Emulated.Call(input, args));
 
     [Theory]
     [MemberData(nameof(Unknowable))]
     public void Says_what_it_cannot_know(string why, string input, string[] args)
     {
         Assert.NotEmpty(why);
-        RealShell.AssertCannotKnow(Tr, ProgramCall.Of(input, args));
+        RealShell.AssertCannotKnow(Tr, Emulated.Call(input, args));
     }
 }

@@ -18,9 +18,6 @@ internal interface IEmulatedProgram
 /// <param name="ReadFile">The text of a file of the module directory by its path; null for any other file.</param>
 internal sealed record ProgramCall(IReadOnlyList<string?> Arguments, string? Input, Func<string, string?> ReadFile)
 {
-    /// <summary>A call with known arguments and input, and no files to read.</summary>
-    public static ProgramCall Of(string input, params string[] arguments) => new(arguments, input, _ => null);
-
     /// <summary>The arguments, when every one is known; otherwise null.</summary>
     public IReadOnlyList<string>? KnownArguments => Arguments.Any(a => a is null) ? null : [.. Arguments.Select(a => a!)];
 }
@@ -66,30 +63,6 @@ internal sealed class ProgramResult
     public int? Status { get; }
 
     public bool IsEmulated { get; }
-
-    /// <summary>The text written, when all of it is known from the program and its <paramref name="call"/>; otherwise null.</summary>
-    public string? KnownOutput(ProgramCall call)
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var part in Output)
-        {
-            var piece = part switch
-            {
-                OutputPart.Text written => written.Value,
-                OutputPart.Argument argument => call.Arguments[argument.Index],
-                OutputPart.Input => call.Input,
-                _ => null,
-            };
-            if (piece is null)
-            {
-                return null;
-            }
-
-            text.Append(piece);
-        }
-
-        return text.ToString();
-    }
 
     public static ProgramResult Written(string text, int status = 0) => new([new OutputPart.Text(text)], status, emulated: true);
 
