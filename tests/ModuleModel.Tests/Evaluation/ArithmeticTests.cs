@@ -42,6 +42,7 @@ public sealed class ArithmeticTests
         { "increments are not dash arithmetic", "x++" },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_dash(string expression)

@@ -17,6 +17,7 @@ public sealed class CatTests
         { "in\n", ["second", "second"] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_cat(string input, string[] names)

@@ -31,6 +31,7 @@ public sealed class EchoTests
         { ["#define NGX_X \\\"1\\\""] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_dash(string[] args)

@@ -77,10 +77,13 @@ public sealed class EvaluatorAgreementTests
         "test -f ./auto/define && r=y || r=n",
     ];
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Snippets))]
     public void Leaves_what_dash_leaves(string snippet) => AssertAgrees(snippet, directory: null);
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Theory]
     [MemberData(nameof(InNginxSource))]
     public void Leaves_what_dash_leaves_in_nginx_source(string snippet)

@@ -65,6 +65,7 @@ public sealed class GlobTests
         { "a*c", "%", "\\*c" },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Matching))]
     public void Matches_as_dash_case_does(string pattern, string text)
@@ -73,6 +74,7 @@ public sealed class GlobTests
         Assert.Equal(real.ExitCode == 0, Glob.Matches(pattern, text));
     }
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Affixes))]
     public void Removes_affixes_as_dash_does(string text, string op, string pattern)

@@ -52,6 +52,7 @@ public sealed class GrepTests
         { "a missing pattern is an error grep reports", "a\n", ["-q"] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_grep(string input, string[] args)

@@ -11,11 +11,13 @@ public sealed class PathProgramTests
         "/a", "a/b", "a//b//", "//a", "///a/b", "./config", "../x/y",
     ];
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Paths))]
     public void Basename_agrees_with_the_real_one(string path)
         => RealShell.AssertAgrees(RealShell.Pipe(string.Empty, "basename", [path]), new BasenameProgram(), Emulated.Call(string.Empty, path));
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Paths))]
     public void Dirname_agrees_with_the_real_one(string path)

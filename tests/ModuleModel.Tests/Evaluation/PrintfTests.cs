@@ -56,6 +56,7 @@ public sealed class PrintfTests
         { "an invalid directive is an error printf reports", ["%q\\n", "a"] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_dash(string[] args)

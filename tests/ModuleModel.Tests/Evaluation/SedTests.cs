@@ -100,6 +100,7 @@ public sealed class SedTests
         { "case conversion is not emulated", "a\n", ["s/a/\\U&/"] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_sed(string input, string[] args)
@@ -113,6 +114,7 @@ public sealed class SedTests
         RealShell.AssertCannotKnow(Sed, Emulated.Call(input, args));
     }
 
+    [Trait("Requires", "dash")]
     [Fact]
     public void Reads_files_of_the_module_directory()
     {

@@ -56,6 +56,7 @@ public sealed class TrTests
         { "a set beyond ASCII depends on the locale's bytes", "é\n", ["é", "e"] },
     };
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Agreeing))]
     public void Agrees_with_the_real_tr(string input, string[] args)
