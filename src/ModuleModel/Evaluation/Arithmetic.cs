@@ -1,35 +1,51 @@
-using System.Globalization;
+using ConfigConvert.ModuleModel.Evaluation.Programs;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
-/// <summary>Integer arithmetic of <c>$((...))</c>: + - * / % comparisons, parentheses, variables.</summary>
+/// <summary>
+/// dash's arithmetic, <c>$((...))</c>: 64-bit integers that wrap, C's operators and precedence
+/// (<c>?:</c>, <c>|| &amp;&amp;</c>, bitwise, comparisons, shifts, <c>+ - * / %</c>, unary <c>- + ! ~</c>),
+/// decimal, <c>0x</c> hexadecimal and <c>0</c> octal numbers, and variables holding numbers.
+/// </summary>
 internal static class Arithmetic
 {
+    /// <summary>
+    /// Evaluates <paramref name="text"/>; <paramref name="variable"/> gives a variable's value (null
+    /// when not known). False when dash would stop with an error (division by zero, a word that is
+    /// not a number...), when a value is not known, and for assignments, which change variables.
+    /// </summary>
     public static bool TryEvaluate(string text, Func<string, string?> variable, out long result)
     {
         var parser = new ExpressionParser(text, variable);
         try
         {
-            result = parser.ParseComparison();
+            result = parser.ParseExpression(evaluate: true);
             parser.SkipBlanks();
             return parser.AtEnd;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DivideByZeroException or OverflowException)
         {
+            result = 0;
+            return false;
         }
-        catch (DivideByZeroException)
-        {
-        }
-        catch (OverflowException)
-        {
-        }
-
-        result = 0;
-        return false;
     }
 
+    /// <summary>A recursive-descent reader that evaluates as it reads; a branch not taken is read without evaluating it.</summary>
     private sealed class ExpressionParser(string text, Func<string, string?> variable)
     {
+        /// <summary>The binary operators from the loosest to the tightest binding, as in C.</summary>
+        private static readonly string[][] Levels =
+        [
+            ["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"],
+        ];
+
+        /// <summary>Every operator, longest first, so that reading one never takes a prefix of another.</summary>
+        private static readonly string[] Operators =
+        [
+            "<<=", ">>=", "&&", "||", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=",
+            "+", "-", "*", "/", "%", "<", ">", "&", "^", "|", "=", "?", ":", "!", "~",
+        ];
+
         private int _pos;
 
         public bool AtEnd => _pos >= text.Length;
@@ -42,99 +58,90 @@ internal static class Arithmetic
             }
         }
 
-        public long ParseComparison()
+        /// <summary><c>condition ? a : b</c>, or a binary expression.</summary>
+        public long ParseExpression(bool evaluate)
         {
-            var left = ParseSum();
-            while (true)
+            var condition = ParseBinary(0, evaluate);
+            if (PeekOperator() != "?")
             {
-                SkipBlanks();
-                var op = new[] { "<=", ">=", "==", "!=", "<", ">" }.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0);
-                if (op is null)
-                {
-                    return left;
-                }
+                return condition;
+            }
 
+            _pos++;
+            var whenTrue = ParseExpression(evaluate && condition != 0);
+            Expect(':');
+            var whenFalse = ParseExpression(evaluate && condition == 0);
+            return condition != 0 ? whenTrue : whenFalse;
+        }
+
+        private long ParseBinary(int level, bool evaluate)
+        {
+            if (level == Levels.Length)
+            {
+                return ParseUnary(evaluate);
+            }
+
+            var left = ParseBinary(level + 1, evaluate);
+            while (PeekOperator() is { } op && Levels[level].Contains(op))
+            {
                 _pos += op.Length;
-                var right = ParseSum();
-                left = op switch
-                {
-                    "<=" => left <= right ? 1 : 0,
-                    ">=" => left >= right ? 1 : 0,
-                    "==" => left == right ? 1 : 0,
-                    "!=" => left != right ? 1 : 0,
-                    "<" => left < right ? 1 : 0,
-                    _ => left > right ? 1 : 0,
-                };
+
+                // The right side of && and || is only evaluated when it decides the result.
+                var evaluateRight = evaluate && op switch { "&&" => left != 0, "||" => left == 0, _ => true };
+                var right = ParseBinary(level + 1, evaluateRight);
+                left = evaluate ? Apply(op, left, right) : 0;
             }
+
+            return left;
         }
 
-        private long ParseSum()
+        private static long Apply(string op, long left, long right) => op switch
         {
-            var left = ParseProduct();
-            while (true)
+            "||" => left != 0 || right != 0 ? 1 : 0,
+            "&&" => left != 0 && right != 0 ? 1 : 0,
+            "|" => left | right,
+            "^" => left ^ right,
+            "&" => left & right,
+            "==" => left == right ? 1 : 0,
+            "!=" => left != right ? 1 : 0,
+            "<" => left < right ? 1 : 0,
+            "<=" => left <= right ? 1 : 0,
+            ">" => left > right ? 1 : 0,
+            ">=" => left >= right ? 1 : 0,
+            "<<" => left << (int)right,
+            ">>" => left >> (int)right,
+            "+" => unchecked(left + right),
+            "-" => unchecked(left - right),
+            "*" => unchecked(left * right),
+            "/" => left / right,
+            _ => left % right,
+        };
+
+        private long ParseUnary(bool evaluate)
+        {
+            var op = PeekOperator();
+            if (op is "-" or "+" or "!" or "~")
             {
-                SkipBlanks();
-                if (_pos < text.Length && text[_pos] is '+' or '-')
-                {
-                    var op = text[_pos++];
-                    var right = ParseProduct();
-                    left = checked(op == '+' ? left + right : left - right);
-                }
-                else
-                {
-                    return left;
-                }
+                _pos++;
+                var operand = ParseUnary(evaluate);
+                return op switch { "-" => unchecked(0 - operand), "+" => operand, "!" => operand == 0 ? 1 : 0, _ => ~operand };
             }
-        }
 
-        private long ParseProduct()
-        {
-            var left = ParseUnary();
-            while (true)
-            {
-                SkipBlanks();
-                if (_pos < text.Length && text[_pos] is '*' or '/' or '%')
-                {
-                    var op = text[_pos++];
-                    var right = ParseUnary();
-                    left = op switch
-                    {
-                        '*' => checked(left * right),
-                        '/' => left / right,
-                        _ => left % right,
-                    };
-                }
-                else
-                {
-                    return left;
-                }
-            }
-        }
-
-        private long ParseUnary()
-        {
             SkipBlanks();
-            if (_pos < text.Length && text[_pos] is '-' or '+')
-            {
-                var negative = text[_pos++] == '-';
-                var value = ParseUnary();
-                return negative ? -value : value;
-            }
-
             if (_pos < text.Length && text[_pos] == '(')
             {
                 _pos++;
-                var value = ParseComparison();
-                SkipBlanks();
-                if (_pos >= text.Length || text[_pos] != ')')
-                {
-                    throw new FormatException();
-                }
-
-                _pos++;
+                var value = ParseExpression(evaluate);
+                Expect(')');
                 return value;
             }
 
+            return ParsePrimary(evaluate);
+        }
+
+        /// <summary>A number, or a variable whose value must be a number (an unset or empty one is 0).</summary>
+        private long ParsePrimary(bool evaluate)
+        {
             var start = _pos;
             while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] == '_'))
             {
@@ -142,18 +149,49 @@ internal static class Arithmetic
             }
 
             var token = text[start.._pos];
+            if (token.Length > 0 && char.IsAsciiDigit(token[0]))
+            {
+                // As dash's lexer: C's reading of a number; what follows it is the next token (`08` is 0 then 8).
+                if (!CNumber.TryRead(token, out var number, out var end))
+                {
+                    throw new FormatException();
+                }
+
+                _pos = start + end;
+                return number;
+            }
+
             if (token.Length == 0)
             {
                 throw new FormatException();
             }
 
-            if (char.IsAsciiDigit(token[0]))
+            if (!evaluate)
             {
-                return long.Parse(token, CultureInfo.InvariantCulture);
+                return 0;
             }
 
-            var value2 = variable(token) ?? throw new FormatException();
-            return value2.Length == 0 ? 0 : long.Parse(value2.Trim(), CultureInfo.InvariantCulture);
+            var value = variable(token) ?? throw new FormatException();
+            return value.Length == 0 ? 0 : CNumber.TryParseWhole(value, out var parsed) ? parsed : throw new FormatException();
+        }
+
+        /// <summary>The operator at the current position, after blanks; an assignment is refused.</summary>
+        private string? PeekOperator()
+        {
+            SkipBlanks();
+            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0);
+            return op is not null && op.EndsWith('=') && op is not ("==" or "!=" or "<=" or ">=") ? throw new FormatException() : op;
+        }
+
+        private void Expect(char token)
+        {
+            SkipBlanks();
+            if (_pos >= text.Length || text[_pos] != token)
+            {
+                throw new FormatException();
+            }
+
+            _pos++;
         }
     }
 }

@@ -1,23 +1,24 @@
 using System.Globalization;
-using System.Text;
-using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
+// Simple commands: assignments, redirects, here-documents, and the builtins that change the shell.
 internal sealed partial class Evaluator
 {
     // Builtins whose prefix assignments stay in the shell after they run (POSIX special builtins).
     private static readonly HashSet<string> SpecialBuiltins = [".", ":", "eval", "exit", "export", "readonly", "return", "set", "shift", "unset", "break", "continue", "times", "trap", "exec"];
 
+    /// <summary>Set by <c>cd</c>: paths relative to configure's directory mean something else from then on.</summary>
+    private bool _changedDirectory;
+
     private int? ExecuteSimple(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
     {
-        var assignments = command.Assignments.ToList();
         var argv = command.Words.SelectMany(ExpandFields).ToList();
         var redirects = command.Redirects.Concat(extraRedirects).ToList();
         if (argv.Count == 0)
         {
-            foreach (var assignment in assignments)
+            foreach (var assignment in command.Assignments)
             {
                 Assign(assignment);
             }
@@ -33,8 +34,21 @@ internal sealed partial class Evaluator
         }
 
         // Assignments before a special builtin stay; before anything else they only last for the command.
+        var saved = AssignForCommand(command.Assignments, persist: SpecialBuiltins.Contains(name));
+        try
+        {
+            return WithRedirects(redirects, () => Invoke(name, argv, command));
+        }
+        finally
+        {
+            RestoreVariables(saved);
+        }
+    }
+
+    /// <summary>Runs the assignments; returns the values to restore after the command (null: was unset), none when they persist.</summary>
+    private Dictionary<string, ShellValue?> AssignForCommand(IEnumerable<AssignmentSyntax> assignments, bool persist)
+    {
         var saved = new Dictionary<string, ShellValue?>(StringComparer.Ordinal);
-        var persist = SpecialBuiltins.Contains(name);
         foreach (var assignment in assignments)
         {
             if (!persist)
@@ -45,22 +59,20 @@ internal sealed partial class Evaluator
             Assign(assignment);
         }
 
-        try
+        return saved;
+    }
+
+    private void RestoreVariables(Dictionary<string, ShellValue?> saved)
+    {
+        foreach (var (variable, old) in saved)
         {
-            return WithRedirects(redirects, () => Invoke(name, argv, command));
-        }
-        finally
-        {
-            foreach (var (variable, old) in saved)
+            if (old is null)
             {
-                if (old is null)
-                {
-                    _state.Variables.Remove(variable);
-                }
-                else
-                {
-                    _state.Variables[variable] = old;
-                }
+                _state.Variables.Remove(variable);
+            }
+            else
+            {
+                _state.Variables[variable] = old;
             }
         }
     }
@@ -81,6 +93,12 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Where a command's redirects send its input from and its output to.</summary>
+    /// <param name="Input">Standard input from a file or a here-document; null when not redirected.</param>
+    /// <param name="OutputElsewhere">Standard output goes to a file or the terminal, not to whatever captures this command's output.</param>
+    /// <param name="AutoConfig">That file is nginx's <c>ngx_auto_config.h</c>, whose <c>#define</c>s are facts.</param>
+    private sealed record Redirection(ShellValue? Input, bool OutputElsewhere, bool AutoConfig);
+
     private int? WithRedirects(IReadOnlyList<RedirectSyntax> redirects, Func<int?> body)
     {
         if (redirects.Count == 0)
@@ -88,69 +106,79 @@ internal sealed partial class Evaluator
             return body();
         }
 
-        ShellValue? input = null;
-        var outputTarget = default(string?);
-        var appendsToAutoConfig = false;
-        foreach (var redirect in redirects)
-        {
-            var fd = redirect.IoNumber?.Text;
-            switch (redirect.Operator.Kind)
-            {
-                case SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken:
-                    input = HereDocument(redirect);
-                    break;
-                case SyntaxKind.LessToken:
-                    var file = ExpandToValue(redirect.Target).KnownText;
-                    input = file is not null && ReadModuleFile(file) is { } content ? ShellValue.Text(content) : ShellValue.Of(new UnknownValue("the contents of a file", LocationOf(redirect)));
-                    break;
-                case SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken when fd is null or "1":
-                    outputTarget = ExpandToValue(redirect.Target).KnownText ?? "?";
-                    appendsToAutoConfig = GetVariable("NGX_AUTO_CONFIG_H", null)?.KnownText is { } header && outputTarget == header;
-                    break;
-                case SyntaxKind.GreaterAmpersandToken when fd is null or "1":
-                    // >&2: to the terminal, not to the capture of a substitution.
-                    outputTarget = "&" + redirect.Target;
-                    break;
-            }
-        }
-
+        var redirection = ReadRedirects(redirects);
         var savedInput = _pipeInput;
-        if (input is not null)
+        _pipeInput = redirection.Input ?? _pipeInput;
+        try
         {
-            _pipeInput = input;
-        }
-
-        if (outputTarget is null)
-        {
-            try
+            if (!redirection.OutputElsewhere)
             {
                 return body();
             }
-            finally
-            {
-                _pipeInput = savedInput;
-            }
-        }
 
-        _outputs.Push(new ShellValue.Builder());
-        ShellValue written;
-        int? status;
-        try
-        {
-            status = body();
+            var (status, written) = RunWithOutputRedirected(body);
+            if (redirection.AutoConfig)
+            {
+                RecordAutoConfigText(written, redirects[0]);
+            }
+
+            return status;
         }
         finally
         {
-            written = _outputs.Pop().ToValue();
             _pipeInput = savedInput;
         }
+    }
 
-        if (appendsToAutoConfig)
+    private Redirection ReadRedirects(IReadOnlyList<RedirectSyntax> redirects)
+    {
+        var redirection = new Redirection(null, false, false);
+        foreach (var redirect in redirects)
         {
-            RecordAutoConfigText(written, redirects[0]);
+            var ofStandardOutput = redirect.IoNumber?.Text is null or "1";
+            switch (redirect.Operator.Kind)
+            {
+                case SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken:
+                    redirection = redirection with { Input = HereDocument(redirect) };
+                    break;
+                case SyntaxKind.LessToken:
+                    redirection = redirection with { Input = RedirectedFile(redirect) };
+                    break;
+                case SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken when ofStandardOutput:
+                    var target = ExpandToValue(redirect.Target).KnownText ?? "?";
+                    var header = GetVariable("NGX_AUTO_CONFIG_H", null)?.KnownText;
+                    redirection = redirection with { OutputElsewhere = true, AutoConfig = header is not null && target == header };
+                    break;
+                case SyntaxKind.GreaterAmpersandToken when ofStandardOutput:
+                    // >&2: to the terminal, not to the capture of a substitution.
+                    redirection = redirection with { OutputElsewhere = true };
+                    break;
+            }
         }
 
-        return status;
+        return redirection;
+    }
+
+    /// <summary><c>&lt; FILE</c>: a file of the module directory, or its contents are unknown.</summary>
+    private ShellValue RedirectedFile(RedirectSyntax redirect)
+        => ExpandToValue(redirect.Target).KnownText is { } file && ReadModuleFile(file) is { } content
+            ? ShellValue.Text(content)
+            : ShellValue.Of(new UnknownValue("the contents of a file", LocationOf(redirect)));
+
+    /// <summary>Runs <paramref name="body"/> with what it writes collected apart, as a redirect to a file does.</summary>
+    private (int? Status, ShellValue Written) RunWithOutputRedirected(Func<int?> body)
+    {
+        var output = new ShellValue.Builder();
+        _outputs.Push(output);
+        try
+        {
+            var status = body();
+            return (status, output.ToValue());
+        }
+        finally
+        {
+            _outputs.Pop();
+        }
     }
 
     /// <summary>The body of a here-document, expanded unless its delimiter was quoted.</summary>
@@ -199,28 +227,14 @@ internal sealed partial class Evaluator
         }
 
         // Bodies are trivia of the line break that ends their line, in the order of their operators.
+        var order = tree.GetRoot().DescendantNodes().OfType<RedirectSyntax>().Where(r => r.IsHereDocument).ToList();
         var map = new Dictionary<RedirectSyntax, string>(ReferenceEqualityComparer.Instance);
-        var waiting = new Queue<RedirectSyntax>();
-        foreach (var node in tree.GetRoot().DescendantNodes())
+        var bodies = tree.GetRoot().DescendantTokens()
+            .SelectMany(token => token.TrailingTrivia)
+            .Where(trivia => trivia.Kind == SyntaxKind.HereDocumentBodyTrivia);
+        foreach (var (redirect, trivia) in order.Zip(bodies))
         {
-            if (node is RedirectSyntax { IsHereDocument: true } redirect)
-            {
-                waiting.Enqueue(redirect);
-            }
-        }
-
-        var order = waiting.ToList();
-        var index = 0;
-        foreach (var token in tree.GetRoot().DescendantTokens())
-        {
-            foreach (var trivia in token.TrailingTrivia)
-            {
-                if (trivia.Kind == SyntaxKind.HereDocumentBodyTrivia && index < order.Count)
-                {
-                    var redirect = order[index++];
-                    map[redirect] = StripDelimiterLine(trivia.Text, redirect);
-                }
-            }
+            map[redirect] = StripDelimiterLine(trivia.Text, redirect);
         }
 
         _hereDocuments[tree] = map;
@@ -232,7 +246,8 @@ internal sealed partial class Evaluator
         var text = body.EndsWith('\n') ? body[..^1] : body;
         var lastBreak = text.LastIndexOf('\n');
         var lastLine = text[(lastBreak + 1)..];
-        var content = lastLine.TrimStart('\t') == (redirect.Target.GetLiteralValue() ?? string.Empty).Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal)
+        var delimiter = (redirect.Target.GetLiteralValue() ?? string.Empty).Replace("\"", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
+        var content = lastLine.TrimStart('\t') == delimiter
             ? (lastBreak < 0 ? string.Empty : text[..(lastBreak + 1)])
             : body;
         if (redirect.Operator.Kind == SyntaxKind.LessLessDashToken)
@@ -271,397 +286,92 @@ internal sealed partial class Evaluator
         }
 
         var args = argv.Skip(1).ToList();
-        switch (name)
+        return name switch
         {
-            case ":" or "true":
-                return 0;
-            case "false":
-                return 1;
-            case "." or "source":
-                return Source(args, at);
-            case "eval":
-                return Eval(args, at);
-            case "exit":
-                throw new ScriptExitException(ParseStatus(args) ?? _state.LastStatus);
-            case "return":
-                throw new ScriptReturnException(ParseStatus(args) ?? _state.LastStatus);
-            case "break" or "continue":
-                throw new LoopControlException(name == "continue", ParseStatus(args) ?? 1);
-            case "export" or "readonly" or "local":
-                foreach (var arg in args)
-                {
-                    var text = arg.KnownText;
-                    var equals = text?.IndexOf('=') ?? -1;
-                    if (equals > 0)
-                    {
-                        _state.Variables[text![..equals]] = SliceText(arg, equals + 1, 0);
-                    }
-                }
-
-                return 0;
-            case "unset":
-                foreach (var arg in args.Select(a => a.KnownText).Where(a => a is not null && !a.StartsWith('-')))
-                {
-                    _state.Variables.Remove(arg!);
-                    _state.Functions.Remove(arg!);
-                }
-
-                return 0;
-            case "set":
-                var dashDash = args.FindIndex(a => a.KnownText == "--");
-                if (dashDash >= 0)
-                {
-                    _state.SetPositional(args.Skip(dashDash + 1));
-                }
-                else if (args.Count > 0 && args[0].KnownText is { } first && !first.StartsWith('-') && !first.StartsWith('+'))
-                {
-                    _state.SetPositional(args);
-                }
-
-                return 0;
-            case "shift":
-                var count = ParseStatus(args) ?? 1;
-                _state.SetPositional(_state.Positional.Skip(count));
-                return 0;
-            case "echo":
-                return Echo(args, at);
-            case "printf":
-                return Printf(args, at);
-            case "test":
-                return TestExpression.Evaluate(args, this, at);
-            case "[":
-                if (args.Count == 0 || args[^1].KnownText != "]")
-                {
-                    return 2;
-                }
-
-                return TestExpression.Evaluate(args.Take(args.Count - 1).ToList(), this, at);
-            case "cd":
-                _changedDirectory = true;
-                return null;
-            case "cat":
-                return Cat(args, at);
-            case "sed":
-                return RunTextTool(at, args, MiniSed.TryRun);
-            case "tr":
-                return RunTextTool(at, args, TrTool.TryRun);
-            case "grep":
-                return Grep(args, at);
-            case "basename" when args.Count == 1 && args[0].KnownText is { } path:
-                WriteOutput(ShellValue.Text(Path.GetFileName(path.TrimEnd('/')) + "\n"));
-                return 0;
-            case "dirname" when args.Count == 1 && args[0].KnownText is { } path:
-                var directory = Path.GetDirectoryName(path.TrimEnd('/'));
-                WriteOutput(ShellValue.Text((string.IsNullOrEmpty(directory) ? "." : directory) + "\n"));
-                return 0;
-        }
-
-        // Any other program: its output and success are unknown, and it is worth reporting.
-        var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
-        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)));
-        if (_outputs.Count > 0)
-        {
-            // Its output is used (captured or piped): that use depends on something unknown.
-            var unknown = new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at));
-            Record.Unknowns.Add(unknown);
-            WriteOutput(ShellValue.Of(unknown));
-        }
-
-        return null;
+            ":" or "true" => 0,
+            "false" => 1,
+            "." or "source" => Source(args, at),
+            "eval" => Eval(args, at),
+            "exit" => throw new ScriptExitException(NumericArgument(args) ?? _state.LastStatus),
+            "return" => throw new ScriptReturnException(NumericArgument(args) ?? _state.LastStatus),
+            "break" or "continue" => throw new LoopControlException(name == "continue", NumericArgument(args) ?? 1),
+            "export" or "readonly" or "local" => Export(args),
+            "unset" => Unset(args),
+            "set" => Set(args),
+            "shift" => Shift(args),
+            "test" => Test(args),
+            "[" => args.Count == 0 || args[^1].KnownText != "]" ? 2 : Test(args[..^1]),
+            "cd" => ChangeDirectory(),
+            _ => RunProgram(name, argv, at),
+        };
     }
 
-    private bool _changedDirectory;
-
-    private static int? ParseStatus(List<ShellValue> args)
+    /// <summary>The first argument as a number (an exit status, a count), or null when absent or not a number.</summary>
+    private static int? NumericArgument(List<ShellValue> args)
     {
         if (args.Count == 0)
         {
             return null;
         }
 
-        return int.TryParse(args[0].KnownText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) ? status : null;
+        return int.TryParse(args[0].KnownText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 
-    private int? CallFunction(ShellFunction function, IEnumerable<ShellValue> args)
+    /// <summary><c>export NAME=value</c> (and <c>readonly</c>, <c>local</c>): the assignments; the attributes do not matter here.</summary>
+    private int? Export(List<ShellValue> args)
     {
-        if (++_functionDepth > 100)
-        {
-            _functionDepth--;
-            throw new StepLimitException(function.Tree.GetLocation(function.Syntax));
-        }
-
-        var savedPositional = _state.Positional;
-        _state.SetPositional(args);
-        _trees.Push((function.Tree, null));
-        try
-        {
-            return Execute(function.Syntax.Body);
-        }
-        catch (ScriptReturnException returned)
-        {
-            return returned.Status;
-        }
-        finally
-        {
-            _trees.Pop();
-            _state.SetPositional(savedPositional);
-            _functionDepth--;
-        }
-    }
-
-    private int? Eval(List<ShellValue> args, SyntaxNode at)
-    {
-        var joined = new ShellValue.Builder();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (i > 0)
-            {
-                joined.Append(ShellValue.Text(" "));
-            }
-
-            joined.Append(args[i]);
-        }
-
-        var text = joined.ToValue().KnownText;
-        if (text is null)
-        {
-            AddUnknown("`eval` of a string that is not known", at);
-            Record.Incomplete = true;
-            return null;
-        }
-
-        var tree = SyntaxTree.ParseText(text);
-        if (tree.HasErrors)
-        {
-            AddUnknown("`eval` of text that is not valid shell", at);
-            return 2;
-        }
-
-        _trees.Push((tree, LocationOf(at)));
-        try
-        {
-            return ExecuteStatements(tree.GetRoot().Statements);
-        }
-        finally
-        {
-            _trees.Pop();
-        }
-    }
-
-    private int? Echo(List<ShellValue> args, SyntaxNode at)
-    {
-        var newline = true;
-        if (args.Count > 0 && args[0].KnownText == "-n")
-        {
-            newline = false;
-            args = args.Skip(1).ToList();
-        }
-
-        var output = new ShellValue.Builder();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (i > 0)
-            {
-                output.Append(ShellValue.Text(" "));
-            }
-
-            output.Append(args[i].KnownText is { } text && text.Contains('\\') ? ShellValue.Text(EchoEscapes(text, ref newline), args[i].Segments[0].Origin) : args[i]);
-        }
-
-        if (newline)
-        {
-            output.Append(ShellValue.Text("\n"));
-        }
-
-        WriteOutput(output.ToValue());
-        return 0;
-    }
-
-    // dash's echo interprets backslash escapes, and \c ends the output.
-    private static string EchoEscapes(string text, ref bool newline)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\\' || i + 1 >= text.Length)
-            {
-                builder.Append(text[i]);
-                continue;
-            }
-
-            var c = text[++i];
-            switch (c)
-            {
-                case 'n': builder.Append('\n'); break;
-                case 't': builder.Append('\t'); break;
-                case '\\': builder.Append('\\'); break;
-                case 'c':
-                    newline = false;
-                    return builder.ToString();
-                default: builder.Append('\\').Append(c); break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private int? Printf(List<ShellValue> args, SyntaxNode at)
-    {
-        if (args.Count == 0 || args.Any(a => !a.IsKnown))
-        {
-            WriteOutput(ShellValue.Of(new UnknownValue("the output of printf", LocationOf(at))));
-            return args.Count == 0 ? 1 : 0;
-        }
-
-        var format = args[0].KnownText!;
-        var values = args.Skip(1).Select(a => a.KnownText!).ToList();
-        var builder = new StringBuilder();
-        var next = 0;
-        do
-        {
-            for (var i = 0; i < format.Length; i++)
-            {
-                var c = format[i];
-                if (c == '\\' && i + 1 < format.Length)
-                {
-                    var e = format[++i];
-                    builder.Append(e switch { 'n' => "\n", 't' => "\t", '\\' => "\\", _ => "\\" + e });
-                }
-                else if (c == '%' && i + 1 < format.Length)
-                {
-                    var spec = format[++i];
-                    if (spec == '%')
-                    {
-                        builder.Append('%');
-                        continue;
-                    }
-
-                    builder.Append(next < values.Count ? values[next] : string.Empty);
-                    next++;
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-        }
-        while (next > 0 && next < values.Count);
-
-        WriteOutput(ShellValue.Text(builder.ToString()));
-        return 0;
-    }
-
-    private int? Cat(List<ShellValue> args, SyntaxNode at)
-    {
-        if (args.Count == 0 || (args.Count == 1 && args[0].KnownText == "-"))
-        {
-            WriteOutput(_pipeInput ?? ShellValue.Empty);
-            return 0;
-        }
-
         foreach (var arg in args)
         {
-            if (arg.KnownText is { } path && ReadModuleFile(path) is { } content)
+            var text = arg.KnownText;
+            var equals = text?.IndexOf('=') ?? -1;
+            if (equals > 0)
             {
-                WriteOutput(ShellValue.Text(content));
-            }
-            else
-            {
-                WriteOutput(ShellValue.Of(new UnknownValue($"the contents of `{arg}`", LocationOf(at))));
-                return null;
+                _state.Variables[text![..equals]] = SliceText(arg, equals + 1, 0);
             }
         }
 
         return 0;
     }
 
-    private delegate bool TextTool(IReadOnlyList<string> args, string input, Func<string, string?> readFile, out string output, out bool success);
-
-    private int? RunTextTool(SyntaxNode at, List<ShellValue> args, TextTool tool)
+    private int? Unset(List<ShellValue> args)
     {
-        var input = _pipeInput ?? ShellValue.Empty;
-        if (args.All(a => a.IsKnown) && input.KnownText is { } text
-            && tool(args.Select(a => a.KnownText!).ToList(), text, ReadModuleFile, out var output, out var success))
+        foreach (var arg in args.Select(a => a.KnownText).Where(a => a is not null && !a.StartsWith('-')))
         {
-            WriteOutput(ShellValue.Text(output, LocationOf(at)));
-            return success ? 0 : 1;
+            _state.Variables.Remove(arg!);
+            _state.Functions.Remove(arg!);
         }
 
-        WriteOutput(ShellValue.Of(new UnknownValue($"the output of `{Shorten(at.ToString())}`", LocationOf(at))));
+        return 0;
+    }
+
+    /// <summary><c>set -- ARGS</c> or <c>set ARGS</c> replaces the positional parameters; options change nothing modelled.</summary>
+    private int? Set(List<ShellValue> args)
+    {
+        var dashDash = args.FindIndex(a => a.KnownText == "--");
+        if (dashDash >= 0)
+        {
+            _state.SetPositional(args.Skip(dashDash + 1));
+        }
+        else if (args.Count > 0 && args[0].KnownText is { } first && !first.StartsWith('-') && !first.StartsWith('+'))
+        {
+            _state.SetPositional(args);
+        }
+
+        return 0;
+    }
+
+    private int? Shift(List<ShellValue> args)
+    {
+        _state.SetPositional(_state.Positional.Skip(NumericArgument(args) ?? 1));
+        return 0;
+    }
+
+    private int? Test(List<ShellValue> args)
+        => TestExpression.Evaluate([.. args.Select(a => new TestArgument(a.KnownText, a.Segments.Any(s => s.Unknown is null && s.Text.Length > 0)))], FileTest);
+
+    private int? ChangeDirectory()
+    {
+        _changedDirectory = true;
         return null;
-    }
-
-    private int? Grep(List<ShellValue> args, SyntaxNode at)
-    {
-        var input = _pipeInput ?? ShellValue.Empty;
-        var options = args.TakeWhile(a => a.KnownText is { } t && t.StartsWith('-') && t.Length > 1).Select(a => a.KnownText!).ToList();
-        var rest = args.Skip(options.Count).ToList();
-        if (rest.Count != 1 || !rest[0].IsKnown || input.KnownText is not { } text || options.Any(o => o.Trim('-').Any(c => c is not ('q' or 'v' or 'w' or 'F' or 'E' or 'i' or 's'))))
-        {
-            WriteOutput(ShellValue.Of(new UnknownValue($"the output of `{Shorten(at.ToString())}`", LocationOf(at))));
-            return null;
-        }
-
-        var flags = string.Concat(options).Replace("-", string.Empty, StringComparison.Ordinal);
-        var pattern = rest[0].KnownText!;
-        var regexText = flags.Contains('F') ? System.Text.RegularExpressions.Regex.Escape(pattern) : MiniSed.BasicToDotNet(pattern, extended: flags.Contains('E'));
-        if (flags.Contains('w'))
-        {
-            regexText = $"(?<![A-Za-z0-9_])(?:{regexText})(?![A-Za-z0-9_])";
-        }
-
-        var regex = new System.Text.RegularExpressions.Regex(regexText, flags.Contains('i') ? System.Text.RegularExpressions.RegexOptions.IgnoreCase : System.Text.RegularExpressions.RegexOptions.None);
-        var lines = text.TrimEnd('\n').Split('\n').Where(line => regex.IsMatch(line) != flags.Contains('v')).ToList();
-        if (!flags.Contains('q') && lines.Count > 0)
-        {
-            WriteOutput(ShellValue.Text(string.Join('\n', lines) + "\n"));
-        }
-
-        return lines.Count > 0 ? 0 : 1;
-    }
-
-    /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
-    internal string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
-
-    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory, else null.</summary>
-    internal string? ResolveModulePath(string path)
-    {
-        var root = Path.GetFullPath(_settings.ModuleDirectory);
-        if (!Path.IsPathRooted(path))
-        {
-            return null;
-        }
-
-        var full = Path.GetFullPath(path);
-        return full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full : null;
-    }
-
-    /// <summary>What <c>test -f</c>/<c>-d</c>/<c>-e</c> says of a path, or null when it cannot be known.</summary>
-    internal bool? FileTest(char op, string path)
-    {
-        if (!Path.IsPathRooted(path))
-        {
-            // Relative to configure's directory, the nginx source tree; only its auto/ scripts are known.
-            if (_changedDirectory)
-            {
-                return null;
-            }
-
-            var known = NginxScripts.IsKnownAutoScript(path, _settings.Link);
-            return known is null ? null : op == 'd' ? false : known;
-        }
-
-        var full = ResolveModulePath(path);
-        if (full is null)
-        {
-            return null;
-        }
-
-        return op switch
-        {
-            'f' => File.Exists(full),
-            'd' => Directory.Exists(full),
-            _ => File.Exists(full) || Directory.Exists(full),
-        };
     }
 }

@@ -3,10 +3,15 @@ using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
+// Words and their expansions: quoting, parameters, substitutions, arithmetic, field splitting, patterns.
 internal sealed partial class Evaluator
 {
-    /// <summary>A piece of an expanded word, and whether field splitting applies to it (unquoted expansions only).</summary>
-    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted);
+    /// <summary>
+    /// A piece of an expanded word, and whether field splitting applies to it (unquoted expansions
+    /// only). <c>Pattern</c>: for unquoted literal text, the text as a shell pattern, its backslash
+    /// escapes kept.
+    /// </summary>
+    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null);
 
     /// <summary>Expands a word into fields, as for a command's arguments.</summary>
     private List<ShellValue> ExpandFields(WordSyntax word)
@@ -24,8 +29,14 @@ internal sealed partial class Evaluator
             return ShellValue.Empty;
         }
 
+        return ExpandPartsToValue(word.Parts, quoted: false);
+    }
+
+    /// <summary>Expands parts into one value, without field splitting.</summary>
+    private ShellValue ExpandPartsToValue(IEnumerable<WordPartSyntax> parts, bool quoted)
+    {
         var pieces = new List<Piece>();
-        ExpandParts(word.Parts, quoted: false, pieces);
+        ExpandParts(parts, quoted, pieces);
         return ShellValue.Concat(pieces.Select(p => p.Value));
     }
 
@@ -43,7 +54,7 @@ internal sealed partial class Evaluator
                 return null;
             }
 
-            builder.Append(piece.Quoted ? Glob.Escape(text) : text);
+            builder.Append(piece.Pattern ?? (piece.Quoted ? Glob.Escape(text) : text));
         }
 
         return builder.ToString();
@@ -56,7 +67,8 @@ internal sealed partial class Evaluator
             switch (part)
             {
                 case LiteralPartSyntax literal:
-                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\')));
+                    var pattern = quoted ? null : literal.Token.Text.Replace("\\\n", string.Empty, StringComparison.Ordinal);
+                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\'), pattern));
                     break;
                 case SingleQuotedPartSyntax single:
                     pieces.Add(new Piece(ShellValue.Text(single.Text.Text, LocationOf(single)), false, true));
@@ -207,20 +219,28 @@ internal sealed partial class Evaluator
     internal static ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
     {
         var fields = SplitFields([new Piece(ShellValue.Text(prefix), false, prefix.Length > 0), new Piece(value, true, false), new Piece(ShellValue.Text(suffix), false, suffix.Length > 0)]);
+
+        // Strip the prefix and suffix back off: they were only there to shape the fields.
+        return SliceText(JoinWithSpaces(fields), prefix.Length, suffix.Length);
+    }
+
+    /// <summary>Values joined by single spaces, as <c>$*</c> and <c>eval</c> join them.</summary>
+    private static ShellValue JoinWithSpaces(IEnumerable<ShellValue> values)
+    {
         var joined = new ShellValue.Builder();
-        for (var i = 0; i < fields.Count; i++)
+        var first = true;
+        foreach (var value in values)
         {
-            if (i > 0)
+            if (!first)
             {
                 joined.Append(ShellValue.Text(" "));
             }
 
-            joined.Append(fields[i]);
+            joined.Append(value);
+            first = false;
         }
 
-        // Strip the prefix and suffix back off: they were only there to shape the fields.
-        var result = joined.ToValue();
-        return SliceText(result, prefix.Length, suffix.Length);
+        return joined.ToValue();
     }
 
     private static ShellValue SliceText(ShellValue value, int dropStart, int dropEnd)
@@ -246,7 +266,7 @@ internal sealed partial class Evaluator
             case "#":
                 return ShellValue.Text(_state.Positional.Count.ToString(CultureInfo.InvariantCulture));
             case "@" or "*":
-                return JoinPositional();
+                return JoinWithSpaces(_state.Positional);
             case "?":
                 return _state.LastStatus is { } status ? ShellValue.Text(status.ToString(CultureInfo.InvariantCulture)) : ShellValue.Of(new UnknownValue("the exit status of a program", LocationOf(at)));
             case "0":
@@ -262,22 +282,6 @@ internal sealed partial class Evaluator
         }
 
         return GetVariable(name, at) ?? ShellValue.Empty;
-    }
-
-    private ShellValue JoinPositional()
-    {
-        var builder = new ShellValue.Builder();
-        for (var i = 0; i < _state.Positional.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(ShellValue.Text(" "));
-            }
-
-            builder.Append(_state.Positional[i]);
-        }
-
-        return builder.ToValue();
     }
 
     /// <summary>
@@ -303,12 +307,7 @@ internal sealed partial class Evaluator
     private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
     {
         var name = expansion.ParameterName;
-        var isSet = name switch
-        {
-            "#" or "?" or "0" or "@" or "*" => true,
-            _ when name.Length > 0 && char.IsAsciiDigit(name[0]) => int.Parse(name, CultureInfo.InvariantCulture) <= _state.Positional.Count,
-            _ => GetVariable(name, expansion) is not null,
-        };
+        var isSet = IsParameterSet(name, expansion);
         var value = name.Length == 0 ? ShellValue.Empty : LookupParameter(name, expansion);
         if (expansion.Hash is not null)
         {
@@ -329,58 +328,50 @@ internal sealed partial class Evaluator
             empty = Decide($"`{name}` is empty", expansion);
         }
 
-        ShellValue Argument()
+        return op.TrimStart(':') switch
         {
-            if (expansion.Argument is null)
-            {
-                return ShellValue.Empty;
-            }
+            "-" => empty ? ExpandArgument(expansion, quoted) : value,
+            "=" => empty ? AssignDefault(name, ExpandArgument(expansion, quoted)) : value,
+            "+" => empty ? ShellValue.Empty : ExpandArgument(expansion, quoted),
+            "?" => empty ? throw new ScriptExitException(2) : value,
+            "#" or "##" or "%" or "%%" => RemoveAffix(expansion, value),
+            _ => ShellValue.Of(new UnknownValue($"`${{{name}{op}...}}`, which /bin/sh rejects", LocationOf(expansion))),
+        };
+    }
 
-            var pieces = new List<Piece>();
-            ExpandParts(expansion.Argument.Parts, quoted, pieces);
-            return ShellValue.Concat(pieces.Select(p => p.Value));
+    private bool IsParameterSet(string name, ParameterExpansionSyntax expansion) => name switch
+    {
+        "#" or "?" or "0" or "@" or "*" => true,
+        _ when name.Length > 0 && char.IsAsciiDigit(name[0]) => int.Parse(name, CultureInfo.InvariantCulture) <= _state.Positional.Count,
+        _ => GetVariable(name, expansion) is not null,
+    };
+
+    /// <summary>The word after the operator of <c>${name-word}</c>, expanded only when it is used.</summary>
+    private ShellValue ExpandArgument(ParameterExpansionSyntax expansion, bool quoted)
+        => expansion.Argument is null ? ShellValue.Empty : ExpandPartsToValue(expansion.Argument.Parts, quoted);
+
+    private ShellValue AssignDefault(string name, ShellValue value)
+    {
+        _state.Variables[name] = value;
+        return value;
+    }
+
+    /// <summary><c>${name#pattern}</c>, <c>##</c>, <c>%</c>, <c>%%</c>.</summary>
+    private ShellValue RemoveAffix(ParameterExpansionSyntax expansion, ShellValue value)
+    {
+        var op = expansion.OperatorText!;
+        var pattern = expansion.Argument is null ? string.Empty : ExpandPattern(expansion.Argument);
+        if (value.KnownText is not { } text || pattern is null)
+        {
+            return ShellValue.Of(new UnknownValue($"`${{{expansion.ParameterName}{op}...}}` of an unknown value", LocationOf(expansion)));
         }
 
-        switch (op.TrimStart(':'))
-        {
-            case "-":
-                return empty ? Argument() : value;
-            case "=":
-                if (empty)
-                {
-                    var assigned = Argument();
-                    _state.Variables[name] = assigned;
-                    return assigned;
-                }
-
-                return value;
-            case "+":
-                return empty ? ShellValue.Empty : Argument();
-            case "?":
-                if (empty)
-                {
-                    throw new ScriptExitException(2);
-                }
-
-                return value;
-            case "#" or "##" or "%" or "%%":
-                var pattern = expansion.Argument is null ? string.Empty : ExpandPattern(expansion.Argument);
-                if (value.KnownText is not { } text || pattern is null)
-                {
-                    return ShellValue.Of(new UnknownValue($"`${{{name}{op}...}}` of an unknown value", LocationOf(expansion)));
-                }
-
-                return ShellValue.Text(Glob.RemoveAffix(text, pattern, op), LocationOf(expansion));
-            default:
-                return ShellValue.Of(new UnknownValue($"`${{{name}{op}...}}`, which /bin/sh rejects", LocationOf(expansion)));
-        }
+        return ShellValue.Text(Glob.RemoveAffix(text, pattern, op), LocationOf(expansion));
     }
 
     private ShellValue EvaluateArithmetic(ArithmeticExpansionSyntax arithmetic)
     {
-        var pieces = new List<Piece>();
-        ExpandParts(arithmetic.Parts, quoted: true, pieces);
-        var text = ShellValue.Concat(pieces.Select(p => p.Value)).KnownText;
+        var text = ExpandPartsToValue(arithmetic.Parts, quoted: true).KnownText;
         if (text is not null && Arithmetic.TryEvaluate(text, n => _state.Variables.TryGetValue(n, out var v) ? v.KnownText : "0", out var result))
         {
             return ShellValue.Text(result.ToString(CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ConfigConvert.ModuleModel.Evaluation.Programs;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
@@ -81,8 +82,7 @@ internal static class Glob
         var builder = new StringBuilder(anchored ? "^" : string.Empty);
         for (var i = 0; i < pattern.Length; i++)
         {
-            var c = pattern[i];
-            switch (c)
+            switch (pattern[i])
             {
                 case '*':
                     builder.Append("[\\s\\S]*");
@@ -93,21 +93,12 @@ internal static class Glob
                 case '\\' when i + 1 < pattern.Length:
                     builder.Append(Regex.Escape(pattern[++i].ToString()));
                     break;
-                case '[':
-                    var end = pattern.IndexOf(']', i + 2);
-                    if (end < 0)
-                    {
-                        builder.Append("\\[");
-                        break;
-                    }
-
-                    var set = pattern[(i + 1)..end];
-                    var negate = set.StartsWith('!') || set.StartsWith('^');
-                    builder.Append('[').Append(negate ? "^" : string.Empty).Append((negate ? set[1..] : set).Replace("\\", "\\\\", StringComparison.Ordinal)).Append(']');
+                case '[' when Bracket(pattern, i) is ({ } set, var end):
+                    builder.Append(set);
                     i = end;
                     break;
                 default:
-                    builder.Append(Regex.Escape(c.ToString()));
+                    builder.Append(Regex.Escape(pattern[i].ToString()));
                     break;
             }
         }
@@ -118,5 +109,71 @@ internal static class Glob
         }
 
         return new Regex(builder.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>
+    /// The bracket expression at <paramref name="start"/> as a .NET class, and the index of its closing
+    /// bracket; null when it has none (the <c>[</c> then stands for itself). As in dash, <c>!</c> negates
+    /// (<c>^</c> does not), a first <c>]</c> is a member, and a backslash quotes the next character.
+    /// </summary>
+    private static (string? Set, int End) Bracket(string pattern, int start)
+    {
+        var set = new StringBuilder("[");
+        var i = start + 1;
+        if (i < pattern.Length && pattern[i] == '!')
+        {
+            set.Append('^');
+            i++;
+        }
+
+        for (var first = true; i < pattern.Length && (first || pattern[i] != ']'); first = false)
+        {
+            var afterClass = CharacterClass.AppendNamed(pattern, i, set);
+            if (afterClass >= 0)
+            {
+                i = afterClass;
+                continue;
+            }
+
+            var low = ReadMember(pattern, ref i);
+            var high = low;
+            if (i + 1 < pattern.Length && pattern[i] == '-' && pattern[i + 1] != ']')
+            {
+                i++;
+                high = ReadMember(pattern, ref i);
+            }
+
+            // A reversed range has no members.
+            if (low <= high)
+            {
+                CharacterClass.AppendLiteral(set, low);
+                set.Append('-');
+                CharacterClass.AppendLiteral(set, high);
+            }
+        }
+
+        if (i >= pattern.Length)
+        {
+            return (null, start);
+        }
+
+        // A set left without members matches no character (negated, any character).
+        var text = set.ToString() switch
+        {
+            "[" => "(?!)",
+            "[^" => "[\\s\\S]",
+            var members => members + "]",
+        };
+        return (text, i);
+    }
+
+    private static char ReadMember(string pattern, ref int i)
+    {
+        if (pattern[i] == '\\' && i + 1 < pattern.Length)
+        {
+            i++;
+        }
+
+        return pattern[i++];
     }
 }

@@ -1,53 +1,89 @@
-using System.Globalization;
-using ConfigConvert.ShellParser;
+using ConfigConvert.ModuleModel.Evaluation.Programs;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
 /// <summary>
-/// The <c>test</c> / <c>[</c> builtin over symbolic values, in three-valued logic: true, false, or
-/// unknown (null), which the caller turns into a recorded assumption.
+/// dash's <c>test</c> / <c>[</c> builtin over values that may be unknown, in three-valued logic: true,
+/// false, or unknown (null), which the caller turns into a recorded assumption.
 /// </summary>
 internal sealed class TestExpression
 {
-    private static readonly HashSet<string> UnaryOperators = ["-n", "-z", "-f", "-d", "-e", "-r", "-w", "-x", "-s", "-h", "-L"];
-    private static readonly HashSet<string> BinaryOperators = ["=", "!=", "==", "-eq", "-ne", "-lt", "-le", "-gt", "-ge"];
+    private static readonly HashSet<string> UnaryOperators = ["-n", "-z", "-f", "-d", "-e", "-r", "-w", "-x", "-s", "-h", "-L", "-b", "-c", "-p", "-S", "-u", "-g", "-k", "-O", "-G", "-t"];
+    private static readonly HashSet<string> BinaryOperators = ["=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"];
 
-    private readonly List<ShellValue> _args;
-    private readonly Evaluator _evaluator;
+    private readonly IReadOnlyList<TestArgument> _args;
+    private readonly Func<string, string, bool?> _fileTest;
     private int _pos;
 
-    private TestExpression(List<ShellValue> args, Evaluator evaluator)
+    private TestExpression(IReadOnlyList<TestArgument> args, Func<string, string, bool?> fileTest)
     {
         _args = args;
-        _evaluator = evaluator;
+        _fileTest = fileTest;
     }
 
-    public static int? Evaluate(List<ShellValue> args, Evaluator evaluator, SyntaxNode at)
+    /// <summary>
+    /// The exit status of <c>test</c> with these arguments: 0, 1, 2 (an error test reports), or null
+    /// when it depends on what is not known. <paramref name="fileTest"/> answers a file operator
+    /// (<c>-f</c>, <c>-d</c>...) on a path, or null when it cannot know.
+    /// </summary>
+    public static int? Evaluate(IReadOnlyList<TestArgument> args, Func<string, string, bool?> fileTest)
     {
         if (args.Count == 0)
         {
             return 1;
         }
 
-        var test = new TestExpression(args, evaluator);
-        var result = test.Or();
-        if (test._pos != args.Count)
+        var test = new TestExpression(args, fileTest);
+        try
         {
-            // A malformed expression: test reports an error and returns 2.
+            var result = test.Or();
+            if (test._pos != args.Count)
+            {
+                throw new TestError();
+            }
+
+            return result switch
+            {
+                true => 0,
+                false => 1,
+                null => null,
+            };
+        }
+        catch (TestError)
+        {
             return 2;
         }
+    }
 
-        return result switch
+    /// <summary>
+    /// What a file operator says of a path on disk (the module's files are there as configure will
+    /// see them); null for what depends on who runs configure or on how it is run.
+    /// </summary>
+    public static bool? FileTestOnDisk(string op, string path)
+    {
+        var info = new FileInfo(path);
+        var exists = info.Exists || Directory.Exists(path);
+        return op switch
         {
-            true => 0,
-            false => 1,
-            null => null,
+            "-f" => info.Exists,
+            "-d" => Directory.Exists(path),
+            "-e" or "-r" => exists,
+            "-s" => info.Exists ? info.Length > 0 : exists,
+            "-x" => exists && (Directory.Exists(path) || (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0),
+            "-h" or "-L" => info.LinkTarget is not null || new DirectoryInfo(path).LinkTarget is not null,
+
+            // Module files are files and directories: not devices, pipes or sockets.
+            "-b" or "-c" or "-p" or "-S" => false,
+            "-u" => exists && info.UnixFileMode.HasFlag(UnixFileMode.SetUser),
+            "-g" => exists && info.UnixFileMode.HasFlag(UnixFileMode.SetGroup),
+            "-k" => exists && info.UnixFileMode.HasFlag(UnixFileMode.StickyBit),
+            _ => null,
         };
     }
 
-    private string? Peek(int ahead = 0) => _pos + ahead < _args.Count ? _args[_pos + ahead].KnownText ?? "\0unknown" : null;
+    private string? Peek(int ahead = 0) => _pos + ahead < _args.Count ? _args[_pos + ahead].Text ?? "\0unknown" : null;
 
-    private ShellValue Take() => _args[_pos++];
+    private TestArgument Take() => _args[_pos++];
 
     private bool? Or()
     {
@@ -89,25 +125,25 @@ internal sealed class TestExpression
 
     private bool? Primary()
     {
-        if (Peek() == "(")
-        {
-            _pos++;
-            var inner = Or();
-            if (Peek() == ")")
-            {
-                _pos++;
-            }
-
-            return inner;
-        }
-
         var remaining = _args.Count - _pos;
         if (remaining >= 3 && Peek(1) is { } binary && BinaryOperators.Contains(binary))
         {
             var left = Take();
             _pos++;
-            var right = Take();
-            return Binary(left, binary, right);
+            return Binary(left, binary, Take());
+        }
+
+        if (Peek() == "(" && remaining >= 2)
+        {
+            _pos++;
+            var inner = Or();
+            if (Peek() != ")")
+            {
+                throw new TestError();
+            }
+
+            _pos++;
+            return inner;
         }
 
         if (remaining >= 2 && Peek() is { } op && UnaryOperators.Contains(op))
@@ -116,55 +152,41 @@ internal sealed class TestExpression
             return Unary(op, Take());
         }
 
-        if (_pos < _args.Count)
-        {
-            var value = Take();
-            return value.IsKnown ? !value.IsEmpty : Unknown(value);
-        }
-
-        return false;
+        // Past the last argument, dash reads an empty string: `test x -a` is false, `test x -o` true.
+        return remaining == 0 ? false : Take().IsNotEmpty;
     }
 
-    private static bool? Unknown(ShellValue value) => value.Segments.All(s => s.Unknown is not null || s.Text.Length == 0) ? null : true;
-
-    private bool? Unary(string op, ShellValue operand)
+    private bool? Unary(string op, TestArgument operand) => op switch
     {
-        switch (op)
-        {
-            case "-n":
-                return operand.IsKnown ? !operand.IsEmpty : Unknown(operand);
-            case "-z":
-                return operand.IsKnown ? operand.IsEmpty : Unknown(operand) is null ? null : false;
-            case "-f" or "-d" or "-e" or "-r" or "-s" or "-x":
-                if (operand.KnownText is not { } path)
-                {
-                    return null;
-                }
+        "-n" => operand.IsNotEmpty,
+        "-z" => !operand.IsNotEmpty,
+        "-t" => null,
+        _ => operand.Text is { } path ? _fileTest(op, path) : null,
+    };
 
-                return _evaluator.FileTest(op[1] == 'd' ? 'd' : op[1] == 'f' ? 'f' : 'e', path);
-            default:
-                return null;
-        }
-    }
-
-    private static bool? Binary(ShellValue left, string op, ShellValue right)
+    private static bool? Binary(TestArgument left, string op, TestArgument right)
     {
-        if (left.KnownText is not { } a || right.KnownText is not { } b)
+        if (left.Text is not { } a || right.Text is not { } b)
         {
             return null;
         }
 
         switch (op)
         {
-            case "=" or "==":
+            case "=":
                 return a == b;
             case "!=":
                 return a != b;
+            case "<" or ">":
+                return string.CompareOrdinal(a, b) is var order && (op == "<" ? order < 0 : order > 0);
+            case "-nt" or "-ot" or "-ef":
+                return null;
         }
 
-        if (!long.TryParse(a.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var x) || !long.TryParse(b.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
+        // Decimal numbers, blanks around them allowed; anything else is an error test reports.
+        if (!CNumber.TryParseWhole(a, out var x, radix: 10) || !CNumber.TryParseWhole(b, out var y, radix: 10))
         {
-            return null;
+            throw new TestError();
         }
 
         return op switch
@@ -177,4 +199,16 @@ internal sealed class TestExpression
             _ => x >= y,
         };
     }
+
+    /// <summary>A malformed expression, or an operand that is not a number: test reports it and exits with 2.</summary>
+    private sealed class TestError() : Exception("test error");
+}
+
+/// <summary>An argument of <c>test</c>: its text, or null when not known; and whether it is surely not empty (some of it is known text).</summary>
+internal readonly record struct TestArgument(string? Text, bool SurelyNotEmpty)
+{
+    public static TestArgument Known(string text) => new(text, text.Length > 0);
+
+    /// <summary>True or false when known, null when it depends on what is not known.</summary>
+    public bool? IsNotEmpty => Text is { } text ? text.Length > 0 : SurelyNotEmpty ? true : null;
 }

@@ -1,0 +1,109 @@
+using ConfigConvert.ModuleModel.Evaluation.Programs;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+// The programs a config runs: the emulated ones (Programs/) on the values they are given, any other as
+// an unknown; and the module's files, the only ones the evaluator reads.
+internal sealed partial class Evaluator
+{
+    private static readonly Dictionary<string, IEmulatedProgram> EmulatedPrograms = new(StringComparer.Ordinal)
+    {
+        ["echo"] = new EchoProgram(),
+        ["printf"] = new PrintfProgram(),
+        ["cat"] = new CatProgram(),
+        ["sed"] = new SedProgram(),
+        ["tr"] = new TrProgram(),
+        ["grep"] = new GrepProgram(),
+        ["basename"] = new BasenameProgram(),
+        ["dirname"] = new DirnameProgram(),
+    };
+
+    private int? RunProgram(string name, List<ShellValue> argv, SyntaxNode at)
+    {
+        if (!EmulatedPrograms.TryGetValue(name, out var program))
+        {
+            return RunUnknownProgram(name, argv, at);
+        }
+
+        var args = argv.Skip(1).ToList();
+        var input = _pipeInput ?? ShellValue.Empty;
+        var result = program.Run(new ProgramCall([.. args.Select(a => a.KnownText)], input.KnownText, ReadModuleFile));
+        if (!result.IsEmulated)
+        {
+            return RunUnknownProgram(name, argv, at);
+        }
+
+        var output = new ShellValue.Builder();
+        foreach (var part in result.Output)
+        {
+            output.Append(part switch
+            {
+                OutputPart.Text { FromArgument: { } index } text => ShellValue.Text(text.Value, args[index].Segments.FirstOrDefault().Origin),
+                OutputPart.Text text => ShellValue.Text(text.Value, LocationOf(at)),
+                OutputPart.Argument argument => args[argument.Index],
+                OutputPart.Input => input,
+                OutputPart.Unknown unknown => ShellValue.Of(new UnknownValue(unknown.Reason ?? $"the output of `{Shorten(at.ToString())}`", LocationOf(at))),
+                _ => throw new InvalidOperationException("unexpected output part"),
+            });
+        }
+
+        WriteOutput(output.ToValue());
+        return result.Status;
+    }
+
+    /// <summary>Any program the model does not emulate: its output and success are unknown, and it is worth reporting.</summary>
+    private int? RunUnknownProgram(string name, List<ShellValue> argv, SyntaxNode at)
+    {
+        var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
+        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)));
+        if (_outputs.Count > 0)
+        {
+            // Its output is used (captured or piped): that use depends on something unknown.
+            var unknown = new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at));
+            Record.Unknowns.Add(unknown);
+            WriteOutput(ShellValue.Of(unknown));
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
+    private string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
+
+    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory, else null.</summary>
+    private string? ResolveModulePath(string path)
+    {
+        var root = Path.GetFullPath(_settings.ModuleDirectory);
+        if (!Path.IsPathRooted(path))
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path);
+        return full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full : null;
+    }
+
+    /// <summary>What a file operator of <c>test</c> (<c>-f</c>, <c>-d</c>...) says of a path, or null when it cannot be known.</summary>
+    private bool? FileTest(string op, string path)
+    {
+        if (!Path.IsPathRooted(path))
+        {
+            // Relative to configure's directory, the nginx source tree; only its auto/ scripts are known.
+            if (_changedDirectory)
+            {
+                return null;
+            }
+
+            // They are regular, non-empty, non-executable files.
+            return NginxScripts.IsKnownAutoScript(path, _settings.Link) is not { } exists ? null : op switch
+            {
+                "-f" or "-e" or "-r" or "-s" => exists,
+                "-w" or "-O" or "-G" or "-t" => null,
+                _ => false,
+            };
+        }
+
+        return ResolveModulePath(path) is { } full ? TestExpression.FileTestOnDisk(op, full) : null;
+    }
+}

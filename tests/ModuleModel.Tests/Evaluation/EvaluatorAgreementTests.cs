@@ -1,0 +1,103 @@
+using ConfigConvert.ModuleModel.Evaluation;
+using ConfigConvert.ModuleModel.Tests.Model;
+using ConfigConvert.ModuleModel.Tests.Oracle;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.ModuleModel.Tests.Evaluation;
+
+/// <summary>
+/// The evaluator on snippets that put the emulated programs and helpers to work the way configs do
+/// (quoting, pipes, substitutions), against dash: the value the snippet leaves in <c>r</c> must be
+/// the same. The module directory holds <c>config</c>, <c>VERSION</c> and <c>src/x.c</c>.
+/// </summary>
+public sealed class EvaluatorAgreementTests
+{
+    public static TheoryData<string> Snippets =>
+    [
+        // case patterns: quoted characters stand for themselves, escaped ones too
+        "case 'b*' in [a-z]\\*) r=y;; *) r=n;; esac",
+        "case 'bc' in [a-z]\\*) r=y;; *) r=n;; esac",
+        "case 'a*' in \"a*\") r=y;; *) r=n;; esac",
+        "case 'ab' in \"a*\") r=y;; *) r=n;; esac",
+        "case 'ab' in \"a\"*) r=y;; *) r=n;; esac",
+        "p='a*'; case abc in $p) r=y;; *) r=n;; esac",
+        "p='a*'; case abc in \"$p\") r=y;; *) r=n;; esac",
+        "case ngx_http_x_module in ngx_stream_*|ngx_http_*) r=y;; *) r=n;; esac",
+
+        // affixes
+        "x=a.b.c; r=${x%.*}",
+        "x=a.b.c; r=${x%\".*\"}",
+        "x='a*b'; r=${x#a\\*}",
+        "x=$ngx_addon_dir/src/x.c; r=${x##*/}",
+
+        // programs in substitutions and pipes
+        "r=$(echo \"a  b\" c)",
+        "r=$(echo 'a\\tb')",
+        "r=$(echo -n a; echo b)",
+        "r=`echo 'a\\c' b`",
+        "r=$(printf '%s-' a b)",
+        "r=$(printf '%5s|' a)",
+        "r=$(echo ngx-a ngx-b | tr - _)",
+        "r=$(echo 'a b' | tr '\\n' ' ')",
+        "r=$(echo \"$ngx_addon_dir/x\" | sed \"s|^$ngx_addon_dir/||\")",
+        "r=$(printf 'a\\nb\\n' | grep -v a)",
+        "r=$(basename \"$ngx_addon_dir/src/x.c\")",
+        "r=$(cat \"$ngx_addon_dir/VERSION\")",
+        "r=$(sed -n 's/^version = //p' \"$ngx_addon_dir/VERSION\")",
+        "r=$(cat <<'END'\n$x\nEND\n)",
+        "x=1; r=$(cat <<END\n$x\nEND\n)",
+
+        // test and [
+        "[ a = a ] && r=y || r=n",
+        "[ a = a && r=y || r=n",
+        "if test -f \"$ngx_addon_dir/config\"; then r=y; else r=n; fi",
+        "if [ -d \"$ngx_addon_dir/src\" ]; then r=y; else r=n; fi",
+        "if [ -s \"$ngx_addon_dir/src/x.c\" ]; then r=y; else r=n; fi",
+        "[ 1 -eq x ]; r=$?",
+
+        // arithmetic
+        "r=$((1 + 2 * 3))",
+        "i=010; r=$((i + 1))",
+        "r=$((2 == 2 < 3))",
+
+        // positional parameters and eval
+        "set -- a b c; shift; r=\"$*\"",
+        "eval 'r=\"a  b\"'",
+    ];
+
+    /// <summary>Snippets run where configure runs them: in nginx's source directory, which the model knows only by its auto/ scripts.</summary>
+    public static TheoryData<string> InNginxSource =>
+    [
+        "[ -f auto/module ] && r=y || r=n",
+        "[ -e auto/have ] && r=y || r=n",
+        "[ -s auto/feature ] && r=y || r=n",
+        "[ -d auto/module ] && r=y || r=n",
+        "[ -x auto/module ] && r=y || r=n",
+        "[ -h auto/module ] && r=y || r=n",
+        "test -f ./auto/define && r=y || r=n",
+    ];
+
+    [Trait("Requires", "dash")]
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Leaves_what_dash_leaves(string snippet) => AssertAgrees(snippet, directory: null);
+
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
+    [Theory]
+    [MemberData(nameof(InNginxSource))]
+    public void Leaves_what_dash_leaves_in_nginx_source(string snippet)
+    {
+        ShellOracle.RequireNginxDev();
+        AssertAgrees(snippet, ShellOracle.NginxSource);
+    }
+
+    private static void AssertAgrees(string snippet, string? directory)
+    {
+        using var module = new TempModule("# config\n", ("VERSION", "version = 1.4\n"), ("src/x.c", "int x;\n"));
+        var real = RealShell.Run($"ngx_addon_dir=$1\n{snippet}\nprintf %s \"$r\"", [module.Path], directory);
+        var settings = new EvaluationSettings(module.Path, LinkMode.Addon, new Dictionary<string, string>());
+        var world = Assert.Single(Evaluator.RunAllWorlds(settings, SyntaxTree.ParseText(snippet + "\n", Path.Combine(module.Path, "config"))));
+        Assert.Equal(RealShell.Show(real.StandardOutput), RealShell.Show(world.State.Variables["r"].KnownText ?? "(not known)"));
+    }
+}
