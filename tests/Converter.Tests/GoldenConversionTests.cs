@@ -14,9 +14,9 @@ public sealed class GoldenConversionTests
 {
     private static string GoldenDirectory => RepoPaths.Combine("tests", "Converter.Tests", "Golden");
 
-    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
-    public static TheoryData<string> CaseNames => [.. Directory.GetFiles(Path.Combine(GoldenDirectory, "cases"), "*.golden").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> CaseNames => [.. Directory.GetFiles(Path.Combine(GoldenDirectory, "cases"), "*.golden").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(FixtureNames))]
