@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;

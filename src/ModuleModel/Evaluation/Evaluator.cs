@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
-using ConfigConvert.Text;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 

@@ -1,5 +1,4 @@
 using ConfigConvert.ModuleModel;
-using ConfigConvert.TestSupport;
 using Fixtures = ConfigConvert.TestSupport.ModuleFixtures;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
