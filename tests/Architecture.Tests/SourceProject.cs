@@ -18,6 +18,15 @@ internal sealed class SourceProject
 
     private static readonly Lazy<IReadOnlyList<SourceProject>> AllProjects = new(LoadAll);
 
+    // The framework and every assembly this test was built with, read once for all compilations.
+    // Assemblies missing here (a benchmark's packages) only leave some names unresolved, which the
+    // checks on this repository's own types do not need.
+    private static readonly Lazy<IReadOnlyList<PortableExecutableReference>> References = new(() =>
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p.Length > 0)
+            .DistinctBy(Path.GetFileName)
+            .Select(p => MetadataReference.CreateFromFile(p))]);
+
     private readonly Lazy<ImmutableArray<SyntaxTree>> _trees;
     private readonly Lazy<CSharpCompilation> _compilation;
 
@@ -125,18 +134,11 @@ internal sealed class SourceProject
             new CSharpParseOptions(LanguageVersion.Preview),
             Path.Combine(Directory, "obj", "GlobalUsings.g.cs"));
 
-        // The framework and every assembly this test was built with, the project's own one left out:
-        // its types come from the sources. Assemblies missing here (a benchmark's packages) only leave
-        // some names unresolved, which the checks on this repository's own types do not need.
-        var own = AssemblyName + ".dll";
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.Length > 0 && !string.Equals(Path.GetFileName(p), own, StringComparison.Ordinal))
-            .DistinctBy(Path.GetFileName)
-            .Select(p => MetadataReference.CreateFromFile(p));
+        // The project's own assembly is left out: its types come from the sources.
         return CSharpCompilation.Create(
             AssemblyName,
             [.. Trees, usings],
-            references,
+            References.Value.Where(r => !string.Equals(Path.GetFileNameWithoutExtension(r.FilePath), AssemblyName, StringComparison.Ordinal)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 }
