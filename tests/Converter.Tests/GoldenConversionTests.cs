@@ -22,13 +22,7 @@ public sealed class GoldenConversionTests
     [MemberData(nameof(FixtureNames))]
     public void Fixture(string fixture)
     {
-        var path = Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden");
-        if (!File.Exists(path))
-        {
-            File.WriteAllText(path, $"Converting tests/fixtures/modules/{fixture}.\n");
-        }
-
-        var golden = Golden.Load(path);
+        var golden = Golden.LoadOrStart(Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden"), $"Converting tests/fixtures/modules/{fixture}.\n");
         using var copy = ModuleCopy.OfFixture(fixture);
         Check(golden, copy, new ConversionOptions());
     }
