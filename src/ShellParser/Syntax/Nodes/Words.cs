@@ -34,19 +34,6 @@ public sealed class WordSyntax : SyntaxNode
         return builder.ToString();
     }
 
-    /// <summary>True when the word is plain unquoted text with no escapes, the only form in which reserved words count.</summary>
-    public bool IsPlainLiteral(out string text)
-    {
-        if (Parts.Count == 1 && Parts[0] is LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token } && token.Text.IndexOf('\\') < 0)
-        {
-            text = token.Text;
-            return true;
-        }
-
-        text = string.Empty;
-        return false;
-    }
-
     /// <summary>True when any part is quoted (which, for a here-document delimiter, turns off expansion in the body).</summary>
     public bool HasQuotes => Parts.Any(p => p is SingleQuotedPartSyntax or DoubleQuotedPartSyntax or DollarSingleQuotedPartSyntax
         || (p is LiteralPartSyntax l && l.Token.Text.Contains('\\')));
