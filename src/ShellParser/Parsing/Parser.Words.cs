@@ -202,6 +202,9 @@ internal sealed partial class Parser
         return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
     }
 
+    // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
+    private static SyntaxTree ParseBackquoteBody(string text) => Parse(Text.SourceText.From(text), null);
+
     private BackquoteSubstitutionSyntax ParseBackquote(int quote, bool insideDoubleQuotes)
     {
         var open = MakeToken(SyntaxKind.BackquoteToken, _pos, quote + 1);
@@ -251,7 +254,7 @@ internal sealed partial class Parser
 
         ExitNesting();
         var bodyTree = new SyntaxTree(Text.SourceText.From(unescaped), null, body, []);
-        return new BackquoteSubstitutionSyntax(open, content, close, bodyTree);
+        return new BackquoteSubstitutionSyntax(open, content, close, bodyTree, ParseBackquoteBody);
     }
 
     /// <summary>True when the <c>$</c> at <paramref name="dollar"/> starts an expansion rather than standing for itself.</summary>

@@ -360,10 +360,15 @@ public sealed class CommandSubstitutionSyntax : WordPartSyntax
 /// </summary>
 public sealed class BackquoteSubstitutionSyntax : WordPartSyntax
 {
-    internal BackquoteSubstitutionSyntax(SyntaxToken openBackquote, SyntaxToken content, SyntaxToken closeBackquote, SyntaxTree body)
+    // How Body is parsed again when a rewrite changes the content: given by the parser, so that the
+    // tree's types do not depend on the parser that builds them.
+    private readonly Func<string, SyntaxTree> _parse;
+
+    internal BackquoteSubstitutionSyntax(SyntaxToken openBackquote, SyntaxToken content, SyntaxToken closeBackquote, SyntaxTree body, Func<string, SyntaxTree> parse)
         : base(SyntaxKind.BackquoteSubstitution, openBackquote, content, closeBackquote)
     {
         Body = body;
+        _parse = parse;
     }
 
     /// <summary>The opening backquote.</summary>
@@ -381,8 +386,8 @@ public sealed class BackquoteSubstitutionSyntax : WordPartSyntax
     internal override SyntaxNode WithSlots(SyntaxElement?[] s)
     {
         var content = (SyntaxToken)s[1]!;
-        var body = ReferenceEquals(content, Content) ? Body : SyntaxTree.ParseText(BackquoteText.Unescape(content.Text, insideDoubleQuotes: false).Text);
-        return new BackquoteSubstitutionSyntax((SyntaxToken)s[0]!, content, (SyntaxToken)s[2]!, body);
+        var body = ReferenceEquals(content, Content) ? Body : _parse(BackquoteText.Unescape(content.Text, insideDoubleQuotes: false).Text);
+        return new BackquoteSubstitutionSyntax((SyntaxToken)s[0]!, content, (SyntaxToken)s[2]!, body, _parse);
     }
 
     /// <inheritdoc />
