@@ -1,3 +1,5 @@
+using ConfigConvert.ShellParser;
+
 namespace ConfigConvert.Benchmarks;
 
 /// <summary>The inputs benchmarks run on, found from the repository root.</summary>
@@ -30,7 +32,7 @@ internal static class Inputs
             var corpus = Path.Combine(Root, "tests", "ShellParser.Tests", "Corpus", "valid");
             var scripts = Directory.GetFiles(corpus, "*.sh").Order(StringComparer.Ordinal)
                 .Select(File.ReadAllText)
-                .Where(text => !text.Contains('\0') && !ConfigConvert.ShellParser.SyntaxTree.ParseText(text).HasErrors)
+                .Where(text => !text.Contains('\0') && !SyntaxTree.ParseText(text).HasErrors)
                 .ToArray();
             var builder = new System.Text.StringBuilder();
             while (builder.Length < 1_000_000)

@@ -14,21 +14,15 @@ public sealed class GoldenConversionTests
 {
     private static string GoldenDirectory => RepoPaths.Combine("tests", "Converter.Tests", "Golden");
 
-    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
-    public static TheoryData<string> CaseNames => [.. Directory.GetFiles(Path.Combine(GoldenDirectory, "cases"), "*.golden").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> CaseNames => [.. Directory.GetFiles(Path.Combine(GoldenDirectory, "cases"), "*.golden").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(FixtureNames))]
     public void Fixture(string fixture)
     {
-        var path = Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden");
-        if (!File.Exists(path))
-        {
-            File.WriteAllText(path, $"Converting tests/fixtures/modules/{fixture}.\n");
-        }
-
-        var golden = Golden.Load(path);
+        var golden = Golden.LoadOrStart(Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden"), $"Converting tests/fixtures/modules/{fixture}.\n");
         using var copy = ModuleCopy.OfFixture(fixture);
         Check(golden, copy, new ConversionOptions());
     }

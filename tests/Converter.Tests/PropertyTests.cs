@@ -16,7 +16,7 @@ public sealed class PropertyTests
         "if true; then\n", "fi\n", "\t", "    ", "HTTP_MODULES=\"$HTTP_MODULES ngx_http_extra_module\"\n", "echo hi\n", "ngx_addon_name=z\n",
     ];
 
-    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> FixtureNames => [.. Directory.GetDirectories(ModuleCopy.FixturesDirectory).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(FixtureNames))]

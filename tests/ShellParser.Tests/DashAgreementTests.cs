@@ -8,6 +8,7 @@ namespace ConfigConvert.ShellParser.Tests;
 /// every corpus script and for thousands of seeded mutations of them. Scripts where the parser reports
 /// a bash-ism are left out of the comparison: there the parser reads what bash would, and warns.
 /// </summary>
+[Trait("Requires", "dash")]
 public sealed class DashAgreementTests
 {
     private const int MutationsPerBatch = 400;

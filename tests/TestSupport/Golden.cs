@@ -8,18 +8,20 @@ namespace ConfigConvert.TestSupport;
 /// <summary>
 /// Golden files in a txtar-like format: <c>-- name --</c> lines open sections. A test compares what it
 /// produced with a section; on a mismatch it shows a line diff in which spaces, tabs and carriage
-/// returns are visible, and writes the whole file with the actual sections beside the golden one as
-/// <c>.actual</c>. With <c>UPDATE_GOLDEN=1</c> it rewrites the golden file instead.
+/// returns are visible, and writes the whole file as it would be under the test's output directory
+/// (<c>golden-actual/</c>, never into the source tree), saying where. With <c>UPDATE_GOLDEN=1</c> it
+/// rewrites the golden file instead: the only way a test writes into the source tree.
 /// </summary>
 public sealed class Golden
 {
     private readonly List<(string Name, string Content)> _sections;
 
-    private Golden(string path, string header, List<(string, string)> sections)
+    private Golden(string path, string header, List<(string, string)> sections, bool exists = true)
     {
         Path = path;
         Header = header;
         _sections = sections;
+        Exists = exists;
     }
 
     /// <summary>The golden file.</summary>
@@ -31,8 +33,36 @@ public sealed class Golden
     /// <summary>The names of the sections, in order.</summary>
     public IEnumerable<string> SectionNames => _sections.Select(s => s.Name);
 
+    /// <summary>False for a golden file that does not exist yet (see <see cref="LoadOrStart"/>).</summary>
+    public bool Exists { get; private set; }
+
     /// <summary>True when UPDATE_GOLDEN=1: mismatches rewrite the golden files.</summary>
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+
+    /// <summary>
+    /// Where a mismatch writes the file as it would be: under the test's output directory, at the golden
+    /// file's path in the repository (or its name alone, for a file outside it).
+    /// </summary>
+    public string ActualPath
+    {
+        get
+        {
+            var relative = System.IO.Path.GetRelativePath(RepoPaths.Root, Path);
+            if (relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative))
+            {
+                relative = System.IO.Path.GetFileName(Path);
+            }
+
+            return System.IO.Path.Combine(AppContext.BaseDirectory, "golden-actual", relative + ".actual");
+        }
+    }
+
+    /// <summary>
+    /// Reads a golden file, or starts one with <paramref name="header"/> when it does not exist yet: its
+    /// assertions then fail (a golden test pins nothing without its file) unless UPDATE_GOLDEN=1 creates it.
+    /// </summary>
+    public static Golden LoadOrStart(string path, string header)
+        => File.Exists(path) ? Load(path) : new Golden(path, header, [], exists: false);
 
     /// <summary>Reads a golden file byte-exactly (line endings inside sections are kept).</summary>
     public static Golden Load(string path)
@@ -82,7 +112,7 @@ public sealed class Golden
     public void AssertSection(string name, string actual, string? whenMissing = null)
     {
         var expected = Section(name) ?? whenMissing;
-        if (expected == actual)
+        if (expected == actual && Exists)
         {
             return;
         }
@@ -94,11 +124,16 @@ public sealed class Golden
             _sections.Clear();
             _sections.AddRange(updated._sections);
             File.WriteAllText(Path, updated.Render(), new UTF8Encoding(false));
+            Exists = true;
             return;
         }
 
-        File.WriteAllText(Path + ".actual", updated.Render(), new UTF8Encoding(false));
-        Assert.Fail($"{System.IO.Path.GetFileName(Path)}: section `{name}` differs (actual written to {Path}.actual; UPDATE_GOLDEN=1 accepts it)\n{Diff(expected ?? string.Empty, actual)}");
+        var actualPath = ActualPath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(actualPath)!);
+        File.WriteAllText(actualPath, updated.Render(), new UTF8Encoding(false));
+        Assert.Fail(Exists
+            ? $"{System.IO.Path.GetFileName(Path)}: section `{name}` differs (the whole file as it would be: {actualPath}; UPDATE_GOLDEN=1 accepts it)\n{Diff(expected ?? string.Empty, actual)}"
+            : $"{Path} does not exist (as it would be: {actualPath}; UPDATE_GOLDEN=1 creates it)");
     }
 
     /// <summary>A line diff of two texts with whitespace made visible.</summary>
@@ -133,7 +168,7 @@ public sealed class Golden
             sections.Add((name, content));
         }
 
-        return new Golden(Path, Header, sections);
+        return new Golden(Path, Header, sections, Exists);
     }
 
     private string Render()

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.ShellParser;

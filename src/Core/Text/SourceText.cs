@@ -23,9 +23,6 @@ public sealed class SourceText
     /// <summary>How the bytes were decoded; <see cref="GetBytes()"/> uses the same to encode them again.</summary>
     public SourceEncoding Encoding { get; }
 
-    /// <summary>Length of the text in characters.</summary>
-    public int Length => Text.Length;
-
     /// <summary>Wraps a string that did not come from bytes (it encodes as UTF-8).</summary>
     public static SourceText From(string text) => new(text, SourceEncoding.Utf8);
 
@@ -74,20 +71,6 @@ public sealed class SourceText
 
     /// <summary>The 0-based positions at which lines begin (after LF; a CR before it belongs to the line).</summary>
     public IReadOnlyList<int> Lines => LineStarts;
-
-    /// <summary>Returns the text of the given 1-based line, without its line break.</summary>
-    public string GetLineText(int line)
-    {
-        var starts = LineStarts;
-        var start = starts[line - 1];
-        var end = line < starts.Length ? starts[line] : Text.Length;
-        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
-        {
-            end--;
-        }
-
-        return Text[start..end];
-    }
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
-using ConfigConvert.Text;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 

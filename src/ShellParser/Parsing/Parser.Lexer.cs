@@ -144,59 +144,7 @@ internal sealed partial class Parser
             return new Lexeme(new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, leading, default), SyntaxKind.EndOfFileToken, start, start);
         }
 
-        var kind = SyntaxKind.None;
-        var length = 1;
-        var next = Peek(1);
-        switch (c)
-        {
-            case '\n':
-                kind = SyntaxKind.NewLineToken;
-                break;
-            case ';':
-                (kind, length) = next == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1);
-                break;
-            case '&':
-                (kind, length) = next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1);
-                if (next == '>')
-                {
-                    Report(SyntaxDiagnostics.Bashism, start, start + 2, "`&>`", "runs the command in the background and then truncates the file; write `>file 2>&1`");
-                }
-
-                break;
-            case '|':
-                (kind, length) = next == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1);
-                break;
-            case '(':
-                kind = SyntaxKind.OpenParenToken;
-                break;
-            case ')':
-                kind = SyntaxKind.CloseParenToken;
-                break;
-            case '<':
-                (kind, length) = next switch
-                {
-                    '<' => Peek(2) switch
-                    {
-                        '-' => (SyntaxKind.LessLessDashToken, 3),
-                        '<' => (SyntaxKind.LessLessLessToken, 3),
-                        _ => (SyntaxKind.LessLessToken, 2),
-                    },
-                    '&' => (SyntaxKind.LessAmpersandToken, 2),
-                    '>' => (SyntaxKind.LessGreaterToken, 2),
-                    _ => (SyntaxKind.LessToken, 1),
-                };
-                break;
-            case '>':
-                (kind, length) = next switch
-                {
-                    '>' => (SyntaxKind.GreaterGreaterToken, 2),
-                    '&' => (SyntaxKind.GreaterAmpersandToken, 2),
-                    '|' => (SyntaxKind.GreaterBarToken, 2),
-                    _ => (SyntaxKind.GreaterToken, 1),
-                };
-                break;
-        }
-
+        var (kind, length) = Operator(c, start);
         if (kind == SyntaxKind.None && c is >= '0' and <= '9' && TryLexIoNumber(leading, out var ioNumber))
         {
             return ioNumber;
@@ -213,6 +161,55 @@ internal sealed partial class Parser
         var trailing = kind == SyntaxKind.NewLineToken ? ReadHereDocumentBodies() : default;
         var token = new SyntaxToken(kind, _text[start..end], leading, trailing);
         return new Lexeme(token, kind, start, end);
+    }
+
+    // The operator token that starts at the current position, or None (a word or a descriptor number).
+    private (SyntaxKind Kind, int Length) Operator(int c, int start)
+    {
+        var next = Peek(1);
+        switch (c)
+        {
+            case '\n':
+                return (SyntaxKind.NewLineToken, 1);
+            case ';':
+                return next == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1);
+            case '&':
+                if (next == '>')
+                {
+                    Report(SyntaxDiagnostics.Bashism, start, start + 2, "`&>`", "runs the command in the background and then truncates the file; write `>file 2>&1`");
+                }
+
+                return next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1);
+            case '|':
+                return next == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1);
+            case '(':
+                return (SyntaxKind.OpenParenToken, 1);
+            case ')':
+                return (SyntaxKind.CloseParenToken, 1);
+            case '<':
+                return next switch
+                {
+                    '<' => Peek(2) switch
+                    {
+                        '-' => (SyntaxKind.LessLessDashToken, 3),
+                        '<' => (SyntaxKind.LessLessLessToken, 3),
+                        _ => (SyntaxKind.LessLessToken, 2),
+                    },
+                    '&' => (SyntaxKind.LessAmpersandToken, 2),
+                    '>' => (SyntaxKind.LessGreaterToken, 2),
+                    _ => (SyntaxKind.LessToken, 1),
+                };
+            case '>':
+                return next switch
+                {
+                    '>' => (SyntaxKind.GreaterGreaterToken, 2),
+                    '&' => (SyntaxKind.GreaterAmpersandToken, 2),
+                    '|' => (SyntaxKind.GreaterBarToken, 2),
+                    _ => (SyntaxKind.GreaterToken, 1),
+                };
+            default:
+                return (SyntaxKind.None, 1);
+        }
     }
 
     private bool TryLexIoNumber(ImmutableArray<SyntaxTrivia> leading, out Lexeme lexeme)

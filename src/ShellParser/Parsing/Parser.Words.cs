@@ -75,65 +75,33 @@ internal sealed partial class Parser
         while (!_tooDeep)
         {
             var p = Logical(_pos);
-            if (p >= _text.Length)
+            if (p >= _text.Length || EndsParts(p, context, parenDepth))
             {
                 break;
             }
 
             var c = _text[p];
-            var ends = context switch
-            {
-                PartContext.Unquoted or PartContext.HereDocumentDelimiter => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
-                PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => c == '"',
-                PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
-                // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
-                PartContext.Arithmetic => c == ')' && parenDepth == 0 && Peek(1) == ')',
-                _ => c == '\n',
-            };
-            if (ends)
-            {
-                break;
-            }
-
             if (context == PartContext.Arithmetic)
             {
                 parenDepth = c == '(' ? parenDepth + 1 : c == ')' && parenDepth > 0 ? parenDepth - 1 : parenDepth;
             }
 
-            WordPartSyntax? part = null;
-            switch (c)
+            if (c == '\\')
             {
-                case '\\':
-                    // The escaped character is read raw: a backslash-newline after it is not skipped.
-                    if (literalStart < 0)
-                    {
-                        literalStart = _pos;
-                    }
+                // The escaped character is read raw: a backslash-newline after it is not skipped.
+                if (literalStart < 0)
+                {
+                    literalStart = _pos;
+                }
 
-                    _pos = Math.Min(p + 2, _text.Length);
-                    continue;
-                case '\'' when context is PartContext.Unquoted or PartContext.BracedArgument or PartContext.HereDocumentDelimiter:
-                    FlushLiteral(parts, ref literalStart, literalKind, p);
-                    part = ParseSingleQuoted(p);
-                    break;
-                // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
-                case '"' when context is not (PartContext.HereDocument or PartContext.Arithmetic):
-                    FlushLiteral(parts, ref literalStart, literalKind, p);
-                    part = ParseDoubleQuoted(p, context == PartContext.HereDocumentDelimiter ? PartContext.DoubleQuotedDelimiter : PartContext.DoubleQuoted);
-                    break;
-                case '`' when context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter):
-                    FlushLiteral(parts, ref literalStart, literalKind, p);
-                    part = ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument);
-                    break;
-                case '$' when context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p, context):
-                    FlushLiteral(parts, ref literalStart, literalKind, p);
-                    part = ParseDollar(_pos, p, context);
-                    break;
+                _pos = Math.Min(p + 2, _text.Length);
+                continue;
             }
 
-            if (part is not null)
+            if (StartsPart(c, p, context))
             {
-                parts.Add(part);
+                FlushLiteral(parts, ref literalStart, literalKind, p);
+                parts.Add(ParsePart(c, p, context));
                 continue;
             }
 
@@ -147,6 +115,35 @@ internal sealed partial class Parser
 
         FlushLiteral(parts, ref literalStart, literalKind, _pos);
     }
+
+    private bool EndsParts(int p, PartContext context, int parenDepth) => (_text[p], context) switch
+    {
+        (var c, PartContext.Unquoted or PartContext.HereDocumentDelimiter) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
+        (var c, PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter) => c == '"',
+        (var c, PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes) => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
+        // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
+        (var c, PartContext.Arithmetic) => c == ')' && parenDepth == 0 && Peek(1) == ')',
+        (var c, _) => c == '\n',
+    };
+
+    // Whether the character at p opens a part of its own (quotes, backquotes, an expansion) rather than literal text.
+    private bool StartsPart(char c, int p, PartContext context) => c switch
+    {
+        '\'' => context is PartContext.Unquoted or PartContext.BracedArgument or PartContext.HereDocumentDelimiter,
+        // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
+        '"' => context is not (PartContext.HereDocument or PartContext.Arithmetic),
+        '`' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter),
+        '$' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p, context),
+        _ => false,
+    };
+
+    private WordPartSyntax ParsePart(char c, int p, PartContext context) => c switch
+    {
+        '\'' => ParseSingleQuoted(p),
+        '"' => ParseDoubleQuoted(p, context == PartContext.HereDocumentDelimiter ? PartContext.DoubleQuotedDelimiter : PartContext.DoubleQuoted),
+        '`' => ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument),
+        _ => ParseDollar(_pos, p, context),
+    };
 
     /// <summary>
     /// Ends the pending literal at <paramref name="end"/>, line continuations included, so that the
@@ -205,6 +202,9 @@ internal sealed partial class Parser
         return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
     }
 
+    // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
+    private static SyntaxTree ParseBackquoteBody(string text) => Parse(Text.SourceText.From(text), null);
+
     private BackquoteSubstitutionSyntax ParseBackquote(int quote, bool insideDoubleQuotes)
     {
         var open = MakeToken(SyntaxKind.BackquoteToken, _pos, quote + 1);
@@ -254,7 +254,7 @@ internal sealed partial class Parser
 
         ExitNesting();
         var bodyTree = new SyntaxTree(Text.SourceText.From(unescaped), null, body, []);
-        return new BackquoteSubstitutionSyntax(open, content, close, bodyTree);
+        return new BackquoteSubstitutionSyntax(open, content, close, bodyTree, ParseBackquoteBody);
     }
 
     /// <summary>True when the <c>$</c> at <paramref name="dollar"/> starts an expansion rather than standing for itself.</summary>
@@ -315,16 +315,38 @@ internal sealed partial class Parser
         var open = MakeToken(SyntaxKind.DollarOpenBraceToken, tokenStart, brace + 1);
         _pos = brace + 1;
         var entered = EnterNesting();
-        SyntaxToken? hash = null;
+        var hash = ParseLengthHash();
+        var nameStart = _pos;
+        var first = Peek();
+        SkipParameterName(first);
+        var name = MakeToken(SyntaxKind.ParameterNameToken, nameStart, _pos);
+        var operatorStart = _pos;
+        var op = Peek();
+        var opLength = ParameterOperatorLength(op, hash is not null);
+        ReportBadParameterExpansion(tokenStart, name.Text, first, op, opLength, hash is not null);
+
+        Advance(opLength);
+        var operatorToken = opLength > 0 ? MakeToken(SyntaxKind.ParameterOperatorToken, operatorStart, _pos) : null;
+        var argument = entered && Peek() != '}' ? ParseParameterArgument(op, context) : null;
+        ExitNesting();
+        return new ParameterExpansionSyntax(open, hash, name, operatorToken, argument, ParseClosingBrace(tokenStart, brace));
+    }
+
+    // `${#name}`: the `#` of a length, only when a parameter follows (`${#}` is the special parameter #).
+    private SyntaxToken? ParseLengthHash()
+    {
         if (Peek() == '#' && Peek(1) is var afterHash && (IsNameStart(afterHash) || afterHash is >= '0' and <= '9' || afterHash is '@' or '*' or '?' or '$' or '!'))
         {
             var hashStart = _pos;
             Advance();
-            hash = MakeToken(SyntaxKind.HashToken, hashStart, _pos);
+            return MakeToken(SyntaxKind.HashToken, hashStart, _pos);
         }
 
-        var nameStart = _pos;
-        var first = Peek();
+        return null;
+    }
+
+    private void SkipParameterName(int first)
+    {
         if (first != EndOfInput && IsNameStart((char)first))
         {
             while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
@@ -343,71 +365,63 @@ internal sealed partial class Parser
         {
             Advance();
         }
+    }
 
-        var name = MakeToken(SyntaxKind.ParameterNameToken, nameStart, _pos);
-        var operatorStart = _pos;
-        var op = Peek();
-        var opLength = op switch
-        {
-            // After `${#name` dash reads no operator: anything before `}` is a bad argument.
-            _ when hash is not null => 0,
-            '}' or EndOfInput => 0,
-            // dash reads the character after `:` as part of the operator, even `}`: `${x:}` is unterminated.
-            ':' => Peek(1) == EndOfInput ? 1 : 2,
-            '#' => Peek(1) == '#' ? 2 : 1,
-            '%' => Peek(1) == '%' ? 2 : 1,
-            '/' => Peek(1) == '/' ? 2 : 1,
-            '^' => Peek(1) == '^' ? 2 : 1,
-            ',' => Peek(1) == ',' ? 2 : 1,
+    private int ParameterOperatorLength(int op, bool afterLengthHash) => op switch
+    {
+        // After `${#name` dash reads no operator: anything before `}` is a bad argument.
+        _ when afterLengthHash => 0,
+        '}' or EndOfInput => 0,
+        // dash reads the character after `:` as part of the operator, even `}`: `${x:}` is unterminated.
+        ':' => Peek(1) == EndOfInput ? 1 : 2,
+        '#' => Peek(1) == '#' ? 2 : 1,
+        '%' => Peek(1) == '%' ? 2 : 1,
+        '/' => Peek(1) == '/' ? 2 : 1,
+        '^' => Peek(1) == '^' ? 2 : 1,
+        ',' => Peek(1) == ',' ? 2 : 1,
 
-            // Any other character: dash takes it as a (bad) operator and reads on to `}`; the
-            // expansion only fails when the line runs.
-            _ => 1,
-        };
+        // Any other character: dash takes it as a (bad) operator and reads on to `}`; the
+        // expansion only fails when the line runs.
+        _ => 1,
+    };
+
+    private void ReportBadParameterExpansion(int tokenStart, string name, int first, int op, int opLength, bool afterLengthHash)
+    {
         var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
         var bashOperator = op is '/' or '^' or ',' || (op == ':' && Peek(1) is not ('-' or '=' or '?' or '+' or '}' or EndOfInput));
-        if (bashOperator && name.Text.Length > 0)
+        if (bashOperator && name.Length > 0)
         {
             Report(SyntaxDiagnostics.Bashism, tokenStart, _pos + opLength, $"`${{name{(char)op}...}}`", "fails with \"Bad substitution\" when it runs this line");
         }
-        else if (name.Text.Length == 0 || !isOperator || (hash is not null && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
+        else if (name.Length == 0 || !isOperator || (afterLengthHash && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
         {
             var shown = op is EndOfInput or '}' ? string.Empty : ((char)op).ToString();
-            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name.Text + shown + "...}");
+            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name + shown + "...}");
         }
+    }
 
-        Advance(opLength);
-        var operatorToken = opLength > 0 ? MakeToken(SyntaxKind.ParameterOperatorToken, operatorStart, _pos) : null;
-        WordSyntax? argument = null;
-        if (entered && Peek() != '}')
-        {
-            var parts = new List<WordPartSyntax>();
-            // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
-            // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
-            var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
-            var isPattern = op is '#' or '%';
-            ParseParts(parts, insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
-            if (parts.Count > 0)
-            {
-                argument = new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
-            }
-        }
+    private WordSyntax? ParseParameterArgument(int op, PartContext context)
+    {
+        var parts = new List<WordPartSyntax>();
+        // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
+        // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
+        var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
+        var isPattern = op is '#' or '%';
+        ParseParts(parts, insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
+        return parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+    }
 
-        ExitNesting();
-        SyntaxToken close;
+    private SyntaxToken ParseClosingBrace(int tokenStart, int brace)
+    {
         if (Peek() == '}')
         {
             var start = _pos;
             Advance();
-            close = MakeToken(SyntaxKind.CloseBraceToken, start, _pos);
-        }
-        else
-        {
-            Report(SyntaxDiagnostics.UnterminatedConstruct, tokenStart, brace + 1, "`${`", "`}`");
-            close = MissingToken(SyntaxKind.CloseBraceToken);
+            return MakeToken(SyntaxKind.CloseBraceToken, start, _pos);
         }
 
-        return new ParameterExpansionSyntax(open, hash, name, operatorToken, argument, close);
+        Report(SyntaxDiagnostics.UnterminatedConstruct, tokenStart, brace + 1, "`${`", "`}`");
+        return MissingToken(SyntaxKind.CloseBraceToken);
     }
 
     private CommandSubstitutionSyntax ParseCommandSubstitution(int tokenStart, int paren)

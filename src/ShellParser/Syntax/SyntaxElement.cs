@@ -39,7 +39,4 @@ public abstract class SyntaxElement
 
     /// <summary>The last token, if any.</summary>
     public abstract SyntaxToken? GetLastToken();
-
-    /// <summary>True for tokens.</summary>
-    public bool IsToken => this is SyntaxToken;
 }

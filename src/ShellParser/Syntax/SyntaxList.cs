@@ -28,32 +28,11 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
-    /// <summary>Returns a list with one item replaced (this list when the item is the same instance).</summary>
-    public SyntaxList<T> Replace(int index, T item)
-    {
-        if (ReferenceEquals(_items[index], item))
-        {
-            return this;
-        }
-
-        var copy = (T[])_items.Clone();
-        copy[index] = item;
-        return new SyntaxList<T>(copy);
-    }
-
     /// <summary>Returns a list with <paramref name="items"/> inserted at <paramref name="index"/>.</summary>
     public SyntaxList<T> InsertRange(int index, IEnumerable<T> items)
     {
         var list = _items.ToList();
         list.InsertRange(index, items);
-        return new SyntaxList<T>(list.ToArray());
-    }
-
-    /// <summary>Returns a list without the item at <paramref name="index"/>.</summary>
-    public SyntaxList<T> RemoveAt(int index)
-    {
-        var list = _items.ToList();
-        list.RemoveAt(index);
         return new SyntaxList<T>(list.ToArray());
     }
 

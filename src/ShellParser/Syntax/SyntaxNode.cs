@@ -66,9 +66,6 @@ public abstract class SyntaxNode : SyntaxElement
         }
     }
 
-    /// <summary>The child nodes, in text order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes() => ChildElements().OfType<SyntaxNode>();
-
     /// <summary>All nodes below this one, depth first, in text order.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes()
     {

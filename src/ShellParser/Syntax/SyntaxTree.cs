@@ -5,8 +5,8 @@ using ConfigConvert.Text;
 namespace ConfigConvert.ShellParser;
 
 /// <summary>
-/// A parsed shell script: the entry point of the library. Parsing never throws and always gives a
-/// tree whose <see cref="SyntaxElement.ToFullString"/> is the input, character for character, valid or not;
+/// A parsed shell script, made by <c>SyntaxTree.ParseText</c> (see <see cref="SyntaxTreeParsing"/>).
+/// Parsing never throws and always gives a tree whose <see cref="SyntaxElement.ToFullString"/> is the input, character for character, valid or not;
 /// syntax problems come from <see cref="GetDiagnostics"/>.
 /// </summary>
 public sealed class SyntaxTree
@@ -23,20 +23,11 @@ public sealed class SyntaxTree
         _diagnostics = diagnostics.IsDefault ? [] : diagnostics;
     }
 
-    /// <summary>How deep compound commands, quotes and substitutions may nest; deeper input gets diagnostic CC1007.</summary>
-    public static int MaxNestingDepth => Parser.MaxNestingDepth;
-
     /// <summary>The text the tree was parsed from.</summary>
     public SourceText Text { get; }
 
     /// <summary>The path used in diagnostics, if any.</summary>
     public string? FilePath { get; }
-
-    /// <summary>Parses a script.</summary>
-    public static SyntaxTree ParseText(string text, string? path = null) => Parser.Parse(SourceText.From(text), path);
-
-    /// <summary>Parses a script read from bytes, keeping how they were encoded so they can be written back unchanged.</summary>
-    public static SyntaxTree ParseText(SourceText text, string? path = null) => Parser.Parse(text, path);
 
     /// <summary>The root of the tree.</summary>
     public ScriptSyntax GetRoot() => _root;

@@ -1,5 +1,4 @@
 using ConfigConvert.ModuleModel;
-using ConfigConvert.TestSupport;
 using Fixtures = ConfigConvert.TestSupport.ModuleFixtures;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
@@ -44,6 +43,8 @@ public sealed class ConformanceTests
     }
 
     [Theory]
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [MemberData(nameof(Convertible))]
     public void Converted_config_builds_the_same_static_nginx_and_a_loadable_module(string fixture)
     {

@@ -39,6 +39,8 @@ public sealed class ShapeTests
     };
 
     [Theory]
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [MemberData(nameof(Shapes))]
     public void Every_link_mode_agrees_with_the_real_shell(string shape)
     {

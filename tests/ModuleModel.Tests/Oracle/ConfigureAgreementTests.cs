@@ -8,6 +8,8 @@ namespace ConfigConvert.ModuleModel.Tests.Oracle;
 /// <c>objs/ngx_modules.c</c>, in the positions the model gives, and its sources and libs are in
 /// <c>objs/Makefile</c>.
 /// </summary>
+[Trait("Requires", "dash")]
+[Trait("Requires", "nginx")]
 public sealed class ConfigureAgreementTests
 {
     public static TheoryData<string> StaticFixtures => [.. Fixtures.Names.Where(f => Fixtures.Setting(f, "static") == "yes")];

@@ -8,6 +8,8 @@ namespace ConfigConvert.ModuleModel.Tests.Oracle;
 /// real /bin/sh running the config with the real auto/module (an unknown part of a predicted value
 /// stands for any text; the model never guesses it).
 /// </summary>
+[Trait("Requires", "dash")]
+[Trait("Requires", "nginx")]
 public sealed class OracleAgreementTests
 {
     public static TheoryData<string, LinkMode> Cases

@@ -2,10 +2,10 @@ using System.Text;
 using DiffPlex;
 using DiffPlex.Model;
 
-namespace ConfigConvert.Converter;
+namespace ConfigConvert.Cli.Output;
 
 /// <summary>A unified diff (<c>diff -u</c> format, three lines of context) of two texts.</summary>
-public static class UnifiedDiff
+internal static class UnifiedDiff
 {
     /// <summary>The diff of <paramref name="oldText"/> and <paramref name="newText"/>, empty when they are equal.</summary>
     public static string Create(string oldText, string newText, string oldLabel, string newLabel, int context = 3)

@@ -34,19 +34,6 @@ public sealed class WordSyntax : SyntaxNode
         return builder.ToString();
     }
 
-    /// <summary>True when the word is plain unquoted text with no escapes, the only form in which reserved words count.</summary>
-    public bool IsPlainLiteral(out string text)
-    {
-        if (Parts.Count == 1 && Parts[0] is LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token } && token.Text.IndexOf('\\') < 0)
-        {
-            text = token.Text;
-            return true;
-        }
-
-        text = string.Empty;
-        return false;
-    }
-
     /// <summary>True when any part is quoted (which, for a here-document delimiter, turns off expansion in the body).</summary>
     public bool HasQuotes => Parts.Any(p => p is SingleQuotedPartSyntax or DoubleQuotedPartSyntax or DollarSingleQuotedPartSyntax
         || (p is LiteralPartSyntax l && l.Token.Text.Contains('\\')));
@@ -373,10 +360,15 @@ public sealed class CommandSubstitutionSyntax : WordPartSyntax
 /// </summary>
 public sealed class BackquoteSubstitutionSyntax : WordPartSyntax
 {
-    internal BackquoteSubstitutionSyntax(SyntaxToken openBackquote, SyntaxToken content, SyntaxToken closeBackquote, SyntaxTree body)
+    // How Body is parsed again when a rewrite changes the content: given by the parser, so that the
+    // tree's types do not depend on the parser that builds them.
+    private readonly Func<string, SyntaxTree> _parse;
+
+    internal BackquoteSubstitutionSyntax(SyntaxToken openBackquote, SyntaxToken content, SyntaxToken closeBackquote, SyntaxTree body, Func<string, SyntaxTree> parse)
         : base(SyntaxKind.BackquoteSubstitution, openBackquote, content, closeBackquote)
     {
         Body = body;
+        _parse = parse;
     }
 
     /// <summary>The opening backquote.</summary>
@@ -394,8 +386,8 @@ public sealed class BackquoteSubstitutionSyntax : WordPartSyntax
     internal override SyntaxNode WithSlots(SyntaxElement?[] s)
     {
         var content = (SyntaxToken)s[1]!;
-        var body = ReferenceEquals(content, Content) ? Body : SyntaxTree.ParseText(BackquoteText.Unescape(content.Text, insideDoubleQuotes: false).Text);
-        return new BackquoteSubstitutionSyntax((SyntaxToken)s[0]!, content, (SyntaxToken)s[2]!, body);
+        var body = ReferenceEquals(content, Content) ? Body : _parse(BackquoteText.Unescape(content.Text, insideDoubleQuotes: false).Text);
+        return new BackquoteSubstitutionSyntax((SyntaxToken)s[0]!, content, (SyntaxToken)s[2]!, body, _parse);
     }
 
     /// <inheritdoc />
