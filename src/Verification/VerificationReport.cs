@@ -203,8 +203,9 @@ public enum StaticAspect
 
 /// <summary>Why a verification could not run.</summary>
 /// <param name="Kind">What is wrong.</param>
-/// <param name="Message">What is wrong and how to fix it (which package to install, which option to give).</param>
-public sealed record SetupProblem(SetupProblemKind Kind, string Message);
+/// <param name="Message">What is wrong and how to fix it (which package to install).</param>
+/// <param name="Diagnostic">The module model's diagnostic, for a missing or unreadable module directory or config.</param>
+public sealed record SetupProblem(SetupProblemKind Kind, string Message, Diagnostic? Diagnostic = null);
 
 /// <summary>What kept a verification from running.</summary>
 public enum SetupProblemKind

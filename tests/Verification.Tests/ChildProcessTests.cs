@@ -65,3 +65,25 @@ public sealed class ChildProcessTests
         }
     }
 }
+
+public sealed class ProcessRunnerTests
+{
+    [Fact]
+    public void Logs_are_numbered_in_run_order_and_named_after_the_label()
+    {
+        var logs = Directory.CreateTempSubdirectory("cc-logs-").FullName;
+        try
+        {
+            var runner = new ProcessRunner(TimeSpan.FromMinutes(1), logs, CancellationToken.None);
+            var first = runner.Run("configure --add-module (original config)", "/bin/sh", ["-c", "echo one"], logs);
+            var second = runner.Run("nginx -t", "/bin/sh", ["-c", "echo two"], logs);
+            Assert.Equal(Path.Combine(logs, "01-configure-add-module-original-config.log"), first.LogFile);
+            Assert.Equal(Path.Combine(logs, "02-nginx-t.log"), second.LogFile);
+            Assert.Equal("two\n", File.ReadAllText(second.LogFile!));
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+}

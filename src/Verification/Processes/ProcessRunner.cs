@@ -17,12 +17,20 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
 
     private static string FileName(string label)
     {
+        // "configure --add-module (original config)" becomes configure-add-module-original-config.
         var name = new StringBuilder();
         foreach (var c in label)
         {
-            name.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                name.Append(c);
+            }
+            else if (name.Length > 0 && name[^1] != '-')
+            {
+                name.Append('-');
+            }
         }
 
-        return name.ToString().Trim('-');
+        return name.ToString().TrimEnd('-');
     }
 }

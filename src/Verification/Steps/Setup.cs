@@ -14,7 +14,7 @@ internal sealed record Setup(ModuleDirectory Module, NginxSourceTree Source, Ngi
         var module = ModuleDirectory.Load(request.ModuleDirectory);
         foreach (var diagnostic in module.HasIoError ? module.Diagnostics : [])
         {
-            found.Add(new SetupProblem(SetupProblemKind.Module, diagnostic.ToString()));
+            found.Add(new SetupProblem(SetupProblemKind.Module, diagnostic.Message, diagnostic));
         }
 
         CheckTools(found);
