@@ -39,7 +39,7 @@ public sealed class VerificationReport
     /// <summary>The nginx binary used.</summary>
     public string NginxBinary { get; }
 
-    /// <summary>Why nothing was run (missing directory, config, nginx sources or binary...); empty when the steps ran.</summary>
+    /// <summary>Why nothing was run (missing directory, config, nginx sources or binary...), or why a step stopped on an I/O error of the work directory; empty otherwise.</summary>
     public ImmutableArray<SetupProblem> Problems { get; }
 
     /// <summary>The steps in order; a step after a failed one is <see cref="StepOutcome.Skipped"/>.</summary>
@@ -82,7 +82,7 @@ public enum VerificationVerdict
     /// <summary>A step failed.</summary>
     NotProven,
 
-    /// <summary>Nothing could be run: see <see cref="VerificationReport.Problems"/>.</summary>
+    /// <summary>Nothing could be run, or the work directory failed: see <see cref="VerificationReport.Problems"/>.</summary>
     NotRun,
 }
 

@@ -34,7 +34,8 @@ internal static class VerifyCommand
         {
             directory, source, nginx, format, main, http, stream, mail, files, preload, flags, timeout, keep,
         };
-        command.SetAction(result =>
+        // The action's token is cancelled on Ctrl-C: the programs running are stopped and the work directory removed.
+        command.SetAction((result, cancellationToken) =>
         {
             var snippets = new[] { main, http, stream, mail }.Select(o => result.GetValue(o)).ToArray();
             var request = new VerificationRequest(result.GetValue(directory)!)
@@ -45,7 +46,7 @@ internal static class VerifyCommand
                 Preload = [.. result.GetValue(preload) ?? []],
                 KeepDirectory = result.GetValue(keep),
             };
-            return Run(console, request, snippets, result.GetValue(files) ?? [], result.GetValue(timeout), result.GetValue(format)!);
+            return Task.FromResult(Run(console, request, snippets, result.GetValue(files) ?? [], result.GetValue(timeout), result.GetValue(format)!, cancellationToken));
         });
         return command;
     }
@@ -57,7 +58,7 @@ internal static class VerifyCommand
         HelpName = "TEXT",
     };
 
-    private static int Run(CliConsole console, VerificationRequest request, string?[] inline, string[] files, int timeout, string format)
+    private static int Run(CliConsole console, VerificationRequest request, string?[] inline, string[] files, int timeout, string format, CancellationToken cancellationToken)
     {
         if (timeout <= 0)
         {
@@ -76,7 +77,17 @@ internal static class VerifyCommand
         }
 
         request = request with { Directives = new NginxSnippets(texts[0], texts[1], texts[2], texts[3]), Timeout = TimeSpan.FromSeconds(timeout) };
-        var report = ModuleVerifier.Verify(request);
+        VerificationReport report;
+        try
+        {
+            report = ModuleVerifier.Verify(request, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("ngx-convert: verify interrupted");
+            return ExitCodes.UsageOrIoError;
+        }
+
         foreach (var problem in report.Problems)
         {
             // A diagnostic keeps its own form, path(line,col): severity ID: message, which editors and CI read.
@@ -87,7 +98,7 @@ internal static class VerifyCommand
         {
             DiagnosticJson.WriteDocument(console, writer => VerificationJson.Write(writer, report));
         }
-        else if (report.Problems.IsEmpty)
+        else if (!report.Steps.IsEmpty)
         {
             VerificationText.Write(console.Out, report);
         }

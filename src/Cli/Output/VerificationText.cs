@@ -39,7 +39,7 @@ internal static class VerificationText
 
         output.WriteLine(report.Verdict == VerificationVerdict.Proven
             ? "proven: the module builds and nginx loads it" + (report.Style == ConfigStyle.Converted ? "; the converted config builds the same static nginx as the original" : string.Empty)
-            : $"not proven: the {VerificationView.StepName(report.Steps.First(s => s.Outcome == StepOutcome.Failed).Kind)} step failed");
+            : $"not proven: the {VerificationView.StepName(report.Steps.First(s => s.Outcome == StepOutcome.Failed).Kind)} step failed" + (report.Problems.IsEmpty ? string.Empty : " (an I/O error)"));
     }
 
     private static void WriteStep(TextWriter output, VerificationReport report, VerificationStep step)

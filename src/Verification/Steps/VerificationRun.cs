@@ -82,14 +82,29 @@ internal sealed class VerificationRun
             (VerificationStepKind.DynamicBuild, BuildDynamic),
             (VerificationStepKind.Load, Load),
         };
+        var problems = ImmutableArray.CreateBuilder<SetupProblem>();
         foreach (var (kind, step) in kinds)
         {
-            steps.Add(steps.Any(s => s.Outcome == StepOutcome.Failed)
-                ? new VerificationStep(kind, StepOutcome.Skipped, "skipped: an earlier step failed", [])
-                : step());
+            if (steps.Any(s => s.Outcome == StepOutcome.Failed))
+            {
+                steps.Add(new VerificationStep(kind, StepOutcome.Skipped, "skipped: an earlier step failed", []));
+                continue;
+            }
+
+            try
+            {
+                steps.Add(step());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The work directory, not the module, failed (a full disk, a file configure did not write): an I/O error.
+                var message = $"{_work.Root}: cannot read or write the work directory: {e.Message}";
+                problems.Add(new SetupProblem(SetupProblemKind.Input, message));
+                steps.Add(new VerificationStep(kind, StepOutcome.Failed, message, []));
+            }
         }
 
-        return new VerificationReport(_request, [], steps.ToImmutable(), _facts);
+        return new VerificationReport(_request, problems.ToImmutable(), steps.ToImmutable(), _facts);
     }
 
     private VerificationStep Convert()
