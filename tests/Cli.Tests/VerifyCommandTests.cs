@@ -281,3 +281,39 @@ internal static class RealTools
         }
     }
 }
+
+/// <summary>The text report of outcomes the real fixtures do not give (the converter refuses what would change the static build).</summary>
+public sealed class VerificationTextTests
+{
+    [Fact]
+    public void A_changed_static_build_is_shown_as_a_diff_of_each_part_that_differs()
+    {
+        var steps = new[]
+        {
+            new Verification.VerificationStep(Verification.VerificationStepKind.Convert, Verification.StepOutcome.Passed, "converted", []),
+            new Verification.VerificationStep(Verification.VerificationStepKind.StaticConfigure, Verification.StepOutcome.Passed, "configured", []),
+            new Verification.VerificationStep(Verification.VerificationStepKind.StaticComparison, Verification.StepOutcome.Failed, "the converted config builds a different static nginx than the original", []),
+            new Verification.VerificationStep(Verification.VerificationStepKind.DynamicBuild, Verification.StepOutcome.Skipped, "skipped: an earlier step failed", []),
+            new Verification.VerificationStep(Verification.VerificationStepKind.Load, Verification.StepOutcome.Skipped, "skipped: an earlier step failed", []),
+        };
+        var facts = new Verification.Steps.VerificationFacts
+        {
+            SourceVersion = "1.22.1",
+            BinaryVersion = "1.24.0",
+            Style = Verification.ConfigStyle.Converted,
+            StaticDifferences = [new Verification.StaticDifference(Verification.StaticAspect.Modules, ["a", "b", "c"], ["a", "c", "b"])],
+        };
+        var report = new Verification.VerificationReport(new Verification.VerificationRequest("/m"), [], [.. steps], facts);
+        var output = new StringWriter();
+        Output.VerificationText.Write(output, report);
+        Assert.Equal(
+            "module: /m\nnginx sources: /usr/share/nginx/src (nginx 1.22.1)\nnginx: /usr/sbin/nginx (nginx 1.24.0)\n"
+            + "warning: the nginx sources are 1.22.1 and the binary is 1.24.0: nginx loads only modules built from its own version\n\n"
+            + "PASS  convert            converted\nPASS  static configure   configured\n"
+            + "FAIL  static comparison  the converted config builds a different static nginx than the original\n"
+            + "      modules:\n        --- original\n        +++ converted\n        @@ -1,3 +1,3 @@\n         a\n        +c\n         b\n        -c\n"
+            + "SKIP  dynamic build      skipped: an earlier step failed\nSKIP  load               skipped: an earlier step failed\n\n"
+            + "not proven: the static comparison step failed\n",
+            output.ToString());
+    }
+}
