@@ -1,5 +1,9 @@
+using System.Runtime.Versioning;
+
 namespace ConfigConvert.Verification.Tests;
 
+// verify runs where nginx builds: Unix file modes are part of what a copy must keep.
+[UnsupportedOSPlatform("windows")]
 public sealed class FileSystemTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("cc-verify-fs-").FullName;
