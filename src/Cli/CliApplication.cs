@@ -13,6 +13,7 @@ internal static class CliApplication
             ParseCommand.Create(console),
             DescribeCommand.Create(console),
             ConvertCommand.Create(console),
+            VerifyCommand.Create(console),
         };
 
         var result = root.Parse(args);

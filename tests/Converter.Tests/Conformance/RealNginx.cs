@@ -1,15 +1,18 @@
-using System.Text.RegularExpressions;
 using ConfigConvert.TestSupport;
+using ConfigConvert.Verification;
+using ConfigConvert.Verification.Nginx;
+using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
 
-/// <summary>nginx's real build system and binary, through tests/oracle: configure, make modules, nginx -t.</summary>
-internal static partial class RealNginx
+/// <summary>
+/// nginx's real build system and binary, through the code of <c>ngx-convert verify</c>
+/// (ConfigConvert.Verification): configure in a copy of nginx-dev's tree with Debian's flags,
+/// <c>make modules</c>, and <c>nginx -t</c> on a throwaway <c>nginx.conf</c>.
+/// </summary>
+internal static class RealNginx
 {
-    public const string Source = "/usr/share/nginx/src";
-
-    /// <summary>What a static build of a module directory contains.</summary>
-    public sealed record StaticBuild(IReadOnlyList<string> Modules, IReadOnlyList<string> AddonSources, IReadOnlyList<string> IncludeDirs, string Libs, IReadOnlyList<string> Defines);
+    public const string Source = VerificationRequest.DefaultNginxSource;
 
     public static void Require()
     {
@@ -21,28 +24,16 @@ internal static partial class RealNginx
         }
     }
 
-    private static string Oracle(string script) => RepoPaths.Combine("tests", "oracle", script);
-
-    public static StaticBuild Static(string module, string flags)
+    /// <summary>What a static build of a module directory contains: modules in order, the module's sources, include dirs, libs, defines.</summary>
+    public static StaticBuildFacts Static(string module, string flags)
     {
-        Require();
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var result = ExternalTool.Run("bash", [Oracle("build-static.sh"), module, output, .. Split(flags)], timeout: TimeSpan.FromMinutes(3));
-            Assert.True(result.ExitCode == 0, $"configure failed: {result.StandardError}");
-            var modulesFile = File.ReadAllText(Path.Combine(output, "ngx_modules.c"));
-            var start = modulesFile.IndexOf("ngx_module_t *ngx_modules[] = {", StringComparison.Ordinal);
-            var modules = ModuleReference().Matches(modulesFile[start..modulesFile.IndexOf("};", start, StringComparison.Ordinal)]).Select(m => m.Groups[1].Value).ToList();
-            var makefile = File.ReadAllText(Path.Combine(output, "Makefile")).Replace("\\\n", " ", StringComparison.Ordinal);
-            var sources = makefile.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.StartsWith(module + "/", StringComparison.Ordinal) && w.EndsWith(".c", StringComparison.Ordinal))
-                .Select(w => w[(module.Length + 1)..]).Distinct().Order(StringComparer.Ordinal).ToList();
-            var includes = IncludeFlag().Matches(makefile).Select(m => m.Groups[1].Value).Where(i => i.StartsWith(module, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
-            var link = makefile.Split('\n').SkipWhile(l => !l.StartsWith("objs/nginx:", StringComparison.Ordinal)).Skip(1).FirstOrDefault(l => l.Contains("$(LINK)", StringComparison.Ordinal)) ?? string.Empty;
-            var libs = string.Join(' ', link.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => !w.StartsWith("-l", StringComparison.Ordinal) && !w.StartsWith("-L", StringComparison.Ordinal) && !w.StartsWith("-Wl", StringComparison.Ordinal)));
-            var defines = File.ReadAllLines(Path.Combine(output, "ngx_auto_config.h")).Where(l => l.StartsWith("#define", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            return new StaticBuild(modules, sources, includes, libs, defines);
+            var directory = Path.GetFullPath(module);
+            var configuration = Toolchain(TimeSpan.FromMinutes(3)).ConfigureStatic(directory, Split(flags), output);
+            Assert.True(configuration.Files is not null, $"configure failed: {configuration.Run.Output}");
+            return StaticBuildFacts.Read(configuration.Files, directory);
         }
         finally
         {
@@ -50,37 +41,42 @@ internal static partial class RealNginx
         }
     }
 
-    /// <summary>Builds the module with --add-dynamic-module and make modules; returns the shared objects.</summary>
+    /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>; returns the shared objects.</summary>
     public static IReadOnlyList<string> Dynamic(string module, string flags, string output)
     {
-        Require();
-        var result = ExternalTool.Run("bash", [Oracle("build-dynamic.sh"), module, output, .. Split(flags)], timeout: TimeSpan.FromMinutes(5));
-        Assert.True(result.ExitCode == 0, $"make modules failed: {result.StandardError}");
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var build = Toolchain(TimeSpan.FromMinutes(5)).BuildDynamic(Path.GetFullPath(module), Split(flags), output);
+        Assert.True(build.Succeeded, $"make modules failed: {build.Runs[^1].Output}");
+        return build.SharedObjects;
     }
 
-    /// <summary>Runs nginx -t with the shared objects loaded and the given directives.</summary>
+    /// <summary>Runs nginx -t with the shared objects loaded and the given directives (main, http, stream, mail).</summary>
     public static ExternalTool.Result Load(IEnumerable<string> sharedObjects, IReadOnlyDictionary<string, string> directives)
     {
-        var args = new List<string> { Oracle("load-module.sh") };
-        foreach (var (context, option) in new[] { ("main", "--main"), ("http", "--http"), ("stream", "--stream-conf"), ("mail", "--mail-conf") })
+        var runner = new ProcessRunner(TimeSpan.FromMinutes(1), null, CancellationToken.None);
+        var nginx = NginxBinary.Open(ExternalTool.Require("nginx", "apt-get install -y nginx-core"), runner, out var problem)
+            ?? throw new InvalidOperationException(problem);
+        var snippets = new NginxSnippets(Text("main"), Text("http"), Text("stream"), Text("mail"));
+        var prefix = Directory.CreateTempSubdirectory("cc-load-").FullName;
+        try
         {
-            if (directives.TryGetValue(context, out var text) && text.Length > 0)
-            {
-                args.Add(option);
-                args.Add(text);
-            }
+            var test = Toolchain(TimeSpan.FromMinutes(1)).Load(nginx, [.. sharedObjects], snippets, prefix);
+            return new ExternalTool.Result(test.Run.ExitCode ?? -1, string.Empty, test.Run.Output);
+        }
+        finally
+        {
+            Directory.Delete(prefix, recursive: true);
         }
 
-        args.AddRange(sharedObjects);
-        return ExternalTool.Run("bash", args, timeout: TimeSpan.FromMinutes(1));
+        string Text(string context) => directives.TryGetValue(context, out var text) ? text : string.Empty;
+    }
+
+    private static NginxToolchain Toolchain(TimeSpan timeout)
+    {
+        Require();
+        var runner = new ProcessRunner(timeout, null, CancellationToken.None);
+        var source = NginxSourceTree.Open(Source, runner, out var problem) ?? throw new InvalidOperationException(problem);
+        return new NginxToolchain(source, runner);
     }
 
     private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    [GeneratedRegex(@"&(\w+),")]
-    private static partial Regex ModuleReference();
-
-    [GeneratedRegex(@"-I\s+(\S+)")]
-    private static partial Regex IncludeFlag();
 }

@@ -1,10 +1,14 @@
-using System.Text.RegularExpressions;
-using ConfigConvert.TestSupport;
+using ConfigConvert.Verification;
+using ConfigConvert.Verification.Nginx;
+using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.ModuleModel.Tests.Oracle;
 
-/// <summary>nginx's real configure (tests/oracle/build-static.sh): the static build a module directory gives.</summary>
-internal static partial class NginxConfigure
+/// <summary>
+/// nginx's real configure, through the code of <c>ngx-convert verify</c> (ConfigConvert.Verification):
+/// the static build a module directory gives with Debian's flags.
+/// </summary>
+internal static class NginxConfigure
 {
     private static readonly Dictionary<string, StaticBuild> Baselines = new(StringComparer.Ordinal);
 
@@ -14,26 +18,19 @@ internal static partial class NginxConfigure
     public static StaticBuild Static(string moduleDirectory, string extraFlags)
     {
         ShellOracle.RequireNginxDev();
-        var output = Path.Combine(Path.GetTempPath(), "cc-static-" + Guid.NewGuid().ToString("N"));
+        var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var args = new List<string> { RepoPaths.Combine("tests", "oracle", "build-static.sh"), moduleDirectory, output };
-            args.AddRange(extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            var result = ExternalTool.Run("bash", args, timeout: TimeSpan.FromMinutes(3));
-            if (result.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"configure failed for {moduleDirectory}: {result.StandardError}");
-            }
-
-            var modulesFile = File.ReadAllText(Path.Combine(output, "ngx_modules.c"));
-            return new StaticBuild(ModuleArray(modulesFile), File.ReadAllText(Path.Combine(output, "Makefile")), modulesFile, File.ReadAllText(Path.Combine(output, "ngx_auto_config.h")));
+            var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
+            var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
+            var directory = Path.GetFullPath(moduleDirectory);
+            var configuration = new NginxToolchain(source, runner).ConfigureStatic(directory, extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), output);
+            var files = configuration.Files ?? throw new InvalidOperationException($"configure failed for {moduleDirectory}: {configuration.Run.Output}");
+            return new StaticBuild([.. StaticBuildFacts.Read(files, directory).Modules], files.Makefile, files.ModulesFile, files.AutoConfig);
         }
         finally
         {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
+            Directory.Delete(output, recursive: true);
         }
     }
 
@@ -44,8 +41,7 @@ internal static partial class NginxConfigure
         {
             if (!Baselines.TryGetValue(extraFlags, out var build))
             {
-                var empty = Path.Combine(Path.GetTempPath(), "cc-empty-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(empty);
+                var empty = Directory.CreateTempSubdirectory("cc-empty-").FullName;
                 File.WriteAllText(Path.Combine(empty, "config"), "ngx_addon_name=empty\n");
                 try
                 {
@@ -62,14 +58,4 @@ internal static partial class NginxConfigure
             return build;
         }
     }
-
-    private static List<string> ModuleArray(string modulesFile)
-    {
-        var start = modulesFile.IndexOf("ngx_module_t *ngx_modules[] = {", StringComparison.Ordinal);
-        var end = modulesFile.IndexOf("};", start, StringComparison.Ordinal);
-        return [.. ModuleReference().Matches(modulesFile[start..end]).Select(m => m.Groups[1].Value)];
-    }
-
-    [GeneratedRegex(@"&(\w+),")]
-    private static partial Regex ModuleReference();
 }

@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using ConfigConvert.Converter;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.Verification.Nginx;
+using ConfigConvert.Verification.Processes;
+
+namespace ConfigConvert.Verification.Steps;
+
+/// <summary>
+/// One verification: the module is copied into a work area and every step runs on the copy, in order;
+/// after a failed step the rest are skipped. The state here lives only as long as the run.
+/// </summary>
+internal sealed class VerificationRun
+{
+    // configure ignores STREAM_MODULES and MAIL_MODULES unless nginx is configured with these (static:
+    // `=dynamic` would make `make modules` build nginx's own stream/mail modules from sources nginx-dev lacks).
+    private static readonly (string Type, string Flag)[] FlagsForModuleTypes = [("STREAM", "--with-stream"), ("MAIL", "--with-mail")];
+
+    private readonly VerificationRequest _request;
+    private readonly Setup _setup;
+    private readonly WorkArea _work;
+    private readonly NginxToolchain _toolchain;
+    private readonly string _module;
+    private VerificationFacts _facts;
+    private ConversionResult? _conversion;
+    private ImmutableArray<string> _flags = [];
+    private StaticBuildFacts? _originalBuild;
+    private StaticBuildFacts? _convertedBuild;
+
+    private VerificationRun(VerificationRequest request, Setup setup, WorkArea work, ProcessRunner runner, string module)
+    {
+        _request = request;
+        _setup = setup;
+        _work = work;
+        _module = module;
+        _toolchain = new NginxToolchain(setup.Source, runner);
+        _facts = new VerificationFacts
+        {
+            SourceVersion = setup.Source.Version,
+            BinaryVersion = setup.Nginx.Version,
+            KeptDirectory = work.Keep ? work.Root : null,
+        };
+    }
+
+    public static VerificationReport Execute(VerificationRequest request, CancellationToken cancellationToken)
+    {
+        var setup = Setup.Check(request, new ProcessRunner(request.Timeout, null, cancellationToken), out var problems);
+        if (setup is null)
+        {
+            return new VerificationReport(request, problems, [], new VerificationFacts());
+        }
+
+        using var work = WorkArea.Create(request.KeepDirectory, out var workProblem);
+        if (work is null)
+        {
+            return new VerificationReport(request, [new SetupProblem(SetupProblemKind.Input, workProblem!)], [], new VerificationFacts());
+        }
+
+        // The copy keeps the directory's name: configure names objs/addon/NAME/ after it.
+        var module = Path.Combine(work.Directory("module"), Path.GetFileName(setup.Module.Path.TrimEnd('/')));
+        try
+        {
+            DirectoryCopy.Copy(setup.Module.Path, module);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new VerificationReport(request, [new SetupProblem(SetupProblemKind.Module, $"{setup.Module.Path}: cannot copy the module: {e.Message}")], [], new VerificationFacts());
+        }
+
+        var runner = new ProcessRunner(request.Timeout, work.LogDirectory, cancellationToken);
+        return new VerificationRun(request, setup, work, runner, module).Run();
+    }
+
+    private VerificationReport Run()
+    {
+        var steps = ImmutableArray.CreateBuilder<VerificationStep>();
+        var kinds = new (VerificationStepKind Kind, Func<VerificationStep> Step)[]
+        {
+            (VerificationStepKind.Convert, Convert),
+            (VerificationStepKind.StaticConfigure, ConfigureStatic),
+            (VerificationStepKind.StaticComparison, CompareStatic),
+            (VerificationStepKind.DynamicBuild, BuildDynamic),
+            (VerificationStepKind.Load, Load),
+        };
+        var problems = ImmutableArray.CreateBuilder<SetupProblem>();
+        foreach (var (kind, step) in kinds)
+        {
+            if (steps.Any(s => s.Outcome == StepOutcome.Failed))
+            {
+                steps.Add(new VerificationStep(kind, StepOutcome.Skipped, "skipped: an earlier step failed", []));
+                continue;
+            }
+
+            try
+            {
+                steps.Add(step());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The work directory, not the module, failed (a full disk, a file configure did not write): an I/O error.
+                var message = $"{_work.Root}: cannot read or write the work directory: {e.Message}";
+                problems.Add(new SetupProblem(SetupProblemKind.Input, message));
+                steps.Add(new VerificationStep(kind, StepOutcome.Failed, message, []));
+            }
+        }
+
+        return new VerificationReport(_request, problems.ToImmutable(), steps.ToImmutable(), _facts);
+    }
+
+    private VerificationStep Convert()
+    {
+        // The converter only reads: run on the user's directory, its diagnostics name the user's files.
+        _flags = ConfigureFlags(_setup.Module);
+        var result = ConfigConverter.Convert(_setup.Module);
+        _facts = _facts with { ConversionDiagnostics = result.Diagnostics };
+        switch (result.Status)
+        {
+            case ConversionStatus.Converted:
+                _conversion = result;
+                _facts = _facts with { Style = ConfigStyle.Converted };
+                return Step(VerificationStepKind.Convert, StepOutcome.Passed, "the config is old style: converted in a copy of the module (the directory given is not changed)");
+            case ConversionStatus.Unchanged when result.Diagnostics.Any(d => d.Descriptor == ConversionDiagnostics.AlreadyNewStyle):
+                _facts = _facts with { Style = ConfigStyle.NewStyle };
+                return Step(VerificationStepKind.Convert, StepOutcome.NotApplicable, "the config is new style already (it calls `. auto/module`): verified as it is");
+            case ConversionStatus.Unchanged:
+                _facts = _facts with { Style = ConfigStyle.RegistersNothing };
+                return Step(VerificationStepKind.Convert, StepOutcome.NotApplicable, "the config registers no module: nothing to convert");
+            default:
+                _facts = _facts with { Style = ConfigStyle.Refused };
+                var reason = result.Diagnostics.FirstOrDefault(d => d.Severity == Diagnostics.DiagnosticSeverity.Error)?.Message ?? "see the diagnostics";
+                return Step(VerificationStepKind.Convert, StepOutcome.Failed, $"the config is old style and the converter refused it: {reason}");
+        }
+    }
+
+    private VerificationStep ConfigureStatic()
+    {
+        var original = _toolchain.ConfigureStatic(_module, _flags, _work.Directory("static-original"), "configure --add-module (original config)");
+        if (original.Files is null)
+        {
+            return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the original config", original.Run);
+        }
+
+        _originalBuild = StaticBuildFacts.Read(original.Files, _module);
+        if (_conversion is null)
+        {
+            return Step(VerificationStepKind.StaticConfigure, StepOutcome.Passed, $"configure --add-module succeeded ({Added(_originalBuild)})", original.Run);
+        }
+
+        File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
+        var converted = _toolchain.ConfigureStatic(_module, _flags, _work.Directory("static-converted"), "configure --add-module (converted config)");
+        if (converted.Files is null)
+        {
+            return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the converted config", original.Run, converted.Run);
+        }
+
+        _convertedBuild = StaticBuildFacts.Read(converted.Files, _module);
+        return Step(VerificationStepKind.StaticConfigure, StepOutcome.Passed, $"configure --add-module succeeded with the original and the converted config ({Added(_originalBuild)})", original.Run, converted.Run);
+    }
+
+    private VerificationStep CompareStatic()
+    {
+        if (_originalBuild is null || _convertedBuild is null)
+        {
+            return Step(VerificationStepKind.StaticComparison, StepOutcome.NotApplicable, "no conversion to compare");
+        }
+
+        var differences = _originalBuild.Compare(_convertedBuild);
+        _facts = _facts with { StaticDifferences = differences };
+        return differences.IsEmpty
+            ? Step(VerificationStepKind.StaticComparison, StepOutcome.Passed, "the converted config builds the same static nginx: modules in the same order, sources, include dirs, libs and defines")
+            : Step(VerificationStepKind.StaticComparison, StepOutcome.Failed, "the converted config builds a different static nginx than the original");
+    }
+
+    private VerificationStep BuildDynamic()
+    {
+        var build = _toolchain.BuildDynamic(_module, _flags, _work.Directory("dynamic"));
+        _facts = _facts with { SharedObjects = build.SharedObjects };
+        var runs = build.Runs.ToArray();
+        if (!build.Succeeded)
+        {
+            var what = build.Runs.Length == 1 ? "configure --add-dynamic-module failed" : "make modules failed";
+            return Step(VerificationStepKind.DynamicBuild, StepOutcome.Failed, what, runs);
+        }
+
+        if (build.SharedObjects.IsEmpty)
+        {
+            return Step(VerificationStepKind.DynamicBuild, StepOutcome.Failed, "make modules built no shared object: configure linked the module into nginx instead, as it does for a config that does not call `. auto/module`", runs);
+        }
+
+        var names = string.Join(", ", build.SharedObjects.Select(Path.GetFileName));
+        return Step(VerificationStepKind.DynamicBuild, StepOutcome.Passed, $"make modules built {names}", runs);
+    }
+
+    private VerificationStep Load()
+    {
+        var sharedObjects = _request.Preload.Select(Path.GetFullPath).Concat(_facts.SharedObjects).ToList();
+        var test = _toolchain.Load(_setup.Nginx, sharedObjects, _request.Directives, _work.Directory("load"));
+        _facts = _facts with { NginxConfiguration = test.Configuration, NginxMessages = test.Messages };
+        if (test.Run.Succeeded)
+        {
+            return Step(VerificationStepKind.Load, StepOutcome.Passed, $"nginx -t loaded {string.Join(", ", _facts.SharedObjects.Select(Path.GetFileName))} and accepted the configuration", test.Run);
+        }
+
+        var first = test.Messages.FirstOrDefault(m => m.Contains("[emerg]", StringComparison.Ordinal)) ?? test.Messages.FirstOrDefault();
+        return Step(VerificationStepKind.Load, StepOutcome.Failed, first is null ? "nginx -t refused the configuration" : "nginx -t refused the configuration: " + first, test.Run);
+    }
+
+    private ImmutableArray<string> ConfigureFlags(ModuleDirectory module)
+    {
+        var given = _setup.Source.ConfFlags.Concat(_request.ConfigureFlags).ToList();
+        var types = module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.Modules).Select(m => m.Type).ToHashSet(StringComparer.Ordinal);
+        var needed = FlagsForModuleTypes
+            .Where(t => types.Contains(t.Type) && !given.Any(f => f == t.Flag || f.StartsWith(t.Flag + "=", StringComparison.Ordinal)))
+            .Select(t => t.Flag);
+        return [.. needed, .. _request.ConfigureFlags];
+    }
+
+    private static string Added(StaticBuildFacts build)
+    {
+        var sources = build.AddonSources.Count;
+        return $"{build.Modules.Count} modules in the static nginx, {sources} source{(sources == 1 ? string.Empty : "s")} of the module";
+    }
+
+    private static VerificationStep Step(VerificationStepKind kind, StepOutcome outcome, string message, params ProcessRun[] runs)
+        => new(kind, outcome, message, [.. runs]);
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using ConfigConvert.Verification.Processes;
+
+namespace ConfigConvert.Verification.Tests;
+
+public sealed class ChildProcessTests
+{
+    private static ProcessRun Run(string script, TimeSpan? timeout = null, string? logFile = null)
+        => ChildProcess.Run(new ProcessSpec("test", "/bin/sh", ["-c", script], Path.GetTempPath()), timeout ?? TimeSpan.FromMinutes(1), logFile, CancellationToken.None);
+
+    [Fact]
+    public void Output_and_errors_are_kept_in_the_order_they_came_with_the_exit_status()
+    {
+        var run = Run("echo one; echo two >&2; sleep 0.1; echo three; exit 3");
+        Assert.Equal(3, run.ExitCode);
+        Assert.False(run.Succeeded);
+        Assert.False(run.TimedOut);
+        Assert.Equal("one\ntwo\nthree\n", run.Output);
+        Assert.Equal(["two", "three"], run.Tail(2));
+    }
+
+    [Fact]
+    public void Standard_input_is_closed_so_a_program_that_reads_it_does_not_wait()
+    {
+        var run = Run("read answer; echo \"read status $?\"", TimeSpan.FromSeconds(20));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("read status 1\n", run.Output);
+    }
+
+    [Fact]
+    public void A_program_over_the_time_limit_is_stopped_with_its_children()
+    {
+        // The background sleep holds the output pipe open: only killing the whole tree ends the run.
+        var clock = Stopwatch.StartNew();
+        var run = Run("echo started; sleep 60 & sleep 60; wait", TimeSpan.FromSeconds(1));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.True(run.TimedOut);
+        Assert.Null(run.ExitCode);
+        Assert.False(run.Succeeded);
+        Assert.StartsWith("started\n[stopped after 1 s", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_program_that_does_not_exist_is_a_failed_run_not_an_exception()
+    {
+        var run = ChildProcess.Run(new ProcessSpec("missing", "/nonexistent/program", [], Path.GetTempPath()), TimeSpan.FromSeconds(10), null, CancellationToken.None);
+        Assert.Null(run.ExitCode);
+        Assert.NotNull(run.StartError);
+        Assert.False(run.Succeeded);
+    }
+
+    [Fact]
+    public void The_whole_output_goes_to_the_log_file_when_one_is_given()
+    {
+        var log = Path.Combine(Directory.CreateTempSubdirectory("cc-log-").FullName, "run.log");
+        try
+        {
+            var run = Run("echo out; echo err >&2", logFile: log);
+            Assert.Equal(log, run.LogFile);
+            Assert.Equal(run.Output, File.ReadAllText(log));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(log)!, recursive: true);
+        }
+    }
+}
+
+public sealed class ProcessRunnerTests
+{
+    [Fact]
+    public void Logs_are_numbered_in_run_order_and_named_after_the_label()
+    {
+        var logs = Directory.CreateTempSubdirectory("cc-logs-").FullName;
+        try
+        {
+            var runner = new ProcessRunner(TimeSpan.FromMinutes(1), logs, CancellationToken.None);
+            var first = runner.Run("configure --add-module (original config)", "/bin/sh", ["-c", "echo one"], logs);
+            var second = runner.Run("nginx -t", "/bin/sh", ["-c", "echo two"], logs);
+            Assert.Equal(Path.Combine(logs, "01-configure-add-module-original-config.log"), first.LogFile);
+            Assert.Equal(Path.Combine(logs, "02-nginx-t.log"), second.LogFile);
+            Assert.Equal("two\n", File.ReadAllText(second.LogFile!));
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+}
