@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConfigConvert.Converter;
 using ConfigConvert.Verification;
 
 namespace ConfigConvert.Cli.Output;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Converter;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
 
@@ -14,7 +15,7 @@ internal sealed class VerificationRun
 {
     // configure ignores STREAM_MODULES and MAIL_MODULES unless nginx is configured with these (static:
     // `=dynamic` would make `make modules` build nginx's own stream/mail modules from sources nginx-dev lacks).
-    private static readonly (string Type, string Flag)[] FlagsForModuleTypes = [("STREAM", "--with-stream"), ("MAIL", "--with-mail")];
+    private static readonly (ModuleType Type, string Flag)[] FlagsForModuleTypes = [(ModuleType.Stream, "--with-stream"), (ModuleType.Mail, "--with-mail")];
 
     private readonly VerificationRequest _request;
     private readonly Setup _setup;
@@ -208,7 +209,7 @@ internal sealed class VerificationRun
     private ImmutableArray<string> ConfigureFlags(ModuleDirectory module)
     {
         var given = _setup.Source.ConfFlags.Concat(_request.ConfigureFlags).ToList();
-        var types = module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.Modules).Select(m => m.Type).ToHashSet(StringComparer.Ordinal);
+        var types = module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.Modules).Select(m => m.Type).ToHashSet();
         var needed = FlagsForModuleTypes
             .Where(t => types.Contains(t.Type) && !given.Any(f => f == t.Flag || f.StartsWith(t.Flag + "=", StringComparison.Ordinal)))
             .Select(t => t.Flag);
