@@ -13,6 +13,7 @@ internal static class CliApplication
             ParseCommand.Create(console),
             DescribeCommand.Create(console),
             ConvertCommand.Create(console),
+            InspectCommand.Create(console), PreflightCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -6,7 +6,7 @@ using ConfigConvert.Diagnostics;
 namespace ConfigConvert.BuiltModules.Modules;
 
 /// <summary>An nginx binary as read: the public report, and what loading modules into it needs (its global symbol scope).</summary>
-internal sealed record NginxTarget(NginxBinaryReport Report, ImmutableHashSet<string> GlobalExports, ImmutableHashSet<string> LoadedLibraries);
+internal sealed record NginxTarget(NginxBinaryReport Report, ImmutableHashSet<string> GlobalExports, ImmutableHashSet<string> LoadedLibraries, ImmutableArray<string> LibraryPaths);
 
 /// <summary>
 /// Reads nginx's version and signature from its exported <c>ngx_core_module</c> (nginx links with
@@ -20,7 +20,7 @@ internal static class NginxBinaryReader
     public static NginxTarget Read(string path, SharedLibraries libraries)
     {
         var diagnostics = new List<Diagnostic>();
-        var empty = new NginxTarget(new NginxBinaryReport { Path = path }, [], []);
+        var empty = new NginxTarget(new NginxBinaryReport { Path = path }, [], [], []);
         var (bytes, _) = ModuleFileReader.ReadBytes(path, diagnostics);
         var read = bytes is null ? null : ElfImage.Read(path, bytes);
         if (read?.Image is not { } image)
@@ -55,7 +55,7 @@ internal static class NginxBinaryReader
             ConfigurationPath = Path.IsPathRooted(confPath) ? confPath : prefix + confPath,
             Diagnostics = [.. diagnostics],
         };
-        return new NginxTarget(report, exports, [.. image.Needed, .. closure.Select(l => l.Name)]);
+        return new NginxTarget(report, exports, [.. image.Needed, .. closure.Select(l => l.Name)], [.. closure.Select(l => l.Path).OfType<string>()]);
     }
 
     private static ImmutableArray<string> StaticModuleNames(ElfImage image, List<Diagnostic> diagnostics)

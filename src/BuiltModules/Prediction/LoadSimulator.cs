@@ -26,7 +26,7 @@ internal sealed class LoadSimulator
     private readonly HashSet<string> _moduleNames;
     private readonly HashSet<string> _globalExports;
     private readonly HashSet<string> _loadedLibraries;
-    private readonly HashSet<string> _loadedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _loadedObjects = new(StringComparer.Ordinal);
     private readonly int _maxModules;
     private int _moduleCount;
 
@@ -39,6 +39,10 @@ internal sealed class LoadSimulator
         _loadedLibraries = new HashSet<string>(nginx.LoadedLibraries, StringComparer.Ordinal);
         _moduleCount = nginx.Report.StaticModules.Length;
         _maxModules = _moduleCount + MaxDynamicModules;
+        foreach (var library in nginx.LibraryPaths)
+        {
+            _loadedObjects.TryAdd(FileIdentity.Of(library), library);
+        }
     }
 
     /// <summary>What nginx does with <c>load_module ARGUMENT</c>, the file being <paramref name="file"/> (at <paramref name="fullPath"/>).</summary>
@@ -46,9 +50,10 @@ internal sealed class LoadSimulator
     {
         var outcome = new LoadOutcome { Argument = argument, FullPath = fullPath, Directive = directive, NginxLine = nginxLine };
         var added = new List<string>();
+        var loadedAs = _loadedObjects.GetValueOrDefault(FileIdentity.Of(fullPath));
         var failure = Refused(problem)
-            ?? (_loadedFiles.Contains(fullPath) ? null : Open(fullPath, file))
-            ?? NotAModule(argument, fullPath, file)
+            ?? (loadedAs is not null ? null : Open(fullPath, file))
+            ?? NotAModule(argument, loadedAs ?? fullPath, file)
             ?? AddModules(fullPath, file, added);
         if (failure is not null)
         {
@@ -104,13 +109,14 @@ internal sealed class LoadSimulator
         return undefined.IsEmpty ? null : Failure(LoadFailureKind.UndefinedSymbol, NginxMessages.Dlopen(fullPath, NginxMessages.UndefinedSymbol(fullPath, undefined[0]))) with { MissingSymbols = undefined };
     }
 
-    private static LoadFailure? NotAModule(string argument, string fullPath, ModuleFile file)
+    /// <summary>The <c>dlsym()</c>s; <paramref name="loadedAs"/> is the name the loader knows the file by.</summary>
+    private static LoadFailure? NotAModule(string argument, string loadedAs, ModuleFile file)
     {
         foreach (var symbol in new[] { ModuleLayout.Modules, ModuleLayout.Names })
         {
             if (file.Image is { } image && !image.TryFindDefined(symbol, out _))
             {
-                return Failure(LoadFailureKind.NotAModule, NginxMessages.Dlsym(argument, symbol, fullPath));
+                return Failure(LoadFailureKind.NotAModule, NginxMessages.Dlsym(argument, symbol, loadedAs));
             }
         }
 
@@ -162,7 +168,7 @@ internal sealed class LoadSimulator
     {
         _moduleNames.UnionWith(added);
         _moduleCount += added.Count;
-        if (!_loadedFiles.Add(fullPath) || file.Image is not { } image)
+        if (!_loadedObjects.TryAdd(FileIdentity.Of(fullPath), fullPath) || file.Image is not { } image)
         {
             return;
         }
@@ -171,6 +177,7 @@ internal sealed class LoadSimulator
         foreach (var library in _libraries.Closure(image, _loadedLibraries))
         {
             _loadedLibraries.Add(library.Name);
+            _loadedObjects.TryAdd(FileIdentity.Of(library.Path!), library.Path!);
             _globalExports.UnionWith(_libraries.Exports(library.Path!));
         }
     }
