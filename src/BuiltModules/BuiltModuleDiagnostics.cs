@@ -60,7 +60,7 @@ public static class BuiltModuleDiagnostics
 
     /// <summary>A file that includes itself, directly or not.</summary>
     public static readonly DiagnosticDescriptor IncludeLoop = new(
-        "CC6102", "Include loop", "`include {0}` includes `{1}` again, which is already being read (nginx would recurse until it runs out of file descriptors); not followed", Configuration, DiagnosticSeverity.Error);
+        "CC6102", "Include loop", "`{0}` is included again from `{1}` while it is still being read (nginx would recurse until it runs out of file descriptors); not followed", Configuration, DiagnosticSeverity.Error);
 
     /// <summary>A configuration file (the main one or an included one) that cannot be read; the message is nginx's.</summary>
     public static readonly DiagnosticDescriptor ConfigurationUnreadable = new(

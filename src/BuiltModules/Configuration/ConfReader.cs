@@ -74,9 +74,13 @@ internal sealed class ConfReader
                 {
                     SyntaxError(file, error.Message, error.Where);
                 }
-                else if (words.Count > 0 || inBlock)
+                else if (words.Count > 0)
                 {
                     SyntaxError(file, ConfTokenizer.UnexpectedEnd, EndOf(file));
+                }
+                else if (inBlock)
+                {
+                    SyntaxError(file, "unexpected end of file, expecting \"}\"", EndOf(file));
                 }
 
                 return;
