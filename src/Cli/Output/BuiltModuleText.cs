@@ -26,7 +26,7 @@ internal static class BuiltModuleText
 
         if (report.IsModule)
         {
-            output.WriteLine($"  symbols from nginx or an earlier module ({report.SymbolsFromNginx.Length}): " + string.Join(' ', report.SymbolsFromNginx));
+            output.WriteLine($"  symbols nginx, its libraries or an earlier module must provide ({report.SymbolsFromNginx.Length}): " + string.Join(' ', report.SymbolsFromNginx));
         }
 
         if (report.Packages is { } packages)
