@@ -71,6 +71,29 @@ public sealed class BadInputTests : IDisposable
         Assert.Empty(report.Outcomes);
     }
 
+    [Fact]
+    public void Cut_and_corrupted_modules_never_throw()
+    {
+        RealNginx.Require();
+        var bytes = File.ReadAllBytes(Module);
+        var random = new Random(11);
+        var paths = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var copy = bytes[..random.Next(1, bytes.Length)];
+            for (var flips = random.Next(0, 40); flips > 0; flips--)
+            {
+                copy[random.Next(copy.Length)] = (byte)random.Next(256);
+            }
+
+            paths.Add(Write($"mutant-{i}.so", copy));
+        }
+
+        var report = BuiltModuleInspector.Inspect(paths, RealNginx.Binary);
+        Assert.Equal(paths.Count, report.Outcomes.Length);
+        Assert.All(report.SharedObjects, s => Assert.True(s.IsModule || !s.Diagnostics.IsEmpty, s.Path));
+    }
+
     /// <summary>Bad files made here, keyed by the expected id and a word.</summary>
     private Dictionary<string, string> BadFiles()
     {

@@ -114,6 +114,10 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Equal(2, noBinary.ExitCode);
         Assert.Contains("error CC6001:", noBinary.StandardError, StringComparison.Ordinal);
 
+        var noConfiguration = Run("preflight", "--conf", Path.Combine(_root, "none.conf"), "--nginx", RealNginx.Binary);
+        Assert.Equal(2, noConfiguration.ExitCode);
+        Assert.Contains($"error CC6103: open() \"{_root}/none.conf\" failed (2: No such file or directory)", noConfiguration.StandardError, StringComparison.Ordinal);
+
         var usage = Run("preflight", "--conf", loop);
         Assert.Equal(2, usage.ExitCode);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.BuiltModules.Prediction;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 using Superpower.Model;
@@ -76,11 +77,11 @@ internal sealed class ConfReader
                 }
                 else if (words.Count > 0)
                 {
-                    SyntaxError(file, ConfTokenizer.UnexpectedEnd, EndOf(file));
+                    SyntaxError(file, NginxMessages.UnexpectedEnd, EndOf(file));
                 }
                 else if (inBlock)
                 {
-                    SyntaxError(file, "unexpected end of file, expecting \"}\"", EndOf(file));
+                    SyntaxError(file, NginxMessages.UnexpectedEndOfBlock, EndOf(file));
                 }
 
                 return;
@@ -95,10 +96,10 @@ internal sealed class ConfReader
                 case ConfToken.CloseBrace when words.Count == 0 && inBlock:
                     return;
                 case ConfToken.CloseBrace or ConfToken.Semicolon or ConfToken.OpenBrace or ConfToken.LuaBlock when words.Count == 0:
-                    SyntaxError(file, $"unexpected \"{token.Span.ToStringValue()[0]}\"", token.Position);
+                    SyntaxError(file, NginxMessages.Unexpected(token.Span.ToStringValue()[0]), token.Position);
                     return;
                 case ConfToken.CloseBrace:
-                    SyntaxError(file, "unexpected \"}\"", token.Position);
+                    SyntaxError(file, NginxMessages.Unexpected('}'), token.Position);
                     return;
             }
 
@@ -145,7 +146,7 @@ internal sealed class ConfReader
     {
         if (arguments.Count != 1)
         {
-            SyntaxError(file, "invalid number of arguments in \"include\" directive", end);
+            SyntaxError(file, NginxMessages.InvalidArgumentsOf("include"), end);
             return;
         }
 
@@ -170,7 +171,7 @@ internal sealed class ConfReader
     private void SyntaxError(FileTokens file, string message, Position where)
     {
         var location = file.LocationOf(where, where.Absolute);
-        _diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.ConfigurationSyntax, location, $"{message} in {file.Path}:{where.Line}"));
+        _diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.ConfigurationSyntax, location, NginxMessages.In(message, file.Path, where.Line)));
         _stopped = true;
     }
 
@@ -205,17 +206,17 @@ internal sealed class ConfReader
     {
         if (Directory.Exists(path))
         {
-            return $"pread() \"{path}\" failed (21: Is a directory)";
+            return NginxMessages.ReadFailed(path, 21, "Is a directory");
         }
 
         if (!File.Exists(path))
         {
-            return $"open() \"{path}\" failed (2: No such file or directory)";
+            return NginxMessages.OpenFailed(path, 2, "No such file or directory");
         }
 
         return new FileInfo(path).Length > MaxFileBytes
             ? $"`{path}` is larger than {MaxFileBytes} bytes, which no configuration is; not read"
-            : $"open() \"{path}\" failed (13: Permission denied)";
+            : NginxMessages.OpenFailed(path, 13, "Permission denied");
     }
 
     private sealed record FileTokens(string Path, SourceText Text, List<Token<ConfToken>> Tokens, (string Message, Position Where)? Error)

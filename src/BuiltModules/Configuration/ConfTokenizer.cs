@@ -1,3 +1,4 @@
+using ConfigConvert.BuiltModules.Prediction;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
@@ -32,8 +33,6 @@ internal enum ConfToken
 /// </summary>
 internal sealed class ConfTokenizer : Tokenizer<ConfToken>
 {
-    public const string UnexpectedEnd = "unexpected end of file, expecting \";\" or \"}\"";
-
     private static readonly TextParser<TextSpan> Comment = Superpower.Parsers.Comment.ToEndOfLine(Span.EqualTo("#"));
 
     public static ConfTokenizer Instance { get; } = new();
@@ -46,7 +45,7 @@ internal sealed class ConfTokenizer : Tokenizer<ConfToken>
         {
             if (!result.HasValue)
             {
-                return (tokens, (result.ErrorMessage ?? UnexpectedEnd, result.Remainder.Position));
+                return (tokens, (result.ErrorMessage ?? NginxMessages.UnexpectedEnd, result.Remainder.Position));
             }
 
             tokens.Add(new Token<ConfToken>(result.Value, result.Location.Until(result.Remainder)));
@@ -146,14 +145,14 @@ internal sealed class ConfTokenizer : Tokenizer<ConfToken>
             {
                 if (!rest.IsAtEnd && !char.IsWhiteSpace(rest.ConsumeChar().Value) && rest.ConsumeChar().Value is not (';' or '{' or ')'))
                 {
-                    return Result.Empty<ConfToken>(rest, $"unexpected \"{rest.ConsumeChar().Value}\"");
+                    return Result.Empty<ConfToken>(rest, NginxMessages.Unexpected(rest.ConsumeChar().Value));
                 }
 
                 return Result.Value(ConfToken.Quoted, start, rest);
             }
         }
 
-        return Result.Empty<ConfToken>(rest, UnexpectedEnd);
+        return Result.Empty<ConfToken>(rest, NginxMessages.UnexpectedEnd);
     }
 
     /// <summary>The value nginx gives a parameter: quotes removed, <c>\"</c> <c>\'</c> <c>\\</c> <c>\t</c> <c>\r</c> <c>\n</c> unescaped.</summary>

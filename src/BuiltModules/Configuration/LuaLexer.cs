@@ -1,3 +1,4 @@
+using ConfigConvert.BuiltModules.Prediction;
 using Superpower.Model;
 
 namespace ConfigConvert.BuiltModules.Configuration;
@@ -44,7 +45,7 @@ internal static class LuaLexer
             }
         }
 
-        return Result.Empty<ConfToken>(open.Skip(source.Length - open.Position.Absolute), ConfTokenizer.UnexpectedEnd);
+        return Result.Empty<ConfToken>(open.Skip(source.Length - open.Position.Absolute), NginxMessages.UnexpectedEnd);
     }
 
     private static bool At(string source, int i, char c) => i < source.Length && source[i] == c;

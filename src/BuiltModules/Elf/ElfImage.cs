@@ -94,8 +94,10 @@ internal sealed class ElfImage
 
             return new ElfReadResult(new ElfImage(path, bytes, elf), null, string.Empty);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException or NotSupportedException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The header checks catch what a cut file does; anything else the reader trips on in
+            // hostile bytes is still bad input, not a bug to show as a stack trace.
             return new ElfReadResult(null, ElfProblem.Truncated, e.Message);
         }
     }

@@ -3,7 +3,7 @@ namespace ConfigConvert.BuiltModules.Prediction;
 /// <summary>
 /// Every message this tool predicts, in the words of nginx 1.22.1 (src/core/nginx.c
 /// <c>ngx_load_module</c>, src/core/ngx_module.c <c>ngx_add_module</c>, src/core/ngx_conf_file.c
-/// <c>ngx_conf_handler</c>) and of glibc's dynamic loader, whose <c>dlerror()</c> nginx quotes
+/// <c>ngx_conf_handler</c>, <c>ngx_conf_read_token</c>, <c>ngx_conf_parse</c>) and of glibc's dynamic loader, whose <c>dlerror()</c> nginx quotes
 /// (elf/dl-load.c <c>open_verify</c> and <c>_dl_map_object_from_fd</c>, elf/dl-lookup.c). Each was
 /// checked against the real nginx and glibc of Debian 12.
 /// </summary>
@@ -23,9 +23,27 @@ internal static class NginxMessages
 
     public const string NotAllowedHere = "\"load_module\" directive is not allowed here";
 
-    public const string InvalidArguments = "invalid number of arguments in \"load_module\" directive";
+    public static readonly string InvalidArguments = InvalidArgumentsOf("load_module");
 
     public const string TooLate = "\"load_module\" directive is specified too late";
+
+    /// <summary>End of file inside a directive (or a quoted parameter).</summary>
+    public const string UnexpectedEnd = "unexpected end of file, expecting \";\" or \"}\"";
+
+    /// <summary>End of file inside a block.</summary>
+    public const string UnexpectedEndOfBlock = "unexpected end of file, expecting \"}\"";
+
+    public static string Unexpected(char c) => $"unexpected \"{c}\"";
+
+    public static string InvalidArgumentsOf(string directive) => $"invalid number of arguments in \"{directive}\" directive";
+
+    /// <summary>A message with the place nginx names, as <c>ngx_conf_log_error</c> writes it.</summary>
+    public static string In(string message, string file, int line) => $"{message} in {file}:{line}";
+
+    /// <summary>A configuration file that cannot be opened (ngx_conf_parse) or read (ngx_read_file).</summary>
+    public static string OpenFailed(string file, int errno, string reason) => $"open() \"{file}\" failed ({errno}: {reason})";
+
+    public static string ReadFailed(string file, int errno, string reason) => $"pread() \"{file}\" failed ({errno}: {reason})";
 
     /// <summary>glibc's reasons for a file it cannot map.</summary>
     public static string OpenReason(string file, OpenFailure failure) => failure switch

@@ -33,7 +33,7 @@ public sealed record LoadOutcome
     /// behaviour cannot be predicted.
     /// </summary>
     public string? NginxSays => Failure is { IsNginxMessage: true } failure
-        ? Directive is { } where ? $"nginx: [emerg] {failure.Message} in {where.Path}:{NginxLine}" : $"nginx: [emerg] {failure.Message}"
+        ? "nginx: [emerg] " + (Directive is { Path: { } file } ? Prediction.NginxMessages.In(failure.Message, file, NginxLine) : failure.Message)
         : null;
 
     /// <summary>The failure as a diagnostic at the <c>load_module</c> (or of the file), for editors and CI.</summary>

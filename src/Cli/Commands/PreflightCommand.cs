@@ -45,12 +45,14 @@ internal static class PreflightCommand
                 writer.WriteEndObject();
             });
         }
-        else if (report.Nginx.IsUsable)
+        else if (report.Nginx.IsUsable && !report.Files.IsEmpty)
         {
             WriteText(console.Out, report);
         }
 
-        return !report.Nginx.IsUsable ? ExitCodes.UsageOrIoError : report.WouldFail ? ExitCodes.Findings : ExitCodes.Success;
+        // A binary or a main configuration that cannot be read is an I/O error, not a finding.
+        var unreadable = !report.Nginx.IsUsable || report.Files.IsEmpty;
+        return unreadable ? ExitCodes.UsageOrIoError : report.WouldFail ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     private static void WriteText(TextWriter output, PreflightReport report)
