@@ -33,9 +33,6 @@ public readonly record struct ModuleType(ulong Value)
     /// <summary>The value as C writes it, <c>0x50545448</c>.</summary>
     public string Hex => "0x" + Value.ToString("X8", CultureInfo.InvariantCulture);
 
-    /// <summary>The core type, which nginx initialises as soon as the module is added.</summary>
-    public bool IsCore => Value == Known[0].Value;
-
     private (ulong Value, string Name, string Constant)? KnownEntry()
     {
         foreach (var known in Known)
