@@ -14,6 +14,8 @@ internal static class CliApplication
             DescribeCommand.Create(console),
             ConvertCommand.Create(console),
             VerifyCommand.Create(console),
+            InspectCommand.Create(console),
+            PreflightCommand.Create(console),
         };
 
         var result = root.Parse(args);

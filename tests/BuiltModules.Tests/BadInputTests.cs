@@ -1,0 +1,148 @@
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.BuiltModules.Tests;
+
+/// <summary>
+/// Files that are no nginx module each get one clear diagnostic, the other files are still read, and
+/// against nginx the prediction is glibc's own reason as nginx prints it.
+/// </summary>
+public sealed class BadInputTests : IDisposable
+{
+    private const string Module = "/usr/lib/nginx/modules/ngx_stream_module.so";
+    private readonly string _root = Directory.CreateTempSubdirectory("cc-bad-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Each_bad_file_gets_its_diagnostic_and_the_good_one_is_still_read()
+    {
+        var files = BadFiles();
+        var report = BuiltModuleInspector.Inspect([.. files.Values, Module]);
+        var byPath = report.SharedObjects.ToDictionary(s => s.Path);
+        foreach (var (expectedId, path) in files)
+        {
+            var diagnostic = Assert.Single(byPath[path].Diagnostics);
+            Assert.Equal(expectedId[..6], diagnostic.Id);
+            Assert.False(byPath[path].IsModule);
+        }
+
+        Assert.Contains("only 64-bit little-endian x86-64", byPath[files["CC6004 32-bit"]].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("a 32-bit ELF (ELFCLASS32)", byPath[files["CC6004 32-bit"]].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("a big-endian ELF (ELFDATA2MSB)", byPath[files["CC6004 big-endian"]].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Contains("AArch64", byPath[files["CC6004 aarch64"]].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Equal(20, byPath[Module].Modules.Length);
+    }
+
+    [Fact]
+    public void Against_nginx_each_bad_file_fails_with_the_words_nginx_prints()
+    {
+        var files = BadFiles();
+        files.Remove("CC6003 truncated");
+        var report = BuiltModuleInspector.Inspect([.. files.Values], RealNginx.Binary);
+        foreach (var outcome in report.Outcomes)
+        {
+            Assert.True(outcome.Failure is { IsNginxMessage: true }, outcome.Argument);
+            if (Directory.Exists(outcome.FullPath) || !File.Exists(outcome.FullPath))
+            {
+                continue;
+            }
+
+            var nginx = RealNginx.Load(outcome.FullPath);
+            Assert.Equal(nginx?.Message, outcome.Failure!.Message);
+        }
+    }
+
+    [Fact]
+    public void A_truncated_module_is_not_given_words_nginx_may_never_say()
+    {
+        var truncated = BadFiles()["CC6003 truncated"];
+        var outcome = Assert.Single(BuiltModuleInspector.Inspect([truncated], RealNginx.Binary).Outcomes);
+        Assert.False(outcome.Failure!.IsNginxMessage);
+        Assert.Null(outcome.NginxSays);
+        Assert.Contains("truncated", outcome.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binary_that_is_not_nginx_cannot_be_checked_against()
+    {
+        var report = BuiltModuleInspector.Inspect([Module], Module);
+        Assert.False(report.Nginx!.IsUsable);
+        Assert.Equal("CC6008", Assert.Single(report.Nginx.Diagnostics).Id);
+        Assert.Empty(report.Outcomes);
+    }
+
+    [Fact]
+    public void Cut_and_corrupted_modules_never_throw()
+    {
+        RealNginx.Require();
+        var bytes = File.ReadAllBytes(Module);
+        var random = new Random(11);
+        var paths = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var copy = bytes[..random.Next(1, bytes.Length)];
+            for (var flips = random.Next(0, 40); flips > 0; flips--)
+            {
+                copy[random.Next(copy.Length)] = (byte)random.Next(256);
+            }
+
+            paths.Add(Write($"mutant-{i}.so", copy));
+        }
+
+        var report = BuiltModuleInspector.Inspect(paths, RealNginx.Binary);
+        Assert.Equal(paths.Count, report.Outcomes.Length);
+        Assert.All(report.SharedObjects, s => Assert.True(s.IsModule || !s.Diagnostics.IsEmpty, s.Path));
+    }
+
+    /// <summary>Bad files made here, keyed by the expected id and a word.</summary>
+    private Dictionary<string, string> BadFiles()
+    {
+        RealNginx.Require();
+        ExternalTool.Require("as", "apt-get install -y binutils");
+        var bytes = File.ReadAllBytes(Module);
+        var files = new Dictionary<string, string>
+        {
+            ["CC6001 missing"] = Path.Combine(_root, "missing.so"),
+            ["CC6001 directory"] = Directory.CreateDirectory(Path.Combine(_root, "directory.so")).FullName,
+            ["CC6002 text"] = Write("text.so", "load_module is not a module\n"u8.ToArray()),
+            ["CC6002 short"] = Write("short.so", "x"u8.ToArray()),
+            ["CC6003 truncated"] = Write("truncated.so", bytes[..3000]),
+            ["CC6004 big-endian"] = Write("big-endian.so", With(bytes, 5, 2)),
+            ["CC6004 aarch64"] = Write("aarch64.so", With(bytes, 18, 183)),
+            ["CC6004 32-bit"] = Assemble("thirty-two.so", ["--32"], ["-m", "elf_i386", "-shared"]),
+            ["CC6005 object"] = Assemble("object.o", [], null),
+            ["CC6006 library"] = "/usr/lib/x86_64-linux-gnu/libz.so.1",
+        };
+        return files;
+    }
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_root, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private static byte[] With(byte[] bytes, int offset, byte value)
+    {
+        var copy = (byte[])bytes.Clone();
+        copy[offset] = value;
+        return copy;
+    }
+
+    private string Assemble(string name, string[] asFlags, string[]? linkFlags)
+    {
+        var source = Write(name + ".s", ".globl f\n.type f,@function\nf: ret\n"u8.ToArray());
+        var output = Path.Combine(_root, name);
+        var objectFile = linkFlags is null ? output : output + ".o";
+        var assembled = ExternalTool.Run("as", [.. asFlags, "-o", objectFile, source]);
+        Assert.True(assembled.ExitCode == 0, assembled.StandardError);
+        if (linkFlags is not null)
+        {
+            var linked = ExternalTool.Run("ld", [.. linkFlags, "-o", output, objectFile]);
+            Assert.True(linked.ExitCode == 0, linked.StandardError);
+        }
+
+        return output;
+    }
+}

@@ -1,0 +1,152 @@
+using ConfigConvert.BuiltModules.Configuration;
+
+namespace ConfigConvert.BuiltModules.Tests;
+
+/// <summary>The configuration reader: nginx's tokens, includes as nginx resolves them, and the problems it reports.</summary>
+public sealed class ConfReaderTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("cc-conf-").FullName + "/";
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Real_configurations_pass_through_map_regex_and_lua_blocks()
+    {
+        var read = Read("""
+            # modules first
+            load_module modules/a.so;   # a comment after it
+            load_module "modules/b c.so";
+            load_module 'modules/\'quoted\'.so';
+            load_module modules/escaped\ space.so;
+            events { worker_connections 512; }
+            http {
+                map $http_upgrade $connection_upgrade {
+                    default upgrade;
+                    ''      close;
+                    ~^(?<x>[a-z]+)#notacomment$  $x;
+                }
+                server {
+                    location ~ "^/img/[0-9]{3}/(.*)$" { return 200 "$1 ${uri}x"; }
+                    location ~* \.(gif|jpg)$ { expires 30d; }
+                    set $a "}";
+                    content_by_lua_block {
+                        ngx.say("}")  -- a brace in a string, and one here: }
+                        local s = [[ { ]] .. '{' --[==[ } ]==]
+                        if true then ngx.say({ 1 }) end
+                    }
+                    set_by_lua_block $b { return "}" }
+                    access_by_lua_block { ngx.log(ngx.ERR, '"') }
+                }
+            }
+            """);
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(["modules/a.so", "modules/b c.so", "modules/'quoted'.so", "modules/escaped\\ space.so"], read.LoadModules.Select(l => l.Argument).ToArray());
+        Assert.Equal([2, 3, 4, 5], read.LoadModules.Select(l => l.NginxLine).ToArray());
+        Assert.All(read.LoadModules, l => Assert.Equal(DirectiveProblem.None, l.Problem));
+    }
+
+    [Fact]
+    public void Includes_are_read_where_they_stand_globs_sorted_relative_to_the_main_configuration_directory()
+    {
+        Write("conf.d/20-b.conf", "load_module b.so;\n");
+        Write("conf.d/10-a.conf", "load_module a.so;\ninclude more/*.conf;\ninclude conf.d/more/*.conf;\n");
+        Write("conf.d/.hidden.conf", "load_module hidden.so;\n");
+        Write("conf.d/more/x.conf", "load_module x.so;\n");
+        var read = Read("load_module first.so;\ninclude conf.d/*.conf;\ninclude conf.d/[!0-9]*.conf;\nload_module last.so;\n");
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(["first.so", "a.so", "x.so", "b.so", "last.so"], read.LoadModules.Select(l => l.Argument).ToArray());
+        Assert.Equal(_root + "conf.d/more/x.conf", read.LoadModules[2].Location.Path);
+    }
+
+    [Fact]
+    public void An_include_loop_is_reported_once_and_not_followed()
+    {
+        Write("a.conf", "load_module a.so;\ninclude b.conf;\n");
+        Write("b.conf", "include a.conf;\nload_module b.so;\n");
+        var read = Read("include a.conf;\n");
+        var loop = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6102", loop.Id);
+        Assert.Equal($"`{_root}a.conf` is included again from `{_root}b.conf` while it is still being read (nginx would recurse until it runs out of file descriptors); not followed", loop.Message);
+        Assert.Equal(_root + "b.conf", loop.Location.Path);
+        Assert.Equal(["a.so", "b.so"], read.LoadModules.Select(l => l.Argument).ToArray());
+    }
+
+    [Fact]
+    public void A_missing_include_is_nginx_open_error_and_a_missing_glob_is_nothing()
+    {
+        var read = Read("include none/*.conf;\ninclude missing.conf;\nload_module never.so;\n");
+        var missing = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6103", missing.Id);
+        Assert.Equal($"open() \"{_root}missing.conf\" failed (2: No such file or directory)", missing.Message);
+        Assert.Equal(2, missing.Location.Start.Line);
+        Assert.Empty(read.LoadModules);
+    }
+
+    [Theory]
+    [InlineData("events {\n", "unexpected end of file, expecting \"}\"", 2)]
+    [InlineData("load_module a.so\n", "unexpected end of file, expecting \";\" or \"}\"", 2)]
+    [InlineData("events { }\n}\n", "unexpected \"}\"", 2)]
+    [InlineData("load_module \"a.so\"x;\n", "unexpected \"x\"", 1)]
+    [InlineData("load_module \"a.so;\n", "unexpected end of file, expecting \";\" or \"}\"", 2)]
+    [InlineData(";\n", "unexpected \";\"", 1)]
+    public void Syntax_errors_are_nginx_messages(string text, string message, int line)
+    {
+        var read = Read(text);
+        var error = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6101", error.Id);
+        Assert.Equal($"{message} in {_root}nginx.conf:{line}", error.Message);
+        var nginx = RealNginx.Test(_root + "nginx.conf", _root);
+        Assert.Equal($"{nginx?.Message} in {nginx?.File}:{nginx?.Line}", error.Message);
+    }
+
+    [Fact]
+    public void A_configuration_nginx_accepts_reads_without_problems()
+    {
+        var read = Read($$"""
+            pid {{_root}}nginx.pid;
+            events { }
+            http {
+                access_log off;
+                client_body_temp_path {{_root}}body; proxy_temp_path {{_root}}proxy; fastcgi_temp_path {{_root}}fastcgi;
+                uwsgi_temp_path {{_root}}uwsgi; scgi_temp_path {{_root}}scgi;
+                map $http_upgrade $connection_upgrade { default upgrade; '' close; "~^a#b{2}$" x; }
+                server {
+                    listen 127.0.0.1:8080;  # never started: nginx -t only
+                    location ~ "^/img/[0-9]{3}/(.*)$" { return 200 "$1 ${uri}x"; }
+                    location ~* \.(gif|jpg)$ { expires 30d; }
+                    location /q { set $a "}"; set $b '{'; return 200 $a$b#x; }
+                }
+            }
+            """);
+        Assert.Empty(read.Diagnostics);
+        Assert.Null(RealNginx.Test(_root + "nginx.conf", _root));
+    }
+
+    [Fact]
+    public void Load_module_in_a_block_after_events_or_with_two_parameters_is_refused()
+    {
+        var read = Read("load_module a.so b.so;\nevents {\n  load_module c.so;\n}\nload_module d.so;\n");
+        Assert.Equal([DirectiveProblem.InvalidArguments, DirectiveProblem.NotAllowedHere, DirectiveProblem.TooLate], read.LoadModules.Select(l => l.Problem).ToArray());
+    }
+
+    [Fact]
+    public void The_line_nginx_names_is_that_of_the_semicolon()
+    {
+        var read = Read("load_module\n    a.so\n    ;\n");
+        var directive = Assert.Single(read.LoadModules);
+        Assert.Equal((1, 3), (directive.Location.Start.Line, directive.NginxLine));
+    }
+
+    private ConfigurationRead Read(string text)
+    {
+        Write("nginx.conf", text);
+        return ConfReader.Read(_root + "nginx.conf", _root);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
