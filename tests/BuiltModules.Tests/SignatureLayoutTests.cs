@@ -43,9 +43,9 @@ public sealed partial class SignatureLayoutTests
     [Fact]
     public void Position_18_means_QUIC_from_1_25_3_and_nothing_before()
     {
-        const string Flags = "8,4,8,0011111111010111011111111111111111";
-        Assert.Equal("unused, always 0", SignatureDecoder.Decode(Flags, NginxVersion.From(1, 25, 2)).Features[17].Name);
-        Assert.Equal("QUIC", SignatureDecoder.Decode(Flags, NginxVersion.From(1, 25, 3)).Features[17].Name);
+        const string flags = "8,4,8,0011111111010111011111111111111111";
+        Assert.Equal("unused, always 0", SignatureDecoder.Decode(flags, NginxVersion.From(1, 25, 2)).Features[17].Name);
+        Assert.Equal("QUIC", SignatureDecoder.Decode(flags, NginxVersion.From(1, 25, 3)).Features[17].Name);
         Assert.Equal("system SHA1", SignatureDecoder.Decode("8,4,8,001111111101011100111111111111111", NginxVersion.From(1, 9, 11)).Features[17].Name);
         Assert.Null(SignatureDecoder.Decode("8,4,8,001111111101011100111111111111111", NginxVersion.From(1, 10, 3)).WithCompat);
     }

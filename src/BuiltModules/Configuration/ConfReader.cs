@@ -16,7 +16,6 @@ namespace ConfigConvert.BuiltModules.Configuration;
 internal sealed class ConfReader
 {
     private const int MaxDepth = 64;
-    private const long MaxFileBytes = 64L * 1024 * 1024;
 
     /// <summary>The blocks whose handlers call ngx_count_modules(), after which load_module is "specified too late" (nginx 1.22.1: src/event/ngx_event.c:970, src/http/ngx_http.c:149, src/mail/ngx_mail.c:94, src/stream/ngx_stream.c:101).</summary>
     private static readonly HashSet<string> CountingBlocks = ["events", "http", "mail", "stream"];
@@ -184,8 +183,8 @@ internal sealed class ConfReader
     private static Position EndOf(FileTokens file)
     {
         var text = file.Text;
-        var last = text.GetLinePosition(text.Length);
-        return new Position(text.Length, last.Line, last.Column);
+        var last = text.GetLinePosition(text.Text.Length);
+        return new Position(text.Text.Length, last.Line, last.Column);
     }
 
     private static SourceText? ReadText(string path)
@@ -193,7 +192,7 @@ internal sealed class ConfReader
         try
         {
             var info = new FileInfo(path);
-            return !info.Exists || info.Length > MaxFileBytes ? null : SourceText.From(File.ReadAllBytes(path));
+            return !info.Exists || info.Length > InputLimits.MaxFileBytes ? null : SourceText.From(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -214,8 +213,8 @@ internal sealed class ConfReader
             return NginxMessages.OpenFailed(path, 2, "No such file or directory");
         }
 
-        return new FileInfo(path).Length > MaxFileBytes
-            ? $"`{path}` is larger than {MaxFileBytes} bytes, which no configuration is; not read"
+        return new FileInfo(path).Length > InputLimits.MaxFileBytes
+            ? $"`{path}` is larger than {InputLimits.MaxFileBytes} bytes, which no configuration is; not read"
             : NginxMessages.OpenFailed(path, 13, "Permission denied");
     }
 
@@ -223,7 +222,7 @@ internal sealed class ConfReader
     {
         public Location LocationOf(Position start, int end)
         {
-            var span = ConfigConvert.Text.TextSpan.FromBounds(start.Absolute, Math.Max(start.Absolute, Math.Min(end, Text.Length)));
+            var span = ConfigConvert.Text.TextSpan.FromBounds(start.Absolute, Math.Max(start.Absolute, Math.Min(end, Text.Text.Length)));
             return Location.Create(Path, Text, span);
         }
     }

@@ -127,8 +127,8 @@ internal static class ModuleFileReader
     /// <summary>What glibc's open_verify says of a file the ELF reader refused: it checks the length, then the magic, class and byte order.</summary>
     private static OpenFailure HeaderFailure(byte[] bytes, ElfReadResult read)
     {
-        const int HeaderSize = 64;
-        if (bytes.Length < HeaderSize)
+        const int headerSize = 64;
+        if (bytes.Length < headerSize)
         {
             return OpenFailure.TooShort;
         }

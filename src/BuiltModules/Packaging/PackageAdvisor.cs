@@ -26,10 +26,10 @@ internal static class PackageAdvisor
         {
             foreach (var line in File.Exists(abiFile) ? File.ReadLines(abiFile) : [])
             {
-                const string Key = "nginx:abi=";
-                if (line.StartsWith(Key, StringComparison.Ordinal))
+                const string key = "nginx:abi=";
+                if (line.StartsWith(key, StringComparison.Ordinal))
                 {
-                    var abi = line[Key.Length..].Trim();
+                    var abi = line[key.Length..].Trim();
                     return abi.StartsWith($"nginx-abi-{version}-", StringComparison.Ordinal) ? abi : null;
                 }
             }
