@@ -95,7 +95,7 @@ public sealed class ModuleOutcome
     public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables { get; }
 
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
-    private static string DisplayPath(string word, string moduleDirectory)
+    public static string DisplayPath(string word, string moduleDirectory)
     {
         var root = moduleDirectory.TrimEnd('/');
         return word == root ? "$ngx_addon_dir" : word.StartsWith(root + "/", StringComparison.Ordinal) ? "$ngx_addon_dir" + word[root.Length..] : word;
