@@ -21,28 +21,35 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        if (!Path.IsPathRooted(path))
+        return Path.IsPathRooted(path) ? SourceModuleFile(path, at) : SourceNginxScript(path, at);
+    }
+
+    /// <summary>A relative path: a file of nginx's source tree, where configure runs.</summary>
+    private int? SourceNginxScript(string path, SyntaxNode at)
+    {
+        if (NginxScripts.IsKnownAutoScript(path, _settings.Link) == false || _changedDirectory)
         {
-            if (NginxScripts.IsKnownAutoScript(path, _settings.Link) == false || _changedDirectory)
-            {
-                // dash stops a script whose `.` names a missing file, and configure with it.
-                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
-                throw new ScriptExitException(2);
-            }
-
-            if (NginxScripts.TryRun(this, path, at, out var status))
-            {
-                return status;
-            }
-
-            AddUnknown($"nginx's `{path}`, which the model does not emulate", at);
-            Record.Incomplete = true;
-            return null;
+            // dash stops a script whose `.` names a missing file, and configure with it.
+            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
+            throw new ScriptExitException(2);
         }
 
+        if (NginxScripts.TryRun(this, path, at, out var status))
+        {
+            return status;
+        }
+
+        AddUnknown($"nginx's `{path}`, which the model does not emulate", at);
+        Record.Incomplete = true;
+        return null;
+    }
+
+    /// <summary>An absolute path: read and run when it is a file of the module directory.</summary>
+    private int? SourceModuleFile(string path, SyntaxNode at)
+    {
         var full = ResolveModulePath(path);
         var text = full is null ? null : ReadModuleFileText(full);
-        if (text is null)
+        if (full is null || text is null)
         {
             if (full is not null && !File.Exists(full))
             {
@@ -55,31 +62,39 @@ internal sealed partial class Evaluator
             return null;
         }
 
-        if (!_sourcing.Add(full!))
+        if (!_sourcing.Add(full))
         {
             Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.RecursiveSource, LocationOf(at), path));
             throw new StepLimitException(LocationOf(at));
         }
 
-        var tree = SyntaxTree.ParseText(text, full);
         try
         {
-            if (tree.HasErrors)
-            {
-                Record.Diagnostics.AddRange(tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-                throw new ScriptExitException(2);
-            }
+            return RunSourcedTree(SyntaxTree.ParseText(text, full));
+        }
+        finally
+        {
+            _sourcing.Remove(full);
+        }
+    }
 
+    /// <summary>Runs a sourced file; a syntax error in it stops /bin/sh, and configure with it.</summary>
+    private int? RunSourcedTree(SyntaxTree tree)
+    {
+        if (tree.HasErrors)
+        {
+            Record.Diagnostics.AddRange(tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            throw new ScriptExitException(2);
+        }
+
+        try
+        {
             RunTree(tree);
             return _state.LastStatus;
         }
         catch (ScriptReturnException returned)
         {
             return returned.Status;
-        }
-        finally
-        {
-            _sourcing.Remove(full!);
         }
     }
 
