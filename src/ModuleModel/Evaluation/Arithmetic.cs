@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConfigConvert.ModuleModel.Evaluation.Programs;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -5,18 +6,20 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// <summary>
 /// dash's arithmetic, <c>$((...))</c>: 64-bit integers that wrap, C's operators and precedence
 /// (<c>?:</c>, <c>|| &amp;&amp;</c>, bitwise, comparisons, shifts, <c>+ - * / %</c>, unary <c>- + ! ~</c>),
-/// decimal, <c>0x</c> hexadecimal and <c>0</c> octal numbers, and variables holding numbers.
+/// assignments, decimal, <c>0x</c> hexadecimal and <c>0</c> octal numbers, and variables holding numbers.
 /// </summary>
-internal static class Arithmetic
+internal static partial class Arithmetic
 {
     /// <summary>
     /// Evaluates <paramref name="text"/>; <paramref name="variable"/> gives a variable's value (null
-    /// when not known). False when dash would stop with an error (division by zero, a word that is
-    /// not a number...), when a value is not known, and for assignments, which change variables.
+    /// when not known). <paramref name="assigned"/> holds the variables its assignments (<c>i=i+1</c>,
+    /// <c>i+=1</c>) set, with their last values. False when dash would stop with an error (division by
+    /// zero, a word that is not a number...) or when a value is not known.
     /// </summary>
-    public static bool TryEvaluate(string text, Func<string, string?> variable, out long result)
+    public static bool TryEvaluate(string text, Func<string, string?> variable, out long result, out IReadOnlyDictionary<string, long> assigned)
     {
         var parser = new ExpressionParser(text, variable);
+        assigned = parser.Assigned;
         try
         {
             result = parser.ParseExpression(evaluate: true);
@@ -29,6 +32,13 @@ internal static class Arithmetic
             return false;
         }
     }
+
+    /// <summary>The variables an expression assigns (<c>name=</c>, <c>name+=</c>...), found without evaluating it.</summary>
+    public static IEnumerable<string> AssignedNames(string text)
+        => AssignmentPattern().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*(?:<<|>>|[-+*/%&^|])?=(?!=)")]
+    private static partial Regex AssignmentPattern();
 
     /// <summary>A recursive-descent reader that evaluates as it reads; a branch not taken is read without evaluating it.</summary>
     private sealed class ExpressionParser(string text, Func<string, string?> variable)
@@ -48,6 +58,9 @@ internal static class Arithmetic
 
         private int _pos;
 
+        /// <summary>The variables assigned so far, which later reads in the expression see.</summary>
+        public Dictionary<string, long> Assigned { get; } = new(StringComparer.Ordinal);
+
         public bool AtEnd => _pos >= text.Length;
 
         public void SkipBlanks()
@@ -58,9 +71,22 @@ internal static class Arithmetic
             }
         }
 
-        /// <summary><c>condition ? a : b</c>, or a binary expression.</summary>
+        /// <summary><c>name = value</c> (or <c>+=</c>...), <c>condition ? a : b</c>, or a binary expression.</summary>
         public long ParseExpression(bool evaluate)
         {
+            if (ReadAssignment() is var (name, op))
+            {
+                var right = ParseExpression(evaluate);
+                if (!evaluate)
+                {
+                    return 0;
+                }
+
+                var value = op == "=" ? right : Apply(op[..^1], Lookup(name), right);
+                Assigned[name] = value;
+                return value;
+            }
+
             var condition = ParseBinary(0, evaluate);
             if (PeekOperator() != "?")
             {
@@ -166,21 +192,51 @@ internal static class Arithmetic
                 throw new FormatException();
             }
 
-            if (!evaluate)
+            return evaluate ? Lookup(token) : 0;
+        }
+
+        private long Lookup(string name)
+        {
+            if (Assigned.TryGetValue(name, out var assigned))
             {
-                return 0;
+                return assigned;
             }
 
-            var value = variable(token) ?? throw new FormatException();
+            var value = variable(name) ?? throw new FormatException();
             return value.Length == 0 ? 0 : CNumber.TryParseWhole(value, out var parsed) ? parsed : throw new FormatException();
         }
 
-        /// <summary>The operator at the current position, after blanks; an assignment is refused.</summary>
+        /// <summary>A variable name and an assignment operator at the current position, read past; otherwise null, nothing read.</summary>
+        private (string Name, string Op)? ReadAssignment()
+        {
+            SkipBlanks();
+            var start = _pos;
+            while (_pos < text.Length && (char.IsAsciiLetterOrDigit(text[_pos]) || text[_pos] == '_'))
+            {
+                _pos++;
+            }
+
+            var name = text[start.._pos];
+            SkipBlanks();
+            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0);
+            if (name.Length > 0 && !char.IsAsciiDigit(name[0]) && op is not null && IsAssignment(op))
+            {
+                _pos += op.Length;
+                return (name, op);
+            }
+
+            _pos = start;
+            return null;
+        }
+
+        private static bool IsAssignment(string op) => op.EndsWith('=') && op is not ("==" or "!=" or "<=" or ">=");
+
+        /// <summary>The operator at the current position, after blanks; an assignment here (to what is not a variable) is an error.</summary>
         private string? PeekOperator()
         {
             SkipBlanks();
             var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0);
-            return op is not null && op.EndsWith('=') && op is not ("==" or "!=" or "<=" or ">=") ? throw new FormatException() : op;
+            return op is not null && IsAssignment(op) ? throw new FormatException() : op;
         }
 
         private void Expect(char token)

@@ -371,10 +371,22 @@ internal sealed partial class Evaluator
 
     private ShellValue EvaluateArithmetic(ArithmeticExpansionSyntax arithmetic)
     {
-        var text = ExpandPartsToValue(arithmetic.Parts, quoted: true).KnownText;
-        if (text is not null && Arithmetic.TryEvaluate(text, n => _state.Variables.TryGetValue(n, out var v) ? v.KnownText : "0", out var result))
+        var expression = ExpandPartsToValue(arithmetic.Parts, quoted: true);
+        if (expression.KnownText is { } text && Arithmetic.TryEvaluate(text, n => _state.Variables.TryGetValue(n, out var v) ? v.KnownText : "0", out var result, out var assigned))
         {
+            foreach (var (name, value) in assigned)
+            {
+                _state.Variables[name] = ShellValue.Text(value.ToString(CultureInfo.InvariantCulture));
+            }
+
             return ShellValue.Text(result.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // What the expression would assign is as unknown as its value.
+        var known = string.Concat(expression.Segments.Select(s => s.Unknown is null ? s.Text : " 0 "));
+        foreach (var name in Arithmetic.AssignedNames(known))
+        {
+            _state.Variables[name] = ShellValue.Of(new UnknownValue($"`{name}`, assigned by an arithmetic expansion", LocationOf(arithmetic)));
         }
 
         return ShellValue.Of(new UnknownValue("an arithmetic expansion", LocationOf(arithmetic)));

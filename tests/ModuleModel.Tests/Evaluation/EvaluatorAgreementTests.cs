@@ -59,6 +59,8 @@ public sealed class EvaluatorAgreementTests
         "r=$((1 + 2 * 3))",
         "i=010; r=$((i + 1))",
         "r=$((2 == 2 < 3))",
+        "i=1; : $((i = i + 5)); r=$i",
+        "i=1; r=$((i += 2))$i",
 
         // positional parameters and eval
         "set -- a b c; shift; r=\"$*\"",
