@@ -97,4 +97,8 @@ public static class BuiltModuleDiagnostics
     /// <summary>A <c>load_module</c> where nginx does not accept it.</summary>
     public static readonly DiagnosticDescriptor DirectiveRefused = new(
         "CC6207", "load_module refused", "{0}", Load, DiagnosticSeverity.Error);
+
+    /// <summary>Every descriptor of this catalogue.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ConfigConvert.BuiltModules;
 using ConfigConvert.Converter;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
@@ -22,6 +23,7 @@ public sealed partial class DiagnosticCatalogueTests
         (typeof(ModelDiagnostics), ModelDiagnostics.All, 2000, 2099),
         (typeof(SourceDiagnostics), SourceDiagnostics.All, 2100, 2199),
         (typeof(ConversionDiagnostics), ConversionDiagnostics.All, 3000, 3099),
+        (typeof(BuiltModuleDiagnostics), BuiltModuleDiagnostics.All, 6000, 6299),
     ];
 
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors => Catalogues.SelectMany(c => c.All);
