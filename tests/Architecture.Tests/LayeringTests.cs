@@ -20,6 +20,8 @@ public sealed class LayeringTests
         ["ConfigConvert.CSources"] = ["ConfigConvert.Core"],
         ["ConfigConvert.ModuleModel"] = ["ConfigConvert.ShellParser", "ConfigConvert.CSources"],
         ["ConfigConvert.Converter"] = ["ConfigConvert.ModuleModel"],
+        ["ConfigConvert.Verification"] = ["ConfigConvert.ModuleModel", "ConfigConvert.Converter"],
+        ["ConfigConvert.BuiltModules"] = ["ConfigConvert.Core"],
         ["ngx-convert"] = null,
     };
 

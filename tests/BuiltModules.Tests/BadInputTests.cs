@@ -13,6 +13,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Each_bad_file_gets_its_diagnostic_and_the_good_one_is_still_read()
     {
@@ -33,6 +34,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(20, byPath[Module].Modules.Length);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Against_nginx_each_bad_file_fails_with_the_words_nginx_prints()
     {
@@ -52,6 +54,7 @@ public sealed class BadInputTests : IDisposable
         }
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_truncated_module_is_not_given_words_nginx_may_never_say()
     {
@@ -71,6 +74,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Empty(report.Outcomes);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Cut_and_corrupted_modules_never_throw()
     {

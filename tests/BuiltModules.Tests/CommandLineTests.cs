@@ -11,6 +11,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Inspect_prints_modules_signature_order_symbols_and_package_dependencies()
     {
@@ -24,6 +25,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Contains("    rpm (nginx.org, pkg-oss): Requires: nginx-r1.22.1\n", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Inspect_against_nginx_prints_what_nginx_says_and_exits_1()
     {
@@ -33,6 +35,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Contains($"  load_module {built.Provider}: loads (ngx_http_built_provider_module)\n", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Inspect_json_has_the_documented_shape()
     {
@@ -61,6 +64,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Equal("1.22.1", json.RootElement.GetProperty("against").GetProperty("nginx").GetProperty("version").GetString());
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Inspect_of_a_missing_file_exits_2_and_still_reads_the_others()
     {
@@ -70,6 +74,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Contains("  module ngx_http_built_provider_module\n", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Inspect_of_a_file_that_is_no_module_exits_1()
     {
@@ -80,6 +85,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Contains("error CC6002:", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Preflight_exit_codes_say_whether_the_upgrade_would_fail()
     {
@@ -102,6 +108,7 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Equal(2, document.RootElement.GetProperty("files").GetArrayLength());
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Preflight_with_an_include_loop_or_an_unreadable_binary_is_reported()
     {

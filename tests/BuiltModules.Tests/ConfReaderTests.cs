@@ -82,6 +82,7 @@ public sealed class ConfReaderTests : IDisposable
         Assert.Empty(read.LoadModules);
     }
 
+    [Trait("Requires", "nginx")]
     [Theory]
     [InlineData("events {\n", "unexpected end of file, expecting \"}\"", 2)]
     [InlineData("load_module a.so\n", "unexpected end of file, expecting \";\" or \"}\"", 2)]
@@ -99,6 +100,7 @@ public sealed class ConfReaderTests : IDisposable
         Assert.Equal($"{nginx?.Message} in {nginx?.File}:{nginx?.Line}", error.Message);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_configuration_nginx_accepts_reads_without_problems()
     {

@@ -20,6 +20,7 @@ public sealed partial class DebianPackagesTests
         { "ngx_http_set_misc_module.so", "libnginx-mod-http-set-misc" },
     };
 
+    [Trait("Requires", "nginx")]
     [Theory]
     [MemberData(nameof(Packages))]
     public void A_Debian_module_is_read_as_readelf_and_nm_see_it(string file, string package)
@@ -48,6 +49,7 @@ public sealed partial class DebianPackagesTests
         Assert.Equal($"nginx (>= {version}), nginx (<< {report.Packages!.Version.NextPatch})", report.Packages.Deb);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Debian_packages_depend_on_the_abi_inspect_names()
     {
@@ -58,6 +60,7 @@ public sealed partial class DebianPackagesTests
         Assert.Contains(abi, depends.Split(", "));
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Debian_modules_in_the_wrong_order_fail_as_nginx_says()
     {

@@ -7,6 +7,7 @@ namespace ConfigConvert.BuiltModules.Tests;
 [Collection(BuiltCollection.Name)]
 public sealed class LoadPredictionTests(BuiltFixtures built)
 {
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_built_as_Debian_built_nginx_loads()
     {
@@ -16,6 +17,7 @@ public sealed class LoadPredictionTests(BuiltFixtures built)
         Assert.Null(RealNginx.Load(built.Provider, built.Consumer, built.Pair));
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_built_for_another_version_is_refused_with_the_version_numbers()
     {
@@ -25,6 +27,7 @@ public sealed class LoadPredictionTests(BuiltFixtures built)
         Assert.Equal(RealNginx.Load(built.ProviderNextVersion)!.Message, outcome.Failure.Message);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_built_without_compat_and_threads_is_not_binary_compatible_and_the_features_are_named()
     {
@@ -38,6 +41,7 @@ public sealed class LoadPredictionTests(BuiltFixtures built)
         Assert.False(report.SharedObjects[0].Modules[0].Signature.WithCompat);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_loaded_before_the_module_it_calls_fails_dlopen_on_the_symbol()
     {
@@ -48,6 +52,7 @@ public sealed class LoadPredictionTests(BuiltFixtures built)
         Assert.True(outcomes[1].Loads);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_loaded_twice_is_already_loaded()
     {
@@ -57,6 +62,7 @@ public sealed class LoadPredictionTests(BuiltFixtures built)
         Assert.Equal(RealNginx.Load(built.Provider, built.Provider)!.Message, outcomes[1].Failure!.Message);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void More_than_128_dynamic_modules_are_too_many()
     {

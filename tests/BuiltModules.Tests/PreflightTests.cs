@@ -7,6 +7,7 @@ namespace ConfigConvert.BuiltModules.Tests;
 [Collection(BuiltCollection.Name)]
 public sealed class PreflightTests(BuiltFixtures built)
 {
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Preflight_lists_every_failure_nginx_would_report_one_restart_at_a_time()
     {
@@ -32,6 +33,7 @@ public sealed class PreflightTests(BuiltFixtures built)
         }
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Preflight_of_a_configuration_whose_modules_all_load_says_so()
     {

@@ -12,6 +12,7 @@ public sealed partial class SignatureLayoutTests
         return File.ReadAllText(Path.Combine(RealNginx.Source, path));
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void The_layout_of_the_installed_nginx_is_its_header()
     {
@@ -59,6 +60,7 @@ public sealed partial class SignatureLayoutTests
         Assert.Equal([new SignatureDifference("signature", "not a signature", "8,4,8,0")], SignatureDecoder.Compare(signature, SignatureDecoder.Decode("8,4,8,0", NginxVersion.From(1, 22, 1))).ToArray());
     }
 
+    [Trait("Requires", "nginx")]
     [Theory]
     [InlineData("src/core/ngx_conf_file.h", "NGX_CORE_MODULE", "CORE")]
     [InlineData("src/core/ngx_conf_file.h", "NGX_CONF_MODULE", "CONF")]

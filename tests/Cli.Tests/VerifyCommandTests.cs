@@ -137,6 +137,7 @@ public sealed class VerifyConvertedModuleTests : IClassFixture<VerifyConvertedMo
 /// <summary><c>ngx-convert verify</c> of modules that need no conversion, or that nginx refuses, with the real tools.</summary>
 public sealed class VerifyCommandTests
 {
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_new_style_module_is_configured_built_and_loaded_as_it_is()
     {
@@ -152,6 +153,7 @@ public sealed class VerifyCommandTests
         Assert.Contains("\nproven: the module builds and nginx loads it\n", result.Out, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_with_an_undefined_symbol_fails_the_load_step_with_nginx_message()
     {
@@ -165,6 +167,7 @@ public sealed class VerifyCommandTests
         Assert.EndsWith("not proven: the load step failed\n", result.Out, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void A_stream_module_gets_with_stream_and_nginx_stream_module_loaded_first()
     {

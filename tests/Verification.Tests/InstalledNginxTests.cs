@@ -29,6 +29,7 @@ public sealed class InstalledNginxTests : IDisposable
         return NginxBinary.Open(path, _runner, out var problem) ?? throw new InvalidOperationException(problem);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Debian_conf_flags_are_read_as_bash_reads_the_array()
     {
@@ -39,6 +40,7 @@ public sealed class InstalledNginxTests : IDisposable
         Assert.Matches(@"^\d+\.\d+\.\d+$", source.Version);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void The_binary_is_the_version_of_the_sources_with_stream_and_mail_as_its_own_shared_objects()
     {
@@ -81,6 +83,7 @@ public sealed class InstalledNginxTests : IDisposable
         Assert.Equal($"{Path.Combine(_root, "absent")}: no nginx binary there", problem);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void The_configuration_loads_nginx_stream_module_first_when_stream_directives_are_given()
     {
@@ -92,6 +95,7 @@ public sealed class InstalledNginxTests : IDisposable
             text);
     }
 
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Nginx_messages_are_read_from_nginx_t_and_an_unknown_directive_is_refused()
     {

@@ -41,6 +41,7 @@ public sealed class ShellValueTests
     public void Splits_into_words_keeping_where_each_piece_was_written(string value, string words)
         => Assert.Equal(words, string.Join(' ', Value(value).SplitWords().Select(Show)));
 
+    [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(KnownTexts))]
     public void Splits_known_text_as_dash_splits_an_unquoted_expansion(string text)

@@ -17,6 +17,8 @@ public sealed partial class NginxVocabularyTests
 
     private static string AutoModule => File.ReadAllText(Path.Combine(ShellOracle.NginxSource, "auto", "module"));
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void The_module_lists_are_the_ones_configure_writes_into_ngx_modules_c()
     {
@@ -30,6 +32,8 @@ public sealed partial class NginxVocabularyTests
         Assert.Contains("EVENT_MODULES", lists);
     }
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Every_type_nginx_gives_its_own_modules_is_known()
     {
@@ -39,6 +43,8 @@ public sealed partial class NginxVocabularyTests
         Assert.All(types, type => Assert.NotNull(ModuleType.FromName(type)));
     }
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Auto_module_appends_each_type_to_its_list_and_uses_its_variable_stem()
     {
@@ -57,6 +63,8 @@ public sealed partial class NginxVocabularyTests
         }
     }
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Auto_module_gives_filters_and_only_them_a_default_dynamic_order()
     {
@@ -76,6 +84,8 @@ public sealed partial class NginxVocabularyTests
         Assert.Equal([ModuleType.HttpFilter, ModuleType.HttpAuxFilter], ModuleType.All.Where(t => t.IsFilter));
     }
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void The_libraries_are_the_names_auto_module_knows()
     {
@@ -84,6 +94,8 @@ public sealed partial class NginxVocabularyTests
         Assert.Equal(names.Order(StringComparer.Ordinal), BuiltInLibrary.All.Select(l => l.Name).Order(StringComparer.Ordinal));
     }
 
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
     [Fact]
     public void Auto_module_links_each_library_as_the_vocabulary_says()
     {
