@@ -16,6 +16,7 @@ internal static class CliApplication
             VerifyCommand.Create(console),
             InspectCommand.Create(console),
             PreflightCommand.Create(console),
+            RulesCommand.Create(console),
         };
 
         var result = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ConfigConvert.Analyzers;
 using ConfigConvert.BuiltModules;
 using ConfigConvert.Converter;
 using ConfigConvert.CSources;
@@ -16,7 +17,7 @@ namespace ConfigConvert.Architecture.Tests;
 /// </summary>
 public sealed partial class DiagnosticCatalogueTests
 {
-    /// <summary>Each catalogue with the ids it owns: CC1xxx parser, CC20xx model, CC21xx C index, CC30xx converter.</summary>
+    /// <summary>Each catalogue with the ids it owns: CC1xxx parser, CC20xx model, CC21xx C index, CC30xx converter, CC59xx the check's driver, CC60xx-CC62xx built modules.</summary>
     private static readonly (Type Catalogue, IReadOnlyList<DiagnosticDescriptor> All, int First, int Last)[] Catalogues =
     [
         (typeof(SyntaxDiagnostics), SyntaxDiagnostics.All, 1000, 1999),
@@ -24,14 +25,38 @@ public sealed partial class DiagnosticCatalogueTests
         (typeof(SourceDiagnostics), SourceDiagnostics.All, 2100, 2199),
         (typeof(ConversionDiagnostics), ConversionDiagnostics.All, 3000, 3099),
         (typeof(BuiltModuleDiagnostics), BuiltModuleDiagnostics.All, 6000, 6299),
+        (typeof(DriverDiagnostics), DriverDiagnostics.All, 5900, 5999),
     ];
 
+    /// <summary>
+    /// The ranges of the rules of <c>check</c>, by category. Each rule declares its descriptor in its own
+    /// file and is documented in <c>docs/rules/</c> (checked by the analyzers' tests), not in diagnostics.md.
+    /// </summary>
+    private static readonly Dictionary<string, (int First, int Last)> RuleRanges = new(StringComparer.Ordinal)
+    {
+        ["Config"] = (2200, 2999),
+        ["CSources"] = (4000, 4999),
+        ["Repository"] = (5000, 5899),
+    };
+
     private static IEnumerable<DiagnosticDescriptor> AllDescriptors => Catalogues.SelectMany(c => c.All);
+
+    private static IEnumerable<DiagnosticDescriptor> EveryId => AllDescriptors.Concat(RuleCatalog.Rules);
+
+    [Fact]
+    public void Rule_ids_are_in_the_range_of_their_category()
+    {
+        var misplaced = RuleCatalog.Rules
+            .Where(r => !RuleRanges.TryGetValue(r.Category, out var range) || !InRange(r.Id, range.First, range.Last))
+            .Select(r => $"{r.Id} ({r.Category}): not in the range of its category")
+            .ToList();
+        Assert.True(misplaced.Count == 0, string.Join("\n", misplaced));
+    }
 
     [Fact]
     public void Ids_are_unique_across_every_catalogue()
     {
-        var duplicates = AllDescriptors.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicates = EveryId.GroupBy(d => d.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicates.Count == 0, "ids used twice: " + string.Join(", ", duplicates));
     }
 
@@ -61,13 +86,15 @@ public sealed partial class DiagnosticCatalogueTests
     {
         // A new catalogue (or a descriptor declared elsewhere) must join the list above, so that its ids
         // are checked and documented with the others.
+        // Rules declare their descriptors in their own files, and are known through the rule catalogue.
         var known = Catalogues.Select(c => c.Catalogue).ToHashSet();
+        var rules = RuleCatalog.Rules.ToHashSet();
         var elsewhere = SourceProject.Products
             .Select(p => Assembly.Load(p.AssemblyName))
             .SelectMany(a => a.GetTypes())
             .Where(t => !known.Contains(t))
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(f => f.FieldType == typeof(DiagnosticDescriptor) && !f.Name.Contains('<'))
+                .Where(f => f.FieldType == typeof(DiagnosticDescriptor) && !f.Name.Contains('<') && !rules.Contains((DiagnosticDescriptor)f.GetValue(null)!))
                 .Select(f => $"{t.FullName}.{f.Name}"))
             .ToList();
         Assert.True(elsewhere.Count == 0, "descriptors outside the catalogues: " + string.Join(", ", elsewhere));

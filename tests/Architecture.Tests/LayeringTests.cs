@@ -22,6 +22,7 @@ public sealed class LayeringTests
         ["ConfigConvert.Converter"] = ["ConfigConvert.ModuleModel"],
         ["ConfigConvert.Verification"] = ["ConfigConvert.ModuleModel", "ConfigConvert.Converter"],
         ["ConfigConvert.BuiltModules"] = ["ConfigConvert.Core"],
+        ["ConfigConvert.Analyzers"] = ["ConfigConvert.Converter"],
         ["ngx-convert"] = null,
     };
 

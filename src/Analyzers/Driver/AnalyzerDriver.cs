@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.CSources;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Analyzers.Driver;
+
+/// <summary>
+/// Runs a set of analyzers over one module directory: each analyzer registers its actions, then the
+/// driver calls them on the config, the model's view of the module, each C file and each file. A rule
+/// that throws is reported (<see cref="DriverDiagnostics.RuleFailed"/>) and the others go on.
+/// </summary>
+internal sealed class AnalyzerDriver
+{
+    private readonly ImmutableArray<(ModuleAnalyzer Analyzer, AnalysisContext Actions)> _analyzers;
+
+    public AnalyzerDriver(IEnumerable<ModuleAnalyzer> analyzers)
+    {
+        _analyzers = [.. analyzers.Select(a => (a, Register(a)))];
+    }
+
+    /// <summary>Analyzes the module in <paramref name="directory"/>; the diagnostics come sorted by file, position and id, each once.</summary>
+    public ImmutableArray<Diagnostic> Analyze(string directory, NginxVersionRange target)
+    {
+        var module = ModuleDirectory.Load(directory);
+        var diagnostics = new List<Diagnostic>(module.Diagnostics);
+        if (module.HasIoError)
+        {
+            return Sorted(diagnostics);
+        }
+
+        var analysis = new ModuleAnalysis(module, target);
+        var unreadable = new List<(string Path, string Reason)>();
+        var files = ModuleFiles.List(module.Path, unreadable);
+        var sources = files.Where(f => SourceDirectoryScanner.IsSourceFileName(f.RelativePath)).Select(ReadSource).OfType<CSourceDocument>().ToList();
+        diagnostics.AddRange(module.Sources.Diagnostics);
+        diagnostics.AddRange(unreadable.Select(u => Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(u.Path), u.Path, u.Reason)));
+        foreach (var (analyzer, actions) in _analyzers)
+        {
+            RunOne(analyzer, actions, analysis, sources, files, diagnostics);
+        }
+
+        return Sorted(diagnostics);
+    }
+
+    private static AnalysisContext Register(ModuleAnalyzer analyzer)
+    {
+        var context = new AnalysisContext();
+        analyzer.Initialize(context);
+        return context;
+    }
+
+    private static void RunOne(ModuleAnalyzer analyzer, AnalysisContext actions, ModuleAnalysis analysis, List<CSourceDocument> sources, List<RepositoryFile> files, List<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        void Report(Diagnostic diagnostic)
+        {
+            if (!analyzer.SupportedDiagnostics.Contains(diagnostic.Descriptor))
+            {
+                throw new InvalidOperationException($"{analyzer.GetType().Name} reported {diagnostic.Id}, which it does not declare");
+            }
+
+            found.Add(diagnostic);
+        }
+
+        try
+        {
+            var config = analysis.Module.Config;
+            foreach (var action in actions.ConfigActions.Where(_ => config is not null))
+            {
+                action(new ConfigAnalysisContext(analysis, config!, Report));
+            }
+
+            foreach (var action in actions.ModuleActions)
+            {
+                action(new ModuleAnalysisContext(analysis, Report));
+            }
+
+            foreach (var action in actions.SourceActions)
+            {
+                sources.ForEach(source => action(new CSourceAnalysisContext(analysis, source, Report)));
+            }
+
+            foreach (var action in actions.FileActions)
+            {
+                files.ForEach(file => action(new RepositoryFileAnalysisContext(analysis, file, Report)));
+            }
+
+            diagnostics.AddRange(found);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var rule = analyzer.SupportedDiagnostics.IsEmpty ? analyzer.GetType().Name : analyzer.SupportedDiagnostics[0].Id;
+            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.RuleFailed, Location.None(analysis.Directory), rule, $"{e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    /// <summary>Tokenizes one C file; one that cannot be read is left out here, because the C index has already reported it.</summary>
+    private static CSourceDocument? ReadSource(RepositoryFile file)
+    {
+        if (file.Length > InputLimits.MaxFileBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = file.ReadAllBytes();
+            return Array.IndexOf(bytes, (byte)0) >= 0 ? null : new CSourceDocument(file.RelativePath, CSourceFile.Create(file.FullPath, SourceText.From(bytes)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
+    [
+        .. diagnostics
+            .DistinctBy(d => (d.Id, d.Location.Path, d.Location.Span, d.Message))
+            .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Start.Line)
+            .ThenBy(d => d.Location.Start.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,95 @@
+using ConfigConvert.Analyzers.Framework;
+
+namespace ConfigConvert.Analyzers.Driver;
+
+/// <summary>
+/// The files under a module directory, in a deterministic order (ordinal by relative path). Version
+/// control and build output folders are skipped; a directory reached again through a symbolic link
+/// is not entered twice, so link loops end.
+/// </summary>
+internal static class ModuleFiles
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".svn", "objs" };
+
+    private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
+
+    /// <summary>Lists the files; <paramref name="unreadable"/> receives each directory that could not be listed, with the reason.</summary>
+    public static List<RepositoryFile> List(string root, List<(string Path, string Reason)> unreadable)
+    {
+        var files = new List<RepositoryFile>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            if (!visited.Add(RealPath(directory)))
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", ListOptions))
+                {
+                    Add(root, entry, files, pending);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add((directory, e.Message));
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    private static void Add(string root, FileSystemInfo entry, List<RepositoryFile> files, Stack<string> pending)
+    {
+        if (entry is DirectoryInfo)
+        {
+            if (!SkippedDirectories.Contains(entry.Name))
+            {
+                pending.Push(entry.FullName);
+            }
+
+            return;
+        }
+
+        if (entry is FileInfo file && IsRegularFile(file))
+        {
+            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, file.Length));
+        }
+    }
+
+    /// <summary>True for a file, or a link to one; a dangling link or a link loop is not a file to read.</summary>
+    private static bool IsRegularFile(FileInfo file)
+    {
+        if (file.LinkTarget is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static string RealPath(string directory)
+    {
+        try
+        {
+            return new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(directory);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace ConfigConvert.Analyzers.Framework;
+
+/// <summary>A file under a module directory; its content is read only when a rule asks for it.</summary>
+internal sealed class RepositoryFile(string relativePath, string fullPath, long length)
+{
+    private byte[]? _content;
+
+    /// <summary>The path relative to the module directory, with forward slashes.</summary>
+    public string RelativePath { get; } = relativePath;
+
+    /// <summary>The full path, which locations use.</summary>
+    public string FullPath { get; } = fullPath;
+
+    /// <summary>The size in bytes when the directory was listed.</summary>
+    public long Length { get; } = length;
+
+    /// <summary>The bytes of the file (read once); an I/O error propagates to the driver, which reports it.</summary>
+    public byte[] ReadAllBytes() => _content ??= System.IO.File.ReadAllBytes(FullPath);
+}
