@@ -38,6 +38,26 @@ public sealed class ConvertCommandTests
     }
 
     [Fact]
+    public void Diff_labels_are_relative_to_the_module_and_apply_there_with_git_apply()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config", OldStyle);
+        var diff = CliRunner.Run("convert", "--diff", dir.Path).Out;
+        Assert.StartsWith("--- a/config\n+++ b/config\n", diff, StringComparison.Ordinal);
+
+        // Outside the module: a .diff file inside it would be taken for a patch to nginx.
+        using var patchDir = new TempDirectory();
+        var patch = patchDir.Write("convert.diff", diff);
+        var git = ExternalTool.Require("git", "apt-get install git");
+        var applied = ExternalTool.Run(git, ["apply", patch], dir.Path);
+        Assert.True(applied.ExitCode == 0, applied.StandardError);
+        var patched = File.ReadAllText(config);
+        File.WriteAllText(config, OldStyle);
+        Assert.Equal(0, CliRunner.Run("convert", dir.Path).ExitCode);
+        Assert.Equal(File.ReadAllText(config), patched);
+    }
+
+    [Fact]
     public void Check_exits_1_when_a_conversion_is_needed_and_0_when_not()
     {
         using var dir = new TempDirectory();

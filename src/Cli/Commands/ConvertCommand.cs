@@ -64,7 +64,9 @@ internal static class ConvertCommand
                     console.Out.WriteLine($"{result.ConfigPath}: needs converting");
                     break;
                 case ConversionStatus.Converted when diff:
-                    var label = Path.GetRelativePath(Environment.CurrentDirectory, result.ConfigPath);
+                    // Relative to the module, as the file would be committed in its repository: `git apply` or
+                    // `patch -p1` in the module directory takes it as is, wherever the tool ran.
+                    var label = Path.GetRelativePath(module.Path, result.ConfigPath).Replace('\\', '/');
                     console.Out.Write(UnifiedDiff.Create(result.Original.Text, result.ConvertedText!, "a/" + label, "b/" + label));
                     break;
                 case ConversionStatus.Converted:
