@@ -216,8 +216,15 @@ internal static class ConversionPlanner
         /// <summary>Every module name appended, in order.</summary>
         public string Names => string.Join(' ', Contributions.Where(c => c.Kind == ContributionKind.Names).Select(c => c.Text));
 
-        /// <summary>Linker flags, then the built-in libraries asked for with <c>USE_*=YES</c>.</summary>
-        public string Libs => string.Join(' ', new[] { Of(ContributionKind.Libs), Of(ContributionKind.UseLibrary) }.Where(t => t.Length > 0));
+        /// <summary>
+        /// Linker flags, then the built-in libraries asked for with <c>USE_*=YES</c>; not <c>MD5</c> or
+        /// <c>SHA1</c>, which no configure since 1.11 reads: their switches stay, inert, in the old branch.
+        /// </summary>
+        public string Libs => string.Join(' ', new[] { Of(ContributionKind.Libs), UsedLibraries }.Where(t => t.Length > 0));
+
+        private string UsedLibraries => string.Join(' ', Contributions
+            .Where(c => c.Kind == ContributionKind.UseLibrary && BuiltInLibrary.FromName(c.Text) is not { IsObsolete: true })
+            .Select(c => c.Text));
 
         public string Of(ContributionKind kind) => string.Join(' ', Contributions.Where(c => c.Kind == kind).Select(c => c.Text).Where(t => t.Length > 0));
 

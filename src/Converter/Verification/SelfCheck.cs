@@ -187,5 +187,12 @@ internal static class SelfCheck
 
     private static string Set(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-    private static IEnumerable<string> UseSwitches(ModuleOutcome outcome) => outcome.Use.Select(u => u.Value).Order(StringComparer.Ordinal);
+    /// <summary>
+    /// The switches the build reads: nginx's configure no longer reads <c>USE_MD5</c> or <c>USE_SHA1</c>
+    /// (and auto/module ignores <c>MD5</c>, <c>SHA1</c>), so a conversion that drops them builds the same.
+    /// </summary>
+    private static IEnumerable<string> UseSwitches(ModuleOutcome outcome) => outcome.Use
+        .Where(u => BuiltInLibrary.FromUseVariable(u.Variable) is not { IsObsolete: true })
+        .Select(u => u.Value)
+        .Order(StringComparer.Ordinal);
 }
