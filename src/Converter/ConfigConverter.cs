@@ -59,6 +59,11 @@ public static class ConfigConverter
             return Refuse(configPath, original, [.. problems]);
         }
 
+        if (addon.Outcomes.All(o => o.Modules.IsEmpty) && SourceOnlyAddon(configPath, addon) is { } sourceOnly)
+        {
+            return Refuse(configPath, original, [sourceOnly]);
+        }
+
         if (registrations.IsEmpty || addon.Outcomes.All(o => o.Modules.IsEmpty))
         {
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.NothingRegistered, Location.None(configPath))]);
@@ -84,6 +89,30 @@ public static class ConfigConverter
     private static bool CallsAutoModule(SyntaxTree tree)
         => tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().Any(c =>
             c.Words.Select(w => w.GetLiteralValue()).ToList() is [".", "auto/module" or "./auto/module", ..]);
+
+    /// <summary>
+    /// The refusal of a config that adds sources, include dirs or libraries to the build and registers no
+    /// module, at the first line that adds one; null when it adds nothing either (then there is truly
+    /// nothing to convert).
+    /// </summary>
+    private static Diagnostic? SourceOnlyAddon(string configPath, ModuleDescription addon)
+    {
+        var added = addon.Outcomes.SelectMany(o => o.Sources.Concat(o.Incs).Concat(o.Libs)).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var kinds = new (string Name, int Count)[]
+        {
+            ("sources", addon.Outcomes.Sum(o => o.Sources.Length)),
+            ("include dirs", addon.Outcomes.Sum(o => o.Incs.Length)),
+            ("libraries", addon.Outcomes.Sum(o => o.Libs.Length)),
+        };
+        var what = string.Join(" and ", kinds.Where(k => k.Count > 0).Select(k => k.Name));
+        var first = added.Where(f => f.Location is not null).OrderBy(f => f.Location!.Span.Start).FirstOrDefault();
+        return Diagnostic.Create(ConversionDiagnostics.SourceOnlyAddon, first?.Location ?? Location.None(configPath), what);
+    }
 
     private static ConversionResult Refuse(string configPath, SourceText original, ImmutableArray<Diagnostic> diagnostics)
         => new(configPath, original, ConversionStatus.Refused, null, diagnostics);

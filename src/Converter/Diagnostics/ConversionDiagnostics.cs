@@ -50,7 +50,12 @@ public static class ConversionDiagnostics
         "CC3009", "Sources not split", "the config registers modules of several types ({0}), and {1}", Category, DiagnosticSeverity.Error,
         "A static build needs one auto/module call per type, each with its own sources; the C sources say which file defines which module.");
 
+    /// <summary>Sources added, no module registered: a library for other modules of the same distribution.</summary>
+    public static readonly DiagnosticDescriptor SourceOnlyAddon = new(
+        "CC3012", "Source-only addon", "the config adds {0} to nginx's build but registers no module: it is a library for other modules, and cannot become a dynamic module on its own", Category, DiagnosticSeverity.Error,
+        "A dynamic module is a .so with at least one ngx_module_t in it. A config that only adds sources, include dirs or libraries builds code that other modules of the same distribution call; built alone it would make no .so, and its code must be linked into the .so of the modules that use it.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit];
+        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, SourceOnlyAddon];
 }
