@@ -192,7 +192,8 @@ internal static class ConfigWriter
         {
             if (value.Length > 0 || always)
             {
-                builder.Append(indent).Append(name).Append('=').Append(Quote(value)).Append('\n');
+                var text = call.OneItemPerLine.Contains(name) ? OneItemPerLine(value, indent.Length + name.Length + 2) : value;
+                builder.Append(indent).Append(name).Append('=').Append(Quote(text)).Append('\n');
             }
         }
 
@@ -209,6 +210,18 @@ internal static class ConfigWriter
         }
 
         builder.Append(indent).Append(". auto/module\n");
+    }
+
+    /// <summary>
+    /// The words of <paramref name="value"/> one a line, continued with backslash-newline and aligned under
+    /// the first (at <paramref name="column"/>), when every word is plain text and expansions of names: a
+    /// word with quotes, spaces or substitutions in it is left on one line rather than split wrongly.
+    /// </summary>
+    private static string OneItemPerLine(string value, int column)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var plain = words.All(w => w.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '$' or '{' or '}' or '+' or ','));
+        return words.Length < 2 || !plain ? value : string.Join(" \\\n" + new string(' ', column), words);
     }
 
     /// <summary>Plain words as they are; anything else in double quotes (the text is already valid there).</summary>

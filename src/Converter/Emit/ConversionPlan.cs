@@ -18,7 +18,11 @@ internal enum PlanShape
 }
 
 /// <summary>The variables given to one <c>. auto/module</c> call, as shell text.</summary>
-internal sealed record ModuleCall(ModuleType Type, string Names, string Incs, string Deps, string Sources, string Libs, string Order, bool ResetUnused);
+internal sealed record ModuleCall(ModuleType Type, string Names, string Incs, string Deps, string Sources, string Libs, string Order, bool ResetUnused)
+{
+    /// <summary>The <c>ngx_module_*</c> variables to write one item a line, because the original wrote those lists so.</summary>
+    public ImmutableHashSet<string> OneItemPerLine { get; init; } = [];
+}
 
 /// <summary>What the writer does: which statements move, and the calls that replace them.</summary>
 internal sealed record ConversionPlan(

@@ -87,7 +87,7 @@ internal static class ConversionPlanner
             var sources = string.Join(' ', sourcesByType[type]);
             return i == carrier
                 ? words.Call(type, names, sources, string.Empty)
-                : new ModuleCall(type, names, string.Empty, string.Empty, sources, string.Empty, string.Empty, ResetUnused: i > carrier);
+                : new ModuleCall(type, names, string.Empty, string.Empty, sources, string.Empty, string.Empty, ResetUnused: i > carrier) { OneItemPerLine = words.OneItemPerLine };
         });
 
         // One shared object for all: a filter among them still needs its place before the copy filter.
@@ -228,8 +228,21 @@ internal static class ConversionPlanner
 
         public string Of(ContributionKind kind) => string.Join(' ', Contributions.Where(c => c.Kind == kind).Select(c => c.Text).Where(t => t.Length > 0));
 
+        /// <summary>The variables whose lists the original wrote one item a line.</summary>
+        public ImmutableHashSet<string> OneItemPerLine => [.. Contributions.Where(c => c.OneItemPerLine).Select(c => VariableOf(c.Kind)).OfType<string>()];
+
         /// <summary>A call with these include dirs, deps and libs.</summary>
         public ModuleCall Call(ModuleType type, string names, string sources, string order)
-            => new(type, names, Of(ContributionKind.Incs), Of(ContributionKind.Deps), sources, Libs, order, ResetUnused: false);
+            => new(type, names, Of(ContributionKind.Incs), Of(ContributionKind.Deps), sources, Libs, order, ResetUnused: false) { OneItemPerLine = OneItemPerLine };
+
+        private static string? VariableOf(ContributionKind kind) => kind switch
+        {
+            ContributionKind.Names => AutoModuleVariables.Name,
+            ContributionKind.Sources => AutoModuleVariables.Sources,
+            ContributionKind.Deps => AutoModuleVariables.Deps,
+            ContributionKind.Incs => AutoModuleVariables.Incs,
+            ContributionKind.Libs => AutoModuleVariables.Libs,
+            _ => null,
+        };
     }
 }

@@ -32,7 +32,11 @@ internal enum ContributionKind
 }
 
 /// <summary>A contribution: its kind, the module type for names (null for anything else), and the shell text of the added words.</summary>
-internal sealed record Contribution(ContributionKind Kind, ModuleType? Type, string Text);
+internal sealed record Contribution(ContributionKind Kind, ModuleType? Type, string Text)
+{
+    /// <summary>True when the original wrote this list over several lines, with backslash-newlines: the new description keeps that layout.</summary>
+    public bool OneItemPerLine { get; init; }
+}
 
 /// <summary>A statement of an old-style config that registers something, and what it contributes.</summary>
 internal sealed record Registration(StatementSyntax Statement, ImmutableArray<Contribution> Contributions);
@@ -74,7 +78,7 @@ internal static class RegistrationFinder
             {
                 if (Read(assignment) is { } contribution)
                 {
-                    contributions.Add(contribution);
+                    contributions.Add(contribution with { OneItemPerLine = WrittenOneItemPerLine(assignment) });
                 }
                 else
                 {
@@ -120,6 +124,10 @@ internal static class RegistrationFinder
         };
         return kind is null ? null : new Contribution(kind.Value, null, appended);
     }
+
+    /// <summary>True when the value of <paramref name="assignment"/> is continued over lines with backslash-newline.</summary>
+    private static bool WrittenOneItemPerLine(AssignmentSyntax assignment)
+        => assignment.Value is { } value && value.ToFullString().Contains("\\\n", StringComparison.Ordinal);
 
     /// <summary>
     /// For <c>NAME="$NAME words"</c> (or <c>NAME=$NAME" words"</c>), the words as shell text that can
