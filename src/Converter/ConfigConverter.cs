@@ -53,7 +53,8 @@ public static class ConfigConverter
         var problems = new List<Diagnostic>();
         Blockers.FindPatches(module, addon, problems);
         Blockers.FindUnknownRegistrations(addon, problems);
-        var registrations = RegistrationFinder.Find(tree, problems);
+        var nginxBuildChanges = new List<NginxBuildChange>();
+        var registrations = RegistrationFinder.Find(tree, problems, nginxBuildChanges);
         if (problems.Count > 0)
         {
             return Refuse(configPath, original, [.. problems]);
@@ -82,7 +83,7 @@ public static class ConfigConverter
             return Refuse(configPath, original, check);
         }
 
-        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, []);
+        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
 
     /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>
@@ -113,6 +114,15 @@ public static class ConfigConverter
         var first = added.Where(f => f.Location is not null).OrderBy(f => f.Location!.Span.Start).FirstOrDefault();
         return Diagnostic.Create(ConversionDiagnostics.SourceOnlyAddon, first?.Location ?? Location.None(configPath), what);
     }
+
+    /// <summary>The note that a line changing nginx's own build stays where it is, and what a dynamic build then needs.</summary>
+    private static Diagnostic KeptNote(SyntaxTree tree, NginxBuildChange change)
+        => Diagnostic.Create(
+            ConversionDiagnostics.NginxBuildChangeKept,
+            tree.GetLocation(change.Assignment),
+            change.Assignment.ToString().Trim(),
+            change.Variable,
+            change.TargetNeeds is null ? string.Empty : "; loaded as a dynamic module, it needs an nginx " + change.TargetNeeds);
 
     private static ConversionResult Refuse(string configPath, SourceText original, ImmutableArray<Diagnostic> diagnostics)
         => new(configPath, original, ConversionStatus.Refused, null, diagnostics);

@@ -55,7 +55,12 @@ public static class ConversionDiagnostics
         "CC3012", "Source-only addon", "the config adds {0} to nginx's build but registers no module: it is a library for other modules, and cannot become a dynamic module on its own", Category, DiagnosticSeverity.Error,
         "A dynamic module is a .so with at least one ngx_module_t in it. A config that only adds sources, include dirs or libraries builds code that other modules of the same distribution call; built alone it would make no .so, and its code must be linked into the .so of the modules that use it.");
 
+    /// <summary>A line that changes nginx's own build, kept where it is.</summary>
+    public static readonly DiagnosticDescriptor NginxBuildChangeKept = new(
+        "CC3013", "Change to nginx's build kept", "`{0}` changes nginx's own build (`{1}`), not the module's: it stays where it is, so a static build still does it, but a dynamic module built alone cannot change the nginx it is loaded into{2}", Category, DiagnosticSeverity.Info,
+        "Lines that force nginx's own sources into its build, put linker flags or include dirs before nginx's, or edit nginx's lists with sed are kept outside the module's description, as authors who converted such modules by hand did.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, SourceOnlyAddon];
+        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, SourceOnlyAddon, NginxBuildChangeKept];
 }

@@ -51,7 +51,12 @@ internal static class RegistrationFinder
            || ModuleType.All.Any(t => name == t.Name + "_INCS" || name == t.Name + "_DEPS" || name == t.Name + "_SRCS")
            || BuiltInLibrary.FromUseVariable(name) is not null;
 
-    public static ImmutableArray<Registration> Find(SyntaxTree tree, List<Diagnostic> problems)
+    /// <summary>
+    /// The registrations of <paramref name="tree"/>; lines that change nginx's own build instead go to
+    /// <paramref name="nginxBuildChanges"/> (they stay where they are), and shapes that are neither to
+    /// <paramref name="problems"/>.
+    /// </summary>
+    public static ImmutableArray<Registration> Find(SyntaxTree tree, List<Diagnostic> problems, List<NginxBuildChange> nginxBuildChanges)
     {
         var registrations = ImmutableArray.CreateBuilder<Registration>();
         foreach (var statement in tree.GetRoot().DescendantNodes().OfType<StatementSyntax>())
@@ -70,6 +75,19 @@ internal static class RegistrationFinder
             if (command.Words.Any() || command.Redirects.Any() || registering.Count != command.Assignments.Count())
             {
                 problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statement), $"`{Short(command)}` mixes a registration with other commands or assignments"));
+                continue;
+            }
+
+            var changes = registering.Select(NginxBuildChange.Classify).ToList();
+            if (changes.All(c => c is not null))
+            {
+                nginxBuildChanges.AddRange(changes!);
+                continue;
+            }
+
+            if (changes.Any(c => c is not null))
+            {
+                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(statement), $"`{Short(command)}` changes nginx's own build and registers the module in one command"));
                 continue;
             }
 
@@ -101,7 +119,7 @@ internal static class RegistrationFinder
         }
 
         var type = ModuleType.FromModulesList(name);
-        var appended = AppendedText(assignment, name);
+        var appended = AppendedText(assignment, name) ?? ModuleIncludeDirsPrepended(assignment, name);
         if (type is not null)
         {
             return appended is null
@@ -124,6 +142,17 @@ internal static class RegistrationFinder
         };
         return kind is null ? null : new Contribution(kind.Value, null, appended);
     }
+
+    /// <summary>
+    /// For <c>CORE_INCS="$ngx_addon_dir/include $CORE_INCS"</c>, the module's own include dirs put before
+    /// nginx's: they become <c>ngx_module_incs</c> (include dirs are searched for the module's headers,
+    /// whose names do not clash with nginx's).
+    /// </summary>
+    private static string? ModuleIncludeDirsPrepended(AssignmentSyntax assignment, string name)
+        => name.EndsWith("_INCS", StringComparison.Ordinal) && NginxBuildChange.Prepended(assignment.Value?.ToFullString() ?? string.Empty, name) is { Length: > 0 } words
+           && words.Split(' ').All(w => w.StartsWith("$ngx_addon_dir", StringComparison.Ordinal) || w.StartsWith("${ngx_addon_dir}", StringComparison.Ordinal))
+            ? words
+            : null;
 
     /// <summary>True when the value of <paramref name="assignment"/> is continued over lines with backslash-newline.</summary>
     private static bool WrittenOneItemPerLine(AssignmentSyntax assignment)

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using ConfigConvert.ModuleModel.Nginx;
+using ConfigConvert.ShellParser;
+
+namespace ConfigConvert.Converter.Registrations;
+
+/// <summary>
+/// An assignment that changes nginx's own build rather than describing the module: nginx's sources
+/// forced into its build (<c>HTTP_SRCS="$HTTP_SRCS $HTTP_POSTPONE_FILTER_SRCS"</c>), linker flags for
+/// the nginx binary put before its own (<c>CORE_LIBS="-Wl,-E $CORE_LIBS"</c>), include dirs put before
+/// nginx's, or a list edited with <c>sed</c>. Authors who converted such modules by hand kept these
+/// lines where they were, outside the new description: a static build still does what they did, and a
+/// dynamic module built alone cannot change the nginx it is loaded into. The self-check still decides.
+/// </summary>
+/// <param name="Assignment">The assignment, kept where it is.</param>
+/// <param name="Variable">The list of nginx's build it changes.</param>
+/// <param name="TargetNeeds">What the nginx a dynamic module is loaded into must then be ("built with ..."), or null.</param>
+internal sealed partial record NginxBuildChange(AssignmentSyntax Assignment, string Variable, string? TargetNeeds)
+{
+    /// <summary>
+    /// The change <paramref name="assignment"/> makes to nginx's build, or null when it is the module's
+    /// own registration (appending the module's names, sources, headers, include dirs or libraries) or
+    /// a shape that is neither.
+    /// </summary>
+    public static NginxBuildChange? Classify(AssignmentSyntax assignment)
+    {
+        var name = assignment.Name.Text;
+        var value = assignment.Value?.ToFullString() ?? string.Empty;
+        if (!IsNginxBuildList(name) || value.Contains("ngx_addon_dir", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (EditsItself(value, name))
+        {
+            return new NginxBuildChange(assignment, name, null);
+        }
+
+        if (Prepended(value, name) is { } words && words.Length > 0)
+        {
+            return new NginxBuildChange(assignment, name, name == ConfigureLists.CoreLibs ? LinkerNeeds(words) : null);
+        }
+
+        return IsSourceList(name) && Appended(value, name) is { Length: > 0 } sources
+            ? new NginxBuildChange(assignment, name, $"built with `{sources}`")
+            : null;
+    }
+
+    /// <summary>
+    /// Lists of nginx's build that a line may change without naming the module's files: its sources,
+    /// headers, include dirs and libraries. <c>NGX_ADDON_SRCS</c> and <c>NGX_ADDON_DEPS</c> are the
+    /// modules' own, and the <c>*_MODULES</c> lists are registrations.
+    /// </summary>
+    private static bool IsNginxBuildList(string name)
+        => name is ConfigureLists.CoreLibs or ConfigureLists.CoreIncs or "CORE_DEPS"
+           || IsSourceList(name)
+           || ModuleType.All.Any(t => name == t.Name + "_INCS" || name == t.Name + "_DEPS");
+
+    private static bool IsSourceList(string name)
+        => name != ConfigureLists.AddonSources && ConfigureLists.Sources.Contains(name);
+
+    /// <summary>A value built from the list itself through a program: <c>`echo $CORE_SRCS | sed ...`</c>.</summary>
+    private static bool EditsItself(string value, string name)
+        => (value.Contains("`", StringComparison.Ordinal) || value.Contains("$(", StringComparison.Ordinal))
+           && Regex.IsMatch(value, @"\$\{?" + name + @"\b");
+
+    /// <summary>
+    /// The words before a trailing <c>$NAME</c> (<c>"-Wl,-E $CORE_LIBS"</c> gives <c>-Wl,-E</c>), when they
+    /// are plain words and expansions; null for any other shape.
+    /// </summary>
+    internal static string? Prepended(string value, string name)
+    {
+        var match = Regex.Match(Unquoted(value), @"^(?<words>.*?)\s+\$\{?" + name + @"\}?$", RegexOptions.Singleline);
+        return match.Success && SafeExpansions(match.Groups["words"].Value) ? Squeezed(match.Groups["words"].Value) : null;
+    }
+
+    /// <summary>The words after a leading <c>$NAME</c>.</summary>
+    private static string? Appended(string value, string name)
+    {
+        var match = Regex.Match(Unquoted(value), @"^\$\{?" + name + @"\}?\s+(?<words>.*)$", RegexOptions.Singleline);
+        return match.Success && SafeExpansions(match.Groups["words"].Value) ? Squeezed(match.Groups["words"].Value) : null;
+    }
+
+    /// <summary>What the target nginx must have for linker flags put before nginx's own.</summary>
+    private static string? LinkerNeeds(string words)
+        => words.Split(' ').Any(w => w is "-rdynamic" or "-export-dynamic" or "--export-dynamic" || w.StartsWith("-Wl,-E", StringComparison.Ordinal) || w.Contains("--export-dynamic", StringComparison.Ordinal))
+            ? "that exports its symbols to modules (linked with `-Wl,-E`)"
+            : $"linked with `{words}`";
+
+    /// <summary>Only plain words and variable expansions: no command substitutions or quotes within.</summary>
+    private static bool SafeExpansions(string words) => words.IndexOfAny(['`', '"', '\'', '(', ')']) < 0;
+
+    private static string Unquoted(string value)
+    {
+        var text = value.Replace("\\\n", " ", StringComparison.Ordinal).Trim();
+        return text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1].Trim() : text;
+    }
+
+    private static string Squeezed(string words) => WhiteSpace().Replace(words.Trim(), " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
