@@ -38,6 +38,7 @@ public sealed class ConvertCommandTests
     }
 
     [Fact]
+    [Trait("Requires", "git")]
     public void Diff_labels_are_relative_to_the_module_and_apply_there_with_git_apply()
     {
         using var dir = new TempDirectory();
