@@ -60,6 +60,11 @@ public static class ConfigConverter
             return Refuse(configPath, original, [.. problems]);
         }
 
+        if (addon.Outcomes.All(o => o.Modules.IsEmpty) && StopsBeforeRegistering(configPath, addon) is { } stops)
+        {
+            return Refuse(configPath, original, [stops]);
+        }
+
         if (addon.Outcomes.All(o => o.Modules.IsEmpty) && SourceOnlyAddon(configPath, addon) is { } sourceOnly)
         {
             return Refuse(configPath, original, [sourceOnly]);
@@ -90,6 +95,23 @@ public static class ConfigConverter
     private static bool CallsAutoModule(SyntaxTree tree)
         => tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().Any(c =>
             c.Words.Select(w => w.GetLiteralValue()).ToList() is [".", "auto/module" or "./auto/module", ..]);
+
+    /// <summary>
+    /// The refusal of a config that makes configure fail on every path before it registers anything (a
+    /// missing file or library it checks for, say): that is not "nothing to do". Null when some path
+    /// gets through.
+    /// </summary>
+    private static Diagnostic? StopsBeforeRegistering(string configPath, ModuleDescription addon)
+    {
+        if (addon.Outcomes.IsEmpty || !addon.Outcomes.All(o => o.Exited && o.ExitStatus is not 0))
+        {
+            return null;
+        }
+
+        var first = addon.Outcomes[0];
+        var conditions = first.Assumptions.IsEmpty ? string.Empty : " when " + string.Join(" and ", first.Assumptions.Select(a => a.ToString()));
+        return Diagnostic.Create(ConversionDiagnostics.StopsConfigure, first.ExitLocation ?? Location.None(configPath), first.ExitStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", conditions);
+    }
 
     /// <summary>
     /// The refusal of a config that adds sources, include dirs or libraries to the build and registers no

@@ -1,12 +1,17 @@
+using ConfigConvert.Diagnostics;
+
 namespace ConfigConvert.ModuleModel.Evaluation;
 
 // Control flow of the evaluated script. Exceptions keep the interpreter's recursion simple; they are
 // thrown at most once per `exit`, `return`, `break` or `continue` the script runs.
 
 /// <summary>The script ran <c>exit</c>: configure stops.</summary>
-internal sealed class ScriptExitException(int? status) : Exception("exit")
+internal sealed class ScriptExitException(int? status, Location? where = null) : Exception("exit")
 {
     public int? Status { get; } = status;
+
+    /// <summary>The <c>exit</c> command, when the script ran one (not when the shell itself stopped).</summary>
+    public Location? Where { get; } = where;
 }
 
 /// <summary><c>return</c> from a function or a sourced file.</summary>

@@ -292,7 +292,7 @@ internal sealed partial class Evaluator
             "false" => 1,
             "." or "source" => Source(args, at),
             "eval" => Eval(args, at),
-            "exit" => throw new ScriptExitException(NumericArgument(args) ?? _state.LastStatus),
+            "exit" => throw new ScriptExitException(NumericArgument(args) ?? _state.LastStatus, LocationOf(at)),
             "return" => throw new ScriptReturnException(NumericArgument(args) ?? _state.LastStatus),
             "break" or "continue" => throw new LoopControlException(name == "continue", NumericArgument(args) ?? 1),
             "export" or "readonly" or "local" => Export(args),

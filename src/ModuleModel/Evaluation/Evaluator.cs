@@ -64,6 +64,7 @@ internal sealed partial class Evaluator
     {
         InitializeState();
         int? exitStatus = null;
+        Location? exitLocation = null;
         var exited = false;
         try
         {
@@ -73,6 +74,7 @@ internal sealed partial class Evaluator
         {
             exited = true;
             exitStatus = exit.Status;
+            exitLocation = exit.Where;
         }
         catch (ScriptReturnException)
         {
@@ -88,7 +90,7 @@ internal sealed partial class Evaluator
             Record.Incomplete = true;
         }
 
-        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record);
+        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record) { ExitLocation = exitLocation };
     }
 
     /// <summary>The shell as configure leaves it just before it sources the config.</summary>
@@ -490,4 +492,8 @@ internal sealed class EvaluationRecord
 }
 
 /// <summary>The result of one run.</summary>
-internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> Assumptions, bool Exited, int? ExitStatus, EvaluationRecord Record);
+internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> Assumptions, bool Exited, int? ExitStatus, EvaluationRecord Record)
+{
+    /// <summary>Where the config ran <c>exit</c>, when it did.</summary>
+    public Location? ExitLocation { get; init; }
+}

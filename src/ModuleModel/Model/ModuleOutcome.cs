@@ -18,6 +18,7 @@ public sealed class ModuleOutcome
         Assumptions = world.Assumptions;
         Exited = world.Exited;
         ExitStatus = world.ExitStatus;
+        ExitLocation = world.ExitLocation;
         Complete = !world.Record.Incomplete;
         ChangedVariables = Changes(before, after);
         Modules = [.. ModuleType.All.SelectMany(type => ListChanges.Added(before, after, type.ModulesList)
@@ -48,6 +49,9 @@ public sealed class ModuleOutcome
 
     /// <summary>The status given to <c>exit</c>, when known.</summary>
     public int? ExitStatus { get; }
+
+    /// <summary>The <c>exit</c> command that stopped configure, when the config ran one.</summary>
+    public Location? ExitLocation { get; }
 
     /// <summary>False when part of the config could not be evaluated (see <see cref="Unknowns"/>).</summary>
     internal bool Complete { get; }
