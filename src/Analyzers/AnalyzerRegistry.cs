@@ -21,6 +21,7 @@ internal static class AnalyzerRegistry
         new Rules.Config.NewStyleAppendsToGlobals(),
         new Rules.Config.NoLegacyBranch(),
         new Rules.Config.OrderIgnoredInStaticBuild(),
+        new Rules.Config.BashIsm(),
     ];
 
     /// <summary>Rules on C sources (CC4xxx).</summary>

@@ -11,7 +11,7 @@ namespace ConfigConvert.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class ConfigRuleFixtureTests
 {
-    private static readonly string[] RuleIds = ["CC2203", "CC2204", "CC2205", "CC2206", "CC2208", "CC2209"];
+    private static readonly string[] RuleIds = ["CC2203", "CC2204", "CC2205", "CC2206", "CC2208", "CC2209", "CC2210"];
 
     /// <summary>What the rules report on each fixture; a fixture not listed must get nothing.</summary>
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
