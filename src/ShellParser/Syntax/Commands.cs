@@ -44,7 +44,7 @@ public sealed class SimpleCommandSyntax : CommandSyntax
     public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.VisitSimpleCommand(this);
 }
 
-/// <summary><c>NAME=value</c> (or bash's <c>NAME+=value</c>).</summary>
+/// <summary><c>NAME=value</c>. bash's <c>NAME+=value</c> is not one: dash reads it as a command name.</summary>
 public sealed class AssignmentSyntax : SyntaxNode
 {
     internal AssignmentSyntax(SyntaxToken name, SyntaxToken equalsToken, WordSyntax? value)

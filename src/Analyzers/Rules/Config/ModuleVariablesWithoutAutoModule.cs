@@ -14,8 +14,8 @@ namespace ConfigConvert.Analyzers.Rules.Config;
 /// <remarks>
 /// A call "follows" an assignment when it comes later in the text and not in another branch of an
 /// <c>if</c> or <c>case</c> that holds both, or when a loop holds both. A function that calls
-/// auto/module counts as a call where it is called, and sourcing any other file counts as one too (the
-/// file may call it). Assignments inside functions are left alone: their callers decide what follows.
+/// auto/module counts as a call where it is called, and sourcing a file other than nginx's own
+/// <c>auto/</c> scripts counts as one too (the file may call it). Assignments inside functions are left alone: their callers decide what follows.
 /// </remarks>
 internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
 {
@@ -58,6 +58,14 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
                 [|ngx_module_type=HTTP|]
                 ngx_module_name=ngx_http_example_module
             fi
+
+            """),
+        RuleExample.Config("a feature test is not a call", """
+            ngx_addon_name=ngx_http_example_module
+            [|ngx_module_type=HTTP|]
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            have=NGX_HTTP_EXAMPLE . auto/have
 
             """),
         RuleExample.Config("set after the call, in one branch", """
@@ -104,6 +112,15 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
             done
 
             """),
+        RuleExample.Config("a helper of the module calls it", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . $ngx_addon_dir/build/register.sh
+
+            """,
+            new ExampleFile("build/register.sh", ". auto/module\n")),
         RuleExample.Config("a function that calls it", """
             ngx_addon_name=ngx_http_example
             add_module() {
@@ -146,9 +163,17 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
 
     private static bool MayCallAutoModule(SimpleCommandSyntax command, HashSet<string> callingFunctions)
     {
+        if (ConfigScript.IsAutoModuleCall(command))
+        {
+            return true;
+        }
+
+        // nginx's other scripts (auto/have, auto/feature...) never call auto/module; any other sourced
+        // file, or one whose path is not literal, may.
         var words = command.Words.Take(2).Select(w => w.GetLiteralValue()).ToList();
         return words switch
         {
+            [".", { } path] => !path.StartsWith("auto/", StringComparison.Ordinal),
             [".", ..] => true,
             [{ } name, ..] => callingFunctions.Contains(name),
             _ => false,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
 using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
@@ -68,6 +69,37 @@ internal sealed class UnknownModuleType : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("no type on the dynamic path only", """
+            ngx_addon_name=ngx_example
+            if [ "$ngx_module_link" = DYNAMIC ]; then
+                ngx_module_name="ngx_example_module ngx_http_example_module"
+                ngx_module_srcs="$ngx_addon_dir/ngx_example_module.c $ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            else
+                ngx_module_type=CORE
+                ngx_module_name=ngx_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_example_module.c"
+                . auto/module
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            fi
+
+            """),
+        RuleExample.Config("a wrong type on the dynamic path", """
+            ngx_addon_name=ngx_http_example_filter_module
+            ngx_module_name=ngx_http_example_filter_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_filter_module.c"
+            if [ "$ngx_module_link" = DYNAMIC ]; then
+                ngx_module_type=[|HTTP_FILTRE|]
+                . auto/module
+            else
+                ngx_module_type=HTTP_FILTER
+                . auto/module
+            fi
+
+            """),
         RuleExample.Config("known type", RuleExample.MinimalConfig),
         RuleExample.Config("two calls of known types", """
             ngx_addon_name=ngx_example
@@ -95,8 +127,11 @@ internal sealed class UnknownModuleType : ModuleAnalyzer
         }
 
         var known = string.Join(", ", ModuleType.All.Select(t => t.Name));
-        var calls = ConfigScript.CurrentOutcomes(context.Module)
-            .SelectMany(o => o.AutoModuleCalls)
+        // A dynamic build reads the type only for a filter's default order, so a call that only the
+        // dynamic path makes may leave it empty (nginx-rtmp-module does); a wrong one is still a mistake.
+        var staticCalls = context.Module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.AutoModuleCalls);
+        var dynamicCalls = context.Module.Describe(LinkMode.Dynamic).Outcomes.SelectMany(o => o.AutoModuleCalls).Where(c => c.Type.Length > 0);
+        var calls = staticCalls.Concat(dynamicCalls)
             .Where(c => ModuleType.FromName(c.Type) is null && c.Location is not null)
             .DistinctBy(c => (c.Location, c.Type));
         var reported = new HashSet<Location>();
