@@ -15,6 +15,13 @@ internal static class AnalyzerRegistry
     [
         new Rules.Config.OldStyleConfig(),
         new Rules.Config.ConfigSetsModuleLink(),
+        new Rules.Config.UnknownModuleType(),
+        new Rules.Config.ModuleVariablesWithoutAutoModule(),
+        new Rules.Config.MissingAddonName(),
+        new Rules.Config.NewStyleAppendsToGlobals(),
+        new Rules.Config.NoLegacyBranch(),
+        new Rules.Config.OrderIgnoredInStaticBuild(),
+        new Rules.Config.BashIsm(),
     ];
 
     /// <summary>Rules on C sources (CC4xxx).</summary>

@@ -196,4 +196,19 @@ public sealed class ParserShapeTests
         Assert.Equal(4, list.Commands.Count());
         Assert.IsType<PipelineSyntax>(list.Commands.Last());
     }
+
+    [Fact]
+    public void Bash_isms_get_the_shape_dash_gives_them()
+    {
+        var root = Parse("x+=1\nfunction f\n{ :; }\ny=$'\\t'\n( (a) )\n((a))\n");
+        var append = Assert.IsType<SimpleCommandSyntax>(root.Statements[0].Command);
+        Assert.Empty(append.Assignments);
+        Assert.Equal("x+=1", append.CommandName!.GetLiteralValue());
+        var function = Assert.IsType<SimpleCommandSyntax>(root.Statements[1].Command);
+        Assert.Equal(["function", "f"], function.Words.Select(w => w.GetLiteralValue()));
+        Assert.IsType<BraceGroupSyntax>(root.Statements[2].Command);
+        var value = Assert.Single(Assert.IsType<SimpleCommandSyntax>(root.Statements[3].Command).Assignments).Value!;
+        Assert.Equal("$\\t", value.GetLiteralValue());
+        Assert.All(root.Statements.Skip(4), s => Assert.IsType<SubshellSyntax>(Assert.IsType<SubshellSyntax>(s.Command).Statements[0].Command));
+    }
 }

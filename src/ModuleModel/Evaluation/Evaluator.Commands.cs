@@ -80,12 +80,6 @@ internal sealed partial class Evaluator
     private void Assign(AssignmentSyntax assignment)
     {
         var value = ExpandToValue(assignment.Value);
-        if (assignment.EqualsToken.Kind == SyntaxKind.PlusEqualsToken)
-        {
-            AddUnknown("`+=`, which /bin/sh runs as a command", assignment);
-            return;
-        }
-
         _state.Variables[assignment.Name.Text] = value;
         if (assignment.Name.Text.StartsWith("USE_", StringComparison.Ordinal))
         {

@@ -73,9 +73,6 @@ internal sealed partial class Evaluator
                 case SingleQuotedPartSyntax single:
                     pieces.Add(new Piece(ShellValue.Text(single.Text.Text, LocationOf(single)), false, true));
                     break;
-                case DollarSingleQuotedPartSyntax dollarSingle:
-                    pieces.Add(new Piece(ShellValue.Text(dollarSingle.Value, LocationOf(dollarSingle)), false, true));
-                    break;
                 case DoubleQuotedPartSyntax doubleQuoted:
                     if (doubleQuoted.Parts.Count == 0)
                     {

@@ -2,8 +2,9 @@ namespace ConfigConvert.Diagnostics;
 
 /// <summary>
 /// The diagnostics of the shell parser (<c>CC1xxx</c>): errors where <c>/bin/sh</c> (dash) rejects the
-/// script, and warnings where it accepts it but it will not do what it seems to (bash-isms, stray
-/// carriage returns, a byte order mark).
+/// script, and warnings where it accepts it but it will not do what it seems to (stray carriage
+/// returns, a byte order mark, expansions that fail when they run). Bash-isms are not the parser's:
+/// it reads them as dash does, and the config rule CC2210 reports them.
 /// </summary>
 public static class SyntaxDiagnostics
 {
@@ -59,11 +60,6 @@ public static class SyntaxDiagnostics
         "CC1010", "Ignored text in backquotes", "/bin/sh stops reading this backquote substitution at {0} and ignores the rest of it", Category, DiagnosticSeverity.Warning,
         "dash parses the text between backquotes as one command list and silently drops whatever follows a token that ends a list.");
 
-    /// <summary>A bash-only construct; dash rejects it or runs it differently.</summary>
-    public static readonly DiagnosticDescriptor Bashism = new(
-        "CC1101", "Bash-ism", "{0} is a bash-ism; /bin/sh (dash on Debian) {1}", Category, DiagnosticSeverity.Warning,
-        "nginx's configure runs module config scripts with /bin/sh, which is dash on Debian and Ubuntu; bash-only syntax breaks there.");
-
     /// <summary>A UTF-8 byte order mark, which dash reads as part of the first word.</summary>
     public static readonly DiagnosticDescriptor ByteOrderMark = new(
         "CC1102", "Byte order mark", "the file starts with a byte order mark, which /bin/sh reads as part of the first word", Category, DiagnosticSeverity.Warning,
@@ -83,6 +79,6 @@ public static class SyntaxDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedToken, UnterminatedConstruct, UnterminatedQuote, UnterminatedBackquote, MissingArithmeticClose, BadName,
-        NestingTooDeep, BadSubstitution, UnterminatedHereDocument, IgnoredAfterTerminator, Bashism, ByteOrderMark, CarriageReturn, NulByte,
+        NestingTooDeep, BadSubstitution, UnterminatedHereDocument, IgnoredAfterTerminator, ByteOrderMark, CarriageReturn, NulByte,
     ];
 }

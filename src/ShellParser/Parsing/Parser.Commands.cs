@@ -7,7 +7,6 @@ internal sealed partial class Parser
     private static readonly HashSet<string> ListTerminators = ["then", "else", "elif", "fi", "do", "done", "esac", "}"];
 
     /// <summary>Set while the arguments of a <c>[</c> or <c>test</c> command are read.</summary>
-    private bool _checkDoubleEquals;
 
     /// <summary>
     /// True when <paramref name="word"/> is spelled as a reserved word can be: unquoted, unescaped
@@ -41,7 +40,7 @@ internal sealed partial class Parser
            || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && ListTerminators.Contains(text));
 
     private static bool IsRedirectOperator(SyntaxKind kind) => kind is SyntaxKind.LessToken or SyntaxKind.GreaterToken
-        or SyntaxKind.GreaterGreaterToken or SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken or SyntaxKind.LessLessLessToken
+        or SyntaxKind.GreaterGreaterToken or SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken
         or SyntaxKind.LessAmpersandToken or SyntaxKind.GreaterAmpersandToken or SyntaxKind.LessGreaterToken or SyntaxKind.GreaterBarToken;
 
     /// <summary>Parses statements up to <paramref name="closer"/> (the end of input, or the <c>)</c> of <c>$(</c>), keeping stray closing keywords as bad commands.</summary>
@@ -212,8 +211,6 @@ internal sealed partial class Parser
                 case "{":
                     command = ParseBraceGroup();
                     break;
-                case "function":
-                    return ParseBashFunction();
                 default:
                     ReportUnexpected(lookahead, "a command");
                     return Bad();
@@ -248,12 +245,11 @@ internal sealed partial class Parser
     }
 
     // `in` and a second `!` are reserved words where a command may start, so errors there, though they end no list.
-    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "function" or "in" or "!"
+    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "in" or "!"
         || ListTerminators.Contains(text);
 
     private CommandSyntax ParseSimpleCommand(WordSyntax? firstWord)
     {
-        _checkDoubleEquals = false;
         var elements = new List<SyntaxNode>();
         var sawWord = firstWord is not null;
         if (firstWord is not null)
@@ -274,19 +270,10 @@ internal sealed partial class Parser
                 }
 
                 elements.Add(word);
-                if (_checkDoubleEquals && sawWord && IsReservedSpelling(word, out var spelling) && spelling == "==")
-                {
-                    Report(SyntaxDiagnostics.Bashism, lookahead.Start, lookahead.End, "`==` in `test`", "fails at run time with \"unexpected operator\"; use `=`");
-                }
 
                 if (!sawWord && elements.Count == 1 && CurrentKind == SyntaxKind.OpenParenToken)
                 {
-                    return ParseFunctionDefinition(null, word, lookahead.Start);
-                }
-
-                if (!sawWord)
-                {
-                    ReportCommandBashisms(word, lookahead.Start, lookahead.End);
+                    return ParseFunctionDefinition(word, lookahead.Start);
                 }
 
                 sawWord = true;
@@ -302,27 +289,6 @@ internal sealed partial class Parser
         }
 
         return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(elements.ToArray()));
-    }
-
-    private void ReportCommandBashisms(WordSyntax commandName, int start, int end)
-    {
-        if (!IsReservedSpelling(commandName, out var name))
-        {
-            return;
-        }
-
-        switch (name)
-        {
-            case "[" or "test":
-                _checkDoubleEquals = true;
-                break;
-            case "[[":
-                Report(SyntaxDiagnostics.Bashism, start, end, "`[[`", "runs it as a command named `[[`, which does not exist; use `[` or `test`");
-                break;
-            case "source":
-                Report(SyntaxDiagnostics.Bashism, start, end, "`source`", "has no `source` builtin; use `.`");
-                break;
-        }
     }
 
     private bool TrySplitAssignment(WordSyntax word, int start, out AssignmentSyntax assignment)
@@ -345,24 +311,15 @@ internal sealed partial class Parser
             i++;
         }
 
-        int operatorLength;
-        if (i < text.Length && text[i] == '=')
-        {
-            operatorLength = 1;
-        }
-        else if (i + 1 < text.Length && text[i] == '+' && text[i + 1] == '=')
-        {
-            operatorLength = 2;
-            Report(SyntaxDiagnostics.Bashism, start, start + i + 2, "`+=`", "runs it as a command; write `NAME=\"$NAME ...\"`");
-        }
-        else
+        // Only `=` makes an assignment: dash reads bash's `NAME+=value` as a command name.
+        if (i >= text.Length || text[i] != '=')
         {
             return false;
         }
 
         var name = new SyntaxToken(SyntaxKind.NameToken, text[..i], literal.LeadingTrivia, default);
-        var equals = new SyntaxToken(operatorLength == 1 ? SyntaxKind.EqualsToken : SyntaxKind.PlusEqualsToken, text.Substring(i, operatorLength), default, default);
-        var rest = text[(i + operatorLength)..];
+        var equals = new SyntaxToken(SyntaxKind.EqualsToken, "=", default, default);
+        var rest = text[(i + 1)..];
         var parts = new List<WordPartSyntax>();
         if (rest.Length > 0)
         {
@@ -390,15 +347,11 @@ internal sealed partial class Parser
             op = MissingAt(SyntaxKind.GreaterToken);
         }
 
-        if (op.Kind == SyntaxKind.LessLessLessToken)
-        {
-            Report(SyntaxDiagnostics.Bashism, lookahead.Start, lookahead.End, "`<<<`", "rejects it; use a here-document or `echo ... |`");
-        }
-
         _nextWordIsHereDocumentDelimiter = op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken && !_hasCurrent;
         var target = ExpectWord($"a word after `{op.Text}`");
         _nextWordIsHereDocumentDelimiter = false;
-        if (op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken)
+        // A missing delimiter is already an error (bash's `<<<` is one): no body is read for it.
+        if (op.Kind is SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken && target.GetFirstToken() is { IsMissing: false })
         {
             _pendingHereDocuments.Add(new PendingHereDocument(HereDocumentDelimiter(target), op.Kind == SyntaxKind.LessLessDashToken, target.HasQuotes, lookahead.Start));
         }
@@ -414,7 +367,7 @@ internal sealed partial class Parser
         {
             switch (token.Kind)
             {
-                case SyntaxKind.SingleQuoteToken or SyntaxKind.DoubleQuoteToken or SyntaxKind.DollarSingleQuoteToken:
+                case SyntaxKind.SingleQuoteToken or SyntaxKind.DoubleQuoteToken:
                     break;
                 case SyntaxKind.LiteralToken or SyntaxKind.QuotedLiteralToken:
                     builder.Append(new LiteralPartSyntax(token).Value);
@@ -428,7 +381,7 @@ internal sealed partial class Parser
         return builder.ToString();
     }
 
-    private FunctionDefinitionSyntax ParseFunctionDefinition(SyntaxToken? functionKeyword, WordSyntax nameWord, int nameStart)
+    private FunctionDefinitionSyntax ParseFunctionDefinition(WordSyntax nameWord, int nameStart)
     {
         if (!IsReservedSpelling(nameWord, out var nameText) || !IsValidName(nameText))
         {
@@ -446,22 +399,7 @@ internal sealed partial class Parser
 
         SkipLinebreaks();
         var body = ParseCommand();
-        return new FunctionDefinitionSyntax(functionKeyword, name, open, close, body);
-    }
-
-    private CommandSyntax ParseBashFunction()
-    {
-        var keywordLexeme = Current;
-        var keywordWord = TakeWord();
-        if (Current.Element is not WordSyntax nameWord || !IsReservedSpelling(nameWord, out var name) || !IsValidName(name))
-        {
-            return ParseSimpleCommand(keywordWord);
-        }
-
-        Report(SyntaxDiagnostics.Bashism, keywordLexeme.Start, keywordLexeme.End, "`function`", "rejects it; write `name() { ...; }`");
-        var nameStart = Current.Start;
-        TakeWord();
-        return ParseFunctionDefinition(KeywordFromWord(keywordWord, SyntaxKind.FunctionKeyword), nameWord, nameStart);
+        return new FunctionDefinitionSyntax(name, open, close, body);
     }
 
     private IfCommandSyntax ParseIf()
@@ -631,13 +569,7 @@ internal sealed partial class Parser
 
     private SubshellSyntax ParseSubshell()
     {
-        var openLexeme = Current;
         var open = TakeToken();
-        if (CurrentKind == SyntaxKind.OpenParenToken && Current.Element.LeadingTriviaWidth == 0)
-        {
-            Report(SyntaxDiagnostics.Bashism, openLexeme.Start, Current.End, "`((...))`", "runs two nested subshells, not arithmetic; use `: $((...))`");
-        }
-
         EnterNesting();
         var statements = ParseNonEmptyList("`(`");
         var close = Expect(SyntaxKind.CloseParenToken, "`)`");

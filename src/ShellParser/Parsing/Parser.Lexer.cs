@@ -174,11 +174,6 @@ internal sealed partial class Parser
             case ';':
                 return next == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1);
             case '&':
-                if (next == '>')
-                {
-                    Report(SyntaxDiagnostics.Bashism, start, start + 2, "`&>`", "runs the command in the background and then truncates the file; write `>file 2>&1`");
-                }
-
                 return next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1);
             case '|':
                 return next == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1);
@@ -189,12 +184,7 @@ internal sealed partial class Parser
             case '<':
                 return next switch
                 {
-                    '<' => Peek(2) switch
-                    {
-                        '-' => (SyntaxKind.LessLessDashToken, 3),
-                        '<' => (SyntaxKind.LessLessLessToken, 3),
-                        _ => (SyntaxKind.LessLessToken, 2),
-                    },
+                    '<' => Peek(2) == '-' ? (SyntaxKind.LessLessDashToken, 3) : (SyntaxKind.LessLessToken, 2),
                     '&' => (SyntaxKind.LessAmpersandToken, 2),
                     '>' => (SyntaxKind.LessGreaterToken, 2),
                     _ => (SyntaxKind.LessToken, 1),

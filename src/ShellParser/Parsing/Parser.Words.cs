@@ -133,7 +133,7 @@ internal sealed partial class Parser
         // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
         '"' => context is not (PartContext.HereDocument or PartContext.Arithmetic),
         '`' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter),
-        '$' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p, context),
+        '$' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p),
         _ => false,
     };
 
@@ -258,7 +258,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>True when the <c>$</c> at <paramref name="dollar"/> starts an expansion rather than standing for itself.</summary>
-    private bool StartsExpansion(int dollar, PartContext context)
+    private bool StartsExpansion(int dollar)
     {
         var nextPos = Logical(dollar + 1);
         if (nextPos >= _text.Length)
@@ -268,7 +268,6 @@ internal sealed partial class Parser
 
         var next = _text[nextPos];
         return next is '{' or '('
-            || (next == '\'' && context is PartContext.Unquoted or PartContext.BracedArgument)
             || IsNameStart(next) || next is >= '0' and <= '9' || IsSpecialParameter(next);
     }
 
@@ -286,8 +285,6 @@ internal sealed partial class Parser
                 return second < _text.Length && _text[second] == '('
                     ? ParseArithmetic(tokenStart, second)
                     : ParseCommandSubstitution(tokenStart, nextPos);
-            case '\'':
-                return ParseDollarSingleQuoted(tokenStart, nextPos);
         }
 
         {
@@ -388,12 +385,15 @@ internal sealed partial class Parser
     private void ReportBadParameterExpansion(int tokenStart, string name, int first, int op, int opLength, bool afterLengthHash)
     {
         var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
+        // bash's operators (`${x/a/b}`, `${x:0:3}`, `${x^^}`, `${x,,}`) fail the same way; the config
+        // rules say what to write instead (CC2210), so they are not reported here.
         var bashOperator = op is '/' or '^' or ',' || (op == ':' && Peek(1) is not ('-' or '=' or '?' or '+' or '}' or EndOfInput));
         if (bashOperator && name.Length > 0)
         {
-            Report(SyntaxDiagnostics.Bashism, tokenStart, _pos + opLength, $"`${{name{(char)op}...}}`", "fails with \"Bad substitution\" when it runs this line");
+            return;
         }
-        else if (name.Length == 0 || !isOperator || (afterLengthHash && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
+
+        if (name.Length == 0 || !isOperator || (afterLengthHash && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
         {
             var shown = op is EndOfInput or '}' ? string.Empty : ((char)op).ToString();
             Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name + shown + "...}");
@@ -494,29 +494,6 @@ internal sealed partial class Parser
         }
 
         return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
-    }
-
-    private DollarSingleQuotedPartSyntax ParseDollarSingleQuoted(int tokenStart, int quote)
-    {
-        var open = MakeToken(SyntaxKind.DollarSingleQuoteToken, tokenStart, quote + 1);
-        var i = quote + 1;
-        while (i < _text.Length && _text[i] != '\'')
-        {
-            i += _text[i] == '\\' ? 2 : 1;
-        }
-
-        var end = Math.Min(i, _text.Length);
-        var text = MakeToken(SyntaxKind.SingleQuotedTextToken, quote + 1, end);
-        Report(SyntaxDiagnostics.Bashism, tokenStart, end + 1, "`$'...'`", "reads it as `$` followed by a single-quoted string, without escapes");
-        if (i >= _text.Length)
-        {
-            Report(SyntaxDiagnostics.UnterminatedQuote, quote, quote + 1, "single");
-            _pos = _text.Length;
-            return new DollarSingleQuotedPartSyntax(open, text, MissingToken(SyntaxKind.SingleQuoteToken));
-        }
-
-        _pos = i + 1;
-        return new DollarSingleQuotedPartSyntax(open, text, MakeToken(SyntaxKind.SingleQuoteToken, i, i + 1));
     }
 
     private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';

@@ -44,7 +44,7 @@ public sealed class SimpleCommandSyntax : CommandSyntax
     public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.VisitSimpleCommand(this);
 }
 
-/// <summary><c>NAME=value</c> (or bash's <c>NAME+=value</c>).</summary>
+/// <summary><c>NAME=value</c>. bash's <c>NAME+=value</c> is not one: dash reads it as a command name.</summary>
 public sealed class AssignmentSyntax : SyntaxNode
 {
     internal AssignmentSyntax(SyntaxToken name, SyntaxToken equalsToken, WordSyntax? value)
@@ -180,30 +180,27 @@ public sealed class RedirectedCommandSyntax : CommandSyntax
     public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.VisitRedirectedCommand(this);
 }
 
-/// <summary><c>name() body</c> (or bash's <c>function name body</c>).</summary>
+/// <summary><c>name() body</c>. bash's <c>function name body</c> is not one: dash reads <c>function</c> as a command name.</summary>
 public sealed class FunctionDefinitionSyntax : CommandSyntax
 {
-    internal FunctionDefinitionSyntax(SyntaxToken? functionKeyword, SyntaxToken name, SyntaxToken? openParen, SyntaxToken? closeParen, CommandSyntax body)
-        : base(SyntaxKind.FunctionDefinition, functionKeyword, name, openParen, closeParen, body)
+    internal FunctionDefinitionSyntax(SyntaxToken name, SyntaxToken? openParen, SyntaxToken? closeParen, CommandSyntax body)
+        : base(SyntaxKind.FunctionDefinition, name, openParen, closeParen, body)
     {
     }
 
-    /// <summary>The bash <c>function</c> keyword, if written.</summary>
-    public SyntaxToken? FunctionKeyword => OptionalSlot<SyntaxToken>(0);
-
     /// <summary>The function's name.</summary>
-    public SyntaxToken Name => Slot<SyntaxToken>(1);
+    public SyntaxToken Name => Slot<SyntaxToken>(0);
 
     /// <summary><c>(</c></summary>
-    public SyntaxToken? OpenParen => OptionalSlot<SyntaxToken>(2);
+    public SyntaxToken? OpenParen => OptionalSlot<SyntaxToken>(1);
 
     /// <summary><c>)</c></summary>
-    public SyntaxToken? CloseParen => OptionalSlot<SyntaxToken>(3);
+    public SyntaxToken? CloseParen => OptionalSlot<SyntaxToken>(2);
 
     /// <summary>The body.</summary>
-    public CommandSyntax Body => Slot<CommandSyntax>(4);
+    public CommandSyntax Body => Slot<CommandSyntax>(3);
 
-    internal override SyntaxNode WithSlots(SyntaxElement?[] s) => new FunctionDefinitionSyntax((SyntaxToken?)s[0], (SyntaxToken)s[1]!, (SyntaxToken?)s[2], (SyntaxToken?)s[3], (CommandSyntax)s[4]!);
+    internal override SyntaxNode WithSlots(SyntaxElement?[] s) => new FunctionDefinitionSyntax((SyntaxToken)s[0]!, (SyntaxToken?)s[1], (SyntaxToken?)s[2], (CommandSyntax)s[3]!);
 
     /// <inheritdoc />
     public override void Accept(SyntaxVisitor visitor) => visitor.VisitFunctionDefinition(this);

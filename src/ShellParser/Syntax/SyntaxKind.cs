@@ -51,8 +51,6 @@ public enum SyntaxKind
     LessLessToken,
     /// <summary><c>&lt;&lt;-</c></summary>
     LessLessDashToken,
-    /// <summary><c>&lt;&lt;&lt;</c> (bash here-string)</summary>
-    LessLessLessToken,
     /// <summary><c>&lt;&amp;</c></summary>
     LessAmpersandToken,
     /// <summary><c>&gt;&amp;</c></summary>
@@ -100,8 +98,6 @@ public enum SyntaxKind
     CloseBraceToken,
     /// <summary><c>!</c></summary>
     BangToken,
-    /// <summary><c>function</c> (bash)</summary>
-    FunctionKeyword,
 
     // Tokens inside words.
 
@@ -113,8 +109,6 @@ public enum SyntaxKind
     SingleQuotedTextToken,
     /// <summary><c>'</c></summary>
     SingleQuoteToken,
-    /// <summary><c>$'</c> (bash)</summary>
-    DollarSingleQuoteToken,
     /// <summary><c>"</c></summary>
     DoubleQuoteToken,
     /// <summary><c>$</c> before a parameter name.</summary>
@@ -141,8 +135,6 @@ public enum SyntaxKind
     NameToken,
     /// <summary><c>=</c> in an assignment.</summary>
     EqualsToken,
-    /// <summary><c>+=</c> in an assignment (bash).</summary>
-    PlusEqualsToken,
 
     // Nodes.
 
@@ -194,8 +186,6 @@ public enum SyntaxKind
     LiteralPart,
     /// <summary><c>'...'</c></summary>
     SingleQuotedPart,
-    /// <summary><c>$'...'</c> (bash)</summary>
-    DollarSingleQuotedPart,
     /// <summary><c>"..."</c></summary>
     DoubleQuotedPart,
     /// <summary><c>$name</c></summary>

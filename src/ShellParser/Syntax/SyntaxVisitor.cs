@@ -80,9 +80,6 @@ public abstract class SyntaxVisitor
     /// <summary>Visits a <see cref="SingleQuotedPartSyntax"/>.</summary>
     public virtual void VisitSingleQuotedPart(SingleQuotedPartSyntax node) => DefaultVisit(node);
 
-    /// <summary>Visits a <see cref="DollarSingleQuotedPartSyntax"/>.</summary>
-    public virtual void VisitDollarSingleQuotedPart(DollarSingleQuotedPartSyntax node) => DefaultVisit(node);
-
     /// <summary>Visits a <see cref="DoubleQuotedPartSyntax"/>.</summary>
     public virtual void VisitDoubleQuotedPart(DoubleQuotedPartSyntax node) => DefaultVisit(node);
 
@@ -179,9 +176,6 @@ public abstract class SyntaxVisitor<TResult>
 
     /// <summary>Visits a <see cref="SingleQuotedPartSyntax"/>.</summary>
     public virtual TResult VisitSingleQuotedPart(SingleQuotedPartSyntax node) => DefaultVisit(node);
-
-    /// <summary>Visits a <see cref="DollarSingleQuotedPartSyntax"/>.</summary>
-    public virtual TResult VisitDollarSingleQuotedPart(DollarSingleQuotedPartSyntax node) => DefaultVisit(node);
 
     /// <summary>Visits a <see cref="DoubleQuotedPartSyntax"/>.</summary>
     public virtual TResult VisitDoubleQuotedPart(DoubleQuotedPartSyntax node) => DefaultVisit(node);

@@ -35,7 +35,7 @@ public sealed class WordSyntax : SyntaxNode
     }
 
     /// <summary>True when any part is quoted (which, for a here-document delimiter, turns off expansion in the body).</summary>
-    public bool HasQuotes => Parts.Any(p => p is SingleQuotedPartSyntax or DoubleQuotedPartSyntax or DollarSingleQuotedPartSyntax
+    public bool HasQuotes => Parts.Any(p => p is SingleQuotedPartSyntax or DoubleQuotedPartSyntax
         || (p is LiteralPartSyntax l && l.Token.Text.Contains('\\')));
 
     internal override SyntaxNode WithSlots(SyntaxElement?[] s) => new WordSyntax((SyntaxList<WordPartSyntax>)s[0]!);
@@ -149,73 +149,6 @@ public sealed class SingleQuotedPartSyntax : WordPartSyntax
 
     /// <inheritdoc />
     public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.VisitSingleQuotedPart(this);
-}
-
-/// <summary><c>$'text'</c>, a bash-ism: dash reads it as <c>$</c> followed by a single-quoted string.</summary>
-public sealed class DollarSingleQuotedPartSyntax : WordPartSyntax
-{
-    internal DollarSingleQuotedPartSyntax(SyntaxToken openQuote, SyntaxToken text, SyntaxToken closeQuote)
-        : base(SyntaxKind.DollarSingleQuotedPart, openQuote, text, closeQuote)
-    {
-    }
-
-    /// <summary><c>$'</c></summary>
-    public SyntaxToken OpenQuote => Slot<SyntaxToken>(0);
-
-    /// <summary>The quoted text, escapes as written.</summary>
-    public SyntaxToken Text => Slot<SyntaxToken>(1);
-
-    /// <summary><c>'</c></summary>
-    public SyntaxToken CloseQuote => Slot<SyntaxToken>(2);
-
-    /// <summary>The text with bash's backslash escapes applied.</summary>
-    public string Value
-    {
-        get
-        {
-            var builder = new StringBuilder();
-            TryAppendLiteralValue(builder);
-            return builder.ToString();
-        }
-    }
-
-    internal override bool TryAppendLiteralValue(StringBuilder builder)
-    {
-        var text = Text.Text;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length)
-            {
-                i++;
-                builder.Append(text[i] switch
-                {
-                    'n' => '\n',
-                    't' => '\t',
-                    'r' => '\r',
-                    'a' => '\a',
-                    'b' => '\b',
-                    'e' or 'E' => '\u001b',
-                    'f' => '\f',
-                    'v' => '\v',
-                    var other => other,
-                });
-            }
-            else
-            {
-                builder.Append(text[i]);
-            }
-        }
-
-        return true;
-    }
-
-    internal override SyntaxNode WithSlots(SyntaxElement?[] s) => new DollarSingleQuotedPartSyntax((SyntaxToken)s[0]!, (SyntaxToken)s[1]!, (SyntaxToken)s[2]!);
-
-    /// <inheritdoc />
-    public override void Accept(SyntaxVisitor visitor) => visitor.VisitDollarSingleQuotedPart(this);
-
-    /// <inheritdoc />
-    public override TResult Accept<TResult>(SyntaxVisitor<TResult> visitor) => visitor.VisitDollarSingleQuotedPart(this);
 }
 
 /// <summary><c>"text $expansions `commands`"</c></summary>

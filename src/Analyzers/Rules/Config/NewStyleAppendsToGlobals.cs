@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
+
+namespace ConfigConvert.Analyzers.Rules.Config;
+
+/// <summary>
+/// CC2206: on the path that calls <c>. auto/module</c>, the config still appends to <c>CORE_LIBS</c>,
+/// <c>CORE_INCS</c> or <c>NGX_ADDON_SRCS</c> itself. With <c>--add-dynamic-module</c> those lists build
+/// the nginx binary, not the module's <c>.so</c>: a source or a library put there is missing from the
+/// module, which then fails to load with an undefined symbol.
+/// </summary>
+/// <remarks>
+/// The model says which words each outcome added to these lists and where they were written; an
+/// assignment to the list itself that wrote a word added in an outcome that calls auto/module is a
+/// finding. auto/module's own additions (from <c>ngx_module_*</c>) were written elsewhere, so they are not.
+/// </remarks>
+internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
+{
+    /// <summary>Each list, and the auto/module variable that says the same for the module alone.</summary>
+    private static readonly ImmutableDictionary<string, string> Replacements = new Dictionary<string, string>
+    {
+        [ConfigureLists.CoreLibs] = AutoModuleVariables.Libs,
+        [ConfigureLists.CoreIncs] = AutoModuleVariables.Incs,
+        [ConfigureLists.AddonSources] = AutoModuleVariables.Sources,
+    }.ToImmutableDictionary();
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "CC2206", "New-style path appends to configure's lists", "this path calls `. auto/module` but appends to `{0}` itself; with --add-dynamic-module that builds nginx, not the module's .so: put the words in `{1}`",
+        RuleCategories.Config, DiagnosticSeverity.Warning,
+        "auto/module sends ngx_module_srcs, ngx_module_libs and ngx_module_incs where the link mode needs them: into nginx for --add-module, into the .so for --add-dynamic-module. NGX_ADDON_SRCS and CORE_LIBS always build the nginx binary, so a dynamic module that relies on them misses code or libraries and fails to load.",
+        RuleDocumentation.HelpLink("CC2206"));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
+
+    public override ImmutableArray<RuleExample> Examples { get; } =
+    [
+        RuleExample.Config("links a library through CORE_LIBS", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            [|CORE_LIBS="$CORE_LIBS -lm"|]
+            . auto/module
+
+            """),
+        RuleExample.Config("a source through NGX_ADDON_SRCS, inside the new branch", """
+            ngx_addon_name=ngx_http_example_module
+            if test -n "$ngx_module_link"; then
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+                [|NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_util.c"|]
+            else
+                HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c $ngx_addon_dir/ngx_http_example_util.c"
+            fi
+
+            """),
+        RuleExample.Config("include dirs before the branch", """
+            ngx_addon_name=ngx_http_example_module
+            [|CORE_INCS="$CORE_INCS $ngx_addon_dir/include"|]
+            if test -n "$ngx_module_link"; then
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            else
+                HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+            fi
+
+            """),
+        RuleExample.Config("the new path uses ngx_module_*", """
+            ngx_addon_name=ngx_http_example_module
+            if test -n "$ngx_module_link"; then
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_incs="$ngx_addon_dir/include"
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                ngx_module_libs=-lm
+                . auto/module
+            else
+                HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+                CORE_INCS="$CORE_INCS $ngx_addon_dir/include"
+                CORE_LIBS="$CORE_LIBS -lm"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+            fi
+
+            """),
+        RuleExample.Config("old style only", """
+            ngx_addon_name=ngx_http_example_module
+            HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+            CORE_LIBS="$CORE_LIBS -lm"
+            NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+
+            """),
+    ];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterModuleAction(Analyze);
+
+    private static void Analyze(ModuleAnalysisContext context)
+    {
+        var tree = context.Module.Module.Config;
+        if (tree is null)
+        {
+            return;
+        }
+
+        var added = ConfigScript.CurrentOutcomes(context.Module)
+            .Where(o => !o.AutoModuleCalls.IsEmpty)
+            .SelectMany(o => o.Sources.Concat(o.Incs).Concat(o.Libs))
+            .Where(f => Replacements.ContainsKey(f.Variable))
+            .ToList();
+        foreach (var (list, replacement) in Replacements)
+        {
+            foreach (var assignment in ConfigScript.Assignments(tree, list).Where(a => added.Any(f => f.Variable == list && ConfigScript.Contains(tree, a, f.Location))))
+            {
+                context.Report(Diagnostic.Create(Rule, tree.GetLocation(assignment), list, replacement));
+            }
+        }
+    }
+}
