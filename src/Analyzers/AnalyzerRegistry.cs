@@ -15,6 +15,14 @@ internal static class AnalyzerRegistry
     [
         new Rules.Config.OldStyleConfig(),
         new Rules.Config.ConfigSetsModuleLink(),
+        new Rules.Config.ModuleVariablesLeak(),
+        new Rules.Config.MissingSource(),
+        new Rules.Config.MissingIncludeDirectory(),
+        new Rules.Config.MissingDependency(),
+        new Rules.Config.ModuleNotDefined(),
+        new Rules.Config.ModuleNotRegistered(),
+        new Rules.Config.FilterRegisteredAsHttp(),
+        new Rules.Config.RequiresConfiguredModule(),
     ];
 
     /// <summary>Rules on C sources (CC4xxx).</summary>
@@ -25,6 +33,7 @@ internal static class AnalyzerRegistry
     /// <summary>Rules on the repository's files (CC5xxx).</summary>
     private static readonly ImmutableArray<ModuleAnalyzer> RepositoryRules =
     [
+        new Rules.Repository.PatchesNginxSources(),
     ];
 
     /// <summary>Every analyzer, config rules first.</summary>
