@@ -21,7 +21,9 @@ internal static partial class ModulePaths
         var outcomes = new[] { LinkMode.Addon, LinkMode.Dynamic }.SelectMany(l => context.Module.Describe(l).Outcomes);
         foreach (var fact in outcomes.SelectMany(facts))
         {
-            if (fact.Word is not { KnownText: { } path } word || path.IndexOfAny(['*', '?', '[']) >= 0 || !IsUnder(root, path))
+            // A glob that matched nothing is left to configure; a carriage return from CRLF line endings
+            // is the parser's finding (CC1103), which says why the path is wrong.
+            if (fact.Word is not { KnownText: { } path } word || path.IndexOfAny(['*', '?', '[', '\r']) >= 0 || !IsUnder(root, path))
             {
                 continue;
             }
