@@ -19,9 +19,17 @@ internal static class AnalyzerRegistry
         new Rules.Config.ModuleVariablesWithoutAutoModule(),
         new Rules.Config.MissingAddonName(),
         new Rules.Config.NewStyleAppendsToGlobals(),
+        new Rules.Config.ModuleVariablesLeak(),
         new Rules.Config.NoLegacyBranch(),
         new Rules.Config.OrderIgnoredInStaticBuild(),
         new Rules.Config.BashIsm(),
+        new Rules.Config.MissingSource(),
+        new Rules.Config.MissingIncludeDirectory(),
+        new Rules.Config.MissingDependency(),
+        new Rules.Config.ModuleNotDefined(),
+        new Rules.Config.ModuleNotRegistered(),
+        new Rules.Config.FilterRegisteredAsHttp(),
+        new Rules.Config.RequiresConfiguredModule(),
     ];
 
     /// <summary>Rules on C sources (CC4xxx).</summary>
@@ -32,6 +40,7 @@ internal static class AnalyzerRegistry
     /// <summary>Rules on the repository's files (CC5xxx).</summary>
     private static readonly ImmutableArray<ModuleAnalyzer> RepositoryRules =
     [
+        new Rules.Repository.PatchesNginxSources(),
     ];
 
     /// <summary>Every analyzer, config rules first.</summary>

@@ -1,27 +1,51 @@
+using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Verification;
 
 /// <summary>What makes a conversion impossible to prove, found before anything is written.</summary>
 internal static class Blockers
 {
-    /// <summary>Patches to nginx's sources: shipped <c>*.patch</c>/<c>*.diff</c> files, or <c>patch</c> / <c>sed -i</c> run by the config.</summary>
+    /// <summary>
+    /// Patches to nginx's sources (<see cref="NginxPatches"/>): shipped <c>*.patch</c>/<c>*.diff</c> files that
+    /// change nginx's files or are not diffs at all, and programs the config runs on nginx's tree or on
+    /// files it cannot know (<c>patch</c>, <c>sed -i</c>, <c>cp</c>), or redirections into <c>objs/</c>.
+    /// </summary>
     public static void FindPatches(ModuleDirectory module, ModuleDescription addon, List<Diagnostic> problems)
     {
         var configPath = Path.Combine(module.Path, "config");
-        foreach (var file in SafeFiles(module.Path).Where(f => f.EndsWith(".patch", StringComparison.Ordinal) || f.EndsWith(".diff", StringComparison.Ordinal)))
+        foreach (var file in SafeFiles(module.Path).Where(NginxPatches.IsPatchFileName))
         {
-            problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), "the module ships `" + Path.GetRelativePath(module.Path, file) + "`"));
+            var relative = Path.GetRelativePath(module.Path, file);
+            if (ReadPatch(module.Path, relative, file) is not { IsDiff: true, NginxFiles.IsEmpty: true })
+            {
+                problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), "the module ships `" + relative + "`"));
+            }
         }
 
-        foreach (var command in addon.Outcomes.SelectMany(o => o.Commands).DistinctBy(c => c.Location))
+        foreach (var change in NginxPatches.FindCommands([addon], module.Path))
         {
-            var isPatch = command.Name == "patch" || (command.Name == "sed" && command.CommandLine.Split(' ').Any(a => a.StartsWith("-i", StringComparison.Ordinal)));
-            if (isPatch)
-            {
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, command.Location ?? Location.None(configPath), $"the config runs `{command.Name}`"));
-            }
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, change.Location, $"the config runs `{change.Program.Split(' ')[0]}`"));
+        }
+
+        foreach (var write in module.Config is { } config ? NginxPatches.FindObjsWrites(config) : [])
+        {
+            problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, write.Location, $"the config writes `{write.NginxFiles[0]}`"));
+        }
+    }
+
+    /// <summary>A patch file that cannot be read is not known to be harmless: it counts as one that is not a diff.</summary>
+    private static PatchFile? ReadPatch(string moduleDirectory, string relative, string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length > InputLimits.MaxFileBytes ? null : NginxPatches.ReadPatchFile(moduleDirectory, relative, SourceText.From(File.ReadAllBytes(path)).Text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class Evaluator
     private int? RunUnknownProgram(string name, List<ShellValue> argv, SyntaxNode at)
     {
         var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
-        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)));
+        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)) { Arguments = [.. argv.Skip(1)] });
         if (_outputs.Count > 0)
         {
             // Its output is used (captured or piped): that use depends on something unknown.

@@ -67,7 +67,11 @@ internal static class NginxScripts
             Words(Read(shell, AutoModuleVariables.Sources)),
             Words(Read(shell, AutoModuleVariables.Libs)),
             Read(shell, AutoModuleVariables.Order).ToString(),
-            shell.LocationOf(at)));
+            shell.LocationOf(at))
+        {
+            Incs = Words(Read(shell, AutoModuleVariables.Incs)),
+            Deps = Words(Read(shell, AutoModuleVariables.Deps)),
+        });
 
         switch (Read(shell, AutoModuleVariables.Link).KnownText)
         {

@@ -20,7 +20,11 @@ public sealed record RemovedModule(string Name, ModuleType Type);
 /// <param name="Value">The word, paths under the module directory written as <c>$ngx_addon_dir/...</c>.</param>
 /// <param name="Variable">The variable it was added to.</param>
 /// <param name="Location">Where it was written.</param>
-public sealed record ListFact(string Value, string Variable, Location? Location);
+public sealed record ListFact(string Value, string Variable, Location? Location)
+{
+    /// <summary>The word itself, each part with where it was written; null when not recorded.</summary>
+    public ShellValue? Word { get; init; }
+}
 
 /// <summary>A shared object a dynamic build makes.</summary>
 public sealed record SharedObject(string Name, ImmutableArray<string> Modules, ImmutableArray<string> Sources, ImmutableArray<string> SharedSources, ImmutableArray<string> Libs, ImmutableArray<string> Order);
@@ -36,10 +40,21 @@ public sealed record Assumption(string Condition, bool Holds, Location? Location
 }
 
 /// <summary>One <c>. auto/module</c> call and the description it was given.</summary>
-public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, ImmutableArray<string> Sources, ImmutableArray<string> Libs, string Order, Location? Location);
+public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, ImmutableArray<string> Sources, ImmutableArray<string> Libs, string Order, Location? Location)
+{
+    /// <summary>The include directories it was given (<c>ngx_module_incs</c>).</summary>
+    public ImmutableArray<string> Incs { get; init; } = [];
+
+    /// <summary>The headers it was given (<c>ngx_module_deps</c>).</summary>
+    public ImmutableArray<string> Deps { get; init; } = [];
+}
 
 /// <summary>A <c>#define</c> the config adds to <c>ngx_auto_config.h</c> (<c>auto/have</c>, <c>auto/define</c>, a found feature).</summary>
 public sealed record DefineFact(string Name, string Value, Location? Location);
 
 /// <summary>An external program the config runs.</summary>
-public sealed record CommandFact(string Name, string CommandLine, Location? Location);
+public sealed record CommandFact(string Name, string CommandLine, Location? Location)
+{
+    /// <summary>The arguments after the program's name, as the model knows them.</summary>
+    public ImmutableArray<ShellValue> Arguments { get; init; } = [];
+}

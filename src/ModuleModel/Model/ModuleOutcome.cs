@@ -127,7 +127,7 @@ public sealed class ModuleOutcome
     }
 
     private static ImmutableArray<ListFact> Facts(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, IEnumerable<string> variables, Func<string, string> display)
-        => [.. variables.SelectMany(v => ListChanges.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word))))];
+        => [.. variables.SelectMany(v => ListChanges.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word)) { Word = added.Word }))];
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
     private static SharedObject SharedObjectOf(string name, IReadOnlyDictionary<string, ShellValue> after, Func<string, string> display)

@@ -12,6 +12,13 @@ internal sealed class SedProgram : IEmulatedProgram
 {
     public ProgramResult Run(ProgramCall call)
     {
+        // sed -i edits files rather than writing output: that is a program the model does not run, and
+        // one worth reporting (it may patch nginx's sources).
+        if (call.Arguments.Any(a => a is not null && (a.StartsWith("-i", StringComparison.Ordinal) || a.StartsWith("--in-place", StringComparison.Ordinal))))
+        {
+            return ProgramResult.NotEmulated;
+        }
+
         if (call.KnownArguments is not { } args || call.Input is not { } input
             || Options.Parse(args) is not { } options
             || SedScript.Parse(options.Scripts, options.Extended) is not { } script

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Diagnostics;
+
+namespace ConfigConvert.Analyzers.Rules.Config;
+
+/// <summary>
+/// CC2223: the config registers a module that no C source of the module defines
+/// (<c>ngx_module_t NAME = { ... };</c>): nginx does not link, or the <c>.so</c> fails to load.
+/// </summary>
+internal sealed class ModuleNotDefined : ModuleAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "CC2223", "Registered module not defined", "`{0}` is registered, but no C source of the module defines `ngx_module_t {0}`; the build fails with an undefined reference, or the .so with an undefined symbol",
+        RuleCategories.Config, DiagnosticSeverity.Error,
+        "configure writes every registered module name into objs/ngx_modules.c (static) or the .so's module list (dynamic) as a reference to an ngx_module_t of that name. A name that no source defines, a typo or a module renamed in the C code, makes nginx fail to link, or dlopen() fail with an undefined symbol.",
+        RuleDocumentation.HelpLink("CC2223"));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
+
+    public override ImmutableArray<RuleExample> Examples { get; } =
+    [
+        RuleExample.Config("a typo in the name", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=[|ngx_http_exmaple_module|]
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("ngx_http_example_module.c", Source)),
+        RuleExample.Config("old style, one of two names", """
+            ngx_addon_name=ngx_http_example_module
+            HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+            HTTP_FILTER_MODULES="$HTTP_FILTER_MODULES [|ngx_http_example_filter_module|]"
+            NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+
+            """, new ExampleFile("ngx_http_example_module.c", Source)),
+        RuleExample.Config("defined in a header, under a condition", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name="ngx_http_example_module ngx_http_example_ssl_module"
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("ngx_http_example_module.c", Source + "#include \"ngx_http_example_ssl.h\"\n"), new ExampleFile("ngx_http_example_ssl.h", """
+                #if (NGX_HTTP_SSL)
+                ngx_module_t  ngx_http_example_ssl_module = {
+                    NGX_MODULE_V1, NULL, NULL, NGX_HTTP_MODULE,
+                    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NGX_MODULE_V1_PADDING
+                };
+                #endif
+
+                """)),
+        RuleExample.Config("sources outside the module", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$EXAMPLE_SRC/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+    ];
+
+    private const string Source = """
+        #include <ngx_config.h>
+        #include <ngx_core.h>
+        #include <ngx_http.h>
+
+        ngx_module_t  ngx_http_example_module = {
+            NGX_MODULE_V1, NULL, NULL, NGX_HTTP_MODULE,
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NGX_MODULE_V1_PADDING
+        };
+
+        """;
+
+    public override void Initialize(AnalysisContext context) => context.RegisterModuleAction(Analyze);
+
+    private static void Analyze(ModuleAnalysisContext context)
+    {
+        var registrations = ModuleRegistrations.Of(context.Module);
+        if (!registrations.SourcesInside)
+        {
+            return;
+        }
+
+        var defined = context.Module.Module.Sources.Modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, location) in registrations.Names.Where(n => ModuleRegistrations.IsName(n.Name) && !defined.Contains(n.Name)))
+        {
+            context.Report(Diagnostic.Create(Rule, location, name));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Converter.Patches;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Analyzers.Rules.Repository;
+
+/// <summary>
+/// CC5001: the module changes nginx's own sources, with a shipped patch or from its config; CC5002: a
+/// shipped patch file is not a diff. What counts as a patch to nginx is decided by
+/// <see cref="NginxPatches"/>, which the converter's refusal (CC3002) uses too.
+/// </summary>
+internal sealed class PatchesNginxSources : ModuleAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "CC5001", "Patches nginx's sources", "{0}: a dynamic module cannot change nginx, which is built before the module is loaded into it",
+        RuleCategories.Repository, DiagnosticSeverity.Error,
+        "A module that patches nginx's own files (a shipped *.patch or *.diff against src/..., or a config that runs patch, sed -i or cp in nginx's tree, or writes into objs/) works only when nginx is rebuilt with it. Built with --add-dynamic-module, the .so is loaded into a distribution's nginx that never had the patch.",
+        RuleDocumentation.HelpLink("CC5001"));
+
+    public static readonly DiagnosticDescriptor NotADiff = new(
+        "CC5002", "Patch file is not a diff", "`{0}` is named like a patch but is not a diff (no file header followed by a hunk), so what it changes cannot be told",
+        RuleCategories.Repository, DiagnosticSeverity.Warning,
+        "A *.patch or *.diff file is read for the files it changes. One without a ---/+++ header followed by an @@ hunk is not something patch applies; whether it is meant for nginx cannot be told.",
+        RuleDocumentation.HelpLink("CC5002"));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule, NotADiff];
+
+    public override ImmutableArray<RuleExample> Examples { get; } =
+    [
+        RuleExample.Config("ships a patch to nginx's upstream", RuleExample.MinimalConfig, new ExampleFile("patches/upstream.patch", """
+            Keeps the upstream's peer name for the module.
+
+            --- [|a/src/http/ngx_http_upstream.c|]	2024-01-10 10:00:00.000000000 +0000
+            +++ b/src/http/ngx_http_upstream.c	2024-01-10 10:05:00.000000000 +0000
+            @@ -10,6 +10,7 @@
+             #include <ngx_http.h>
+             
+             
+            +#define NGX_HTTP_UPSTREAM_PEER_NAME  1
+             #if (NGX_HTTP_CACHE)
+             static ngx_int_t ngx_http_upstream_cache(ngx_http_request_t *r,
+                 ngx_http_upstream_t *u);
+
+            """)),
+        RuleExample.Config("applies a patch from the config", """
+            ngx_addon_name=ngx_http_example_module
+            [|patch -p1 < $ngx_addon_dir/nginx.patch|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("edits nginx with sed -i", """
+            ngx_addon_name=ngx_http_example_module
+            [|sed -i -e 's/NGX_HTTP_MAX_SUBREQUESTS  50/NGX_HTTP_MAX_SUBREQUESTS  200/' src/http/ngx_http_request.h|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("copies a header into nginx", """
+            ngx_addon_name=ngx_http_example_module
+            if [ ! -f src/http/ngx_http_example.h ]; then
+                [|cp $ngx_addon_dir/ngx_http_example.h src/http/|]
+            fi
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("ngx_http_example.h", "#define NGX_HTTP_EXAMPLE 1\n")),
+        RuleExample.Config("writes into objs", """
+            ngx_addon_name=ngx_http_example_module
+            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|>> $NGX_AUTO_CONFIG_H|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("a patch that is not a diff", RuleExample.MinimalConfig, new ExampleFile("nginx.patch", """
+            {|CC5002:Apply by hand: add `unsigned marked:1;` to ngx_http_request_s.|}
+            Then rebuild nginx.
+
+            """)),
+        RuleExample.Config("patches its own bundled library", RuleExample.MinimalConfig,
+            new ExampleFile("lib/src/http/parser.c", "int parser;\n"),
+            new ExampleFile("lib/parser.patch", """
+                diff --git a/src/http/parser.c b/src/http/parser.c
+                --- a/src/http/parser.c
+                +++ b/src/http/parser.c
+                @@ -1 +1 @@
+                -int parser;
+                +int parser = 1;
+
+                """)),
+        RuleExample.Config("edits and copies its own files", """
+            ngx_addon_name=ngx_http_example_module
+            sed -i 's/@VERSION@/1.0/' $ngx_addon_dir/version.h
+            cp $ngx_addon_dir/version.h.in "$ngx_addon_dir/version.h"
+            cat $ngx_addon_dir/version.h > /dev/null
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+    ];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterRepositoryFileAction(AnalyzeFile);
+        context.RegisterModuleAction(AnalyzeCommands);
+        context.RegisterConfigAction(AnalyzeRedirections);
+    }
+
+    private static void AnalyzeFile(RepositoryFileAnalysisContext context)
+    {
+        var file = context.File;
+        if (!NginxPatches.IsPatchFileName(file.RelativePath) || file.Length > InputLimits.MaxFileBytes)
+        {
+            return;
+        }
+
+        var text = SourceText.From(file.ReadAllBytes());
+        var patch = NginxPatches.ReadPatchFile(context.Module.Directory, file.RelativePath, text.Text);
+        if (!patch.IsDiff)
+        {
+            context.Report(Diagnostic.Create(NotADiff, Location.Create(file.FullPath, text, FirstLine(text.Text)), file.RelativePath));
+        }
+        else if (!patch.NginxFiles.IsEmpty)
+        {
+            var what = $"`{file.RelativePath}` patches nginx's {Files(patch.NginxFiles.Select(f => f.NginxPath))}";
+            context.Report(Diagnostic.Create(Rule, Location.Create(file.FullPath, text, patch.NginxFiles[0].Span), what));
+        }
+    }
+
+    private static void AnalyzeCommands(ModuleAnalysisContext context)
+    {
+        var descriptions = new[] { context.Module.Describe(LinkMode.Addon), context.Module.Describe(LinkMode.Dynamic) };
+        foreach (var change in NginxPatches.FindCommands(descriptions, context.Module.Directory).Where(c => c.Known))
+        {
+            context.Report(Diagnostic.Create(Rule, change.Location, $"the config runs `{change.Program}` on nginx's {Files(change.NginxFiles)}"));
+        }
+    }
+
+    private static void AnalyzeRedirections(ConfigAnalysisContext context)
+    {
+        foreach (var write in NginxPatches.FindObjsWrites(context.Config))
+        {
+            context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes into nginx's build directory (`{write.NginxFiles[0]}`)"));
+        }
+    }
+
+    /// <summary>The files, named; <c>.</c> (where <c>patch</c> runs by default) is nginx's whole tree.</summary>
+    private static string Files(IEnumerable<string> files)
+        => string.Join(", ", files.Select(f => f == "." ? "source tree" : f));
+
+    private static TextSpan FirstLine(string text)
+    {
+        var end = text.IndexOf('\n') is var newline and >= 0 ? newline : text.Length;
+        return new TextSpan(0, end > 0 && text[end - 1] == '\r' ? end - 1 : end);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Converter.Patches;
+
+/// <summary>
+/// How a module changes nginx's own sources, which a dynamic module cannot do: the nginx it is loaded
+/// into is already built. The converter refuses such modules (CC3002) and the check reports them
+/// (CC5001); both ask here, so that what counts as a patch to nginx is decided in one place.
+/// </summary>
+internal static class NginxPatches
+{
+    /// <summary>nginx's source directories under <c>src/</c>.</summary>
+    private static readonly HashSet<string> SourceDirectories = new(StringComparer.Ordinal) { "core", "event", "http", "mail", "stream", "os", "misc" };
+
+    /// <summary>The variables of configure that name files under <c>objs/</c>.</summary>
+    private static readonly HashSet<string> ObjsVariables = new(StringComparer.Ordinal) { "NGX_OBJS", "NGX_AUTO_CONFIG_H", "NGX_AUTO_HEADERS_H", "NGX_MAKEFILE", "NGX_MODULES_C" };
+
+    /// <summary>True for a file name <c>patch</c> reads: <c>*.patch</c> or <c>*.diff</c>.</summary>
+    public static bool IsPatchFileName(string path)
+        => path.EndsWith(".patch", StringComparison.Ordinal) || path.EndsWith(".diff", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads a shipped patch file: the nginx files its headers name (a path the module has itself is
+    /// the module's own file), or <see cref="PatchFile.IsDiff"/> false when the text is not a diff.
+    /// </summary>
+    public static PatchFile ReadPatchFile(string moduleDirectory, string relativePath, string text)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal) || DiffHeaders.Parse(text) is not { } paths)
+        {
+            return new PatchFile(relativePath, false, []);
+        }
+
+        var nginxFiles = paths
+            .Select(p => (Nginx: NginxPathOf(p.Path, moduleDirectory, Path.GetDirectoryName(relativePath) ?? string.Empty), p.Span))
+            .Where(p => p.Nginx is not null)
+            .Select(p => new PatchedFile(p.Nginx!, p.Span));
+        return new PatchFile(relativePath, true, [.. nginxFiles.DistinctBy(f => f.NginxPath)]);
+    }
+
+    /// <summary>
+    /// The programs the config runs that change files (<c>patch</c>, <c>sed -i</c>, <c>cp</c>), each with
+    /// what it changes in nginx's tree, in the order written. One whose target the model cannot know is
+    /// listed with <see cref="TreeChange.Known"/> false.
+    /// </summary>
+    public static ImmutableArray<TreeChange> FindCommands(IEnumerable<ModuleDescription> descriptions, string moduleDirectory)
+    {
+        var commands = descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Commands).Where(c => c.Location is not null).DistinctBy(c => c.Location);
+        var changes = new List<TreeChange>();
+        foreach (var command in commands)
+        {
+            var targets = command.Name switch
+            {
+                "patch" => PatchTargets(command.Arguments, moduleDirectory),
+                "sed" when command.Arguments.Any(IsInPlaceOption) => SedTargets(command.Arguments),
+                "cp" or "mv" or "install" or "ln" => CopyTargets(command.Arguments),
+                _ => null,
+            };
+            if (targets is { } found && Classify(found, moduleDirectory) is { } change)
+            {
+                changes.Add(change with { Program = command.Name == "sed" ? "sed -i" : command.Name, Location = command.Location! });
+            }
+        }
+
+        return [.. changes.OrderBy(c => c.Location.Span.Start)];
+    }
+
+    /// <summary>Redirections of the config that write to nginx's <c>objs/</c> directory (<c>&gt;&gt; $NGX_AUTO_CONFIG_H</c>).</summary>
+    public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config)
+    {
+        var writes = new List<TreeChange>();
+        foreach (var redirect in config.GetRoot().DescendantNodes().OfType<RedirectSyntax>())
+        {
+            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken && ObjsTarget(redirect.Target) is { } target)
+            {
+                writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [target], true));
+            }
+        }
+
+        return [.. writes];
+    }
+
+    /// <summary>
+    /// The path in nginx's tree that a path of a diff names (<c>a/src/http/x.c</c> and
+    /// <c>nginx-1.22.1/src/http/x.c</c> give <c>src/http/x.c</c>), or null when it is not one of nginx's: a
+    /// path the module has itself, beside the module's root or the patch file, is the module's own.
+    /// </summary>
+    internal static string? NginxPathOf(string path, string moduleDirectory, string patchDirectory)
+    {
+        var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < Math.Min(parts.Length, 3); i++)
+        {
+            var isNginx = (parts[i] == "src" && i + 2 < parts.Length && SourceDirectories.Contains(parts[i + 1]))
+                || (parts[i] == "auto" && i + 1 < parts.Length)
+                || (parts[i] == "configure" && i == parts.Length - 1);
+            if (isNginx)
+            {
+                var relative = string.Join('/', parts[i..]);
+                return IsModuleFile(moduleDirectory, relative) || IsModuleFile(Path.Combine(moduleDirectory, patchDirectory), relative) ? null : relative;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsModuleFile(string moduleDirectory, string relative)
+    {
+        var full = Path.Combine(moduleDirectory, relative);
+        return File.Exists(full) || Directory.Exists(full);
+    }
+
+    private static bool IsInPlaceOption(ShellValue argument)
+        => argument.KnownText is { } text && (text.StartsWith("-i", StringComparison.Ordinal) || text.StartsWith("--in-place", StringComparison.Ordinal));
+
+    /// <summary><c>patch</c> changes files under its <c>-d</c> directory, by default configure's: nginx's tree.</summary>
+    private static List<ShellValue> PatchTargets(ImmutableArray<ShellValue> arguments, string moduleDirectory)
+    {
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var text = arguments[i].KnownText;
+            if (text == "-d" && i + 1 < arguments.Length)
+            {
+                return [arguments[i + 1]];
+            }
+
+            if (text is not null && (text.StartsWith("--directory=", StringComparison.Ordinal) || (text.StartsWith("-d", StringComparison.Ordinal) && text.Length > 2)))
+            {
+                return [ShellValue.Text(text[(text.IndexOf('=') is var eq and > 0 ? eq + 1 : 2)..])];
+            }
+        }
+
+        return [ShellValue.Text(".")];
+    }
+
+    /// <summary>The files of <c>sed -i</c>: its operands after the script (or all of them, with <c>-e</c>/<c>-f</c>).</summary>
+    private static List<ShellValue> SedTargets(ImmutableArray<ShellValue> arguments)
+    {
+        var operands = new List<ShellValue>();
+        var scriptGiven = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var text = arguments[i].KnownText;
+            if (text is "-e" or "-f" or "--expression" or "--file")
+            {
+                scriptGiven = true;
+                i++;
+            }
+            else if (text is null || !text.StartsWith('-') || text == "-")
+            {
+                operands.Add(arguments[i]);
+            }
+        }
+
+        return scriptGiven ? operands : [.. operands.Skip(1)];
+    }
+
+    /// <summary>The destination of <c>cp</c> and its like: the last operand (or the one after <c>-t</c>).</summary>
+    private static List<ShellValue> CopyTargets(ImmutableArray<ShellValue> arguments)
+    {
+        var operands = arguments.Where(a => a.KnownText is not { } text || !text.StartsWith('-')).ToList();
+        var target = arguments.IndexOf(arguments.FirstOrDefault(a => a.KnownText == "-t")!);
+        return target >= 0 && target + 1 < arguments.Length ? [arguments[target + 1]] : operands.Count >= 2 ? [operands[^1]] : [];
+    }
+
+    /// <summary>Which targets are in nginx's tree: configure runs in it, so a relative path is one of its files.</summary>
+    private static TreeChange? Classify(List<ShellValue> targets, string moduleDirectory)
+    {
+        var root = moduleDirectory.TrimEnd('/');
+        var nginxFiles = new List<string>();
+        var known = true;
+        foreach (var target in targets)
+        {
+            if (target.KnownText is not { } path)
+            {
+                known = false;
+                continue;
+            }
+
+            if (path == root || path.StartsWith(root + "/", StringComparison.Ordinal) || path.StartsWith('/'))
+            {
+                continue;
+            }
+
+            nginxFiles.Add(path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2 ? path[2..] : path);
+        }
+
+        return nginxFiles.Count > 0 || !known ? new TreeChange(string.Empty, Location.None(), [.. nginxFiles], known && nginxFiles.Count > 0) : null;
+    }
+
+    /// <summary>The file a redirection writes when it is under <c>objs/</c>: written literally, or through one of configure's variables.</summary>
+    private static string? ObjsTarget(WordSyntax target)
+    {
+        if (target.GetLiteralValue() is { } literal)
+        {
+            var path = literal.StartsWith("./", StringComparison.Ordinal) ? literal[2..] : literal;
+            return path.StartsWith("objs/", StringComparison.Ordinal) ? path : null;
+        }
+
+        var first = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? quoted.Parts.FirstOrDefault() : target.Parts.FirstOrDefault();
+        var name = first switch
+        {
+            SimpleExpansionSyntax simple => simple.ParameterName,
+            ParameterExpansionSyntax { Operator: null } braced => braced.ParameterName,
+            _ => null,
+        };
+        return name is not null && ObjsVariables.Contains(name) ? target.ToString().Trim() : null;
+    }
+}
+
+/// <summary>A shipped patch file: whether it is a diff, and the nginx files it changes.</summary>
+internal sealed record PatchFile(string RelativePath, bool IsDiff, ImmutableArray<PatchedFile> NginxFiles);
+
+/// <summary>One of nginx's files a patch changes (<c>src/http/ngx_http_upstream.c</c>), and where the diff names it.</summary>
+internal readonly record struct PatchedFile(string NginxPath, TextSpan Span);
+
+/// <summary>
+/// A command of the config that changes files outside the module: the program, where it runs, the
+/// nginx files it changes, and whether they are known (a target the model cannot know may be nginx's).
+/// </summary>
+internal sealed record TreeChange(string Program, Location Location, ImmutableArray<string> NginxFiles, bool Known);
