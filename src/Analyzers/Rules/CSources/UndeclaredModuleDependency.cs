@@ -87,6 +87,7 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
             /* ndk_set_var_value would need ngx_devel_kit */
 
             static ngx_int_t ndk_example_own(ngx_conf_t *cf);
+            static ndk_set_var_value_pt  ngx_http_example_value;
 
             static ngx_int_t
             ndk_example_own(ngx_conf_t *cf)

@@ -13,9 +13,12 @@ internal static class ModuleApis
         new("ngx_http_lua_", "lua-nginx-module", "ngx_http_lua_module"),
     ];
 
-    /// <summary>The API an identifier belongs to, or null; type names (<c>ndk_set_var_t</c>) are not calls.</summary>
+    /// <summary>
+    /// The API an identifier belongs to, or null. Type names (nginx's <c>_t</c> types and <c>_pt</c>
+    /// function pointer types, such as <c>ndk_set_var_value_pt</c>) name no symbol the <c>.so</c> needs.
+    /// </summary>
     public static ModuleApi? Of(string identifier)
-        => identifier.EndsWith("_t", StringComparison.Ordinal) ? null : All.FirstOrDefault(api => identifier.StartsWith(api.Prefix, StringComparison.Ordinal) && identifier.Length > api.Prefix.Length);
+        => identifier.EndsWith("_t", StringComparison.Ordinal) || identifier.EndsWith("_pt", StringComparison.Ordinal) ? null : All.FirstOrDefault(api => identifier.StartsWith(api.Prefix, StringComparison.Ordinal) && identifier.Length > api.Prefix.Length);
 }
 
 /// <summary>An API: the prefix of its names, the package that provides it, and the module configure and load_module know it by.</summary>
