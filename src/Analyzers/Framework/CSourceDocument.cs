@@ -39,6 +39,14 @@ internal sealed class CSourceDocument(string relativePath, CSourceFile file)
         where T : class
         => (T)_analyses.GetOrAdd((typeof(T), target), key => analyze(this, key.Target));
 
+    /// <summary>
+    /// Decides in two passes: the file's own macros defined for every target first, then every scope with
+    /// them, so that <c>defined(X)</c> of a macro the file defines under a version test is decided too.
+    /// </summary>
     private ScopeDecider DeciderFor(NginxVersionRange target)
-        => _deciders.GetOrAdd(target, t => new ScopeDecider(new ConditionEvaluator(t.Minimum, t.Maximum)));
+        => _deciders.GetOrAdd(target, t =>
+        {
+            var plain = new ScopeDecider(new ConditionEvaluator(t.Minimum, t.Maximum));
+            return new ScopeDecider(new ConditionEvaluator(t.Minimum, t.Maximum, FileMacros.DefinedFor(File, plain)));
+        });
 }

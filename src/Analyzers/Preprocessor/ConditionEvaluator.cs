@@ -13,12 +13,18 @@ internal sealed class ConditionEvaluator
     private static readonly HashSet<string> VersionMacros = new(StringComparer.Ordinal) { "nginx_version", "NGINX_VERSION_NUM" };
 
     private readonly ConditionValue _version;
+    private readonly IReadOnlySet<string> _defined;
 
     /// <param name="minimumVersion">The oldest target nginx, as an <c>nginx_version</c> number (1009011).</param>
     /// <param name="maximumVersion">The newest target nginx, or null for every later one.</param>
-    public ConditionEvaluator(long minimumVersion, long? maximumVersion)
+    /// <param name="defined">
+    /// Macros known to be defined for every target version (a file's own <c>#define</c> under
+    /// <c>#if (nginx_version &gt;= 1009011)</c>); whether any other is defined is not known.
+    /// </param>
+    public ConditionEvaluator(long minimumVersion, long? maximumVersion, IReadOnlySet<string>? defined = null)
     {
         _version = new ConditionValue(minimumVersion, maximumVersion ?? long.MaxValue);
+        _defined = defined ?? new HashSet<string>();
     }
 
     /// <summary>Decides the text of a condition; text the grammar does not read is unknown.</summary>
@@ -32,7 +38,7 @@ internal sealed class ConditionEvaluator
         NameCondition name => VersionMacros.Contains(name.Name) ? _version : ConditionValue.Anything,
 
         // nginx.h defines the version macros for every nginx; whether anything else is defined is not known here.
-        DefinedCondition defined => VersionMacros.Contains(defined.Name) ? ConditionValue.True : ConditionValue.Either,
+        DefinedCondition defined => VersionMacros.Contains(defined.Name) || _defined.Contains(defined.Name) ? ConditionValue.True : ConditionValue.Either,
         UnaryCondition unary => EvaluateUnary(unary.Operator, Evaluate(unary.Operand)),
         BinaryCondition { Operator: ConditionOperator.And } and => And(Evaluate(and.Left).Truth, Evaluate(and.Right).Truth),
         BinaryCondition { Operator: ConditionOperator.Or } or => Or(Evaluate(or.Left).Truth, Evaluate(or.Right).Truth),

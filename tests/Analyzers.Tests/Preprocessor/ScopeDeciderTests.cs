@@ -91,6 +91,37 @@ public sealed class ScopeDeciderTests
     }
 
     [Fact]
+    public void A_macro_the_file_defines_for_new_nginx_is_defined()
+    {
+        var document = Document("""
+            #if nginx_version >= 1009011
+            #define EXAMPLE_DYNAMIC  (1)
+            #endif
+            #if (NGX_HTTP_SSL)
+            #define EXAMPLE_SSL
+            #endif
+            #define EXAMPLE_UNDONE
+            #undef EXAMPLE_UNDONE
+            #if defined(EXAMPLE_DYNAMIC)
+            int new_code;
+            #else
+            int old_code;
+            #endif
+            #ifdef EXAMPLE_SSL
+            int ssl;
+            #endif
+            #ifndef EXAMPLE_UNDONE
+            int undone;
+            #endif
+            """);
+
+        Assert.Equal(ConditionTruth.True, Compilation(document, "new_code"));
+        Assert.Equal(ConditionTruth.False, Compilation(document, "old_code"));
+        Assert.Equal(ConditionTruth.Unknown, Compilation(document, "ssl"));
+        Assert.Equal(ConditionTruth.Unknown, Compilation(document, "undone"));
+    }
+
+    [Fact]
     public void The_target_range_decides_what_is_legacy()
     {
         var document = Document("""

@@ -220,6 +220,95 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
             }
 
             """),
+        RuleExample.CSource("counter declared with its first value", """
+            #include <ngx_config.h>
+            #include <ngx_core.h>
+            #include <ngx_http.h>
+
+            #define NGX_EXAMPLE_MODULE  0x4C504D58
+
+            ngx_uint_t
+            ngx_example_count(ngx_conf_t *cf)
+            {
+                ngx_uint_t  i;
+                ngx_uint_t  count = 0;
+
+                [|for (i = 0; ngx_modules[i]; i++)|] {
+                    if (ngx_modules[i]->type != NGX_EXAMPLE_MODULE) {
+                        continue;
+                    }
+
+                    ngx_modules[i]->ctx_index = count++;
+                }
+
+                return count;
+            }
+
+            """) with
+        {
+            Fixed = [new ExampleFile("ngx_http_example_module.c", """
+                #include <ngx_config.h>
+                #include <ngx_core.h>
+                #include <ngx_http.h>
+
+                #define NGX_EXAMPLE_MODULE  0x4C504D58
+
+                ngx_uint_t
+                ngx_example_count(ngx_conf_t *cf)
+                {
+                    ngx_uint_t  i;
+                    ngx_uint_t  count = 0;
+
+                #if (nginx_version >= 1009011)
+                    count = ngx_count_modules(cf->cycle, NGX_EXAMPLE_MODULE);
+                #else
+                    for (i = 0; ngx_modules[i]; i++) {
+                        if (ngx_modules[i]->type != NGX_EXAMPLE_MODULE) {
+                            continue;
+                        }
+
+                        ngx_modules[i]->ctx_index = count++;
+                    }
+                #endif
+
+                    return count;
+                }
+
+                """)],
+        },
+        RuleExample.CSource("guarded by a macro the file defines for new nginx", """
+            #include <ngx_config.h>
+            #include <ngx_core.h>
+            #include <ngx_http.h>
+
+            #define NGX_EXAMPLE_MODULE  0x4C504D58
+
+            #if nginx_version >= 1009011
+            #define NGX_EXAMPLE_DYNAMIC_MODULES  1
+            #endif
+
+            ngx_uint_t
+            ngx_example_count(ngx_conf_t *cf)
+            {
+            #if defined(NGX_EXAMPLE_DYNAMIC_MODULES)
+                return ngx_count_modules(cf->cycle, NGX_EXAMPLE_MODULE);
+            #else
+                ngx_uint_t  i;
+                ngx_uint_t  count = 0;
+
+                for (i = 0; ngx_modules[i]; i++) {
+                    if (ngx_modules[i]->type != NGX_EXAMPLE_MODULE) {
+                        continue;
+                    }
+
+                    ngx_modules[i]->ctx_index = count++;
+                }
+
+                return count;
+            #endif
+            }
+
+            """),
     ];
 
     public override void Initialize(AnalysisContext context) => context.RegisterCSourceAction(Analyze);

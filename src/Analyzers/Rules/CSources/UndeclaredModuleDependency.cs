@@ -148,14 +148,22 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
         }
     }
 
-    /// <summary>Functions this file declares or defines (<c>type name(</c>, <c>type *name(</c>): its own, whatever their prefix.</summary>
+    /// <summary>Words before a name that make it an expression, not a declaration.</summary>
+    private static readonly HashSet<string> ExpressionKeywords = new(StringComparer.Ordinal) { "return", "else", "case", "goto", "do", "sizeof" };
+
+    /// <summary>
+    /// Names this file declares or defines (<c>type name(</c>, <c>type *name =</c>, <c>ngx_module_t name;</c>):
+    /// its own functions and variables, whatever their prefix.
+    /// </summary>
     private static HashSet<string> DeclaredNames(CodeView code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var p = 1; p < code.Count; p++)
         {
-            var typed = (code.IsIdentifier(p - 1) && !code.IsIdentifier(p - 1, "return")) || (code.IsPunctuator(p - 1, "*") && code.IsIdentifier(p - 2));
-            if (code.IsIdentifier(p) && code.IsPunctuator(p + 1, "(") && typed && code.FunctionAt(p) is null)
+            var type = code.IsPunctuator(p - 1, "*") ? p - 2 : p - 1;
+            var typed = code.IsIdentifier(type) && !ExpressionKeywords.Contains(code.Text(type));
+            var declarator = code.IsPunctuator(p + 1, "(") || code.IsPunctuator(p + 1, "=") || code.IsPunctuator(p + 1, ";") || code.IsPunctuator(p + 1, "[") || code.IsPunctuator(p + 1, ",");
+            if (code.IsIdentifier(p) && typed && declarator)
             {
                 names.Add(code.Text(p));
             }

@@ -78,8 +78,9 @@ internal sealed record CountingLoop(int For, int HeaderClose, int End, string Co
         return -1;
     }
 
+    /// <summary><c>counter = 0;</c> as a statement of its own (a declaration <c>ngx_uint_t count = 0;</c> stays).</summary>
     private static bool IsReset(CodeView code, int p, string counter)
-        => p >= 0 && code.IsIdentifier(p, counter) && code.IsPunctuator(p + 1, "=") && code.Text(p + 2) == "0" && code.IsPunctuator(p + 3, ";");
+        => p >= 0 && (p == 0 || code.IsPunctuator(p - 1, ";") || code.IsPunctuator(p - 1, "{") || code.IsPunctuator(p - 1, "}")) && code.IsIdentifier(p, counter) && code.IsPunctuator(p + 1, "=") && code.Text(p + 2) == "0" && code.IsPunctuator(p + 3, ";");
 
     /// <summary>
     /// Reads a loop body, statement by statement, accepting only what a counting loop does: skip modules of
