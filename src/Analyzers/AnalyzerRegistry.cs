@@ -35,6 +35,10 @@ internal static class AnalyzerRegistry
     /// <summary>Rules on C sources (CC4xxx).</summary>
     private static readonly ImmutableArray<ModuleAnalyzer> CSourceRules =
     [
+        new Rules.CSources.GlobalModuleList(),
+        new Rules.CSources.ModuleCountingLoop(),
+        new Rules.CSources.ModuleListLength(),
+        new Rules.CSources.UndeclaredModuleDependency(),
     ];
 
     /// <summary>Rules on the repository's files (CC5xxx).</summary>
