@@ -1,7 +1,14 @@
 using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Baselines;
+using ConfigConvert.Analyzers.Configuration;
 using ConfigConvert.Analyzers.Driver;
+using ConfigConvert.Analyzers.Fixing;
 using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Analyzers.Suppression;
+using ConfigConvert.Converter;
+using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
 
 namespace ConfigConvert.Analyzers;
 
@@ -9,16 +16,146 @@ namespace ConfigConvert.Analyzers;
 /// The entry point of the rules: checks module directories for what blocks or breaks them as dynamic
 /// modules, and returns the findings as data for any output format.
 /// </summary>
+/// <remarks>
+/// For each module the rules run, then suppression comments hide what they name, <c>.editorconfig</c>
+/// severities apply (<c>none</c> hides), the baseline hides what it records, and with
+/// <see cref="CheckOptions.Fix"/> the fixes of what is left are proven on a copy of the module and
+/// written. The call never throws for bad input: unreadable paths, files and baselines are diagnostics
+/// (<see cref="CheckReport.HasIoErrors"/>).
+/// </remarks>
+/// <example>
+/// <code>
+/// var report = ModuleChecker.Check(["modules/"], new CheckOptions { Fix = true });
+/// foreach (var file in report.ChangedFiles) { ... }
+/// </code>
+/// </example>
 public static class ModuleChecker
 {
-    /// <summary>Checks each module directory in <paramref name="modules"/>, in the order given.</summary>
-    public static CheckReport Check(IEnumerable<string> modules, CheckOptions? options = null)
+    /// <summary>
+    /// Checks each path in <paramref name="paths"/>, in the order given: a module directory (one that holds
+    /// a <c>config</c>), a module's <c>config</c> file, or a directory searched for module directories.
+    /// </summary>
+    public static CheckReport Check(IEnumerable<string> paths, CheckOptions? options = null)
     {
         options ??= new CheckOptions();
-        var driver = new AnalyzerDriver(AnalyzerRegistry.All);
-        var target = new NginxVersionRange(options.MinimumNginxVersion, options.MaximumNginxVersion);
-        var results = modules.Select(m => new CheckedModule(Path.GetFullPath(m), driver.Analyze(m, target))).ToImmutableArray();
-        return new CheckReport(results);
+        var general = new List<Diagnostic>();
+        var modules = ModuleDiscovery.Find(paths, general);
+        var baseline = OpenBaseline(options, general);
+        var run = new CheckRun(options, baseline);
+        var results = modules.Select(run.CheckModule).ToImmutableArray();
+        general.AddRange(run.Severities.Diagnostics);
+        if (baseline is not null && options.WriteBaseline)
+        {
+            WriteBaseline(baseline, run.BaselineKeys, general);
+        }
+        else if (baseline is not null)
+        {
+            general.AddRange(baseline.UnusedEntries());
+        }
+
+        return new CheckReport(results, [.. general]);
+    }
+
+    private static BaselineFile? OpenBaseline(CheckOptions options, List<Diagnostic> diagnostics)
+    {
+        if (options.BaselinePath is not { } path)
+        {
+            return null;
+        }
+
+        return options.WriteBaseline ? BaselineFile.Empty(path) : BaselineFile.Read(path, diagnostics);
+    }
+
+    private static void WriteBaseline(BaselineFile baseline, List<FindingKey> keys, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            AtomicFile.Replace(baseline.Path, BaselineFile.Serialize(keys));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.WriteFailed, Location.None(baseline.Path), baseline.Path, e.Message));
+        }
+    }
+
+    /// <summary>The state of one check: the rules, the severities read so far, the baseline and what it records.</summary>
+    private sealed class CheckRun(CheckOptions options, BaselineFile? baseline)
+    {
+        private readonly AnalyzerDriver _driver = new(AnalyzerRegistry.All);
+        private readonly NginxVersionRange _target = new(options.MinimumNginxVersion, options.MaximumNginxVersion);
+
+        public SeverityResolver Severities { get; } = new();
+
+        public List<FindingKey> BaselineKeys { get; } = [];
+
+        public CheckedModule CheckModule(string directory)
+        {
+            var run = _driver.Run(directory, _target);
+            var directives = SuppressionFinder.InModule(run.Module.Config, run.Sources);
+            var shown = SuppressionFilter.Apply(run.Diagnostics, directives, KnownIds.All);
+            var configured = Severities.Apply(shown, run.Module.Path).ToList();
+            var (visible, hidden) = ApplyBaseline(run, configured);
+            var outcome = options.Fix ? new FixApplier(_driver, _target).Apply(run, visible) : new FixOutcome([], [], []);
+            var remaining = visible.Except(outcome.Fixed).Concat(outcome.Diagnostics).ToImmutableArray();
+            return new CheckedModule(run.Module.Path, remaining)
+            {
+                Fixed = outcome.Fixed,
+                ChangedFiles = outcome.ChangedFiles,
+                HiddenByBaseline = hidden,
+                Suppressed = run.Diagnostics.Length - shown.Count(d => d.Descriptor != DriverDiagnostics.UnusedSuppression && d.Descriptor != DriverDiagnostics.UnknownSuppressedId),
+            };
+        }
+
+        /// <summary>The findings the baseline does not hide and how many it hid; when writing one, every finding is recorded and hidden.</summary>
+        private (List<Diagnostic> Visible, int Hidden) ApplyBaseline(ModuleRun run, List<Diagnostic> diagnostics)
+        {
+            if (baseline is null)
+            {
+                return (diagnostics, 0);
+            }
+
+            var module = Path.GetRelativePath(baseline.Directory, run.Module.Path).Replace('\\', '/');
+            var keyed = FindingKey.Of(diagnostics, module, run.Module.Path, path => TextOf(run, path));
+            if (options.WriteBaseline)
+            {
+                BaselineKeys.AddRange(keyed.Select(k => k.Key));
+                return ([], keyed.Count);
+            }
+
+            var visible = keyed.Where(k => !baseline.Hides(k.Key)).Select(k => k.Diagnostic).ToList();
+            return (visible, keyed.Count - visible.Count);
+        }
+
+        /// <summary>The text of a file as the rules saw it, or as it is on disk for other files.</summary>
+        private static string? TextOf(ModuleRun run, string path)
+        {
+            if (run.Module.Config is { } config && config.FilePath == path)
+            {
+                return config.Text.Text;
+            }
+
+            if (run.Sources.FirstOrDefault(s => s.File.Path == path) is { } source)
+            {
+                return source.File.Text.Text;
+            }
+
+            try
+            {
+                return File.Exists(path) && new FileInfo(path).Length <= Text.InputLimits.MaxFileBytes ? Text.SourceText.From(File.ReadAllBytes(path)).Text : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Every id a suppression may name: the rules' and every diagnostic catalogue's.</summary>
+    private static class KnownIds
+    {
+        public static IReadOnlySet<string> All { get; } = new HashSet<string>(
+            RuleCatalog.Rules.Concat(DriverDiagnostics.All).Concat(SyntaxDiagnostics.All).Concat(ModelDiagnostics.All).Concat(SourceDiagnostics.All).Concat(ConversionDiagnostics.All).Select(d => d.Id),
+            StringComparer.OrdinalIgnoreCase);
     }
 }
 
@@ -30,14 +167,61 @@ public sealed record CheckOptions
 
     /// <summary>The newest nginx the module must work with, or null for every later one.</summary>
     public int? MaximumNginxVersion { get; init; }
+
+    /// <summary>
+    /// Apply the fixes of the reported findings: per module, the fixes that do not overlap are applied to
+    /// a temporary copy, which is checked again; only when the fixed findings are gone and nothing new
+    /// appears are the files replaced, atomically. Fixes that cannot be proven are reported (CC5910).
+    /// </summary>
+    public bool Fix { get; init; }
+
+    /// <summary>A baseline file: findings it records are hidden, and entries that match nothing are reported (CC5906).</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>With <see cref="BaselinePath"/>: record every current finding there (atomically) instead of reading it; they are all hidden.</summary>
+    public bool WriteBaseline { get; init; }
 }
 
-/// <summary>The findings of a check, per module.</summary>
-public sealed record CheckReport(ImmutableArray<CheckedModule> Modules)
+/// <summary>The findings of a check, per module, and those of no module (paths, baseline, .editorconfig).</summary>
+public sealed record CheckReport(ImmutableArray<CheckedModule> Modules, ImmutableArray<Diagnostic> General)
 {
-    /// <summary>Every finding, module after module.</summary>
-    public IEnumerable<Diagnostic> Diagnostics => Modules.SelectMany(m => m.Diagnostics);
+    /// <summary>Every finding: those of no module first, then module after module.</summary>
+    public IEnumerable<Diagnostic> Diagnostics => General.Concat(Modules.SelectMany(m => m.Diagnostics));
+
+    /// <summary>Every file <see cref="CheckOptions.Fix"/> changed.</summary>
+    public IEnumerable<string> ChangedFiles => Modules.SelectMany(m => m.ChangedFiles);
+
+    /// <summary>True when some path, file, directory or baseline could not be read or written (the CLI exits 2).</summary>
+    public bool HasIoErrors => Diagnostics.Any(d => IsIoError(d.Descriptor));
+
+    /// <summary>True when some finding is a warning or an error (the CLI exits 1 unless there are I/O errors).</summary>
+    public bool HasFindings => Diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning);
+
+    /// <summary>True for the diagnostics that mean something could not be read or written, rather than a finding about what was read.</summary>
+    public static bool IsIoError(DiagnosticDescriptor descriptor) => IoErrors.Contains(descriptor);
+
+    private static readonly HashSet<DiagnosticDescriptor> IoErrors =
+    [
+        DriverDiagnostics.PathUnreadable, DriverDiagnostics.NoModuleFound, DriverDiagnostics.InvalidBaseline, DriverDiagnostics.WriteFailed,
+        ModelDiagnostics.DirectoryMissing, ModelDiagnostics.ConfigMissing, ModelDiagnostics.ConfigUnreadable,
+        SourceDiagnostics.ModuleDirectoryNotFound, SourceDiagnostics.UnreadableDirectory, SourceDiagnostics.UnreadableFile,
+    ];
 }
 
 /// <summary>One checked module directory and what was found in it.</summary>
-public sealed record CheckedModule(string Directory, ImmutableArray<Diagnostic> Diagnostics);
+/// <param name="Directory">The module directory, absolute.</param>
+/// <param name="Diagnostics">The findings shown: not suppressed, not switched off, not in the baseline, not fixed; sorted by file and position.</param>
+public sealed record CheckedModule(string Directory, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The findings <see cref="CheckOptions.Fix"/> fixed (their files are in <see cref="ChangedFiles"/>).</summary>
+    public ImmutableArray<Diagnostic> Fixed { get; init; } = [];
+
+    /// <summary>The files <see cref="CheckOptions.Fix"/> rewrote, absolute.</summary>
+    public ImmutableArray<string> ChangedFiles { get; init; } = [];
+
+    /// <summary>How many findings the baseline hid (or, when writing one, recorded).</summary>
+    public int HiddenByBaseline { get; init; }
+
+    /// <summary>How many findings suppression comments hid.</summary>
+    public int Suppressed { get; init; }
+}

@@ -17,6 +17,8 @@ internal static class CliApplication
             InspectCommand.Create(console),
             PreflightCommand.Create(console),
             RulesCommand.Create(console),
+            CheckCommand.Create(console),
+            ExplainCommand.Create(console),
         };
 
         var result = root.Parse(args);

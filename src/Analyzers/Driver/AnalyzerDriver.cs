@@ -22,13 +22,20 @@ internal sealed class AnalyzerDriver
     }
 
     /// <summary>Analyzes the module in <paramref name="directory"/>; the diagnostics come sorted by file, position and id, each once.</summary>
-    public ImmutableArray<Diagnostic> Analyze(string directory, NginxVersionRange target)
+    public ImmutableArray<Diagnostic> Analyze(string directory, NginxVersionRange target) => Run(directory, target).Diagnostics;
+
+    /// <summary>
+    /// Analyzes the module in <paramref name="directory"/> and keeps what was read (the config, the C
+    /// files), so that suppressions and fixes work on the same text the rules saw. Every location path is
+    /// absolute.
+    /// </summary>
+    public ModuleRun Run(string directory, NginxVersionRange target)
     {
         var module = ModuleDirectory.Load(directory);
         var diagnostics = new List<Diagnostic>(module.Diagnostics);
         if (module.HasIoError)
         {
-            return Sorted(diagnostics);
+            return new ModuleRun(module, [], Sorted(module.Path, diagnostics));
         }
 
         var analysis = new ModuleAnalysis(module, target);
@@ -37,13 +44,19 @@ internal sealed class AnalyzerDriver
         var sources = files.Where(f => SourceDirectoryScanner.IsSourceFileName(f.RelativePath)).Select(ReadSource).OfType<CSourceDocument>().ToList();
         diagnostics.AddRange(module.Sources.Diagnostics);
         diagnostics.AddRange(unreadable.Select(u => Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(u.Path), u.Path, u.Reason)));
+        diagnostics.AddRange(sources.SelectMany(UnterminatedLiterals));
         foreach (var (analyzer, actions) in _analyzers)
         {
             RunOne(analyzer, actions, analysis, sources, files, diagnostics);
         }
 
-        return Sorted(diagnostics);
+        return new ModuleRun(module, [.. sources], Sorted(module.Path, diagnostics));
     }
+
+    /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
+    private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => source.File.Tokens
+        .Where(t => t.IsUnterminated && t.Kind is CTokenKind.StringLiteral or CTokenKind.CharLiteral)
+        .Select(t => Diagnostic.Create(DriverDiagnostics.UnterminatedLiteral, source.File.GetLocation(new TextSpan(t.Start, 1)), t.Kind == CTokenKind.StringLiteral ? "a string" : "a character"));
 
     private static AnalysisContext Register(ModuleAnalyzer analyzer)
     {
@@ -116,13 +129,34 @@ internal sealed class AnalyzerDriver
         }
     }
 
-    private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
+    /// <summary>
+    /// Absolute paths (the C index reports paths relative to the module), sorted, each finding once: a
+    /// whole-file diagnostic said twice in other words (an unreadable directory met by the index and by
+    /// the file listing) counts once.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> Sorted(string directory, List<Diagnostic> diagnostics) =>
     [
         .. diagnostics
-            .DistinctBy(d => (d.Id, d.Location.Path, d.Location.Span, d.Message))
+            .Select(d => Absolute(directory, d))
+            .DistinctBy(d => (d.Id, d.Location.Path, d.Location.Span, d.Location.Span.Length == 0 ? string.Empty : d.Message))
             .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Start.Line)
             .ThenBy(d => d.Location.Start.Column)
             .ThenBy(d => d.Id, StringComparer.Ordinal),
     ];
+
+    private static Diagnostic Absolute(string directory, Diagnostic diagnostic)
+    {
+        var path = diagnostic.Location.Path;
+        if (string.IsNullOrEmpty(path) || Path.IsPathFullyQualified(path))
+        {
+            return diagnostic;
+        }
+
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(directory, path)));
+        return diagnostic.WithLocation(diagnostic.Location with { Path = full });
+    }
 }
+
+/// <summary>One analyzed module: the directory as loaded, the C files the rules read, and every finding (absolute paths).</summary>
+internal sealed record ModuleRun(ModuleDirectory Module, ImmutableArray<CSourceDocument> Sources, ImmutableArray<Diagnostic> Diagnostics);

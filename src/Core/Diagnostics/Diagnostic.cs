@@ -41,6 +41,9 @@ public sealed class Diagnostic
     /// <summary>Returns the same diagnostic with another severity.</summary>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) => severity == Severity ? this : new(Descriptor, severity, Message, Location, Fixes);
 
+    /// <summary>Returns the same diagnostic at another location (for example a relative path made absolute).</summary>
+    public Diagnostic WithLocation(Location location) => location == Location ? this : new(Descriptor, Severity, Message, location, Fixes);
+
     /// <summary>Returns the same diagnostic with <paramref name="fix"/> added to its fixes.</summary>
     public Diagnostic WithFix(Fix fix) => new(Descriptor, Severity, Message, Location, Fixes.Add(fix));
 

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.CSources;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Analyzers.Suppression;
+
+/// <summary>
+/// Finds the suppression comments of a module. In a config, a comment <c># ngx-convert disable=IDS</c>
+/// before the first command covers the whole file; anywhere else it covers the lines of the statement
+/// that follows it (an <c>if</c> ... <c>fi</c> whole). In C, <c>/* ngx-convert disable IDS */</c> before
+/// the first token covers the whole file; after code on its line, that line; otherwise the next line.
+/// </summary>
+internal static class SuppressionFinder
+{
+    public static IEnumerable<SuppressionDirective> InConfig(SyntaxTree tree)
+    {
+        var path = tree.FilePath ?? string.Empty;
+        var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s)).ToList();
+        var firstCommand = statements.Count == 0 ? int.MaxValue : statements.Min(s => s.Start);
+        foreach (var (span, text) in Comments(tree))
+        {
+            if (SuppressionDirective.ParseConfigComment(text) is not { } ids)
+            {
+                continue;
+            }
+
+            var comment = Location.Create(path, tree.Text, span);
+            if (span.Start < firstCommand)
+            {
+                yield return new SuppressionDirective(path, ids, comment, WholeFile: true, 1, int.MaxValue);
+                continue;
+            }
+
+            // The outermost statement that starts first after the comment (DescendantNodes lists parents first).
+            var next = statements.Where(s => s.Start >= span.End).OrderBy(s => s.Start).ThenByDescending(s => s.Length).FirstOrDefault();
+            var (first, last) = statements.Any(s => s.Start >= span.End)
+                ? (tree.Text.GetLinePosition(next.Start).Line, tree.Text.GetLinePosition(next.End).Line)
+                : (0, -1);
+            yield return new SuppressionDirective(path, ids, comment, WholeFile: false, first, last);
+        }
+    }
+
+    public static IEnumerable<SuppressionDirective> InCSource(CSourceDocument document)
+    {
+        var file = document.File;
+        var firstToken = file.Tokens.IsEmpty ? int.MaxValue : file.Tokens[0].Start;
+        foreach (var token in file.Comments)
+        {
+            if (SuppressionDirective.ParseCComment(file.Text.Text.Substring(token.Start, token.Length)) is not { } ids)
+            {
+                continue;
+            }
+
+            var comment = file.GetLocation(token.Span);
+            if (token.Start < firstToken)
+            {
+                yield return new SuppressionDirective(file.Path, ids, comment, WholeFile: true, 1, int.MaxValue);
+                continue;
+            }
+
+            var line = HasCodeBefore(file, token) ? comment.Start.Line : comment.End.Line + 1;
+            yield return new SuppressionDirective(file.Path, ids, comment, WholeFile: false, line, line);
+        }
+    }
+
+    /// <summary>True when a token ends on the comment's line before it starts: the comment trails code.</summary>
+    private static bool HasCodeBefore(CSourceFile file, CToken comment)
+    {
+        var line = file.GetLinePosition(comment.Start).Line;
+        return file.Tokens.Any(t => t.End <= comment.Start && file.GetLinePosition(t.End).Line == line);
+    }
+
+    /// <summary>Every comment of the script with its span; a here-document body is not a comment.</summary>
+    private static IEnumerable<(TextSpan Span, string Text)> Comments(SyntaxTree tree)
+    {
+        foreach (var token in tree.GetRoot().DescendantTokens())
+        {
+            var position = tree.GetFullSpan(token).Start;
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (trivia.Kind == SyntaxKind.CommentTrivia)
+                {
+                    yield return (new TextSpan(position, trivia.FullWidth), trivia.Text);
+                }
+
+                position += trivia.FullWidth;
+            }
+
+            position += token.Width;
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                if (trivia.Kind == SyntaxKind.CommentTrivia)
+                {
+                    yield return (new TextSpan(position, trivia.FullWidth), trivia.Text);
+                }
+
+                position += trivia.FullWidth;
+            }
+        }
+    }
+
+    /// <summary>The directives of a module's config and C files.</summary>
+    public static ImmutableArray<SuppressionDirective> InModule(SyntaxTree? config, IEnumerable<CSourceDocument> sources)
+        => [.. (config is null ? [] : InConfig(config)).Concat(sources.SelectMany(InCSource))];
+}
