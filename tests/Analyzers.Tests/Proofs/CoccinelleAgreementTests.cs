@@ -1,0 +1,84 @@
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.Analyzers.Tests.Proofs;
+
+/// <summary>
+/// An independent rewrite to compare with: Coccinelle (<c>spatch</c>, Debian's <c>coccinelle</c>) with
+/// tests/coccinelle/ngx_modules.cocci, run on the same fixture sources as <c>check --fix</c>. Where
+/// both apply they must give the same code for nginx 1.9.11 and later (the fix's
+/// <c>#if (nginx_version &gt;= 1009011)</c> branch; Coccinelle writes no guard), blanks aside.
+/// </summary>
+[Trait("Requires", "coccinelle")]
+public sealed class CoccinelleAgreementTests
+{
+    private static string SemanticPatch => RepoPaths.Combine("tests", "coccinelle", "ngx_modules.cocci");
+
+    public static TheoryData<string> Fixtures => CheckFixtures.WithCFixes;
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Check_fix_and_spatch_give_the_same_code_for_nginx_1_9_11_and_later(string fixture)
+    {
+        var (original, ours, theirs) = RewriteBoth(fixture);
+        Assert.NotEqual(original, theirs);
+        foreach (var (path, text) in original)
+        {
+            var expected = NewNginxCode.NormalizedAsIs(theirs[path]);
+            var actual = NewNginxCode.Normalized(ours[path]);
+            Assert.True(expected == actual, $"{path}: check --fix and spatch disagree for nginx {NewNginxCode.Version}\n--- spatch\n{theirs[path]}\n--- check --fix\n{ours[path]}");
+        }
+    }
+
+    /// <summary>
+    /// Where they disagree, and who is right: spatch does not evaluate the preprocessor, so it also
+    /// rewrites <c>n = ngx_max_module;</c> in the <c>#else</c> of
+    /// <c>#if defined(nginx_version) &amp;&amp; nginx_version &gt;= 1009011</c>, code that only nginx
+    /// before 1.9.11 compiles, whose <c>ngx_cycle_t</c> has no <c>modules_n</c> (it came with dynamic
+    /// modules in 1.9.11). check --fix is right to leave the guarded legacy code alone.
+    /// </summary>
+    [Fact]
+    public void Spatch_rewrites_legacy_code_only_old_nginx_compiles_and_check_fix_rightly_leaves_it()
+    {
+        var (original, ours, theirs) = RewriteBoth(CheckFixtures.Ledger);
+        Assert.Equal(original, ours);
+        var changed = ChangedLines(original["ngx_ledger_module.c"], theirs["ngx_ledger_module.c"]);
+        Assert.Equal(["    n = ngx_max_module;"], changed.Select(c => c.Text));
+        var compiledByNewNginx = NewNginxCode.Lines(original["ngx_ledger_module.c"]).Select(l => l.Line).ToHashSet();
+        Assert.DoesNotContain(changed[0].Line, compiledByNewNginx);
+    }
+
+    [Fact]
+    public void The_new_nginx_code_of_the_guarded_fixture_is_its_new_branches()
+    {
+        var text = File.ReadAllText(Path.Combine(CheckFixtures.PathOf(CheckFixtures.Ledger), "ngx_ledger_module.c"));
+        var code = string.Join("\n", NewNginxCode.Lines(text).Select(l => l.Text));
+        Assert.Contains("return ngx_count_modules(cf->cycle, NGX_LEDGER_MODULE);", code, StringComparison.Ordinal);
+        Assert.Contains("modules = cf->cycle->modules;", code, StringComparison.Ordinal);
+        Assert.Contains("n = cycle->modules_n;", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("ngx_modules[m]", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("= ngx_max_module", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("#if", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("#else", code, StringComparison.Ordinal);
+        Assert.Contains("#include <ngx_core.h>", code, StringComparison.Ordinal);
+    }
+
+    private static (SortedDictionary<string, string> Original, SortedDictionary<string, string> Ours, SortedDictionary<string, string> Theirs) RewriteBoth(string fixture)
+    {
+        ProofTools.RequireSpatch();
+        using var ours = CheckFixtures.Copy(fixture);
+        using var theirs = CheckFixtures.Copy(fixture);
+        var original = ours.Sources();
+        FixRunner.Fix(ours.Path);
+        var run = ProofTools.Spatch(SemanticPatch, theirs.Path);
+        Assert.True(run.ExitCode == 0, "spatch failed:\n" + run.StandardError);
+        return (original, ours.Sources(), theirs.Sources());
+    }
+
+    private static List<(int Line, string Text)> ChangedLines(string before, string after)
+    {
+        var a = before.Split('\n');
+        var b = after.Split('\n');
+        Assert.Equal(a.Length, b.Length);
+        return [.. a.Select((line, i) => (Line: i + 1, Text: line)).Where(l => l.Text != b[l.Line - 1])];
+    }
+}
