@@ -20,6 +20,9 @@ internal static class AnalyzerRegistry
     /// <summary>Rules on C sources (CC4xxx).</summary>
     private static readonly ImmutableArray<ModuleAnalyzer> CSourceRules =
     [
+        new Rules.CSources.GlobalModuleList(),
+        new Rules.CSources.ModuleCountingLoop(),
+        new Rules.CSources.ModuleListLength(),
     ];
 
     /// <summary>Rules on the repository's files (CC5xxx).</summary>

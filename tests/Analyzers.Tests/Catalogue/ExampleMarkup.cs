@@ -45,7 +45,9 @@ internal static class ExampleMarkup
 }
 
 /// <summary>A finding an example expects: a descriptor id and a span of a file, as offsets of the text without markers.</summary>
-internal sealed record ExpectedFinding(string Id, string Path, int Start, int End)
+internal sealed record ExpectedFinding(string Id, string Path, int Start, int End) : IComparable<ExpectedFinding>
 {
+    public int CompareTo(ExpectedFinding? other) => string.CompareOrdinal(ToString(), other?.ToString());
+
     public override string ToString() => $"{Id} at {Path}[{Start}..{End})";
 }

@@ -1,0 +1,80 @@
+namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
+
+/// <summary>
+/// Finds the expression that names the current cycle at a point of a function: a parameter
+/// <c>ngx_cycle_t *cycle</c>, a parameter <c>ngx_conf_t *cf</c> (whose <c>cf-&gt;cycle</c> is the cycle
+/// being configured), or a local <c>ngx_cycle_t *</c> initialized where it is declared. The global
+/// <c>ngx_cycle</c> is never used: while a configuration is read it still points to the old cycle.
+/// </summary>
+internal static class CycleInScope
+{
+    private const string CycleType = "ngx_cycle_t";
+    private const string ConfType = "ngx_conf_t";
+
+    /// <summary>The cycle at view position <paramref name="position"/>, or why none can be told.</summary>
+    public static CycleExpression Find(CodeView code, int position)
+    {
+        if (code.FunctionAt(position) is not { } function)
+        {
+            return new CycleExpression(null, "it is not inside a function");
+        }
+
+        var candidates = new List<(string Expression, bool IsCycle, string Name)>();
+        Parameters(code, function.ParametersOpen, candidates);
+        Locals(code, function.Open, position, candidates);
+        var distinct = candidates.DistinctBy(c => c.Expression).ToList();
+        var namedCycle = distinct.Where(c => c.IsCycle && c.Name == "cycle").ToList();
+        if (namedCycle.Count == 1)
+        {
+            return new CycleExpression(namedCycle[0].Expression, null);
+        }
+
+        return distinct.Count switch
+        {
+            0 => new CycleExpression(null, "no `ngx_cycle_t *` or `ngx_conf_t *` is in scope"),
+            1 => new CycleExpression(distinct[0].Expression, null),
+            _ => new CycleExpression(null, $"several cycles are in scope ({string.Join(", ", distinct.Select(c => "`" + c.Expression + "`"))})"),
+        };
+    }
+
+    /// <summary>Parameters <c>ngx_cycle_t *name</c> and <c>ngx_conf_t *name</c>, each up to a <c>,</c> or the <c>)</c>.</summary>
+    private static void Parameters(CodeView code, int open, List<(string, bool, string)> candidates)
+    {
+        var close = code.Match(open);
+        for (var p = open + 1; p < close; p++)
+        {
+            if (Declared(code, p) is { } declared && (code.IsPunctuator(declared.End, ",") || declared.End == close))
+            {
+                candidates.Add(declared.Candidate);
+            }
+        }
+    }
+
+    /// <summary>Locals <c>ngx_cycle_t *name = ...</c> declared in the body before the use.</summary>
+    private static void Locals(CodeView code, int bodyOpen, int position, List<(string, bool, string)> candidates)
+    {
+        for (var p = bodyOpen + 1; p < position; p++)
+        {
+            if (Declared(code, p) is { Candidate.Item2: true } declared && code.IsPunctuator(declared.End, "="))
+            {
+                candidates.Add(declared.Candidate);
+            }
+        }
+    }
+
+    /// <summary><c>TYPE * name</c> at <paramref name="p"/>, with the position after the name.</summary>
+    private static ((string, bool, string) Candidate, int End)? Declared(CodeView code, int p)
+    {
+        var isCycle = code.IsIdentifier(p, CycleType);
+        if (!(isCycle || code.IsIdentifier(p, ConfType)) || !code.IsPunctuator(p + 1, "*") || !code.IsIdentifier(p + 2))
+        {
+            return null;
+        }
+
+        var name = code.Text(p + 2);
+        return ((isCycle ? name : name + "->cycle", isCycle, name), p + 3);
+    }
+}
+
+/// <summary>The cycle's expression (<c>cycle</c>, <c>cf-&gt;cycle</c>), or null with the reason none can be told.</summary>
+internal sealed record CycleExpression(string? Expression, string? WhyNone);
