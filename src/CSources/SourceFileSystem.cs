@@ -79,5 +79,9 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
 
     public override long GetFileLength(string path) => new FileInfo(path).Length;
 
-    public override byte[] ReadAllBytes(string path) => File.ReadAllBytes(path);
+    /// <summary>
+    /// Reads a file. One whose length is 0 is not opened: it is empty, or it is a FIFO, socket or device
+    /// (System.IO cannot tell them apart), and opening a FIFO blocks until something writes to it.
+    /// </summary>
+    public override byte[] ReadAllBytes(string path) => new FileInfo(path).Length == 0 ? [] : File.ReadAllBytes(path);
 }

@@ -84,7 +84,15 @@ internal sealed class FixProof(AnalyzerDriver driver, NginxVersionRange target)
         {
             var target = Path.Combine(copy, file.RelativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file.FullPath, target);
+            if (file.Length == 0)
+            {
+                // Not opened: a FIFO would block (see RepositoryFile.ReadAllBytes).
+                File.WriteAllBytes(target, []);
+            }
+            else
+            {
+                File.Copy(file.FullPath, target);
+            }
         }
 
         Directory.CreateDirectory(copy);

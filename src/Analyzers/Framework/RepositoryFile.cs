@@ -14,6 +14,9 @@ internal sealed class RepositoryFile(string relativePath, string fullPath, long 
     /// <summary>The size in bytes when the directory was listed.</summary>
     public long Length { get; } = length;
 
-    /// <summary>The bytes of the file (read once); an I/O error propagates to the driver, which reports it.</summary>
-    public byte[] ReadAllBytes() => _content ??= System.IO.File.ReadAllBytes(FullPath);
+    /// <summary>
+    /// The bytes of the file (read once); an I/O error propagates to the driver, which reports it. A file
+    /// listed with length 0 is not opened: it is empty, or a FIFO, whose opening would block.
+    /// </summary>
+    public byte[] ReadAllBytes() => _content ??= Length == 0 ? [] : System.IO.File.ReadAllBytes(FullPath);
 }
