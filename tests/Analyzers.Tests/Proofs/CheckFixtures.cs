@@ -15,8 +15,17 @@ internal static class CheckFixtures
     /// <summary>The legacy code only under <c>nginx_version</c> conditions: nothing to report, nothing to fix.</summary>
     public const string Ledger = "ledger_guarded";
 
+    /// <summary>beacon_multitype with the configurations created by a function of their own, so that the block handler's loop variable serves the counting loop only.</summary>
+    public const string LoopVariable = "beacon_loop_variable";
+
     /// <summary>The fixtures whose C sources have a fix.</summary>
-    public static TheoryData<string> WithCFixes => [Beacon];
+    public static IReadOnlyList<string> WithCFixes => [Beacon];
+
+    /// <summary>
+    /// Variants of a fixture with the same files, fixed and compiled in the fixture's configured build
+    /// tree in place of its own sources (no configure of their own).
+    /// </summary>
+    public static IReadOnlyList<string> Variants(string fixture) => fixture == Beacon ? [LoopVariable] : [];
 
     public static string PathOf(string fixture) => RepoPaths.Combine("tests", "fixtures", "checks", fixture);
 

@@ -51,6 +51,9 @@ internal sealed partial class FixProof
     /// <summary>The symbols each object uses when compiled for the old nginx.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> OldVersionUndefined { get; private set; } = null!;
 
+    /// <summary>Each variant (<see cref="CheckFixtures.Variants"/>): the files check --fix changed in it, and the compilation of its fixed sources.</summary>
+    public IReadOnlyDictionary<string, VariantBuild> VariantBuilds { get; private set; } = new Dictionary<string, VariantBuild>();
+
     /// <summary><c>make modules</c> with the unfixed sources, then <c>nginx -t</c> on the verifier's configuration; null when the fix changed no source.</summary>
     public ExternalTool.Result? UnfixedBuild { get; private set; }
 
@@ -101,22 +104,39 @@ internal sealed partial class FixProof
         OldVersionUndefined = OldVersionBuild.ExitCode == 0 ? Symbols(dynamicTree, objects) : new Dictionary<string, IReadOnlySet<string>>();
         File.WriteAllText(header, current);
 
+        // The verifier's copy of the module (converted config) gets other sources: the variants', fixed, then the unfixed ones.
+        var copy = Path.Combine(kept, "module", Path.GetFileName(module.Path));
+        VariantBuilds = CheckFixtures.Variants(Fixture).ToDictionary(v => v, v => BuildVariant(v, copy, dynamicTree, objects));
         if (Original.SequenceEqual(Fixed))
         {
             return;
         }
 
-        // The verifier's copy of the module (converted config) gets the unfixed sources back.
-        var copy = Path.Combine(kept, "module", Path.GetFileName(module.Path));
-        foreach (var (path, text) in Original)
-        {
-            File.WriteAllText(Path.Combine(copy, path), text);
-        }
+        Write(copy, Original);
 
         Remove(dynamicTree, objects);
         UnfixedBuild = ProofTools.Make(dynamicTree, "modules");
         var load = Path.Combine(kept, "load");
         UnfixedNginxTest = ProofTools.NginxTest(load, Path.Combine(load, "nginx.conf"));
+    }
+
+    private static VariantBuild BuildVariant(string variant, string moduleCopy, string tree, string[] objects)
+    {
+        using var fixedVariant = CheckFixtures.Copy(variant);
+        var before = fixedVariant.Sources();
+        FixRunner.Fix(fixedVariant.Path);
+        var after = fixedVariant.Sources();
+        Write(moduleCopy, after);
+        Remove(tree, objects);
+        return new VariantBuild([.. after.Keys.Where(f => before[f] != after[f])], ProofTools.Make(tree, objects));
+    }
+
+    private static void Write(string directory, IReadOnlyDictionary<string, string> sources)
+    {
+        foreach (var (path, text) in sources)
+        {
+            File.WriteAllText(Path.Combine(directory, path), text);
+        }
     }
 
     private static Dictionary<string, IReadOnlySet<string>> Symbols(string tree, IEnumerable<string> objects)
@@ -145,3 +165,6 @@ internal sealed partial class FixProof
     [GeneratedRegex(@"^(#define\s+nginx_version\s+)\d+", RegexOptions.Multiline)]
     private static partial Regex VersionDefine();
 }
+
+/// <summary>A variant of a fixture, fixed and compiled: the files check --fix changed, and <c>make</c> of the module's objects.</summary>
+internal sealed record VariantBuild(IReadOnlyList<string> ChangedSources, ExternalTool.Result Compile);

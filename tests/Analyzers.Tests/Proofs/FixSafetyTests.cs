@@ -14,7 +14,7 @@ public sealed class FixSafetyTests
 
     private static readonly DateTime LongAgo = new(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
 
-    public static TheoryData<string> Fixtures => CheckFixtures.WithCFixes;
+    public static TheoryData<string> Fixtures => [.. CheckFixtures.WithCFixes];
 
     [Theory]
     [MemberData(nameof(Fixtures))]
