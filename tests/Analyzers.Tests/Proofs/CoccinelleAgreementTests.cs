@@ -52,21 +52,6 @@ public sealed class CoccinelleAgreementTests
         Assert.All(changed, c => Assert.DoesNotContain(c.Line, compiledByNewNginx));
     }
 
-    [Fact]
-    public void The_new_nginx_code_of_the_guarded_fixture_is_its_new_branches()
-    {
-        var text = File.ReadAllText(Path.Combine(CheckFixtures.PathOf(CheckFixtures.Ledger), "ngx_ledger_module.c"));
-        var code = string.Join("\n", NewNginxCode.Lines(text).Select(l => l.Text));
-        Assert.Contains("return ngx_count_modules(cf->cycle, NGX_LEDGER_MODULE);", code, StringComparison.Ordinal);
-        Assert.Contains("modules = cf->cycle->modules;", code, StringComparison.Ordinal);
-        Assert.Contains("n = cycle->modules_n;", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("ngx_modules[m]", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("= ngx_max_module", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("#if", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("#else", code, StringComparison.Ordinal);
-        Assert.Contains("#include <ngx_core.h>", code, StringComparison.Ordinal);
-    }
-
     private static (SortedDictionary<string, string> Original, SortedDictionary<string, string> Ours, SortedDictionary<string, string> Theirs) RewriteBoth(string fixture)
     {
         ProofTools.RequireSpatch();
