@@ -23,6 +23,7 @@ internal static class AnalyzerRegistry
         new Rules.CSources.GlobalModuleList(),
         new Rules.CSources.ModuleCountingLoop(),
         new Rules.CSources.ModuleListLength(),
+        new Rules.CSources.UndeclaredModuleDependency(),
     ];
 
     /// <summary>Rules on the repository's files (CC5xxx).</summary>

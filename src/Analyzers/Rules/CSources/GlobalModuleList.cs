@@ -61,13 +61,16 @@ internal sealed class GlobalModuleList : ModuleAnalyzer
                 #if (nginx_version >= 1009011)
                     for (i = 0; cycle->modules[i]; i++) {
                         if (cycle->modules[i]->type == NGX_HTTP_MODULE) {
-                #else
-                    for (i = 0; ngx_modules[i]; i++) {
-                        if (ngx_modules[i]->type == NGX_HTTP_MODULE) {
-                #endif
                             n++;
                         }
                     }
+                #else
+                    for (i = 0; ngx_modules[i]; i++) {
+                        if (ngx_modules[i]->type == NGX_HTTP_MODULE) {
+                            n++;
+                        }
+                    }
+                #endif
 
                     return n;
                 }

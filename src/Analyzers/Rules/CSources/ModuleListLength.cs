@@ -64,15 +64,20 @@ internal sealed class ModuleListLength : ModuleAnalyzer
                 #if (nginx_version >= 1009011)
                     for (i = 0; i < cycle->modules_n; i++) {
                         if (cycle->modules[i]->type != NGX_HTTP_MODULE) {
-                #else
-                    for (i = 0; i < ngx_max_module; i++) {
-                        if (ngx_modules[i]->type != NGX_HTTP_MODULE) {
-                #endif
                             continue;
                         }
 
                         n++;
                     }
+                #else
+                    for (i = 0; i < ngx_max_module; i++) {
+                        if (ngx_modules[i]->type != NGX_HTTP_MODULE) {
+                            continue;
+                        }
+
+                        n++;
+                    }
+                #endif
 
                     return n;
                 }

@@ -152,10 +152,16 @@ internal sealed class LegacyModuleCode
         return false;
     }
 
-    /// <summary>Groups fixable uses on adjacent lines with the same cycle into one guarded block each.</summary>
+    /// <summary>
+    /// Groups fixable uses with the same cycle into guarded blocks: a loop whose header walks the module
+    /// list is one block with every use in it, and blocks on adjacent lines merge.
+    /// </summary>
     private static IEnumerable<LegacyUse> FixGroups(CodeView code, List<Site> sites)
     {
+        var loops = sites.Where(s => s.Cycle is not null).Select(s => EnclosingForHeader(code, s.Position)).Where(f => f >= 0).Distinct()
+            .Select(f => (First: f, Last: StatementLast(code, f))).Where(l => l.Last > l.First).ToList();
         var group = new List<Site>();
+        var groupEnd = -1;
         foreach (var site in sites)
         {
             if (site.Cycle is null)
@@ -164,9 +170,10 @@ internal sealed class LegacyModuleCode
                 continue;
             }
 
-            if (group.Count > 0 && (group[0].Cycle != site.Cycle || Line(code, site) > Line(code, group[^1]) + 1))
+            var (first, last) = loops.Where(l => l.First <= site.Position && site.Position <= l.Last).DefaultIfEmpty((First: site.Position, Last: site.Position)).MinBy(l => l.First);
+            if (group.Count > 0 && (group[0].Cycle != site.Cycle || LineOf(code, first) > LineOf(code, groupEnd) + 1))
             {
-                foreach (var use in GuardGroup(code, group))
+                foreach (var use in GuardGroup(code, group, groupEnd))
                 {
                     yield return use;
                 }
@@ -174,16 +181,38 @@ internal sealed class LegacyModuleCode
                 group.Clear();
             }
 
-            group.Add(site);
+            group.Add(site with { BlockStart = Math.Min(first, site.Position) });
+            groupEnd = Math.Max(groupEnd, last);
         }
 
-        foreach (var use in GuardGroup(code, group))
+        foreach (var use in GuardGroup(code, group, groupEnd))
         {
             yield return use;
         }
     }
 
-    private static IEnumerable<LegacyUse> GuardGroup(CodeView code, List<Site> group)
+    /// <summary>The <c>for</c> whose header holds position <paramref name="p"/>, or -1.</summary>
+    private static int EnclosingForHeader(CodeView code, int p)
+    {
+        for (var open = p - 1; open > 0 && open > p - 24; open--)
+        {
+            if (code.IsPunctuator(open, "(") && code.IsIdentifier(open - 1, "for") && code.Match(open) > p)
+            {
+                return open - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The last token of the <c>for</c> statement at <paramref name="f"/>: its body's <c>}</c> or <c>;</c>.</summary>
+    private static int StatementLast(CodeView code, int f)
+    {
+        var close = code.Match(f + 1);
+        return code.IsPunctuator(close + 1, "{") ? code.Match(close + 1) : CountingLoop.StatementEnd(code, close + 1);
+    }
+
+    private static IEnumerable<LegacyUse> GuardGroup(CodeView code, List<Site> group, int groupEnd)
     {
         if (group.Count == 0)
         {
@@ -191,7 +220,7 @@ internal sealed class LegacyModuleCode
         }
 
         var text = code.File.Text.Text;
-        var (lines, whyNot) = GuardedLines.WholeLines(code.File, code.Token(group[0].Position).Start, code.Token(group[^1].Position).End);
+        var (lines, whyNot) = GuardedLines.WholeLines(code.File, code.Token(group[0].BlockStart).Start, code.Token(groupEnd).End);
         if (lines is not { } span)
         {
             foreach (var site in group)
@@ -211,18 +240,21 @@ internal sealed class LegacyModuleCode
         }
 
         var fix = new Fix("use the cycle's module list", [new TextChange(code.File.Path, span, GuardedLines.Guard(text, rewritten.ToString(), old))]);
-        var firstLine = code.File.GetLinePosition(code.Token(group[0].Position).Start).Line;
+        var firstLine = LineOf(code, group[0].Position);
         for (var i = 0; i < group.Count; i++)
         {
             yield return group[i].ToUse(code, i == 0 ? fix : null, i == 0 ? null : $"the fix of line {firstLine} rewrites it");
         }
     }
 
-    private static int Line(CodeView code, Site site) => code.File.GetLinePosition(code.Token(site.Position).Start).Line;
+    private static int LineOf(CodeView code, int position) => code.File.GetLinePosition(code.Token(position).Start).Line;
 
     /// <summary>A use before grouping: where, what, and the cycle to rewrite it with (or why none).</summary>
     private sealed record Site(int Position, LegacyKind Kind, string? Cycle, string? WhyNoFix)
     {
+        /// <summary>Where the guarded block that holds this use starts: the use, or the loop it walks.</summary>
+        public int BlockStart { get; init; } = Position;
+
         public string Replacement(CodeView code) => Replacement(Cycle ?? "cycle");
 
         public LegacyUse ToUse(CodeView code, Fix? fix, string? whyNoFix)
