@@ -96,7 +96,12 @@ public static class ModuleChecker
             var configured = Severities.Apply(shown, run.Module.Path).ToList();
             var (visible, hidden) = ApplyBaseline(run, configured);
             var outcome = options.Fix ? new FixApplier(_driver, _target).Apply(run, visible) : new FixOutcome([], [], []);
-            var remaining = visible.Except(outcome.Fixed).Concat(outcome.Diagnostics).ToImmutableArray();
+            var remaining = visible.Except(outcome.Fixed).Concat(outcome.Diagnostics)
+                .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.Start.Line)
+                .ThenBy(d => d.Location.Start.Column)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ToImmutableArray();
             return new CheckedModule(run.Module.Path, remaining)
             {
                 Fixed = outcome.Fixed,

@@ -54,7 +54,14 @@ internal sealed class BaselineFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
-            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.InvalidBaseline, Location.None(path), path, e is FileNotFoundException ? "no such file" : e.Message));
+            var reason = e switch
+            {
+                FileNotFoundException => "no such file",
+                JsonException json => $"it is not JSON ({json.Message})",
+                KeyNotFoundException or InvalidOperationException => "an entry lacks one of id, module, path, lineHash and occurrence, or has one of the wrong type",
+                _ => e.Message,
+            };
+            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.InvalidBaseline, Location.None(path), path, reason));
             return null;
         }
     }

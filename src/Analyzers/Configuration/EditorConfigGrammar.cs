@@ -50,12 +50,12 @@ internal static class EditorConfigGrammar
         from end in Span.WhiteSpace.Optional().AtEnd()
         select line;
 
-    /// <summary>Reads one line (without its line break); false and Superpower's message when it is malformed.</summary>
+    /// <summary>Reads one line (without its line break); false, and where Superpower stopped, when it is malformed.</summary>
     public static bool TryParse(string line, out EditorConfigLine parsed, out string? error)
     {
         var result = Line.TryParse(line);
         parsed = result.HasValue ? result.Value : new EditorConfigBlank();
-        error = result.HasValue ? null : result.ToString();
+        error = result.HasValue ? null : $"not a section, a property or a comment (column {result.ErrorPosition.Column}: {result.FormatErrorMessageFragment().TrimEnd('.')})";
         return result.HasValue;
     }
 }

@@ -70,7 +70,7 @@ internal static class ModuleDiscovery
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            if (!visited.Add(RealPath(directory)))
+            if (!visited.Add(RealPaths.Of(directory)))
             {
                 continue;
             }
@@ -119,18 +119,6 @@ internal static class ModuleDiscovery
         {
             // An unreadable config is still a module's: checking it reports why it cannot be read.
             return true;
-        }
-    }
-
-    private static string RealPath(string directory)
-    {
-        try
-        {
-            return new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
-        }
-        catch (IOException)
-        {
-            return Path.GetFullPath(directory);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace ConfigConvert.Analyzers.Driver;
 /// <summary>
 /// The files under a module directory, in a deterministic order (ordinal by relative path). Version
 /// control and build output folders are skipped; a directory reached again through a symbolic link
-/// is not entered twice, so link loops end.
+/// is not entered twice, so link loops end, and a link that leads out of the module is not followed.
 /// </summary>
 internal static class ModuleFiles
 {
@@ -18,12 +18,14 @@ internal static class ModuleFiles
     {
         var files = new List<RepositoryFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
+        var rootReal = RealPaths.Of(root);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
-            if (!visited.Add(RealPath(directory)))
+            var real = RealPaths.Of(directory);
+            if (!IsWithin(rootReal, real) || !visited.Add(real))
             {
                 continue;
             }
@@ -44,6 +46,10 @@ internal static class ModuleFiles
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
+
+    /// <summary>A link that leads out of the module (<c>up -&gt; ..</c>) is not followed: those files are not the module's.</summary>
+    private static bool IsWithin(string root, string directory)
+        => directory == root || directory.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static void Add(string root, FileSystemInfo entry, List<RepositoryFile> files, Stack<string> pending)
     {
@@ -78,18 +84,6 @@ internal static class ModuleFiles
         catch (IOException)
         {
             return false;
-        }
-    }
-
-    private static string RealPath(string directory)
-    {
-        try
-        {
-            return new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
-        }
-        catch (IOException)
-        {
-            return Path.GetFullPath(directory);
         }
     }
 }

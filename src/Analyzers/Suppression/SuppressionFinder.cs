@@ -18,7 +18,7 @@ internal static class SuppressionFinder
     public static IEnumerable<SuppressionDirective> InConfig(SyntaxTree tree)
     {
         var path = tree.FilePath ?? string.Empty;
-        var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s)).ToList();
+        var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s.Command)).ToList();
         var firstCommand = statements.Count == 0 ? int.MaxValue : statements.Min(s => s.Start);
         foreach (var (span, text) in Comments(tree))
         {

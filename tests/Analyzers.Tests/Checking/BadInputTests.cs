@@ -1,0 +1,124 @@
+using ConfigConvert.ModuleModel;
+
+namespace ConfigConvert.Analyzers.Tests.Checking;
+
+/// <summary>
+/// Files a check cannot read or tokenize: each gets one diagnostic, the run goes on with the rest of the
+/// module, and only reading failures are I/O errors.
+/// </summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public void A_binary_c_file_is_reported_once_and_is_not_an_io_error()
+    {
+        using var tree = ModuleWith("blob.c", "\0\x01ELF");
+        var report = Check(tree);
+        Assert.Equal(["CC2104 blob.c", "CC2202 config"], Findings(tree, report));
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
+    public void A_huge_c_file_is_reported_once_without_being_read()
+    {
+        using var tree = ModuleWith("huge.c", string.Empty);
+        using (var stream = new FileStream(tree.PathOf("m/huge.c"), FileMode.Open))
+        {
+            stream.SetLength(Text.InputLimits.MaxFileBytes + 1);
+        }
+
+        var report = Check(tree);
+        Assert.Equal(["CC2105 huge.c", "CC2202 config"], Findings(tree, report));
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
+    public void C_files_that_do_not_tokenize_are_reported_once_each()
+    {
+        using var tree = ModuleWith("comment.c", "int a; /* never closed\n");
+        tree.Write("m/string.c", "char *s = \"never closed;\nchar c = 'x;\n");
+        var report = Check(tree);
+        Assert.Equal(["CC2107 comment.c", "CC2202 config", "CC5912 string.c", "CC5912 string.c"], Findings(tree, report));
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
+    public void A_file_link_loop_is_unreadable_an_io_error_and_the_rest_is_checked()
+    {
+        using var tree = ModuleWith("ok.c", "int a;\n");
+        File.CreateSymbolicLink(tree.PathOf("m/loop.c"), "loop.c");
+        var report = Check(tree);
+        Assert.Equal(["CC2103 loop.c", "CC2202 config"], Findings(tree, report));
+        Assert.True(report.HasIoErrors);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_like_a_source_does_not_block_the_run()
+    {
+        using var tree = ModuleWith("ok.c", "int a;\n");
+        MakeFifo(tree.PathOf("m/pipe.c"));
+        var report = await Task.Run(() => Check(tree)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["CC2202 config"], Findings(tree, report));
+    }
+
+    [Fact]
+    public void A_file_without_read_permission_is_reported_when_the_system_refuses_to_read_it()
+    {
+        using var tree = ModuleWith("locked.c", "char *s = \"open;\n");
+        var locked = tree.PathOf("m/locked.c");
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        var readable = CanRead(locked);
+        var report = Check(tree);
+
+        // Run as root, the permission does not stop reading: then the file must be read like any other
+        // (its open literal reported); otherwise it must be reported unreadable, as an I/O error.
+        Assert.Equal(readable ? ["CC2202 config", "CC5912 locked.c"] : ["CC2103 locked.c", "CC2202 config"], Findings(tree, report));
+        Assert.Equal(!readable, report.HasIoErrors);
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    public void A_config_that_is_a_link_loop_is_an_io_error_and_other_modules_are_still_checked()
+    {
+        using var tree = new TempTree();
+        Directory.CreateDirectory(tree.PathOf("a"));
+        File.CreateSymbolicLink(tree.PathOf("a/config"), "config");
+        tree.Write("b/config", Samples.LinkConfig());
+        var report = ModuleChecker.Check([tree.PathOf("a"), tree.PathOf("b")]);
+        Assert.Equal(ModelDiagnostics.ConfigUnreadable, Assert.Single(report.Modules[0].Diagnostics).Descriptor);
+        Assert.Equal(["CC2202"], report.Modules[1].Diagnostics.Select(d => d.Id));
+        Assert.True(report.HasIoErrors);
+    }
+
+    private static TempTree ModuleWith(string file, string text)
+    {
+        var tree = new TempTree();
+        tree.Write("m/config", Samples.LinkConfig());
+        tree.Write("m/" + file, text);
+        return tree;
+    }
+
+    private static CheckReport Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")]);
+
+    private static List<string> Findings(TempTree tree, CheckReport report)
+        => [.. report.Diagnostics.Select(d => $"{d.Id} {Path.GetRelativePath(tree.PathOf("m"), d.Location.Path!)}").Order(StringComparer.Ordinal)];
+
+    private static bool CanRead(string path)
+    {
+        try
+        {
+            File.ReadAllBytes(path);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+}
