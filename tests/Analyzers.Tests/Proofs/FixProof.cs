@@ -12,13 +12,22 @@ namespace ConfigConvert.Analyzers.Tests.Proofs;
 /// the original and converted config, builds the <c>.so</c> with <c>make modules</c> and loads it under
 /// <c>nginx -t</c> with the module's directives. Then, in the build trees the verifier leaves behind:
 /// the module's objects are compiled in the static tree; the dynamic objects are compiled again with an
-/// <c>nginx.h</c> that says nginx 1.8.0; and the unfixed sources are built into the same <c>.so</c>
+/// <c>nginx.h</c> that says nginx 1.8.0 and the 1.9.11 API poisoned; the fixed sources of the fixture's
+/// variants are compiled in place of its own; and the unfixed sources are built into the same <c>.so</c>
 /// path and given to the same <c>nginx -t</c>.
 /// </summary>
 internal sealed partial class FixProof
 {
     /// <summary>An <c>nginx_version</c> before 1.9.11, where the fix's guards select the old code.</summary>
     public const int OldNginxVersion = 1008000;
+
+    /// <summary>
+    /// Put before each C file compiled as old nginx: nginx 1.22's headers still declare what 1.9.11
+    /// brought, so, once they are read, the names old nginx lacks are poisoned (as
+    /// CSources/FixedSourcesCompileTests does): code of the old branch that used them would not compile.
+    /// (<c>cycle-&gt;modules</c> cannot be poisoned: <c>modules</c> is too common a name.)
+    /// </summary>
+    private const string OldNginxPrologue = "#include <ngx_config.h>\n#include <ngx_core.h>\n#pragma GCC poison ngx_count_modules modules_n\n";
 
     private static readonly ConcurrentDictionary<string, Lazy<FixProof>> Proofs = new(StringComparer.Ordinal);
 
@@ -96,16 +105,18 @@ internal sealed partial class FixProof
         var objects = AddonObjects(dynamicTree);
         FixedUndefined = Symbols(dynamicTree, objects);
 
+        // The verifier's copy of the module (converted config) gets other sources: the fixed ones as old
+        // nginx compiles them, the variants' fixed, then the unfixed ones.
+        var copy = Path.Combine(kept, "module", Path.GetFileName(module.Path));
         var header = Path.Combine(dynamicTree, "src", "core", "nginx.h");
         var current = File.ReadAllText(header);
         File.WriteAllText(header, VersionDefine().Replace(current, "${1}" + OldNginxVersion));
+        Write(copy, Fixed.Where(f => f.Key.EndsWith(".c", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => OldNginxPrologue + f.Value));
         Remove(dynamicTree, objects);
         OldVersionBuild = ProofTools.Make(dynamicTree, "modules");
         OldVersionUndefined = OldVersionBuild.ExitCode == 0 ? Symbols(dynamicTree, objects) : new Dictionary<string, IReadOnlySet<string>>();
         File.WriteAllText(header, current);
 
-        // The verifier's copy of the module (converted config) gets other sources: the variants', fixed, then the unfixed ones.
-        var copy = Path.Combine(kept, "module", Path.GetFileName(module.Path));
         VariantBuilds = CheckFixtures.Variants(Fixture).ToDictionary(v => v, v => BuildVariant(v, copy, dynamicTree, objects));
         if (Original.SequenceEqual(Fixed))
         {
