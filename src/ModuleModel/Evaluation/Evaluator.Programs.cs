@@ -17,6 +17,7 @@ internal sealed partial class Evaluator
         ["grep"] = new GrepProgram(),
         ["basename"] = new BasenameProgram(),
         ["dirname"] = new DirnameProgram(),
+        ["awk"] = new AwkProgram(),
     };
 
     private int? RunProgram(string name, List<ShellValue> argv, SyntaxNode at)
