@@ -85,7 +85,7 @@ public sealed partial class ReferenceBuild
     }
 
     /// <summary>The text of nginx's file at <paramref name="relativePath"/> (as configure, in nginx's tree, names it), or null when the build does not know it.</summary>
-    internal string? ReadFile(string relativePath)
+    public string? ReadFile(string relativePath)
     {
         var path = relativePath;
         while (path.StartsWith("./", StringComparison.Ordinal))
