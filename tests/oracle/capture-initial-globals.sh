@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
         *) break ;;
     esac
 done
-[ $# -ge 1 ] || { sed -n '2,36p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,35p' "$0" >&2; exit 2; }
 out=$1; shift
 extra=$*
 src=$(cd "$src" && pwd)
