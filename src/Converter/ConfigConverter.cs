@@ -37,7 +37,7 @@ public static class ConfigConverter
             return Refuse(configPath, original, [.. module.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
         }
 
-        var addon = module.Describe(LinkMode.Addon);
+        var addon = module.Describe(LinkMode.Addon, options.Reference);
         if (CallsAutoModule(tree) || addon.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
         {
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, Location.None(configPath))]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Verification;
 
@@ -20,6 +21,9 @@ public sealed record VerificationRequest(string ModuleDirectory)
 
     /// <summary>Configure flags added after the source tree's <c>conf_flags</c> (for example <c>--with-http_v3_module</c>).</summary>
     public ImmutableArray<string> ConfigureFlags { get; init; } = [];
+
+    /// <summary>The nginx build the converter's model and self-check use (<c>--reference</c>).</summary>
+    public ReferenceBuild Reference { get; init; } = ReferenceBuild.Default;
 
     /// <summary>The module's directives for the generated <c>nginx.conf</c>, by context.</summary>
     public NginxSnippets Directives { get; init; } = new();

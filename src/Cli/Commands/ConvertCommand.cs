@@ -2,12 +2,13 @@ using System.CommandLine;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.Cli.Input;
 using ConfigConvert.ModuleModel;
 
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
@@ -18,17 +19,24 @@ internal static class ConvertCommand
         var diff = new Option<bool>("--diff") { Description = "Print a unified diff and write nothing." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if a config needs converting (or cannot be converted)." };
         var noCompat = new Option<bool>("--no-compat") { Description = "Drop the branch that keeps the old text for nginx before 1.9.11." };
+        var reference = ReferenceOptions.Create();
         var command = new Command("convert", "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
         {
             directories, diff, check, noCompat,
         };
-        command.SetAction(result => Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), result.GetValue(noCompat)));
+        foreach (var option in reference.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => reference.Resolve(console, result) is { } build
+            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build })
+            : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private static int Run(CliConsole console, string[] directories, bool diff, bool check, bool noCompat)
+    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options)
     {
-        var options = new ConversionOptions(Compatibility: !noCompat);
         var ioError = false;
         var findings = false;
         foreach (var directory in directories)

@@ -1,11 +1,16 @@
 using System.CommandLine;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.Cli.Input;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Cli.Commands;
 
-/// <summary><c>ngx-convert describe DIR [--link addon|dynamic|legacy] [--format text|json]</c>: what a module's config registers.</summary>
+/// <summary>
+/// <c>ngx-convert describe DIR [--link addon|dynamic|legacy] [--format text|json] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>:
+/// what a module's config registers.
+/// </summary>
 internal static class DescribeCommand
 {
     public static Command Create(CliConsole console)
@@ -15,15 +20,23 @@ internal static class DescribeCommand
         link.AcceptOnlyFromAmong("addon", "dynamic", "legacy");
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var reference = ReferenceOptions.Create();
         var command = new Command("describe", "Evaluate a module's config as nginx's configure runs it and print what it registers. Exit code: 0 described, 1 the config has errors or could not be fully evaluated, 2 usage or I/O error.")
         {
             directory, link, format,
         };
-        command.SetAction(result => Run(console, result.GetValue(directory)!, result.GetValue(link)!, result.GetValue(format)!));
+        foreach (var option in reference.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => reference.Resolve(console, result) is { } build
+            ? Run(console, result.GetValue(directory)!, result.GetValue(link)!, result.GetValue(format)!, build)
+            : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private static int Run(CliConsole console, string path, string linkName, string format)
+    private static int Run(CliConsole console, string path, string linkName, string format, ReferenceBuild reference)
     {
         var module = ModuleDirectory.Load(path);
         var link = linkName switch
@@ -32,7 +45,7 @@ internal static class DescribeCommand
             "legacy" => LinkMode.Legacy,
             _ => LinkMode.Addon,
         };
-        var description = module.Describe(link);
+        var description = module.Describe(link, reference);
         foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || module.HasIoError))
         {
             console.Error.WriteLine(diagnostic.ToString());

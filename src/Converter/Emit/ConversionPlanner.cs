@@ -44,7 +44,7 @@ internal static class ConversionPlanner
             }
 
             var modules = outcome.Modules.Where(m => m.Type == types[0]).ToList();
-            var call = words.Call(types[0], string.Join(' ', modules.Select(m => m.Name)), words.Of(ContributionKind.Sources), OrderFor(types[0], modules));
+            var call = words.Call(types[0], string.Join(' ', modules.Select(m => m.Name)), words.Of(ContributionKind.Sources), OrderFor(types[0], modules, options.Reference));
             return new ConversionPlan(PlanShape.Positioned, statements, [], call, options.Compatibility);
         }
 
@@ -161,10 +161,10 @@ internal static class ConversionPlanner
     }
 
     /// <summary>The order a dynamic build needs to put the modules where the config put them in a static one.</summary>
-    private static string OrderFor(ModuleType type, List<RegisteredModule> modules)
+    private static string OrderFor(ModuleType type, List<RegisteredModule> modules, ReferenceBuild reference)
     {
         var names = modules.Select(m => m.Name).ToList();
-        var initial = ReferenceBuild.Default.Modules(type);
+        var initial = reference.Modules(type);
         var position = modules[0].Position;
         var anchor = position.Kind switch
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter;
@@ -50,4 +51,12 @@ public enum ConversionStatus
 
 /// <summary>How to convert.</summary>
 /// <param name="Compatibility">Keep the old text in an <c>else</c> branch for nginx before 1.9.11 (the default).</param>
-public sealed record ConversionOptions(bool Compatibility = true);
+public sealed record ConversionOptions(bool Compatibility = true)
+{
+    /// <summary>
+    /// The nginx build the config is evaluated against: its module lists place a module "before
+    /// ngx_http_ssi_filter_module", and the self-check compares under it (default
+    /// <see cref="ReferenceBuild.Default"/>).
+    /// </summary>
+    public ReferenceBuild Reference { get; init; } = ReferenceBuild.Default;
+}

@@ -31,11 +31,11 @@ internal static class SelfCheck
         }
 
         var before = originalAddon;
-        Compare("static", before, converted.Describe(LinkMode.Addon), StaticDifferences, Fail);
-        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic), DynamicDifferences, Fail);
+        Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), StaticDifferences, Fail);
+        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), DynamicDifferences, Fail);
         if (options.Compatibility)
         {
-            Compare("legacy", original.Describe(LinkMode.Legacy), converted.Describe(LinkMode.Legacy), LegacyDifferences, Fail);
+            Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), LegacyDifferences, Fail);
         }
 
         return problems.ToImmutable();

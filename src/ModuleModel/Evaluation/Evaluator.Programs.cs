@@ -17,6 +17,7 @@ internal sealed partial class Evaluator
         ["grep"] = new GrepProgram(),
         ["basename"] = new BasenameProgram(),
         ["dirname"] = new DirnameProgram(),
+        ["awk"] = new AwkProgram(),
     };
 
     private int? RunProgram(string name, List<ShellValue> argv, SyntaxNode at)
@@ -28,7 +29,7 @@ internal sealed partial class Evaluator
 
         var args = argv.Skip(1).ToList();
         var input = _pipeInput ?? ShellValue.Empty;
-        var result = program.Run(new ProgramCall([.. args.Select(a => a.KnownText)], input.KnownText, ReadModuleFile));
+        var result = program.Run(new ProgramCall([.. args.Select(a => a.KnownText)], input.KnownText, ReadProgramFile));
         if (!result.IsEmulated)
         {
             return RunUnknownProgram(name, argv, at);
@@ -67,6 +68,13 @@ internal sealed partial class Evaluator
 
         return null;
     }
+
+    /// <summary>
+    /// A file a program reads: one of the module directory, or, by a path relative to configure's
+    /// directory (nginx's tree), one of nginx's files the reference build knows (src/core/nginx.h).
+    /// </summary>
+    private string? ReadProgramFile(string path)
+        => Path.IsPathRooted(path) ? ReadModuleFile(path) : _changedDirectory ? null : _settings.ReadNginxFile?.Invoke(path);
 
     /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
     private string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;

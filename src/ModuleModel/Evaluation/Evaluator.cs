@@ -467,7 +467,8 @@ internal sealed record EvaluationSettings(
     LinkMode Link,
     IReadOnlyDictionary<string, string> InitialGlobals,
     int MaxSteps = 200_000,
-    int MaxWorlds = 64);
+    int MaxWorlds = 64,
+    Func<string, string?>? ReadNginxFile = null);
 
 /// <summary>The facts a run gathers besides the final variables.</summary>
 internal sealed class EvaluationRecord

@@ -130,7 +130,8 @@ public sealed class ModuleDirectory
             return new ModuleDescription(link, Path, [], Diagnostics);
         }
 
-        var settings = new EvaluationSettings(Path, link, (reference ?? ReferenceBuild.Default).Globals, maxSteps);
+        reference ??= ReferenceBuild.Default;
+        var settings = new EvaluationSettings(Path, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile);
         var worlds = Evaluator.RunAllWorlds(settings, Config);
         var before = Evaluator.InitialState(settings).Variables;
         var outcomes = worlds.Select(w => new ModuleOutcome(Path, before, w)).ToImmutableArray();

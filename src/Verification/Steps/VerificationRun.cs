@@ -112,7 +112,7 @@ internal sealed class VerificationRun
     {
         // The converter only reads: run on the user's directory, its diagnostics name the user's files.
         _flags = ConfigureFlags(_setup.Module);
-        var result = ConfigConverter.Convert(_setup.Module);
+        var result = ConfigConverter.Convert(_setup.Module, new ConversionOptions { Reference = _request.Reference });
         _facts = _facts with { ConversionDiagnostics = result.Diagnostics };
         switch (result.Status)
         {

@@ -1,4 +1,5 @@
 using ConfigConvert.ModuleModel.Evaluation;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ModuleModel.Tests.Model;
 using ConfigConvert.ModuleModel.Tests.Oracle;
 using ConfigConvert.ShellParser;
@@ -79,6 +80,55 @@ public sealed class EvaluatorAgreementTests
         "test -f ./auto/define && r=y || r=n",
     ];
 
+    private const string SedVersionRead = "r=$(sed -n 's/^#define nginx_version *//p' src/core/nginx.h)";
+
+    /// <summary>Snippets that read nginx's own files, which the model answers from the reference build.</summary>
+    public static TheoryData<string> ReadingNginxFiles =>
+    [
+        "r=`awk '/^#define nginx_version/ {print $3}' src/core/nginx.h`",
+        "r=$(awk '$2 == \"NGINX_VERSION\" { print $3; exit }' ./src/core/nginx.h)",
+        "r=`cat src/core/nginx.h | grep '#define NGINX_VERSION' | sed -e 's/^.*\"\\(.*\\)\".*/\\1/'`",
+        SedVersionRead,
+        "v=`awk '/^#define nginx_version/ {print $3}' src/core/nginx.h`; if [ \"$v\" -ge 1009011 ]; then r=new; else r=old; fi",
+    ];
+
+    [Trait("Requires", "dash")]
+    [Trait("Requires", "nginx")]
+    [Theory]
+    [MemberData(nameof(ReadingNginxFiles))]
+    public void Reads_nginx_files_as_dash_does_in_nginx_source(string snippet)
+    {
+        ShellOracle.RequireNginxDev();
+        AssertAgrees(snippet, ShellOracle.NginxSource, ReferenceBuild.Default.ReadFile);
+    }
+
+    [Fact]
+    public void Reads_the_version_of_the_chosen_reference_build()
+    {
+        using var module = new TempModule("# config\n");
+        foreach (var build in ReferenceBuild.Embedded)
+        {
+            var settings = new EvaluationSettings(module.Path, LinkMode.Addon, build.Globals, ReadNginxFile: build.ReadFile);
+            var world = Assert.Single(Evaluator.RunAllWorlds(settings, SyntaxTree.ParseText(SedVersionRead + "\n", Path.Combine(module.Path, "config"))));
+            Assert.Equal(build.Name.Split('-')[0], string.Join('.', NginxVersionParts(world.State.Variables["r"].KnownText)));
+        }
+    }
+
+    [Fact]
+    public void Does_not_read_nginx_files_the_reference_build_does_not_know()
+    {
+        using var module = new TempModule("# config\n");
+        var settings = new EvaluationSettings(module.Path, LinkMode.Addon, ReferenceBuild.Default.Globals, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        var world = Assert.Single(Evaluator.RunAllWorlds(settings, SyntaxTree.ParseText("r=`awk '{print $1}' src/http/ngx_http.h`\n", Path.Combine(module.Path, "config"))));
+        Assert.Null(world.State.Variables["r"].KnownText);
+    }
+
+    private static IEnumerable<int> NginxVersionParts(string? number)
+    {
+        var value = int.Parse(number!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        return [value / 1_000_000, value / 1_000 % 1_000, value % 1_000];
+    }
+
     [Trait("Requires", "dash")]
     [Theory]
     [MemberData(nameof(Snippets))]
@@ -94,11 +144,11 @@ public sealed class EvaluatorAgreementTests
         AssertAgrees(snippet, ShellOracle.NginxSource);
     }
 
-    private static void AssertAgrees(string snippet, string? directory)
+    private static void AssertAgrees(string snippet, string? directory, Func<string, string?>? readNginxFile = null)
     {
         using var module = new TempModule("# config\n", ("VERSION", "version = 1.4\n"), ("src/x.c", "int x;\n"));
         var real = RealShell.Run($"ngx_addon_dir=$1\n{snippet}\nprintf %s \"$r\"", [module.Path], directory);
-        var settings = new EvaluationSettings(module.Path, LinkMode.Addon, new Dictionary<string, string>());
+        var settings = new EvaluationSettings(module.Path, LinkMode.Addon, new Dictionary<string, string>(), ReadNginxFile: readNginxFile);
         var world = Assert.Single(Evaluator.RunAllWorlds(settings, SyntaxTree.ParseText(snippet + "\n", Path.Combine(module.Path, "config"))));
         Assert.Equal(RealShell.Show(real.StandardOutput), RealShell.Show(world.State.Variables["r"].KnownText ?? "(not known)"));
     }

@@ -19,7 +19,7 @@ internal static class RealShell
     /// <summary>Runs <c>printf %s "$input" | program args...</c>.</summary>
     public static ExternalTool.Result Pipe(string input, string program, IEnumerable<string> args, string? directory = null)
     {
-        ExternalTool.Require(program, $"apt-get install -y {(program is "sed" or "grep" ? program : "coreutils")}");
+        ExternalTool.Require(program, $"apt-get install -y {(program is "sed" or "grep" ? program : program == "awk" ? "mawk" : "coreutils")}");
         return Run("input=$1; shift; printf %s \"$input\" | \"$@\"", [input, program, .. args], directory);
     }
 

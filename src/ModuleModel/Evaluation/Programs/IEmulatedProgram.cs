@@ -15,7 +15,7 @@ internal interface IEmulatedProgram
 /// <summary>What a program is given.</summary>
 /// <param name="Arguments">The arguments after the program's name; null where an argument is not known.</param>
 /// <param name="Input">Standard input (empty when nothing is piped in); null when it is not known.</param>
-/// <param name="ReadFile">The text of a file of the module directory by its path; null for any other file.</param>
+/// <param name="ReadFile">The text of a file by its path: one of the module directory, or one of nginx's that the reference build knows (a path relative to nginx's tree, such as <c>src/core/nginx.h</c>); null for any other file.</param>
 internal sealed record ProgramCall(IReadOnlyList<string?> Arguments, string? Input, Func<string, string?> ReadFile)
 {
     /// <summary>The arguments, when every one is known; otherwise null.</summary>
