@@ -105,6 +105,6 @@ public sealed class CSourceFixTests
     private static List<Diagnostic> Analyze(string source)
     {
         using var module = ExampleModule.Write(RuleExample.CSource("test", source), "CC4001");
-        return [.. new AnalyzerDriver([new Rules.CSources.GlobalModuleList()]).Analyze(module.Directory, NginxVersionRange.Dynamic).Where(d => d.Id == "CC4001")];
+        return [.. new AnalyzerDriver([new ConfigConvert.Analyzers.Rules.CSources.GlobalModuleList()]).Analyze(module.Directory, NginxVersionRange.Dynamic).Where(d => d.Id == "CC4001")];
     }
 }

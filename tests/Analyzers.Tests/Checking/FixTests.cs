@@ -18,7 +18,7 @@ public sealed class FixTests
         var config = tree.Write("m/config", Samples.OldStyleConfig);
         tree.Write("m/ngx_http_example_module.c", Samples.Source);
         File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead);
-        var expected = ((Rules.Config.OldStyleConfig)AnalyzerRegistry.All[0]).Examples[0].Fixed[0].Text;
+        var expected = ((ConfigConvert.Analyzers.Rules.Config.OldStyleConfig)AnalyzerRegistry.All[0]).Examples[0].Fixed[0].Text;
 
         var first = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { Fix = true });
         Assert.Equal([config], first.ChangedFiles);
@@ -114,7 +114,7 @@ public sealed class FixTests
     {
         tree = new TempTree();
         config = tree.Write("m/config", configText);
-        var driver = new AnalyzerDriver([rule, new Rules.Config.ConfigSetsModuleLink()]);
+        var driver = new AnalyzerDriver([rule, new ConfigConvert.Analyzers.Rules.Config.ConfigSetsModuleLink()]);
         var run = driver.Run(tree.PathOf("m"), NginxVersionRange.Dynamic);
         return new FixApplier(driver, NginxVersionRange.Dynamic).Apply(run, run.Diagnostics.Where(d => d.Id == "MARK"));
     }
