@@ -9,6 +9,7 @@ using ConfigConvert.Converter;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers;
 
@@ -81,7 +82,7 @@ public static class ModuleChecker
     /// <summary>The state of one check: the rules, the severities read so far, the baseline and what it records.</summary>
     private sealed class CheckRun(CheckOptions options, BaselineFile? baseline)
     {
-        private readonly AnalyzerDriver _driver = new(AnalyzerRegistry.All);
+        private readonly AnalyzerDriver _driver = new(options.Analyzers);
         private readonly NginxVersionRange _target = new(options.MinimumNginxVersion, options.MaximumNginxVersion);
 
         public SeverityResolver Severities { get; } = new();
@@ -172,6 +173,9 @@ public sealed record CheckOptions
 
     /// <summary>The newest nginx the module must work with, or null for every later one.</summary>
     public int? MaximumNginxVersion { get; init; }
+
+    /// <summary>The rules to run: every rule, except where a test of the check itself runs a few it knows.</summary>
+    internal ImmutableArray<ModuleAnalyzer> Analyzers { get; init; } = AnalyzerRegistry.All;
 
     /// <summary>
     /// Apply the fixes of the reported findings: per module, the fixes that do not overlap are applied to

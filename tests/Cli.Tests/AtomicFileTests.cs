@@ -1,4 +1,4 @@
-using ConfigConvert.Cli.Output;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Tests;
 
@@ -26,5 +26,16 @@ public sealed class AtomicFileTests
         Assert.ThrowsAny<IOException>(() => AtomicFile.Replace(target, "new\n"u8.ToArray()));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(target, "inside")));
         Assert.Equal(["config"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_file_its_owner_may_not_write_is_left_alone_even_for_root()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("config", "old\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Assert.Throws<UnauthorizedAccessException>(() => AtomicFile.Replace(path, "new\n"u8.ToArray()));
+        Assert.Equal("old\n", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.Path));
     }
 }

@@ -178,10 +178,12 @@ public sealed class CheckCommandTests
     }
 
     /// <summary>A temporary directory whose .editorconfig stops the search for more above it.</summary>
+    /// <summary>A directory for module <c>m</c>, with the source that defines the module its configs register, so that only what a test writes can be a finding.</summary>
     private static TempDirectory Tree()
     {
         var dir = new TempDirectory();
         dir.Write(".editorconfig", "root = true\n");
+        dir.Write("m/ngx_http_x_module.c", "#include <ngx_config.h>\n#include <ngx_core.h>\n#include <ngx_http.h>\n\nngx_module_t  ngx_http_x_module = {\n    NGX_MODULE_V1, NULL, NULL, NGX_HTTP_MODULE,\n    NULL, NULL, NULL, NULL, NULL, NULL, NULL,\n    NGX_MODULE_V1_PADDING\n};\n");
         return dir;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Driver;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Fixing;
 

@@ -4,6 +4,7 @@ using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Commands;
 

@@ -83,7 +83,7 @@ public sealed class BadInputTests
         Directory.CreateDirectory(tree.PathOf("a"));
         File.CreateSymbolicLink(tree.PathOf("a/config"), "config");
         tree.Write("b/config", Samples.LinkConfig());
-        var report = ModuleChecker.Check([tree.PathOf("a"), tree.PathOf("b")]);
+        var report = ModuleChecker.Check([tree.PathOf("a"), tree.PathOf("b")], Samples.TwoRules);
         Assert.Equal(ModelDiagnostics.ConfigUnreadable, Assert.Single(report.Modules[0].Diagnostics).Descriptor);
         Assert.Equal(["CC2202"], report.Modules[1].Diagnostics.Select(d => d.Id));
         Assert.True(report.HasIoErrors);
@@ -97,7 +97,7 @@ public sealed class BadInputTests
         return tree;
     }
 
-    private static CheckReport Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")]);
+    private static CheckReport Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules);
 
     private static List<string> Findings(TempTree tree, CheckReport report)
         => [.. report.Diagnostics.Select(d => $"{d.Id} {Path.GetRelativePath(tree.PathOf("m"), d.Location.Path!)}").Order(StringComparer.Ordinal)];

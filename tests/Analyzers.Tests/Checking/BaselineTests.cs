@@ -11,12 +11,12 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig());
         var baseline = tree.PathOf("baseline.json");
-        var written = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline, WriteBaseline = true });
+        var written = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline, WriteBaseline = true });
         Assert.Empty(written.Diagnostics);
         Assert.Equal(1, written.Modules.Single().HiddenByBaseline);
 
         File.WriteAllText(config, Samples.LinkConfig("# added later\necho one\necho two\n"));
-        var report = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline });
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline });
         Assert.Empty(report.Diagnostics);
         Assert.Equal(1, report.Modules.Single().HiddenByBaseline);
     }
@@ -27,7 +27,7 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         tree.Write("mods/m/config", Samples.LinkConfig("ngx_module_link=ADDON\n"));
         var baseline = tree.PathOf("baseline.json");
-        ModuleChecker.Check([tree.PathOf("mods")], new CheckOptions { BaselinePath = baseline, WriteBaseline = true });
+        ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules with { BaselinePath = baseline, WriteBaseline = true });
         using var json = JsonDocument.Parse(File.ReadAllText(baseline));
         Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         var entries = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -43,9 +43,9 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig("ngx_module_link=DYNAMIC\n"));
         var baseline = tree.PathOf("baseline.json");
-        ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline, WriteBaseline = true });
+        ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline, WriteBaseline = true });
         File.WriteAllText(config, Samples.LinkConfig("ngx_module_link=DYNAMIC\nngx_module_link=DYNAMIC\n"));
-        var report = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline });
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline });
         var shown = Assert.Single(report.Diagnostics);
         Assert.Equal(("CC2202", 4), (shown.Id, shown.Location.Start.Line));
         Assert.Equal(2, report.Modules.Single().HiddenByBaseline);
@@ -57,9 +57,9 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig());
         var baseline = tree.PathOf("baseline.json");
-        ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline, WriteBaseline = true });
+        ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline, WriteBaseline = true });
         File.WriteAllText(config, Samples.LinkConfig().Replace("ngx_module_link=DYNAMIC", "ngx_module_link=ADDON", StringComparison.Ordinal));
-        var report = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline });
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline });
         Assert.Equal(["CC2202"], report.Modules.Single().Diagnostics.Select(d => d.Id));
         var stale = Assert.Single(report.General);
         Assert.Equal($"{baseline}(1,1): info CC5906: the baseline records CC2202 in `m/config`, but no such finding exists any more; write the baseline again", stale.ToString());
@@ -76,7 +76,7 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         tree.Write("m/config", Samples.LinkConfig());
         var baseline = tree.Write("baseline.json", text);
-        var report = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = baseline });
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = baseline });
         Assert.True(report.HasIoErrors);
         var error = Assert.Single(report.General);
         Assert.Equal("CC5907", error.Id);
@@ -90,7 +90,7 @@ public sealed class BaselineTests
         using var tree = new TempTree();
         tree.Write("m/config", Samples.CleanConfig);
         var missing = tree.PathOf("none.json");
-        var report = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { BaselinePath = missing });
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = missing });
         Assert.Equal($"{missing}(1,1): error CC5907: cannot use the baseline `{missing}`: no such file", Assert.Single(report.General).ToString());
         Assert.True(report.HasIoErrors);
     }

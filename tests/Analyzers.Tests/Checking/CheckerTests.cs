@@ -17,7 +17,7 @@ public sealed class CheckerTests
         tree.Write(".git/config", "[core]\n\tbare = false\n");
         tree.Write("objs/config", Samples.CleanConfig);
         tree.Write("t/config", "timeout=30\n");
-        var report = ModuleChecker.Check([tree.Root]);
+        var report = ModuleChecker.Check([tree.Root], Samples.TwoRules);
         Assert.Equal([tree.PathOf("A"), tree.PathOf("a/nested"), tree.PathOf("b")], report.Modules.Select(m => m.Directory));
         Assert.Empty(report.Diagnostics);
     }
@@ -27,7 +27,7 @@ public sealed class CheckerTests
     {
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig());
-        Assert.Equal([tree.PathOf("m")], ModuleChecker.Check([tree.PathOf("m"), config]).Modules.Select(m => m.Directory));
+        Assert.Equal([tree.PathOf("m")], ModuleChecker.Check([tree.PathOf("m"), config], Samples.TwoRules).Modules.Select(m => m.Directory));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class CheckerTests
         using var tree = new TempTree();
         tree.Write("m/config", Samples.LinkConfig());
         var missing = tree.PathOf("nope");
-        var report = ModuleChecker.Check([missing, tree.PathOf("m")]);
+        var report = ModuleChecker.Check([missing, tree.PathOf("m")], Samples.TwoRules);
         Assert.True(report.HasIoErrors);
         var general = Assert.Single(report.General);
         Assert.Equal($"{missing}(1,1): error CC5902: cannot check `{missing}`: no such file or directory", general.ToString());
@@ -48,7 +48,7 @@ public sealed class CheckerTests
     {
         using var tree = new TempTree();
         tree.Write("docs/readme", "nothing here\n");
-        var report = ModuleChecker.Check([tree.PathOf("docs")]);
+        var report = ModuleChecker.Check([tree.PathOf("docs")], Samples.TwoRules);
         Assert.Equal(["CC5903"], report.General.Select(d => d.Id));
         Assert.True(report.HasIoErrors);
         Assert.Empty(report.Modules);
@@ -62,7 +62,7 @@ public sealed class CheckerTests
         tree.Write("mods/m/ngx_http_example_module.c", Samples.Source);
         Directory.CreateSymbolicLink(tree.PathOf("mods/up"), "..");
         Directory.CreateSymbolicLink(tree.PathOf("mods/m/self"), ".");
-        var report = ModuleChecker.Check([tree.PathOf("mods")]);
+        var report = ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules);
         var module = Assert.Single(report.Modules);
         Assert.Equal(tree.PathOf("mods/m"), module.Directory);
         var loop = Assert.Single(module.Diagnostics);
@@ -77,7 +77,7 @@ public sealed class CheckerTests
     {
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig("# a comment\n"));
-        var finding = Assert.Single(ModuleChecker.Check([tree.PathOf("m")]).Diagnostics);
+        var finding = Assert.Single(ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules).Diagnostics);
         Assert.Equal($"{config}(3,1): warning CC2202: the config sets `ngx_module_link`, which configure sets from --add-module or --add-dynamic-module; remove the assignment", DiagnosticLine.Format(finding));
     }
 }

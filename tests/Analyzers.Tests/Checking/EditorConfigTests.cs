@@ -66,7 +66,7 @@ public sealed class EditorConfigTests
         tree.Write(".editorconfig", "root = true\n\n[*]\nngx_convert.CC2202.severity = error\n\n[m2/config]\nngx_convert.CC2202.severity = none\n");
         tree.Write("m1/config", Samples.LinkConfig());
         tree.Write("m2/config", Samples.LinkConfig());
-        var report = ModuleChecker.Check([tree.PathOf("m1"), tree.PathOf("m2")]);
+        var report = ModuleChecker.Check([tree.PathOf("m1"), tree.PathOf("m2")], Samples.TwoRules);
         Assert.Equal(DiagnosticSeverity.Error, Assert.Single(report.Modules[0].Diagnostics).Severity);
         Assert.Empty(report.Modules[1].Diagnostics);
     }
@@ -80,7 +80,7 @@ public sealed class EditorConfigTests
         tree.Write("inner/m/config", Samples.LinkConfig());
         tree.Write("rooted/.editorconfig", "root = true\n");
         tree.Write("rooted/m/config", Samples.LinkConfig());
-        var report = ModuleChecker.Check([tree.PathOf("inner/m"), tree.PathOf("rooted/m")]);
+        var report = ModuleChecker.Check([tree.PathOf("inner/m"), tree.PathOf("rooted/m")], Samples.TwoRules);
         Assert.Equal(DiagnosticSeverity.Info, Assert.Single(report.Modules[0].Diagnostics).Severity);
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(report.Modules[1].Diagnostics).Severity);
     }
@@ -91,7 +91,7 @@ public sealed class EditorConfigTests
         using var tree = new TempTree();
         var editorconfig = tree.Write(".editorconfig", "root = true\n[*]\nngx_convert.CC2202.severity = loud\nngx_convert.CC2201.severity = none\nnot a line\n");
         tree.Write("m/config", Samples.OldStyleConfig);
-        var report = ModuleChecker.Check([tree.PathOf("m")]);
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules);
         Assert.Empty(report.Modules.Single().Diagnostics);
         Assert.Equal(
             [

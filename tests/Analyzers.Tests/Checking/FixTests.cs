@@ -20,7 +20,7 @@ public sealed class FixTests
         File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead);
         var expected = ((ConfigConvert.Analyzers.Rules.Config.OldStyleConfig)AnalyzerRegistry.All[0]).Examples[0].Fixed[0].Text;
 
-        var first = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { Fix = true });
+        var first = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { Fix = true });
         Assert.Equal([config], first.ChangedFiles);
         Assert.Equal(["CC2201"], first.Modules.Single().Fixed.Select(d => d.Id));
         Assert.Empty(first.Diagnostics);
@@ -28,7 +28,7 @@ public sealed class FixTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead, File.GetUnixFileMode(config));
         Assert.Equal(["config", "ngx_http_example_module.c"], Directory.EnumerateFiles(tree.PathOf("m")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
-        var second = ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { Fix = true });
+        var second = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { Fix = true });
         Assert.Empty(second.ChangedFiles);
         Assert.Empty(second.Diagnostics);
         Assert.Equal(expected, File.ReadAllText(config));
@@ -39,7 +39,7 @@ public sealed class FixTests
     {
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.OldStyleConfig);
-        var report = ModuleChecker.Check([tree.PathOf("m")]);
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules);
         Assert.Single(report.Diagnostics);
         Assert.Equal(Samples.OldStyleConfig, File.ReadAllText(config));
     }
@@ -50,7 +50,7 @@ public sealed class FixTests
         using var tree = new TempTree();
         var real = tree.Write("m/config.real", Samples.OldStyleConfig);
         File.CreateSymbolicLink(tree.PathOf("m/config"), "config.real");
-        ModuleChecker.Check([tree.PathOf("m")], new CheckOptions { Fix = true });
+        ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { Fix = true });
         Assert.NotNull(new FileInfo(tree.PathOf("m/config")).LinkTarget);
         Assert.Contains(". auto/module", File.ReadAllText(real), StringComparison.Ordinal);
     }

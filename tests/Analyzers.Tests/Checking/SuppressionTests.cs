@@ -88,5 +88,5 @@ public sealed class SuppressionTests
         Assert.Equal(2, module.Suppressed);
     }
 
-    private static CheckedModule Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")]).Modules.Single();
+    private static CheckedModule Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules).Modules.Single();
 }

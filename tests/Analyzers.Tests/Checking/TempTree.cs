@@ -40,6 +40,12 @@ internal sealed class TempTree : IDisposable
 /// <summary>Configs and sources the checking tests share, built on the two rules that exist (CC2201, CC2202).</summary>
 internal static class Samples
 {
+    /// <summary>
+    /// The options of the checking tests: only the two rules the samples below are written for, so that
+    /// what they test of the check itself does not move when other rules are added.
+    /// </summary>
+    public static CheckOptions TwoRules { get; } = new() { Analyzers = [new ConfigConvert.Analyzers.Rules.Config.OldStyleConfig(), new ConfigConvert.Analyzers.Rules.Config.ConfigSetsModuleLink()] };
+
     /// <summary>New style, clean for every rule.</summary>
     public const string CleanConfig = Framework.RuleExample.MinimalConfig;
 

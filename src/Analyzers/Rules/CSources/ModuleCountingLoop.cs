@@ -48,6 +48,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                     ngx_modules[m]->ctx_index = ngx_example_max_module++;
                 }
 
+                for (m = 0; cf->cycle->modules[m]; m++) {
+                    /* each example module's configuration is created here */
+                }
+
                 return NGX_CONF_OK;
             }
 
@@ -83,6 +87,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                     }
                 #endif
 
+                    for (m = 0; cf->cycle->modules[m]; m++) {
+                        /* each example module's configuration is created here */
+                    }
+
                     return NGX_CONF_OK;
                 }
 
@@ -108,6 +116,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                     module = cycle->modules[m];
                     if (module->type == NGX_EXAMPLE_MODULE)
                         module->ctx_index = ngx_example_max_module++;
+                }
+
+                for (m = 0; cycle->modules[m]; m++) {
+                    /* each example module's configuration is created here */
                 }
 
                 return NGX_OK;
@@ -140,6 +152,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                             module->ctx_index = ngx_example_max_module++;
                     }
                 #endif
+
+                    for (m = 0; cycle->modules[m]; m++) {
+                        /* each example module's configuration is created here */
+                    }
 
                     return NGX_OK;
                 }
@@ -241,6 +257,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                     ngx_modules[i]->ctx_index = count++;
                 }
 
+                for (i = 0; cf->cycle->modules[i]; i++) {
+                    /* each example module's configuration is created here */
+                }
+
                 return count;
             }
 
@@ -270,6 +290,10 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                         ngx_modules[i]->ctx_index = count++;
                     }
                 #endif
+
+                    for (i = 0; cf->cycle->modules[i]; i++) {
+                        /* each example module's configuration is created here */
+                    }
 
                     return count;
                 }

@@ -46,9 +46,31 @@ internal static class LoopFix
             return "the loop tests no module type, so the type to count is not known";
         }
 
+        if (LoopVariableUsedOnlyByTheLoop(code, loop) is { } variable)
+        {
+            return $"`{variable}` is used only by this loop: without it, nginx's -Werror build rejects the unused variable; count with ngx_count_modules and guard `{variable}`'s declaration too";
+        }
+
         var found = CycleInScope.Find(code, loop.For);
         cycle = found.Expression;
         return found.WhyNone;
+    }
+
+    /// <summary>
+    /// The variable the loop walks with (<c>m</c> of <c>for (m = 0; ...)</c>) when nothing in its function
+    /// uses it outside the loop but its declaration: the fix would leave it unused for new nginx.
+    /// </summary>
+    private static string? LoopVariableUsedOnlyByTheLoop(CodeView code, CountingLoop loop)
+    {
+        if (!code.IsIdentifier(loop.For + 2) || !code.IsPunctuator(loop.For + 3, "=") || code.FunctionAt(loop.For) is not { } function)
+        {
+            return null;
+        }
+
+        var variable = code.Text(loop.For + 2);
+        var usesOutside = Enumerable.Range(function.Open, function.Close - function.Open)
+            .Count(p => (p < loop.First || p > loop.End) && code.IsIdentifier(p, variable));
+        return usesOutside <= 1 ? variable : null;
     }
 
     private static bool OnlyBlanksAround(string text, TextSpan lines, int start, int end)
