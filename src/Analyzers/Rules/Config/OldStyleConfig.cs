@@ -47,6 +47,20 @@ internal sealed class OldStyleConfig : ModuleAnalyzer
                 """)],
         },
         RuleExample.Config("new style already", RuleExample.MinimalConfig),
+        RuleExample.Config("auto/module for a dynamic build only, the old text for a static one", """
+            ngx_addon_name=ngx_http_example_filter_module
+            if [ "$ngx_module_link" = DYNAMIC ]; then
+                ngx_module_type=HTTP_FILTER
+                ngx_module_name=ngx_http_example_filter_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_filter_module.c"
+                ngx_module_order="ngx_http_example_filter_module ngx_http_copy_filter_module"
+                . auto/module
+            else
+                HTTP_FILTER_MODULES="$HTTP_FILTER_MODULES ngx_http_example_filter_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_filter_module.c"
+            fi
+
+            """),
         RuleExample.Config("registers nothing", """
             ngx_addon_name=ngx_http_example_module
             CFLAGS="$CFLAGS -DEXAMPLE"
@@ -60,7 +74,10 @@ internal sealed class OldStyleConfig : ModuleAnalyzer
     {
         var description = context.Module.Describe(LinkMode.Addon);
         var registered = description.Outcomes.Where(o => o.AutoModuleCalls.IsEmpty).SelectMany(o => o.Modules).Where(m => m.Location is not null).ToList();
-        if (registered.Count == 0 || description.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
+        // A config that calls auto/module for a dynamic build only (and keeps its old text for a static
+        // one, as conversions that place a filter do) can be built as a dynamic module: not old style.
+        if (registered.Count == 0 || description.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty)
+            || context.Module.Describe(LinkMode.Dynamic).Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
         {
             return;
         }
