@@ -91,6 +91,9 @@ else
 fi
 
 echo "ngx-convert: pull request #$number changes $files file(s) in ${#modules[@]} module(s)${list:+: ${list//$'\n'/, }}" >&2
+if ngx_read_only_fork; then
+    ngx_notice "pull request #$number comes from a fork and its token is read-only: the report stays in the log and the job summary, with no comment and no SARIF upload"
+fi
 ngx_set_output count "${#modules[@]}"
 ngx_set_output modules "$list"
 ngx_set_output modules-file "$work/modules.txt"
