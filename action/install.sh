@@ -9,6 +9,7 @@
 # $GITHUB_PATH. Step output: path (the ngx-convert executable).
 # Exit codes: 0 installed, 2 the build or the install failed.
 set -euo pipefail
+# shellcheck source=action/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ngx_require dotnet
 

@@ -16,6 +16,7 @@
 # Exit codes: 0 posted, updated or nothing to do; 1 the API refused or failed (the method, path,
 # HTTP status and GitHub's message are printed); 2 bad input.
 set -euo pipefail
+# shellcheck source=action/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ngx_require jq curl
 ngx_require_event
@@ -24,7 +25,9 @@ marker='<!-- ngx-convert:report -->'
 [ $# -eq 1 ] || ngx_die 2 "usage: post-comment.sh REPORT.md | --all-clear"
 report=$1
 if [ "$report" != --all-clear ]; then
-    [ -r "$report" ] && [ -s "$report" ] || ngx_die 2 "the report $report is missing or empty"
+    if [ ! -r "$report" ] || [ ! -s "$report" ]; then
+        ngx_die 2 "the report $report is missing or empty"
+    fi
 fi
 
 number=$(ngx_event '.pull_request.number')

@@ -11,6 +11,7 @@
 # --fail-on, 2 usage or I/O error; 2 if either run said 2).
 # Exit codes: 0 check ran (whatever it found), 2 bad input.
 set -euo pipefail
+# shellcheck source=action/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ngx_require jq git
 ngx_require_event
@@ -18,15 +19,21 @@ ngx_require_event
 tool=${NGX_CONVERT:-ngx-convert}
 command -v "$tool" >/dev/null 2>&1 || ngx_die 2 "the tool \`$tool\` is not installed (NGX_CONVERT)"
 work=$(ngx_work_dir)
-[ -r "$work/modules.txt" ] && [ -r "$work/changes.diff" ] || ngx_die 2 "run select-modules.sh first: $work has no modules.txt or changes.diff"
+if [ ! -r "$work/modules.txt" ] || [ ! -r "$work/changes.diff" ]; then
+    ngx_die 2 "run select-modules.sh first: $work has no modules.txt or changes.diff"
+fi
 root=$(git rev-parse --show-toplevel 2>/dev/null) || ngx_die 2 "$(pwd) is not in a git clone"
 cd "$root"
 
 modules=()
 while IFS= read -r module; do
     # A directory named like an option is still a path.
-    [[ $module == -* ]] && module=./$module
-    [ -n "$module" ] && modules+=("$module")
+    if [[ $module == -* ]]; then
+        module=./$module
+    fi
+    if [ -n "$module" ]; then
+        modules+=("$module")
+    fi
 done <"$work/modules.txt"
 [ ${#modules[@]} -gt 0 ] || ngx_die 2 "no module to check in $work/modules.txt"
 
@@ -42,7 +49,9 @@ link_base=${NGX_CONVERT_LINK_BASE:-$server/$repository/blob/$head}
 
 read -r -a extra <<<"${NGX_CONVERT_ARGS:-}"
 options=(--fail-on "${NGX_CONVERT_FAIL_ON:-warning}" --repository-root "$root" --link-base "$link_base" --changed-lines "$work/changes.diff")
-[ -n "$report_url" ] && options+=(--report-url "$report_url")
+if [ -n "$report_url" ]; then
+    options+=(--report-url "$report_url")
+fi
 
 # check exits 1 for findings and 2 for what it could not read; neither stops the comment and the
 # upload, so the status is kept as an output and the action's last step fails the job with it.
@@ -57,7 +66,9 @@ markdown_status=0
 run_check sarif "$work/ngx-convert.sarif" || sarif_status=$?
 run_check markdown "$work/report.md" || markdown_status=$?
 status=$markdown_status
-[ "$sarif_status" -eq 2 ] && status=2
+if [ "$sarif_status" -eq 2 ]; then
+    status=2
+fi
 
 # The job's summary shows the report too, also where no comment can be posted (a fork).
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$work/report.md" ]; then

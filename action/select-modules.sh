@@ -13,6 +13,7 @@
 # count, modules, modules-file, diff-file, pull-request, base-sha, head-sha.
 # Exit codes: 0 done (also for an event that is not a pull request: count=0), 2 bad input.
 set -euo pipefail
+# shellcheck source=action/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ngx_require jq git
 ngx_require_event
@@ -25,7 +26,9 @@ if [ -z "$number" ]; then
 fi
 base=$(ngx_event '.pull_request.base.sha')
 head=$(ngx_event '.pull_request.head.sha')
-[ -n "$base" ] && [ -n "$head" ] || ngx_die 2 "the event payload has no pull_request.base.sha or pull_request.head.sha"
+if [ -z "$base" ] || [ -z "$head" ]; then
+    ngx_die 2 "the event payload has no pull_request.base.sha or pull_request.head.sha"
+fi
 
 root=$(git rev-parse --show-toplevel 2>/dev/null) || ngx_die 2 "$(pwd) is not in a git clone: check the repository out first (actions/checkout)"
 cd "$root"
