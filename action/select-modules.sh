@@ -39,7 +39,7 @@ for sha in "$base" "$head"; do
 done
 
 work=$(ngx_work_dir)
-git diff --no-color --no-ext-diff "$base...$head" >"$work/changes.diff" || ngx_die 2 "git diff $base...$head failed"
+git diff --no-color --no-ext-diff "$base...$head" >"$work/changes.diff" || ngx_die 2 "git diff $base...$head failed (no merge base in a shallow clone? check out with fetch-depth: 0)"
 
 declare -A is_module=()
 module_like() {
