@@ -24,7 +24,11 @@ internal sealed class TerminalFindings
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(console.Out),
         });
+        // The terminal wraps long lines itself; Spectre.Console wrapping them would break the path(line,col) editors read.
+        _ansi.Profile.Width = NoWrapWidth;
     }
+
+    private const int NoWrapWidth = 100_000;
 
     public void Write(IEnumerable<Diagnostic> findings)
     {
