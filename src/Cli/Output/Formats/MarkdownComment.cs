@@ -22,6 +22,11 @@ internal sealed class MarkdownComment(int limit)
     /// <summary>How many diffs were left out.</summary>
     public int DiffsLeftOut { get; private set; }
 
+    /// <summary>True when not even a short piece fits any more.</summary>
+    public bool IsFull => _text.Length + ShortestPiece > limit - NoteRoom;
+
+    private const int ShortestPiece = 120;
+
     /// <summary>Adds <paramref name="piece"/> whatever its length: the marker and the summary.</summary>
     public void AddAlways(string piece) => _text.Append(piece);
 

@@ -65,6 +65,13 @@ internal sealed class MarkdownFormatter : IReportFormatter
 
         foreach (var finding in findings)
         {
+            // Once the comment is full, findings are counted without being rendered (their diffs cost time).
+            if (comment.IsFull)
+            {
+                comment.LeaveOutFindings(1);
+                continue;
+            }
+
             comment.AddFinding(Item(finding, report, options));
         }
     }
