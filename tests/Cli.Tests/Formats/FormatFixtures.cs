@@ -30,12 +30,13 @@ internal static class FormatFixtures
     public static CliRunner.Result Check(TempDirectory repository, params string[] arguments)
         => CliRunner.Run(["check", Path.Combine(repository.Path, "m"), "--repository-root", repository.Path, .. arguments]);
 
-    /// <summary>A check report of <paramref name="count"/> findings of one severity, one per line of one file, each with a one-line fix.</summary>
+    /// <summary>A check report of <paramref name="count"/> findings of one severity, one per line of one file (lines of equal length), each with a fix that deletes its line.</summary>
     public static Report ManyFindings(int count, DiagnosticSeverity severity, string root, int lineLength = 40)
     {
         var path = Path.Combine(root, "m", "config");
-        var line = "ngx_module_link=DYNAMIC".PadRight(lineLength, '#') + "\n";
-        var source = SourceText.From(string.Concat(Enumerable.Repeat(line, count)));
+        var lines = Enumerable.Range(1, count).Select(i => $"ngx_module_link=DYNAMIC # {i:D5} ".PadRight(lineLength, '#') + "\n").ToList();
+        var line = lines[0];
+        var source = SourceText.From(string.Concat(lines));
         var rule = RuleCatalog.Find("CC2202")!;
         var findings = Enumerable.Range(0, count).Select(i =>
         {

@@ -70,7 +70,7 @@ public sealed class MarkdownFormatTests
         var fix = new Fixes.Fix("Rename", [new Fixes.TextChange(path, new Text.TextSpan(finding.Location.Span.Start, 15), "ngx_module_type")]);
         var options = new ReportOptions { RepositoryRoot = root.Path, ChangedLines = ChangedLines.Parse("+++ b/m/config\n@@ -1,3 +1,3 @@\n x\n+y\n z\n") };
         var single = report with { Modules = [report.Modules[0] with { Findings = [Diagnostic.Create(finding.Descriptor, finding.Location).WithFix(fix)] }] };
-        Assert.Equal("ngx_module_type=DYNAMIC#################", MarkdownSuggestions.Of(single.Findings.Single(), report.Sources, options));
+        Assert.Equal("ngx_module_type=DYNAMIC # 00002 ########", MarkdownSuggestions.Of(single.Findings.Single(), report.Sources, options));
     }
 
     [Fact]
@@ -100,6 +100,17 @@ public sealed class MarkdownFormatTests
         Assert.Contains($"**Cut to fit a comment:** {5_000 - shown} finding(s) and 0 diff(s) are not shown; the full report is at https://ci.example/run/7.", comment, StringComparison.Ordinal);
         // Every <details> that was opened is closed: nothing was cut in the middle of a piece.
         Assert.Equal(comment.Split("<details>").Length, comment.Split("</details>").Length);
+    }
+
+    [Fact]
+    public void A_fix_far_down_a_file_is_diffed_on_its_own_lines_with_their_numbers()
+    {
+        using var root = new TempDirectory();
+        var report = FormatFixtures.ManyFindings(100, DiagnosticSeverity.Warning, root.Path, lineLength: 36);
+        var finding = report.Findings.ElementAt(49);
+        var diff = FixExcerpt.Diff(finding.Fixes[0], finding.Location.Path!, report.Sources.Get(finding.Location.Path)!, "m/config");
+        static string Line(int n) => $"ngx_module_link=DYNAMIC # {n:D5} ####";
+        Assert.Equal($"--- a/m/config\n+++ b/m/config\n@@ -47,7 +47,6 @@\n {Line(47)}\n {Line(48)}\n {Line(49)}\n-{Line(50)}\n {Line(51)}\n {Line(52)}\n {Line(53)}\n", diff);
     }
 
     private static List<string> Cells(TableRow row) => [.. row.Cast<TableCell>().Select(c => ((ParagraphBlock)c[0]).Inline!.FirstChild!.ToString()!)];

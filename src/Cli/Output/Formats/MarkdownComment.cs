@@ -4,7 +4,8 @@ namespace ConfigConvert.Cli.Output.Formats;
 
 /// <summary>
 /// A pull-request comment built piece by piece under GitHub's limit of 65,536 characters: a piece that would
-/// pass the limit (keeping room for the closing note) is left out and counted, and the pieces after it are still tried.
+/// pass the limit (keeping room for the closing note) is left out and counted; after a finding that did not fit,
+/// the findings are only counted, while each diff is still tried.
 /// </summary>
 internal sealed class MarkdownComment(int limit)
 {
@@ -22,10 +23,8 @@ internal sealed class MarkdownComment(int limit)
     /// <summary>How many diffs were left out.</summary>
     public int DiffsLeftOut { get; private set; }
 
-    /// <summary>True when not even a short piece fits any more.</summary>
-    public bool IsFull => _text.Length + ShortestPiece > limit - NoteRoom;
-
-    private const int ShortestPiece = 120;
+    /// <summary>True once a finding did not fit: the findings after it are left out too, so that those shown are the first ones.</summary>
+    public bool IsFull { get; private set; }
 
     /// <summary>Adds <paramref name="piece"/> whatever its length: the marker and the summary.</summary>
     public void AddAlways(string piece) => _text.Append(piece);
@@ -36,6 +35,7 @@ internal sealed class MarkdownComment(int limit)
         if (!TryAdd(piece))
         {
             FindingsLeftOut++;
+            IsFull = true;
         }
     }
 

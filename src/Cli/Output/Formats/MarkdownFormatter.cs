@@ -96,10 +96,8 @@ internal sealed class MarkdownFormatter : IReportFormatter
         return item;
     }
 
-    private static string FixDiff(Fixes.Fix fix, SourceFiles sources, ReportOptions options) => string.Concat(fix.Paths.Select(path =>
-        sources.Get(path) is { } source && fix.Changes.All(c => c.Path != path || c.Span.End <= source.Text.Length)
-            ? UnifiedDiff.Create(source.Text, fix.Apply(path, source.Text), "a/" + options.RelativePath(path), "b/" + options.RelativePath(path))
-            : string.Empty));
+    private static string FixDiff(Fixes.Fix fix, SourceFiles sources, ReportOptions options)
+        => string.Concat(fix.Paths.Select(path => sources.Get(path) is { } source ? FixExcerpt.Diff(fix, path, source, options.RelativePath(path)!) : string.Empty));
 
     /// <summary>A collapsed section holding a diff in a <c>diff</c> fence.</summary>
     private static string Details(string summary, string diff)
