@@ -5,11 +5,14 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunOn(terminal: false, color: false, args);
+
+    /// <summary>Runs with output that is (or is not) a terminal, with (or without) colour.</summary>
+    public static Result RunOn(bool terminal, bool color, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApplication.Run(args, new CliConsole(output, error));
+        var code = CliApplication.Run(args, new CliConsole(output, error) { IsTerminal = terminal, UseColor = color });
         return new Result(code, output.ToString(), error.ToString());
     }
 }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using ConfigConvert.Analyzers;
-using ConfigConvert.Cli.Output;
+using ConfigConvert.Cli.Output.Formats;
+using ConfigConvert.Cli.Output.Reports;
 
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert check PATH... [--format text|json] [--fix] [--baseline FILE [--write-baseline]]
+/// <c>ngx-convert check PATH... [--format FORMAT] [--fail-on error|warning|note|none] [--fix] [--baseline FILE [--write-baseline]]
 /// [--nginx-version MIN[:MAX]]</c>: runs the rules over module directories and reports the findings.
 /// </summary>
 internal static class CheckCommand
@@ -14,27 +15,34 @@ internal static class CheckCommand
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Module directories, module `config` files, or directories to search for modules.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = ReportFormats.Option();
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding is at or above this severity (default: warning).", DefaultValueFactory = _ => FailOn.Default };
+        failOn.AcceptOnlyFromAmong([.. FailOn.Names]);
+        var reporting = new ReportOptionSet();
         var fix = new Option<bool>("--fix") { Description = "Apply the fixes of the findings, each proven on a copy of the module first; files are replaced atomically." };
         var baseline = new Option<string?>("--baseline") { Description = "A baseline file: hide the findings it records.", HelpName = "FILE" };
         var writeBaseline = new Option<bool>("--write-baseline") { Description = "Record the current findings in the --baseline file instead of reading it." };
         var versions = new Option<string?>("--nginx-version") { Description = "The nginx versions to check for, MIN[:MAX] (1.9.11, 1.9.11:1.25.3); 1.9.11 and later by default.", HelpName = "MIN[:MAX]" };
-        var command = new Command("check", "Check nginx modules for what blocks or breaks a dynamic build, in configs, C sources and the repository. Exit code: 0 nothing at warning or above, 1 findings at warning or above, 2 usage or I/O error (the other paths are still checked).")
+        var command = new Command("check", "Check nginx modules for what blocks or breaks a dynamic build, in configs, C sources and the repository. Exit code: 0 nothing at or above --fail-on, 1 findings at or above --fail-on (warning by default), 2 usage or I/O error (the other paths are still checked).")
         {
-            paths, format, fix, baseline, writeBaseline, versions,
+            paths, format, failOn, fix, baseline, writeBaseline, versions,
         };
-        command.SetAction(result => Run(
-            console,
-            result.GetValue(paths)!,
-            result.GetValue(format)!,
-            new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions))));
+        reporting.All.ToList().ForEach(command.Options.Add);
+        command.SetAction(result => reporting.Resolve(console, result) is { } reportOptions
+            ? Run(
+                console,
+                result.GetValue(paths)!,
+                new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions)),
+                new Output(result.GetValue(format)!, FailOn.Threshold(result.GetValue(failOn)!), reportOptions))
+            : ExitCodes.UsageOrIoError);
         return command;
     }
 
     private sealed record Request(bool Fix, string? Baseline, bool WriteBaseline, string? Versions);
 
-    private static int Run(CliConsole console, string[] paths, string format, Request request)
+    private sealed record Output(string Format, Diagnostics.DiagnosticSeverity? FailOn, ReportOptions Options);
+
+    private static int Run(CliConsole console, string[] paths, Request request, Output output)
     {
         if (request.WriteBaseline && request.Baseline is null)
         {
@@ -50,16 +58,8 @@ internal static class CheckCommand
 
         var options = new CheckOptions { Fix = request.Fix, BaselinePath = request.Baseline, WriteBaseline = request.WriteBaseline, MinimumNginxVersion = minimum, MaximumNginxVersion = maximum };
         var report = ModuleChecker.Check(paths, options);
-        if (format == "json")
-        {
-            CheckJson.Write(console, report);
-        }
-        else
-        {
-            CheckText.Write(console, report);
-        }
-
-        return report.HasIoErrors ? ExitCodes.UsageOrIoError : report.HasFindings ? ExitCodes.Findings : ExitCodes.Success;
+        ReportFormats.Get(output.Format).Write(ReportBuilder.FromCheck(report), new FormatContext(console, output.Options));
+        return report.HasIoErrors ? ExitCodes.UsageOrIoError : FailOn.Fails(report.Diagnostics, output.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
     /// <summary>Reads <c>MIN[:MAX]</c>; each side a dotted version (<c>1.9.11</c>) or an <c>nginx_version</c> number (<c>1009011</c>).</summary>

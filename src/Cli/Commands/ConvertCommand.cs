@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ConfigConvert.Cli.Output;
+using ConfigConvert.Cli.Output.Formats;
+using ConfigConvert.Cli.Output.Reports;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
@@ -9,7 +11,7 @@ using ConfigConvert.IO;
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert DIR... [--diff | --check [--format FORMAT]] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
@@ -20,19 +22,23 @@ internal static class ConvertCommand
         var diff = new Option<bool>("--diff") { Description = "Print a unified diff and write nothing." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if a config needs converting (or cannot be converted)." };
         var noCompat = new Option<bool>("--no-compat") { Description = "Drop the branch that keeps the old text for nginx before 1.9.11." };
+        var format = ReportFormats.Option();
+        var reporting = new ReportOptionSet();
         var reference = ReferenceOptions.Create();
         var command = new Command("convert", "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
         {
-            directories, diff, check, noCompat,
+            directories, diff, check, noCompat, format,
         };
-        foreach (var option in reference.All)
+        foreach (var option in reference.All.Concat(reporting.All))
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(result => reference.Resolve(console, result) is { } build
-            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build })
-            : ExitCodes.UsageOrIoError);
+        command.SetAction(result => reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions
+            ? ExitCodes.UsageOrIoError
+            : (result.GetValue(diff), result.GetValue(check)) is var (diffMode, checkMode) && (diffMode || checkMode)
+                ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!)
+                : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, false, false, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }));
         return command;
     }
 

@@ -1,12 +1,29 @@
 namespace ConfigConvert.Cli;
 
-/// <summary>Where the tool writes; tests give it string writers.</summary>
+/// <summary>Where the tool writes, and what the output is: tests give it string writers and say whether it is a terminal.</summary>
 internal sealed class CliConsole(TextWriter output, TextWriter error)
 {
-    /// <summary>The process's standard output and error.</summary>
-    public static CliConsole System { get; } = new(Console.Out, Console.Error);
+    /// <summary>The process's standard output and error; a terminal unless output is redirected, in colour where the terminal has it and <c>NO_COLOR</c> is unset.</summary>
+    public static CliConsole System { get; } = new(Console.Out, Console.Error)
+    {
+        IsTerminal = !Console.IsOutputRedirected,
+        UseColor = !Console.IsOutputRedirected && TerminalColor.Supported(Environment.GetEnvironmentVariable),
+    };
 
     public TextWriter Out { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>True when standard output is a terminal that a person reads: text output shows source lines and carets.</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>True when the terminal shows colours and the user has not switched them off.</summary>
+    public bool UseColor { get; init; }
+}
+
+/// <summary>Whether a terminal gets colour: not when <c>NO_COLOR</c> is set to anything (no-color.org), nor on a dumb terminal.</summary>
+internal static class TerminalColor
+{
+    public static bool Supported(Func<string, string?> environment)
+        => string.IsNullOrEmpty(environment("NO_COLOR")) && environment("TERM") is not (null or "" or "dumb");
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ConfigConvert.Analyzers;
+using ConfigConvert.Cli.Output.Reports;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Fixes;
 
@@ -7,25 +7,26 @@ namespace ConfigConvert.Cli.Output;
 
 /// <summary>
 /// The JSON form of a check (version 1, documented in the README):
-/// <c>{"version", "modules": [{"path", "diagnostics", "fixed", "changedFiles", "suppressed", "hiddenByBaseline"}],
+/// <c>{"version", "command", "modules": [{"path", "diagnostics", "fixed", "changedFiles", "suppressed", "hiddenByBaseline"}],
 /// "diagnostics", "summary"}</c>; each diagnostic <c>{"id", "severity", "message", "path", "line", "column",
-/// "endLine", "endColumn", "helpUri", "fixes": [{"title", "changes": [{"path", "start", "length", "newText"}]}]}</c>.
+/// "endLine", "endColumn", "helpUri", "title", "category", "fixes": [{"title", "changes": [{"path", "start", "length", "newText"}]}]}</c>.
 /// </summary>
 internal static class CheckJson
 {
     /// <summary>The version of the shape; it changes only if a field changes meaning or goes away.</summary>
     public const int Version = 1;
 
-    public static void Write(CliConsole console, CheckReport report) => DiagnosticJson.WriteDocument(console, writer =>
+    public static void Write(CliConsole console, Report report) => DiagnosticJson.WriteDocument(console, writer =>
     {
         writer.WriteStartObject();
         writer.WriteNumber("version", Version);
+        writer.WriteString("command", "check");
         writer.WriteStartArray("modules");
         foreach (var module in report.Modules)
         {
             writer.WriteStartObject();
             writer.WriteString("path", module.Directory);
-            WriteDiagnostics(writer, "diagnostics", module.Diagnostics);
+            WriteDiagnostics(writer, "diagnostics", module.Findings);
             WriteDiagnostics(writer, "fixed", module.Fixed);
             writer.WriteStartArray("changedFiles");
             module.ChangedFiles.ToList().ForEach(writer.WriteStringValue);
@@ -64,34 +65,22 @@ internal static class CheckJson
         writer.WriteEndObject();
     });
 
-    /// <summary>The counts of the summary, shared by the text and JSON forms.</summary>
-    public static (int Errors, int Warnings, int Infos, int Suppressed, int Baseline, int ChangedFiles) Count(CheckReport report)
+    private static void WriteSummary(Utf8JsonWriter writer, Report report)
     {
-        var all = report.Diagnostics.ToList();
-        return (
-            all.Count(d => d.Severity == DiagnosticSeverity.Error),
-            all.Count(d => d.Severity == DiagnosticSeverity.Warning),
-            all.Count(d => d.Severity == DiagnosticSeverity.Info),
-            report.Modules.Sum(m => m.Suppressed),
-            report.Modules.Sum(m => m.HiddenByBaseline),
-            report.ChangedFiles.Count());
-    }
-
-    private static void WriteSummary(Utf8JsonWriter writer, CheckReport report)
-    {
-        var counts = Count(report);
+        var counts = report.Counts;
         writer.WriteStartObject("summary");
         writer.WriteNumber("modules", report.Modules.Length);
         writer.WriteNumber("errors", counts.Errors);
         writer.WriteNumber("warnings", counts.Warnings);
-        writer.WriteNumber("infos", counts.Infos);
-        writer.WriteNumber("suppressed", counts.Suppressed);
-        writer.WriteNumber("hiddenByBaseline", counts.Baseline);
-        writer.WriteNumber("changedFiles", counts.ChangedFiles);
+        writer.WriteNumber("infos", counts.Notes);
+        writer.WriteNumber("suppressed", report.Modules.Sum(m => m.Suppressed));
+        writer.WriteNumber("hiddenByBaseline", report.Modules.Sum(m => m.HiddenByBaseline));
+        writer.WriteNumber("changedFiles", report.Modules.Sum(m => m.ChangedFiles.Length));
         writer.WriteEndObject();
     }
 
-    private static void WriteDiagnostics(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
+    /// <summary>A list of diagnostics in the documented shape.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
     {
         writer.WriteStartArray(name);
         foreach (var diagnostic in diagnostics)
@@ -115,6 +104,8 @@ internal static class CheckJson
         writer.WriteNumber("endLine", location.End.Line);
         writer.WriteNumber("endColumn", location.End.Column);
         writer.WriteString("helpUri", diagnostic.Descriptor.HelpLink);
+        writer.WriteString("title", diagnostic.Descriptor.Title);
+        writer.WriteString("category", diagnostic.Descriptor.Category);
         writer.WriteStartArray("fixes");
         foreach (var fix in diagnostic.Fixes)
         {

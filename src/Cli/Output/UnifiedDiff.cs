@@ -7,8 +7,11 @@ namespace ConfigConvert.Cli.Output;
 /// <summary>A unified diff (<c>diff -u</c> format, three lines of context) of two texts.</summary>
 internal static class UnifiedDiff
 {
-    /// <summary>The diff of <paramref name="oldText"/> and <paramref name="newText"/>, empty when they are equal.</summary>
-    public static string Create(string oldText, string newText, string oldLabel, string newLabel, int context = 3)
+    /// <summary>
+    /// The diff of <paramref name="oldText"/> and <paramref name="newText"/>, empty when they are equal; when the texts
+    /// are excerpts of longer files starting at line <paramref name="firstLine"/>, the hunks are numbered from there.
+    /// </summary>
+    public static string Create(string oldText, string newText, string oldLabel, string newLabel, int context = 3, int firstLine = 1)
     {
         if (oldText == newText)
         {
@@ -36,20 +39,21 @@ internal static class UnifiedDiff
                 j++;
             }
 
-            WriteHunk(builder, blocks, i, j, oldLines, newLines, context);
+            WriteHunk(builder, blocks, (i, j), oldLines, newLines, (context, firstLine - 1));
             i = j + 1;
         }
 
         return builder.ToString();
     }
 
-    private static void WriteHunk(StringBuilder builder, List<DiffBlock> blocks, int first, int last, List<(string Text, bool Newline)> oldLines, List<(string Text, bool Newline)> newLines, int context)
+    private static void WriteHunk(StringBuilder builder, List<DiffBlock> blocks, (int First, int Last) range, List<(string Text, bool Newline)> oldLines, List<(string Text, bool Newline)> newLines, (int Lines, int Offset) context)
     {
-        var oldStart = Math.Max(0, blocks[first].DeleteStartA - context);
-        var newStart = Math.Max(0, blocks[first].InsertStartB - context);
-        var oldEnd = Math.Min(oldLines.Count, blocks[last].DeleteStartA + blocks[last].DeleteCountA + context);
-        var newEnd = Math.Min(newLines.Count, blocks[last].InsertStartB + blocks[last].InsertCountB + context);
-        builder.Append($"@@ -{Range(oldStart, oldEnd - oldStart)} +{Range(newStart, newEnd - newStart)} @@\n");
+        var (first, last) = range;
+        var oldStart = Math.Max(0, blocks[first].DeleteStartA - context.Lines);
+        var newStart = Math.Max(0, blocks[first].InsertStartB - context.Lines);
+        var oldEnd = Math.Min(oldLines.Count, blocks[last].DeleteStartA + blocks[last].DeleteCountA + context.Lines);
+        var newEnd = Math.Min(newLines.Count, blocks[last].InsertStartB + blocks[last].InsertCountB + context.Lines);
+        builder.Append($"@@ -{Range(oldStart + context.Offset, oldEnd - oldStart)} +{Range(newStart + context.Offset, newEnd - newStart)} @@\n");
         var a = oldStart;
         foreach (var block in blocks.Skip(first).Take(last - first + 1))
         {

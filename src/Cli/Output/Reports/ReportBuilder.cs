@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using ConfigConvert.Analyzers;
+using ConfigConvert.Converter;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Cli.Output.Reports;
+
+/// <summary>Makes the one report model the formats read, from what <c>check</c> and <c>convert</c> found.</summary>
+internal static class ReportBuilder
+{
+    /// <summary>The report of a check.</summary>
+    public static Report FromCheck(CheckReport check)
+    {
+        var modules = check.Modules.Select(m => new ModuleReport(m.Directory, m.Diagnostics)
+        {
+            Fixed = m.Fixed,
+            ChangedFiles = m.ChangedFiles,
+            Suppressed = m.Suppressed,
+            HiddenByBaseline = m.HiddenByBaseline,
+        }).ToImmutableArray();
+        return new Report(ReportCommand.Check, modules, check.General, SourceFiles.Read(check.Diagnostics, []));
+    }
+
+    /// <summary>The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written.</summary>
+    public static Report FromConversions(ReportCommand command, IEnumerable<string> directories, ConversionOptions options)
+    {
+        var modules = directories.Select(d => Convert(command, d, options)).ToImmutableArray();
+        var known = modules.Select(m => m.Conversion!).Where(c => c.Outcome != ConversionOutcome.Unreadable)
+            .Select(c => KeyValuePair.Create(c.ConfigPath, c.Original));
+        return new Report(command, modules, [], SourceFiles.Read(modules.SelectMany(m => m.Findings), known));
+    }
+
+    private static ModuleReport Convert(ReportCommand command, string directory, ConversionOptions options)
+    {
+        var module = ModuleDirectory.Load(directory);
+        var directoryPath = Path.GetFullPath(directory);
+        if (module.HasIoError)
+        {
+            var configPath = Path.Combine(directoryPath, "config");
+            return new ModuleReport(directoryPath, module.Diagnostics)
+            {
+                Conversion = new ModuleConversion(configPath, ConversionOutcome.Unreadable, SourceText.From(string.Empty), null, string.Empty),
+            };
+        }
+
+        var result = ConfigConverter.Convert(module, options);
+        // `convert --check` answers one question, so the converter's notes on a conversion are left out of it.
+        var findings = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || command != ReportCommand.ConvertCheck).ToImmutableArray();
+        var outcome = result.Status switch
+        {
+            ConversionStatus.Converted => ConversionOutcome.Needed,
+            ConversionStatus.Refused => ConversionOutcome.Refused,
+            _ => ConversionOutcome.Unchanged,
+        };
+        // Relative to the module, as the file would be committed in its repository: `git apply` or
+        // `patch -p1` in the module directory takes it as is, wherever the tool ran.
+        var label = Path.GetRelativePath(module.Path, result.ConfigPath).Replace('\\', '/');
+        var diff = result.ConvertedText is { } converted ? UnifiedDiff.Create(result.Original.Text, converted, "a/" + label, "b/" + label) : string.Empty;
+        return new ModuleReport(directoryPath, findings)
+        {
+            Conversion = new ModuleConversion(result.ConfigPath, outcome, result.Original, result.ConvertedText, diff),
+        };
+    }
+}
