@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ConfigConvert.Analyzers;
+using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output;
 
 namespace ConfigConvert.Cli.Commands;
@@ -24,15 +25,19 @@ internal static class CheckCommand
         {
             paths, format, fix, baseline, writeBaseline, versions,
         };
-        command.SetAction(result => Run(
-            console,
-            result.GetValue(paths)!,
-            result.GetValue(format)!,
-            new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions))));
+        var tree = new TreeOptions();
+        tree.AddTo(command);
+        command.SetAction(result => tree.Resolve(console, result) is { } trees
+            ? Run(
+                console,
+                result.GetValue(paths)!,
+                result.GetValue(format)!,
+                new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions), trees))
+            : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private sealed record Request(bool Fix, string? Baseline, bool WriteBaseline, string? Versions);
+    private sealed record Request(bool Fix, string? Baseline, bool WriteBaseline, string? Versions, TreeSettings Trees);
 
     private static int Run(CliConsole console, string[] paths, string format, Request request)
     {
@@ -49,7 +54,7 @@ internal static class CheckCommand
         }
 
         var options = new CheckOptions { Fix = request.Fix, BaselinePath = request.Baseline, WriteBaseline = request.WriteBaseline, MinimumNginxVersion = minimum, MaximumNginxVersion = maximum };
-        var report = ModuleChecker.Check(paths, options);
+        var report = TreeCheck.Run(console, paths, options, request.Trees);
         if (format == "json")
         {
             CheckJson.Write(console, report);

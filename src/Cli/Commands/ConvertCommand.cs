@@ -3,20 +3,19 @@ using ConfigConvert.Cli.Output;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
-using ConfigConvert.ModuleModel;
 using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert PATH... [--diff] [--check] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directories = new Argument<string[]>("DIR") { Description = "Module directories (each holding a `config`).", Arity = ArgumentArity.OneOrMore };
+        var directories = new Argument<string[]>("PATH") { Description = "Module directories, module `config` files, or directories to search for modules.", Arity = ArgumentArity.OneOrMore };
         var diff = new Option<bool>("--diff") { Description = "Print a unified diff and write nothing." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if a config needs converting (or cannot be converted)." };
         var noCompat = new Option<bool>("--no-compat") { Description = "Drop the branch that keeps the old text for nginx before 1.9.11." };
@@ -30,20 +29,21 @@ internal static class ConvertCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => reference.Resolve(console, result) is { } build
-            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build })
+        var tree = new TreeOptions();
+        tree.AddTo(command);
+        command.SetAction(result => tree.Resolve(console, result) is { } trees && reference.Resolve(console, result) is { } build
+            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, trees)
             : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options)
+    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options, TreeSettings trees)
     {
-        var ioError = false;
+        var modules = TreeConversion.Run(console, directories, trees, options, out var ioError);
         var findings = false;
-        foreach (var directory in directories)
+        foreach (var (module, converted) in modules)
         {
-            var module = ModuleDirectory.Load(directory);
-            if (module.HasIoError)
+            if (converted is not { } result)
             {
                 foreach (var diagnostic in module.Diagnostics)
                 {
@@ -54,7 +54,6 @@ internal static class ConvertCommand
                 continue;
             }
 
-            var result = ConfigConverter.Convert(module, options);
             foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || !check))
             {
                 (diagnostic.Severity == DiagnosticSeverity.Error ? console.Error : console.Out).WriteLine(diagnostic.ToString());
@@ -81,7 +80,8 @@ internal static class ConvertCommand
                 case ConversionStatus.Converted:
                     try
                     {
-                        AtomicFile.Replace(result.ConfigPath, result.ConvertedBytes!);
+                        // Not over a config that changed since it was read (another run, an editor): that is said, exit 2.
+                        AtomicFile.ReplaceIfUnchanged(result.ConfigPath, result.Original.GetBytes(), result.ConvertedBytes!);
                         console.Out.WriteLine($"{result.ConfigPath}: converted");
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
