@@ -5,11 +5,14 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(isTerminal: false, args);
+
+    /// <summary>As <see cref="Run(string[])"/>, with a console that says whether it is a terminal.</summary>
+    public static Result Run(bool isTerminal, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApplication.Run(args, new CliConsole(output, error));
+        var code = CliApplication.Run(args, new CliConsole(output, error, isTerminal));
         return new Result(code, output.ToString(), error.ToString());
     }
 }

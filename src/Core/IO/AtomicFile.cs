@@ -23,7 +23,8 @@ public static class AtomicFile
     /// As <see cref="Replace"/>, but only while <paramref name="path"/> still holds <paramref name="expected"/>,
     /// the bytes the new contents were made from: a file that another program changed (or removed) since it
     /// was read is not overwritten, and <see cref="FileChangedException"/> says so. The comparison is made
-    /// just before the rename, under an exclusive lock on the file that another run of this writer also takes.
+    /// just before the rename, under an exclusive lock that another run of this writer also takes (a lock
+    /// file beside the target, removed when done), so two runs cannot both replace what they read.
     /// </summary>
     public static void ReplaceIfUnchanged(string path, byte[] expected, byte[] contents) => AtomicFileWriter.Default.Replace(path, contents, expected);
 }

@@ -26,7 +26,7 @@ public sealed class ModuleSearchTests : IDisposable
 
         Assert.Empty(result.Problems);
         Assert.Equal([At("mods/brotli"), At("mods/other")], result.Modules.Select(m => m.Directory));
-        Assert.Equal([At("mods/brotli/filter/config"), At("mods/brotli/static/config")], result.Modules[0].SourcedConfigs);
+        Assert.Equal<string>([At("mods/brotli/filter/config"), At("mods/brotli/static/config")], result.Modules[0].SourcedConfigs);
         Assert.Equal(At("mods/brotli/config"), result.Modules[0].Config);
     }
 
@@ -51,7 +51,7 @@ public sealed class ModuleSearchTests : IDisposable
         var result = ModuleSearch.Find([At("repo")]);
 
         Assert.Equal([At("repo/nginx")], result.Modules.Select(m => m.Directory));
-        Assert.Equal([At("repo/shared/config")], result.Modules[0].SourcedConfigs);
+        Assert.Equal<string>([At("repo/shared/config")], result.Modules[0].SourcedConfigs);
     }
 
     [Fact]
