@@ -12,11 +12,11 @@ internal static class TreeCheck
             Include = trees.Include,
             Exclude = trees.Exclude,
             MaxParallelism = trees.MaxParallelism,
-            Progress = progress is null ? null : new Progress(progress),
+            Progress = progress is null ? null : new BarProgress(progress),
         }));
 
     /// <summary>Reports on the caller's thread (not a captured context): the bar is updated as modules finish.</summary>
-    private sealed class Progress(IProgress<(int Done, int Total)> bar) : IProgress<ModuleProgress>
+    private sealed class BarProgress(IProgress<(int Done, int Total)> bar) : IProgress<ModuleProgress>
     {
         public void Report(ModuleProgress value) => bar.Report((value.Done, value.Total));
     }

@@ -36,9 +36,19 @@ public static class ModuleSearch
         }
 
         var found = modules.Distinct(StringComparer.Ordinal).Select(SourcedConfigs.Module).ToList();
-        var parts = found.SelectMany(m => m.SourcedConfigs).Select(RealPaths.Of).ToHashSet(StringComparer.Ordinal);
-        var kept = found.Where(m => !parts.Contains(RealPaths.Of(m.Config)));
-        return new ModuleSearchResult([.. kept], [.. problems]);
+        return new ModuleSearchResult([.. found.Where(m => !IsPartOfAnother(m, found))], [.. problems]);
+    }
+
+    /// <summary>
+    /// True when another module's config sources this one's. Two configs that source each other are both
+    /// kept: dropping either would lose a module (the evaluation reports the recursion).
+    /// </summary>
+    private static bool IsPartOfAnother(FoundModule module, List<FoundModule> all)
+    {
+        var config = RealPaths.Of(module.Config);
+        return all.Any(other => other != module
+            && other.SourcedConfigs.Any(c => RealPaths.Of(c) == config)
+            && !module.SourcedConfigs.Any(c => RealPaths.Of(c) == RealPaths.Of(other.Config)));
     }
 
     private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<string> modules, List<ModuleSearchProblem> problems)

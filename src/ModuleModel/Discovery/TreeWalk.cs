@@ -84,7 +84,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     }
 
     /// <summary>A file named config may be anything (a test suite's, a tool's); a module's names configure's variables.</summary>
-    internal static bool LooksLikeModuleConfig(string path)
+    private static bool LooksLikeModuleConfig(string path)
     {
         try
         {

@@ -55,6 +55,15 @@ public sealed class ModuleSearchTests : IDisposable
     }
 
     [Fact]
+    public void Two_configs_that_source_each_other_are_both_kept()
+    {
+        Write("t/a/config", "ngx_addon_name=a\n. $ngx_addon_dir/../b/config\n");
+        Write("t/b/config", "ngx_addon_name=b\n. $ngx_addon_dir/../a/config\n");
+
+        Assert.Equal([At("t/a"), At("t/b")], ModuleSearch.Find([At("t")]).Modules.Select(m => m.Directory));
+    }
+
+    [Fact]
     public void Include_and_exclude_globs_select_among_the_modules_found_and_a_directory_name_covers_its_tree()
     {
         Write("t/a/config", Module);
