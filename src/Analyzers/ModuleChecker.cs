@@ -40,10 +40,11 @@ public static class ModuleChecker
     {
         options ??= new CheckOptions();
         var general = new List<Diagnostic>();
-        var modules = ModuleDiscovery.Find(paths, general);
+        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = options.Include, Exclude = options.Exclude });
+        general.AddRange(search.Problems.Select(SearchDiagnostics.Of));
         var baseline = OpenBaseline(options, general);
         var run = new CheckRun(options, baseline);
-        var results = modules.Select(run.CheckModule).ToImmutableArray();
+        var results = ParallelModules.Run(search.Modules.Select(m => m.Directory).ToList(), options.MaxParallelism, run.CheckModule, options.Progress);
         general.AddRange(run.Severities.Diagnostics);
         if (baseline is not null && options.WriteBaseline)
         {
@@ -87,6 +88,7 @@ public static class ModuleChecker
 
         public SeverityResolver Severities { get; } = new();
 
+        /// <summary>What the baseline records, in no particular order (modules are checked in parallel); it is sorted when written.</summary>
         public List<FindingKey> BaselineKeys { get; } = [];
 
         public CheckedModule CheckModule(string directory)
@@ -124,7 +126,11 @@ public static class ModuleChecker
             var keyed = FindingKey.Of(diagnostics, module, run.Module.Path, path => TextOf(run, path));
             if (options.WriteBaseline)
             {
-                BaselineKeys.AddRange(keyed.Select(k => k.Key));
+                lock (BaselineKeys)
+                {
+                    BaselineKeys.AddRange(keyed.Select(k => k.Key));
+                }
+
                 return ([], keyed.Count);
             }
 
@@ -189,6 +195,18 @@ public sealed record CheckOptions
 
     /// <summary>With <see cref="BaselinePath"/>: record every current finding there (atomically) instead of reading it; they are all hidden.</summary>
     public bool WriteBaseline { get; init; }
+
+    /// <summary>Globs of the modules to check among those found by searching a directory (see <see cref="ModuleSearchOptions.Include"/>).</summary>
+    public ImmutableArray<string> Include { get; init; } = [];
+
+    /// <summary>Globs of the modules to leave out among those found by searching a directory (see <see cref="ModuleSearchOptions.Exclude"/>).</summary>
+    public ImmutableArray<string> Exclude { get; init; } = [];
+
+    /// <summary>How many modules are checked at once; 1 by default. The report is in the same order whatever it is.</summary>
+    public int MaxParallelism { get; init; } = 1;
+
+    /// <summary>Told of each module checked (from the thread that checked it), for a progress display.</summary>
+    public IProgress<ModuleProgress>? Progress { get; init; }
 }
 
 /// <summary>The findings of a check, per module, and those of no module (paths, baseline, .editorconfig).</summary>

@@ -7,6 +7,9 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunOn(terminal: false, color: false, args);
 
+    /// <summary>As <see cref="Run(string[])"/>, with a console that says whether it is a terminal.</summary>
+    public static Result Run(bool isTerminal, params string[] args) => RunOn(isTerminal, color: false, args);
+
     /// <summary>Runs with output that is (or is not) a terminal, with (or without) colour.</summary>
     public static Result RunOn(bool terminal, bool color, params string[] args)
     {

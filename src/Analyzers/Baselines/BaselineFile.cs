@@ -76,7 +76,12 @@ internal sealed class BaselineFile
     /// <summary>True, and the entry counted as used, when the baseline records <paramref name="key"/>.</summary>
     public bool Hides(FindingKey key)
     {
-        _unused.Remove(key);
+        // Modules may be checked in parallel.
+        lock (_unused)
+        {
+            _unused.Remove(key);
+        }
+
         return _all.Contains(key);
     }
 

@@ -1,3 +1,4 @@
+using ConfigConvert.ModuleModel.Discovery;
 using ConfigConvert.Analyzers.Framework;
 
 namespace ConfigConvert.Analyzers.Driver;

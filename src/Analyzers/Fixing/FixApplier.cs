@@ -97,7 +97,7 @@ internal sealed class FixApplier(AnalyzerDriver driver, NginxVersionRange target
 
             try
             {
-                AtomicFile.Replace(path, after.GetBytes());
+                AtomicFile.ReplaceIfUnchanged(path, before.GetBytes(), after.GetBytes());
                 changed.Add(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ConfigConvert.Analyzers;
+using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output.Formats;
 using ConfigConvert.Cli.Output.Reports;
 
@@ -28,17 +29,19 @@ internal static class CheckCommand
             paths, format, failOn, fix, baseline, writeBaseline, versions,
         };
         reporting.All.ToList().ForEach(command.Options.Add);
-        command.SetAction(result => reporting.Resolve(console, result) is { } reportOptions
+        var tree = new TreeOptions();
+        tree.AddTo(command);
+        command.SetAction(result => reporting.Resolve(console, result) is { } reportOptions && tree.Resolve(console, result) is { } trees
             ? Run(
                 console,
                 result.GetValue(paths)!,
-                new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions)),
+                new Request(result.GetValue(fix), result.GetValue(baseline), result.GetValue(writeBaseline), result.GetValue(versions), trees),
                 new Output(result.GetValue(format)!, FailOn.Threshold(result.GetValue(failOn)!), reportOptions))
             : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private sealed record Request(bool Fix, string? Baseline, bool WriteBaseline, string? Versions);
+    private sealed record Request(bool Fix, string? Baseline, bool WriteBaseline, string? Versions, TreeSettings Trees);
 
     private sealed record Output(string Format, Diagnostics.DiagnosticSeverity? FailOn, ReportOptions Options);
 
@@ -57,7 +60,7 @@ internal static class CheckCommand
         }
 
         var options = new CheckOptions { Fix = request.Fix, BaselinePath = request.Baseline, WriteBaseline = request.WriteBaseline, MinimumNginxVersion = minimum, MaximumNginxVersion = maximum };
-        var report = ModuleChecker.Check(paths, options);
+        var report = TreeCheck.Run(console, paths, options, request.Trees);
         ReportFormats.Get(output.Format).Write(ReportBuilder.FromCheck(report), new FormatContext(console, output.Options));
         return report.HasIoErrors ? ExitCodes.UsageOrIoError : FailOn.Fails(report.Diagnostics, output.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
     }

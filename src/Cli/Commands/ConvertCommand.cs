@@ -1,24 +1,22 @@
 using System.CommandLine;
-using ConfigConvert.Cli.Output;
 using ConfigConvert.Cli.Output.Formats;
 using ConfigConvert.Cli.Output.Reports;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
-using ConfigConvert.ModuleModel;
 using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert DIR... [--diff | --check [--format FORMAT]] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert PATH... [--diff | --check [--format FORMAT]] [--include GLOB] [--exclude GLOB] [--max-parallelism N] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliConsole console)
     {
-        var directories = new Argument<string[]>("DIR") { Description = "Module directories (each holding a `config`).", Arity = ArgumentArity.OneOrMore };
+        var directories = new Argument<string[]>("PATH") { Description = "Module directories, module `config` files, or directories to search for modules.", Arity = ArgumentArity.OneOrMore };
         var diff = new Option<bool>("--diff") { Description = "Print a unified diff and write nothing." };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if a config needs converting (or cannot be converted)." };
         var noCompat = new Option<bool>("--no-compat") { Description = "Drop the branch that keeps the old text for nginx before 1.9.11." };
@@ -34,22 +32,23 @@ internal static class ConvertCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions
+        var tree = new TreeOptions();
+        tree.AddTo(command);
+        command.SetAction(result => reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions || tree.Resolve(console, result) is not { } trees
             ? ExitCodes.UsageOrIoError
             : (result.GetValue(diff), result.GetValue(check)) is var (diffMode, checkMode) && (diffMode || checkMode)
-                ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!)
-                : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, false, false, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }));
+                ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!, trees)
+                : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, trees));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options)
+    private static int Run(CliConsole console, string[] directories, ConversionOptions options, TreeSettings trees)
     {
-        var ioError = false;
+        var modules = TreeConversion.Run(console, directories, trees, options, out var ioError);
         var findings = false;
-        foreach (var directory in directories)
+        foreach (var (module, converted) in modules)
         {
-            var module = ModuleDirectory.Load(directory);
-            if (module.HasIoError)
+            if (converted is not { } result)
             {
                 foreach (var diagnostic in module.Diagnostics)
                 {
@@ -60,8 +59,7 @@ internal static class ConvertCommand
                 continue;
             }
 
-            var result = ConfigConverter.Convert(module, options);
-            foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || !check))
+            foreach (var diagnostic in result.Diagnostics)
             {
                 (diagnostic.Severity == DiagnosticSeverity.Error ? console.Error : console.Out).WriteLine(diagnostic.ToString());
             }
@@ -74,20 +72,11 @@ internal static class ConvertCommand
                     break;
                 case ConversionStatus.Unchanged:
                     break;
-                case ConversionStatus.Converted when check:
-                    findings = true;
-                    console.Out.WriteLine($"{result.ConfigPath}: needs converting");
-                    break;
-                case ConversionStatus.Converted when diff:
-                    // Relative to the module, as the file would be committed in its repository: `git apply` or
-                    // `patch -p1` in the module directory takes it as is, wherever the tool ran.
-                    var label = Path.GetRelativePath(module.Path, result.ConfigPath).Replace('\\', '/');
-                    console.Out.Write(UnifiedDiff.Create(result.Original.Text, result.ConvertedText!, "a/" + label, "b/" + label));
-                    break;
                 case ConversionStatus.Converted:
                     try
                     {
-                        AtomicFile.Replace(result.ConfigPath, result.ConvertedBytes!);
+                        // Not over a config that changed since it was read (another run, an editor): that is said, exit 2.
+                        AtomicFile.ReplaceIfUnchanged(result.ConfigPath, result.Original.GetBytes(), result.ConvertedBytes!);
                         console.Out.WriteLine($"{result.ConfigPath}: converted");
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -73,11 +73,54 @@ public sealed class CheckerTests
     }
 
     [Fact]
+    public void The_report_and_the_baseline_are_the_same_whatever_the_parallelism_and_progress_is_told_of_each_module()
+    {
+        using var tree = new TempTree();
+        for (var i = 0; i < 10; i++)
+        {
+            tree.Write($"mods/m{i}/config", i % 2 == 0 ? Samples.LinkConfig() : Samples.CleanConfig);
+        }
+
+        tree.Write("mods/parts/config", "ngx_addon_name=parts\n. $ngx_addon_dir/filter/config\n");
+        tree.Write("mods/parts/filter/config", Samples.LinkConfig());
+        var progress = new List<ModuleProgress>();
+        var serial = ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules with { BaselinePath = tree.PathOf("serial.json"), WriteBaseline = true });
+        var parallel = ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules with
+        {
+            BaselinePath = tree.PathOf("parallel.json"),
+            WriteBaseline = true,
+            MaxParallelism = 4,
+            Progress = new Recorder(progress),
+        });
+
+        Assert.Equal(11, serial.Modules.Length);
+        Assert.Equal(serial.Modules.Select(m => (m.Directory, m.HiddenByBaseline)), parallel.Modules.Select(m => (m.Directory, m.HiddenByBaseline)));
+        Assert.Equal(File.ReadAllText(tree.PathOf("serial.json")), File.ReadAllText(tree.PathOf("parallel.json")));
+        Assert.Equal(Enumerable.Range(0, 12), progress.Select(p => p.Done).Order());
+        Assert.All(progress, p => Assert.Equal(11, p.Total));
+        Assert.Equal(
+            ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules).Diagnostics.Select(d => d.ToString()),
+            ModuleChecker.Check([tree.PathOf("mods")], Samples.TwoRules with { MaxParallelism = 3 }).Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Findings_carry_absolute_paths_lines_and_columns()
     {
         using var tree = new TempTree();
         var config = tree.Write("m/config", Samples.LinkConfig("# a comment\n"));
         var finding = Assert.Single(ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules).Diagnostics);
         Assert.Equal($"{config}(3,1): warning CC2202: the config sets `ngx_module_link`, which configure sets from --add-module or --add-dynamic-module; remove the assignment", DiagnosticLine.Format(finding));
+    }
+
+    /// <summary>Keeps every report; reports come from the checking threads.</summary>
+    private sealed class Recorder(List<ModuleProgress> reports) : IProgress<ModuleProgress>
+    {
+        public void Report(ModuleProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
     }
 }

@@ -24,19 +24,18 @@ internal static class ReportBuilder
     }
 
     /// <summary>The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written.</summary>
-    public static Report FromConversions(ReportCommand command, IEnumerable<string> directories, ConversionOptions options)
+    public static Report FromConversions(ReportCommand command, IEnumerable<(ModuleDirectory Module, ConversionResult? Result)> conversions)
     {
-        var modules = directories.Select(d => Convert(command, d, options)).ToImmutableArray();
+        var modules = conversions.Select(c => Convert(command, c.Module, c.Result)).ToImmutableArray();
         var known = modules.Select(m => m.Conversion!).Where(c => c.Outcome != ConversionOutcome.Unreadable)
             .Select(c => KeyValuePair.Create(c.ConfigPath, c.Original));
         return new Report(command, modules, [], SourceFiles.Read(modules.SelectMany(m => m.Findings), known));
     }
 
-    private static ModuleReport Convert(ReportCommand command, string directory, ConversionOptions options)
+    private static ModuleReport Convert(ReportCommand command, ModuleDirectory module, ConversionResult? converted)
     {
-        var module = ModuleDirectory.Load(directory);
-        var directoryPath = Path.GetFullPath(directory);
-        if (module.HasIoError)
+        var directoryPath = Path.GetFullPath(module.Path);
+        if (converted is not { } result)
         {
             var configPath = Path.Combine(directoryPath, "config");
             return new ModuleReport(directoryPath, module.Diagnostics)
@@ -45,7 +44,6 @@ internal static class ReportBuilder
             };
         }
 
-        var result = ConfigConverter.Convert(module, options);
         // `convert --check` answers one question, so the converter's notes on a conversion are left out of it.
         var findings = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || command != ReportCommand.ConvertCheck).ToImmutableArray();
         var outcome = result.Status switch
@@ -57,7 +55,7 @@ internal static class ReportBuilder
         // Relative to the module, as the file would be committed in its repository: `git apply` or
         // `patch -p1` in the module directory takes it as is, wherever the tool ran.
         var label = Path.GetRelativePath(module.Path, result.ConfigPath).Replace('\\', '/');
-        var diff = result.ConvertedText is { } converted ? UnifiedDiff.Create(result.Original.Text, converted, "a/" + label, "b/" + label) : string.Empty;
+        var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, "a/" + label, "b/" + label) : string.Empty;
         return new ModuleReport(directoryPath, findings)
         {
             Conversion = new ModuleConversion(result.ConfigPath, outcome, result.Original, result.ConvertedText, diff),

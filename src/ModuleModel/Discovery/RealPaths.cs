@@ -1,4 +1,4 @@
-namespace ConfigConvert.Analyzers.Driver;
+namespace ConfigConvert.ModuleModel.Discovery;
 
 /// <summary>
 /// The canonical path of a directory, every symbolic link on the way resolved (what <c>realpath</c>

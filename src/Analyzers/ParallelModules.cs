@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace ConfigConvert.Analyzers;
+
+/// <summary>Checks modules on several threads at once, and returns the results in the order of the modules, whatever finished first.</summary>
+internal static class ParallelModules
+{
+    public static ImmutableArray<CheckedModule> Run(List<string> modules, int maxParallelism, Func<string, CheckedModule> check, IProgress<ModuleProgress>? progress)
+    {
+        var done = 0;
+        CheckedModule CheckAndTell(string module)
+        {
+            var result = check(module);
+            progress?.Report(new ModuleProgress(Interlocked.Increment(ref done), modules.Count, module));
+            return result;
+        }
+
+        progress?.Report(new ModuleProgress(0, modules.Count, null));
+        if (maxParallelism <= 1 || modules.Count <= 1)
+        {
+            return [.. modules.Select(CheckAndTell)];
+        }
+
+        return [.. modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(CheckAndTell)];
+    }
+}

@@ -1,0 +1,54 @@
+using ConfigConvert.Cli.Input;
+using ConfigConvert.Converter;
+using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
+
+namespace ConfigConvert.Cli.Commands;
+
+/// <summary>
+/// <c>convert</c> over trees of modules: finds the modules as <c>check</c> does, converts them several at
+/// a time (with a progress bar on a terminal), and hands the results back in the order of the modules,
+/// so that what is printed and written does not depend on the parallelism.
+/// </summary>
+internal static class TreeConversion
+{
+    /// <summary>A module and its conversion; no conversion when the module could not be read.</summary>
+    public sealed record Item(ModuleDirectory Module, ConversionResult? Result);
+
+    /// <summary>The modules, converted in order; a path that could not be searched is written to standard error and sets <paramref name="searchFailed"/>.</summary>
+    public static List<Item> Run(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out bool searchFailed)
+    {
+        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude });
+        foreach (var problem in search.Problems)
+        {
+            console.Error.WriteLine(AsDiagnostic(problem).ToString());
+        }
+
+        searchFailed = search.Problems.Length > 0;
+        var modules = search.Modules.Select(m => m.Directory).ToList();
+        return RunProgress.Run(console, "Converting modules", progress =>
+        {
+            var done = 0;
+            Item Convert(string directory)
+            {
+                var module = ModuleDirectory.Load(directory);
+                var item = new Item(module, module.HasIoError ? null : ConfigConverter.Convert(module, options));
+                progress?.Report((Interlocked.Increment(ref done), modules.Count));
+                return item;
+            }
+
+            progress?.Report((0, modules.Count));
+            return trees.MaxParallelism <= 1 || modules.Count <= 1
+                ? modules.Select(Convert).ToList()
+                : modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(trees.MaxParallelism, 512)).Select(Convert).ToList();
+        });
+    }
+
+    /// <summary>The module model's own diagnostics for a path that names no module: not a directory (CC2001), no config (CC2002), unreadable (CC2003).</summary>
+    private static Diagnostic AsDiagnostic(ModuleSearchProblem problem) => problem.Kind switch
+    {
+        ModuleSearchProblemKind.Missing or ModuleSearchProblemKind.NotAModule => Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(problem.Path), problem.Path),
+        ModuleSearchProblemKind.NoModuleFound => Diagnostic.Create(ModelDiagnostics.ConfigMissing, Location.None(problem.Path), problem.Path),
+        _ => Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(problem.Path), problem.Path, problem.Reason),
+    };
+}

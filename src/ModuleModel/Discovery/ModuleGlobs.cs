@@ -1,0 +1,45 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace ConfigConvert.ModuleModel.Discovery;
+
+/// <summary>
+/// <c>--include</c> and <c>--exclude</c>: globs matched against the path of a found module's <c>config</c>
+/// relative to the directory searched. A glob that names a directory covers what lies below it.
+/// </summary>
+internal sealed class ModuleGlobs
+{
+    private readonly Matcher? _matcher;
+
+    public ModuleGlobs(IEnumerable<string> include, IEnumerable<string> exclude)
+    {
+        var includes = include.ToList();
+        var excludes = exclude.ToList();
+        if (includes.Count == 0 && excludes.Count == 0)
+        {
+            return;
+        }
+
+        _matcher = new Matcher(StringComparison.Ordinal);
+        _matcher.AddIncludePatterns(includes.Count == 0 ? ["**/*"] : includes.SelectMany(WithDirectoryForm));
+        _matcher.AddExcludePatterns(excludes.SelectMany(WithDirectoryForm));
+    }
+
+    /// <summary>True when the module in <paramref name="moduleDirectory"/>, found below <paramref name="root"/>, is kept.</summary>
+    public bool Matches(string root, string moduleDirectory)
+    {
+        if (_matcher is null)
+        {
+            return true;
+        }
+
+        var config = Path.GetRelativePath(root, Path.Combine(moduleDirectory, "config")).Replace('\\', '/');
+        return _matcher.Match(config).HasMatches;
+    }
+
+    /// <summary>The glob as written, and as a directory whose contents it names (<c>vendor</c> is <c>vendor/**</c> too).</summary>
+    private static IEnumerable<string> WithDirectoryForm(string glob)
+    {
+        var trimmed = glob.TrimEnd('/');
+        return trimmed.Length == 0 ? [glob] : [trimmed, trimmed + "/**/*"];
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Discovery;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>
+/// Finds the modules that paths name, for every command that takes directories (<c>check</c>,
+/// <c>convert</c>). A path is a module directory (it holds a file named <c>config</c>), a module's
+/// <c>config</c> file, or a directory searched for modules.
+/// </summary>
+/// <remarks>
+/// The search goes depth first, names in ordinal order, and stops at a directory whose <c>config</c>
+/// reads like a module's (it names <c>ngx_addon_name</c>, an <c>ngx_module_</c> variable or a
+/// <c>*_MODULES</c> list): what lies below belongs to that module. <c>.git</c>, <c>.hg</c>, <c>.svn</c>
+/// and <c>objs</c> are skipped, and no directory is entered twice, so symbolic link loops end.
+/// A config that a module's config sources (<c>. $ngx_addon_dir/filter/config</c>) is part of that
+/// module, not a module of its own, wherever it lies: found by the search, or named as a path. Each
+/// module is found once, in the order of the paths and then of the search.
+/// </remarks>
+public static class ModuleSearch
+{
+    /// <summary>The modules <paramref name="paths"/> name or hold; never throws, problems are <see cref="ModuleSearchResult.Problems"/>.</summary>
+    public static ModuleSearchResult Find(IEnumerable<string> paths, ModuleSearchOptions? options = null) => Find(paths, options, listDirectories: null);
+
+    /// <summary>As the public <see cref="Find(IEnumerable{string}, ModuleSearchOptions?)"/>, listing directories through <paramref name="listDirectories"/> (tests make it fail).</summary>
+    internal static ModuleSearchResult Find(IEnumerable<string> paths, ModuleSearchOptions? options, Func<string, IEnumerable<DirectoryInfo>>? listDirectories)
+    {
+        options ??= new ModuleSearchOptions();
+        var globs = new ModuleGlobs(options.Include, options.Exclude);
+        var modules = new List<string>();
+        var problems = new List<ModuleSearchProblem>();
+        var walk = new TreeWalk(problems, listDirectories);
+        foreach (var path in paths)
+        {
+            FindIn(path, globs, walk, modules, problems);
+        }
+
+        var found = modules.Distinct(StringComparer.Ordinal).Select(SourcedConfigs.Module).ToList();
+        return new ModuleSearchResult([.. found.Where(m => !IsPartOfAnother(m, found))], [.. problems]);
+    }
+
+    /// <summary>
+    /// True when another module's config sources this one's. Two configs that source each other are both
+    /// kept: dropping either would lose a module (the evaluation reports the recursion).
+    /// </summary>
+    private static bool IsPartOfAnother(FoundModule module, List<FoundModule> all)
+    {
+        var config = RealPaths.Of(module.Config);
+        return all.Any(other => other != module
+            && other.SourcedConfigs.Any(c => RealPaths.Of(c) == config)
+            && !module.SourcedConfigs.Any(c => RealPaths.Of(c) == RealPaths.Of(other.Config)));
+    }
+
+    private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<string> modules, List<ModuleSearchProblem> problems)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (File.Exists(full) && Path.GetFileName(full) == "config")
+        {
+            modules.Add(SourcedConfigs.OwnerOf(Path.GetDirectoryName(full)!));
+        }
+        else if (!Directory.Exists(full))
+        {
+            var kind = File.Exists(full) ? ModuleSearchProblemKind.NotAModule : ModuleSearchProblemKind.Missing;
+            problems.Add(new ModuleSearchProblem(path, kind, kind == ModuleSearchProblemKind.Missing ? "no such file or directory" : "it is neither a module directory nor a `config` file"));
+        }
+        else if (File.Exists(Path.Combine(full, "config")) || Directory.Exists(Path.Combine(full, "config")))
+        {
+            // A directory with a config is a module even when its config cannot be read: reading it says why.
+            modules.Add(SourcedConfigs.OwnerOf(full));
+        }
+        else
+        {
+            var problemsBefore = problems.Count;
+            var found = walk.Search(full);
+            if (found.Count == 0 && problems.Count == problemsBefore)
+            {
+                problems.Add(new ModuleSearchProblem(path, ModuleSearchProblemKind.NoModuleFound, "no module `config` in it or below it"));
+            }
+
+            // Modules the globs leave out were asked to be left out: that is not a path without modules.
+            modules.AddRange(found.Where(m => globs.Matches(full, m)));
+        }
+    }
+}
+
+/// <summary>Which of the modules a search finds are kept.</summary>
+public sealed record ModuleSearchOptions
+{
+    /// <summary>
+    /// Globs (Microsoft.Extensions.FileSystemGlobbing: <c>*</c>, <c>**</c>, <c>?</c>) matched against the path
+    /// of a found module's <c>config</c> relative to the directory searched (<c>vendor/ngx_foo/config</c>); a
+    /// glob that names a directory (<c>vendor</c>) covers everything below it. When there are any, only the
+    /// modules one of them matches are kept. Paths named explicitly are always kept.
+    /// </summary>
+    public ImmutableArray<string> Include { get; init; } = [];
+
+    /// <summary>Globs, as <see cref="Include"/>, of found modules to leave out; exclusion wins over inclusion.</summary>
+    public ImmutableArray<string> Exclude { get; init; } = [];
+}
+
+/// <summary>What a search found: the modules, in a deterministic order, and what it could not search.</summary>
+public sealed record ModuleSearchResult(ImmutableArray<FoundModule> Modules, ImmutableArray<ModuleSearchProblem> Problems);
+
+/// <summary>A module: its directory, its <c>config</c>, and the configs that config sources, which are part of it.</summary>
+/// <param name="Directory">The module directory, absolute.</param>
+/// <param name="Config">Its <c>config</c> file, absolute.</param>
+/// <param name="SourcedConfigs">The module's own files that its config sources (<c>. $ngx_addon_dir/filter/config</c>), transitively, absolute.</param>
+public sealed record FoundModule(string Directory, string Config, ImmutableArray<string> SourcedConfigs);
+
+/// <summary>A path that could not be searched.</summary>
+/// <param name="Path">The path as given, or a directory below it that could not be listed.</param>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record ModuleSearchProblem(string Path, ModuleSearchProblemKind Kind, string Reason);
+
+/// <summary>Why a path could not be searched.</summary>
+public enum ModuleSearchProblemKind
+{
+    /// <summary>The path does not exist.</summary>
+    Missing,
+
+    /// <summary>The path is a file other than a <c>config</c>.</summary>
+    NotAModule,
+
+    /// <summary>A directory could not be listed.</summary>
+    Unreadable,
+
+    /// <summary>A directory holds no module anywhere below it.</summary>
+    NoModuleFound,
+}

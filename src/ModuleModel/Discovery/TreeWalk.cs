@@ -1,0 +1,108 @@
+namespace ConfigConvert.ModuleModel.Discovery;
+
+/// <summary>
+/// The search of a directory tree for module directories: depth first, names in ordinal order, with an
+/// explicit stack so that a deep tree cannot exhaust the call stack. No directory is entered twice in
+/// one search, whatever the path it is reached by, so symbolic link loops end; a link that cannot be
+/// resolved is not a directory to enter.
+/// </summary>
+internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, IEnumerable<DirectoryInfo>>? listDirectories = null)
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".svn", "objs" };
+
+    private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
+
+    private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+
+    /// <summary>The module directories below <paramref name="root"/> (not <paramref name="root"/> itself), in the order found.</summary>
+    public List<string> Search(string root)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            if (!_visited.Add(RealPaths.Of(directory)))
+            {
+                continue;
+            }
+
+            if (directory != root && IsModuleDirectory(directory))
+            {
+                found.Add(directory);
+                continue;
+            }
+
+            foreach (var child in Children(directory))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The subdirectories to search, last name first (they are pushed, so the first is taken first).</summary>
+    private IEnumerable<string> Children(string directory)
+    {
+        try
+        {
+            return (listDirectories ?? ListDirectories)(directory)
+                .Where(d => !SkippedDirectories.Contains(d.Name) && !IsLinkLoop(d))
+                .Select(d => d.FullName)
+                .Order(StringComparer.Ordinal)
+                .Reverse()
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new ModuleSearchProblem(directory, ModuleSearchProblemKind.Unreadable, e.Message));
+            return [];
+        }
+    }
+
+    private static IEnumerable<DirectoryInfo> ListDirectories(string directory) => new DirectoryInfo(directory).EnumerateDirectories("*", ListOptions);
+
+    /// <summary>A link whose chain never ends (ELOOP) leads nowhere: it is skipped, not reported.</summary>
+    private static bool IsLinkLoop(DirectoryInfo directory)
+    {
+        try
+        {
+            return directory.LinkTarget is not null && directory.ResolveLinkTarget(returnFinalTarget: true) is null;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static bool IsModuleDirectory(string directory)
+    {
+        var config = Path.Combine(directory, "config");
+        return File.Exists(config) && LooksLikeModuleConfig(config);
+    }
+
+    /// <summary>A file named config may be anything (a test suite's, a tool's); a module's names configure's variables.</summary>
+    private static bool LooksLikeModuleConfig(string path)
+    {
+        try
+        {
+            // An empty file names nothing, and not opening it means a FIFO cannot block the search.
+            if (new FileInfo(path).Length == 0)
+            {
+                return false;
+            }
+
+            using var reader = new StreamReader(path);
+            var buffer = new char[64 * 1024];
+            var text = new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
+            return text.Contains("ngx_addon_name", StringComparison.Ordinal) || text.Contains("ngx_module_", StringComparison.Ordinal) || text.Contains("_MODULES", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable config is still a module's: checking it reports why it cannot be read.
+            return true;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+
+namespace ConfigConvert.Cli.Tests;
+
+/// <summary>check and convert over trees of modules, and what they do with bad input: nothing the user had is lost.</summary>
+public sealed class TreeCommandTests
+{
+    private const string OldStyle = "ngx_addon_name=ngx_http_{0}_module\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_{0}_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/{0}.c\"\n";
+
+    // The shape of ngx_brotli: a top config that sources its two parts.
+    private const string Parent = "ngx_addon_name=ngx_brotli\n. $ngx_addon_dir/filter/config\nngx_addon_name=ngx_brotli\n. $ngx_addon_dir/static/config\n";
+
+    private const string Part = "ngx_addon_name=ngx_brotli\nngx_module_type=HTTP_FILTER\nngx_module_name=ngx_http_brotli_{0}_module\nngx_module_srcs=\"$ngx_addon_dir/{0}/x.c\"\n. auto/module\n";
+
+    [Fact]
+    public void Check_and_convert_find_every_module_of_a_tree_and_print_the_same_whatever_the_parallelism()
+    {
+        using var dir = Tree(12);
+        var serial = CliRunner.Run("check", "--max-parallelism", "1", dir.Path);
+        var parallel = CliRunner.Run("check", "--max-parallelism", "4", dir.Path);
+        Assert.Equal((1, serial.Out, serial.Error), (parallel.ExitCode, parallel.Out, parallel.Error));
+        Assert.Contains("ngx-convert: check: 13 module(s)", serial.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("filter/config:", serial.Out, StringComparison.Ordinal);
+
+        var serialConvert = CliRunner.Run("convert", "--check", "--max-parallelism", "1", dir.Path);
+        var parallelConvert = CliRunner.Run("convert", "--check", "--max-parallelism", "3", dir.Path);
+        Assert.Equal((1, serialConvert.Out), (parallelConvert.ExitCode, parallelConvert.Out));
+        Assert.Equal(12, serialConvert.Out.Split('\n').Count(l => l.EndsWith(": needs converting", StringComparison.Ordinal)));
+        Assert.Equal(
+            Enumerable.Range(0, 12).Select(i => Path.Combine(dir.Path, $"m{i:D2}", "config")),
+            serialConvert.Out.Split('\n').Where(l => l.EndsWith(": needs converting", StringComparison.Ordinal)).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void Include_and_exclude_choose_the_modules_of_a_tree()
+    {
+        using var dir = Tree(3);
+        var result = CliRunner.Run("convert", "--check", "--include", "m*", "--exclude", "m01", dir.Path);
+        Assert.Equal($"{Path.Combine(dir.Path, "m00", "config")}: needs converting\n{Path.Combine(dir.Path, "m02", "config")}: needs converting\n", result.Out);
+        Assert.Equal(2, CliRunner.Run("check", "--max-parallelism", "0", dir.Path).ExitCode);
+    }
+
+    [Fact]
+    public void A_progress_display_is_drawn_on_a_terminal_and_never_when_output_is_redirected()
+    {
+        using var dir = Tree(4);
+        var terminal = CliRunner.Run(isTerminal: true, "check", dir.Path);
+        var redirected = CliRunner.Run(isTerminal: false, "check", dir.Path);
+        Assert.Contains("Checking modules", terminal.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Checking modules", redirected.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', redirected.Error);
+        Assert.Equal((terminal.ExitCode, terminal.Out), (redirected.ExitCode, redirected.Out));
+        Assert.Contains("Converting modules", CliRunner.Run(isTerminal: true, "convert", "--check", dir.Path).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_in_a_read_only_module_directory_exits_2_and_keeps_the_original()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("m/config", string.Format(OldStyle, "x"));
+        var module = Path.GetDirectoryName(config)!;
+        File.SetUnixFileMode(module, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var result = CliRunner.Run("convert", module);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal($"ngx-convert: {config}: cannot write: the directory `{module}` is read-only, so `config` cannot be replaced there\n", result.Error);
+            Assert.Equal(string.Format(OldStyle, "x"), File.ReadAllText(config));
+            Assert.Equal(["config"], Directory.GetFileSystemEntries(module).Select(Path.GetFileName));
+        }
+        finally
+        {
+            File.SetUnixFileMode(module, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void Symbolic_link_loops_in_a_tree_are_skipped_quietly()
+    {
+        using var dir = Tree(2);
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "loop"), "loop");
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "m00", "up"), "..");
+        var result = CliRunner.Run("convert", "--check", dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.Out.Split('\n').Count(l => l.EndsWith(": needs converting", StringComparison.Ordinal)));
+        Assert.DoesNotContain("loop", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_runs_at_once_on_one_tree_lose_and_mix_nothing()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            using var expected = Tree(8);
+            Assert.Equal(0, CliRunner.Run("convert", expected.Path).ExitCode);
+            using var dir = Tree(8);
+            using var start = new Barrier(2);
+            var runs = Enumerable.Range(0, 2).AsParallel().WithDegreeOfParallelism(2).Select(_ =>
+            {
+                start.SignalAndWait();
+                return CliRunner.Run("convert", "--max-parallelism", "2", dir.Path);
+            }).ToList();
+
+            // Each config is converted once: by one run, while the other sees the change and refuses (exit 2,
+            // saying so), or by both to the same bytes. Either way the tree is what one run alone gives.
+            foreach (var run in runs)
+            {
+                Assert.True(run.ExitCode is 0 or 2, run.Error);
+                Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains("changed since it was read; it was not overwritten", line, StringComparison.Ordinal));
+            }
+
+            Assert.Equal(Snapshot(expected.Path), Snapshot(dir.Path));
+        }
+    }
+
+    [Fact]
+    public async Task Output_to_a_closed_pipe_ends_quietly_with_the_usual_exit_code()
+    {
+        using var dir = Tree(30);
+        var start = new ProcessStartInfo("dotnet", [typeof(CliApplication).Assembly.Location, "check", dir.Path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var reading = process.StandardError.ReadToEndAsync();
+
+        // As `ngx-convert check tree | head -1`: one line read, then the reader goes away.
+        Assert.NotNull(process.StandardOutput.ReadLine());
+        process.StandardOutput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        var error = await reading;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("ngx-convert: check: 31 module(s)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Old-style modules m00, m01... and one module made of two sourced parts.</summary>
+    private static TempDirectory Tree(int count)
+    {
+        var dir = new TempDirectory();
+        for (var i = 0; i < count; i++)
+        {
+            dir.Write($"m{i:D2}/config", string.Format(OldStyle, $"m{i:D2}"));
+            dir.Write($"m{i:D2}/m{i:D2}.c", "#include <ngx_config.h>\n");
+        }
+
+        dir.Write("brotli/config", Parent);
+        dir.Write("brotli/filter/config", string.Format(Part, "filter"));
+        dir.Write("brotli/static/config", string.Format(Part, "static"));
+        return dir;
+    }
+
+    private static List<(string, string)> Snapshot(string root) => [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+        .Select(f => (Path.GetRelativePath(root, f), File.ReadAllText(f)))
+        .Order()];
+}

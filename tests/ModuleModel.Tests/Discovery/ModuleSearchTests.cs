@@ -1,0 +1,145 @@
+namespace ConfigConvert.ModuleModel.Tests.Discovery;
+
+/// <summary>Which modules a tree holds: one search for check and convert.</summary>
+public sealed class ModuleSearchTests : IDisposable
+{
+    private const string Module = "ngx_addon_name=ngx_http_a_module\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_a_module\"\n";
+
+    // The shape of ngx_brotli: a top config that sources the configs of its two parts.
+    private const string Parent = "ngx_addon_name=ngx_brotli\n. $ngx_addon_dir/filter/config\nngx_addon_name=ngx_brotli\n. \"${ngx_addon_dir}/static/config\"\n";
+
+    private const string Part = "ngx_module_type=HTTP_FILTER\nngx_module_name=ngx_http_part_module\n. auto/module\n";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "cc-search-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Configs_a_module_sources_are_part_of_it_not_modules_of_their_own()
+    {
+        Write("mods/brotli/config", Parent);
+        Write("mods/brotli/filter/config", Part);
+        Write("mods/brotli/static/config", Part);
+        Write("mods/other/config", Module);
+
+        var result = ModuleSearch.Find([At("mods")]);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([At("mods/brotli"), At("mods/other")], result.Modules.Select(m => m.Directory));
+        Assert.Equal<string>([At("mods/brotli/filter/config"), At("mods/brotli/static/config")], result.Modules[0].SourcedConfigs);
+        Assert.Equal(At("mods/brotli/config"), result.Modules[0].Config);
+    }
+
+    [Fact]
+    public void A_part_named_as_a_path_stands_for_the_module_that_sources_it()
+    {
+        Write("brotli/config", Parent);
+        Write("brotli/filter/config", Part);
+        Write("brotli/static/config", Part);
+
+        var result = ModuleSearch.Find([At("brotli/filter"), At("brotli/static/config"), At("brotli")]);
+
+        Assert.Equal([At("brotli")], result.Modules.Select(m => m.Directory));
+    }
+
+    [Fact]
+    public void A_sourced_config_outside_the_module_directory_is_still_part_of_it()
+    {
+        Write("repo/nginx/config", "ngx_addon_name=outer\n. $ngx_addon_dir/../shared/config\n");
+        Write("repo/shared/config", Part);
+
+        var result = ModuleSearch.Find([At("repo")]);
+
+        Assert.Equal([At("repo/nginx")], result.Modules.Select(m => m.Directory));
+        Assert.Equal<string>([At("repo/shared/config")], result.Modules[0].SourcedConfigs);
+    }
+
+    [Fact]
+    public void Two_configs_that_source_each_other_are_both_kept()
+    {
+        Write("t/a/config", "ngx_addon_name=a\n. $ngx_addon_dir/../b/config\n");
+        Write("t/b/config", "ngx_addon_name=b\n. $ngx_addon_dir/../a/config\n");
+
+        Assert.Equal([At("t/a"), At("t/b")], ModuleSearch.Find([At("t")]).Modules.Select(m => m.Directory));
+    }
+
+    [Fact]
+    public void Include_and_exclude_globs_select_among_the_modules_found_and_a_directory_name_covers_its_tree()
+    {
+        Write("t/a/config", Module);
+        Write("t/vendor/b/config", Module);
+        Write("t/vendor/c/config", Module);
+
+        Assert.Equal([At("t/a")], Directories(new ModuleSearchOptions { Exclude = ["vendor"] }));
+        Assert.Equal([At("t/a")], Directories(new ModuleSearchOptions { Exclude = ["vendor/**"] }));
+        Assert.Equal([At("t/vendor/b")], Directories(new ModuleSearchOptions { Include = ["vendor/**"], Exclude = ["**/c/config"] }));
+        Assert.Equal([At("t/a"), At("t/vendor/c")], Directories(new ModuleSearchOptions { Include = ["a", "*/c/config"] }));
+
+        // Leaving every module out is what was asked: not a path without modules.
+        var none = ModuleSearch.Find([At("t")], new ModuleSearchOptions { Exclude = ["**"] });
+        Assert.Empty(none.Modules);
+        Assert.Empty(none.Problems);
+
+        // A module named explicitly is kept whatever the globs say.
+        Assert.Equal([At("t/a")], ModuleSearch.Find([At("t/a")], new ModuleSearchOptions { Exclude = ["**"] }).Modules.Select(m => m.Directory));
+    }
+
+    [Fact]
+    public void Symbolic_link_loops_are_skipped_without_a_problem_and_each_module_is_found_once()
+    {
+        Write("t/m/config", Module);
+        Directory.CreateSymbolicLink(At("t/up"), "..");
+        Directory.CreateSymbolicLink(At("t/self"), ".");
+        Directory.CreateSymbolicLink(At("t/loop"), "loop");
+        Directory.CreateSymbolicLink(At("t/ping"), "pong");
+        Directory.CreateSymbolicLink(At("t/pong"), "ping");
+        Directory.CreateSymbolicLink(At("t/again"), At("t/m"));
+
+        var result = ModuleSearch.Find([At("t"), At("t/again")]);
+
+        Assert.Empty(result.Problems);
+        // Reached first (names in ordinal order) through the link `again`; `m` is the same directory and is not entered again.
+        Assert.Equal(At("t/again"), Assert.Single(result.Modules).Directory);
+    }
+
+    [Fact]
+    public void An_unreadable_directory_is_a_problem_and_the_rest_is_still_searched()
+    {
+        Write("t/a/config", Module);
+        Write("t/locked/b/config", Module);
+        Write("t/z/config", Module);
+        IEnumerable<DirectoryInfo> List(string directory) => directory.EndsWith("locked", StringComparison.Ordinal)
+            ? throw new UnauthorizedAccessException($"Access to the path '{directory}' is denied.")
+            : new DirectoryInfo(directory).EnumerateDirectories();
+
+        var result = ModuleSearch.Find([At("t")], null, List);
+
+        Assert.Equal([At("t/a"), At("t/z")], result.Modules.Select(m => m.Directory));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((At("t/locked"), ModuleSearchProblemKind.Unreadable), (problem.Path, problem.Kind));
+    }
+
+    [Fact]
+    public void Missing_paths_other_files_and_trees_without_modules_are_problems_of_their_own()
+    {
+        Write("docs/readme", "nothing\n");
+        Write("t/m/config", Module);
+
+        var result = ModuleSearch.Find([At("nope"), At("docs/readme"), At("docs"), At("t")]);
+
+        Assert.Equal([At("t/m")], result.Modules.Select(m => m.Directory));
+        Assert.Equal(
+            [ModuleSearchProblemKind.Missing, ModuleSearchProblemKind.NotAModule, ModuleSearchProblemKind.NoModuleFound],
+            result.Problems.Select(p => p.Kind));
+    }
+
+    private List<string> Directories(ModuleSearchOptions options) => [.. ModuleSearch.Find([At("t")], options).Modules.Select(m => m.Directory)];
+
+    private string At(string relative) => Path.Combine(_root, relative);
+
+    private void Write(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(At(relative))!);
+        File.WriteAllText(At(relative), text);
+    }
+}
