@@ -3,13 +3,12 @@ using ConfigConvert.Cli.Output;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
-using ConfigConvert.ModuleModel;
 using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert DIR... [--diff] [--check] [--no-compat] [--with DIR]... [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
@@ -21,9 +20,10 @@ internal static class ConvertCommand
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 if a config needs converting (or cannot be converted)." };
         var noCompat = new Option<bool>("--no-compat") { Description = "Drop the branch that keeps the old text for nginx before 1.9.11." };
         var reference = ReferenceOptions.Create();
+        var with = DependencyOption.Create();
         var command = new Command("convert", "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
         {
-            directories, diff, check, noCompat,
+            directories, diff, check, noCompat, with,
         };
         foreach (var option in reference.All)
         {
@@ -31,18 +31,18 @@ internal static class ConvertCommand
         }
 
         command.SetAction(result => reference.Resolve(console, result) is { } build
-            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build })
+            ? Run(console, result.GetValue(directories)!, result.GetValue(diff), result.GetValue(check), new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, result.GetValue(with))
             : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options)
+    private static int Run(CliConsole console, string[] directories, bool diff, bool check, ConversionOptions options, string[]? with)
     {
         var ioError = false;
         var findings = false;
         foreach (var directory in directories)
         {
-            var module = ModuleDirectory.Load(directory);
+            var module = DependencyOption.Load(directory, with);
             if (module.HasIoError)
             {
                 foreach (var diagnostic in module.Diagnostics)

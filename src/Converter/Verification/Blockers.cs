@@ -56,10 +56,12 @@ internal static class Blockers
         {
             foreach (var (name, value) in outcome.ChangedVariables)
             {
-                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name))
+                // A value from the environment (CORE_INCS="$CORE_INCS $LUAJIT_INC") is carried by name: the
+                // new description names the same variable, and the self-check compares the two.
+                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && value.Unknowns.Any(u => u.EnvironmentVariable is null))
                 {
                     // The unknown part itself says what the registration depends on, and where.
-                    var unknown = value.Unknowns.First();
+                    var unknown = value.Unknowns.First(u => u.EnvironmentVariable is null);
                     problems.Add(Diagnostic.Create(
                         ConversionDiagnostics.UnknownRegistration,
                         unknown.Location ?? Location.None(addon.ModuleDirectory),

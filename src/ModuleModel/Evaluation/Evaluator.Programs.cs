@@ -79,17 +79,17 @@ internal sealed partial class Evaluator
     /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
     private string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
 
-    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory, else null.</summary>
+    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory (or that of a module configured first), else null.</summary>
     private string? ResolveModulePath(string path)
     {
-        var root = Path.GetFullPath(_settings.ModuleDirectory);
         if (!Path.IsPathRooted(path))
         {
             return null;
         }
 
         var full = Path.GetFullPath(path);
-        return full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full : null;
+        return _settings.ConfiguredFirst.Select(m => m.Directory).Prepend(_settings.ModuleDirectory).Select(Path.GetFullPath)
+            .Any(root => full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)) ? full : null;
     }
 
     /// <summary>What a file operator of <c>test</c> (<c>-f</c>, <c>-d</c>...) says of a path, or null when it cannot be known.</summary>
