@@ -1,6 +1,7 @@
 using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Verification;
@@ -56,12 +57,14 @@ internal static class Blockers
         {
             foreach (var (name, value) in outcome.ChangedVariables)
             {
-                // A value from the environment (CORE_INCS="$CORE_INCS $LUAJIT_INC") is carried by name: the
-                // new description names the same variable, and the self-check compares the two.
-                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && value.Unknowns.Any(u => u.EnvironmentVariable is null))
+                // A path or a flag from the environment (CORE_INCS="$CORE_INCS $LUAJIT_INC") is carried by name:
+                // the new description names the same variable, and the self-check compares the two. A module
+                // name from it is not: which shared object holds which module cannot be known then.
+                var fromEnvironment = ModuleType.FromModulesList(name) is null && value is not null && value.Unknowns.All(u => u.EnvironmentVariable is not null);
+                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && !fromEnvironment)
                 {
                     // The unknown part itself says what the registration depends on, and where.
-                    var unknown = value.Unknowns.First(u => u.EnvironmentVariable is null);
+                    var unknown = value.Unknowns.First();
                     problems.Add(Diagnostic.Create(
                         ConversionDiagnostics.UnknownRegistration,
                         unknown.Location ?? Location.None(addon.ModuleDirectory),

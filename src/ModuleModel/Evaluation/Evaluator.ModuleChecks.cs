@@ -14,12 +14,14 @@ internal sealed partial class Evaluator
         var echo = (SimpleCommandSyntax)check.Commands.First();
         var found = echo.Words.Skip(1).SelectMany(ModuleListCheck.ListsRead)
             .Any(list => (GetVariable(list, at: null) ?? ShellValue.Empty).SplitWords().Any(word => word.KnownText == name));
-        if (found)
-        {
-            Record.RequiredModules.Add(new RequiredModule(name, Found: true, LocationOf(check)));
-        }
+        return found && FoundInModuleLists(name, check);
+    }
 
-        return found;
+    /// <summary>Records a check that found <paramref name="name"/> in the lists; true.</summary>
+    private bool FoundInModuleLists(string name, SyntaxElement check)
+    {
+        Record.RequiredModules.Add(new RequiredModule(name, Found: true, LocationOf(check)));
+        return true;
     }
 
     /// <summary>

@@ -391,9 +391,9 @@ internal sealed partial class Evaluator
                     ({ } text, { } glob) => Glob.Matches(glob, text),
                     _ => Decide($"`{Shorten(command.Subject.ToString())}` matches `{pattern}`", pattern),
                 };
-                if (!matched && ModuleListCheck.ModuleOf(command, pattern) is { } required)
+                if (ModuleListCheck.ModuleOf(command, pattern) is { } required)
                 {
-                    matched = RequiredModuleConfigured(required, pattern);
+                    matched = matched ? FoundInModuleLists(required, pattern) : RequiredModuleConfigured(required, pattern);
                 }
             }
 

@@ -33,8 +33,9 @@ public sealed record SharedObject(string Name, ImmutableArray<string> Modules, I
 public sealed record UnknownValue(string Reason, Location? Location)
 {
     /// <summary>
-    /// The environment variable this is the value of, when it is one: whoever runs configure sets it,
-    /// and a config that names the variable again gets the same value. Null for any other unknown.
+    /// The environment variable this value depends on alone, when it does: the variable's value (whoever
+    /// runs configure sets it, and a config that names it again gets the same value) or what an emulated
+    /// program makes of it. Null for any other unknown (a program the model does not run, a feature test).
     /// </summary>
     public string? EnvironmentVariable { get; init; }
 }

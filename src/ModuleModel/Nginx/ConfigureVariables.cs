@@ -29,8 +29,8 @@ internal static class ConfigureVariables
         "HTTP_PROXY", "HTTP_RANDOM_INDEX", "HTTP_REALIP", "HTTP_REFERER", "HTTP_REWRITE", "HTTP_SCGI", "HTTP_SECURE_LINK", "HTTP_SLICE",
         "HTTP_SPLIT_CLIENTS", "HTTP_SRCS", "HTTP_SSI", "HTTP_SSL", "HTTP_STATUS", "HTTP_STUB_STATUS", "HTTP_SUB", "HTTP_UPSTREAM_HASH",
         "HTTP_UPSTREAM_IP_HASH", "HTTP_UPSTREAM_KEEPALIVE", "HTTP_UPSTREAM_LEAST_CONN", "HTTP_UPSTREAM_RANDOM", "HTTP_UPSTREAM_ZONE",
-        "HTTP_USERID", "HTTP_UWSGI", "HTTP_V2", "HTTP_XSLT", "IOCP_MODULE", "IOCP_SRCS", "KQUEUE_MODULE", "KQUEUE_SRCS", "LC_ALL", "LINK",
-        "LINK_DEPS", "LINUX_AIO_SRCS", "LINUX_DEPS", "LINUX_SENDFILE_SRCS", "LINUX_SRCS", "MAIL", "MAIL_DEPS", "MAIL_IMAP", "MAIL_INCS",
+        "HTTP_USERID", "HTTP_UWSGI", "HTTP_V2", "HTTP_XSLT", "IOCP_MODULE", "IOCP_SRCS", "IPO", "KQUEUE_MODULE", "KQUEUE_SRCS", "LC_ALL", "LINK",
+        "LIBC", "LINK_DEPS", "LINUX_AIO_SRCS", "LINUX_DEPS", "LINUX_SENDFILE_SRCS", "LINUX_SRCS", "MAIL", "MAIL_DEPS", "MAIL_IMAP", "MAIL_INCS",
         "MAIL_MODULES", "MAIL_POP3", "MAIL_SMTP", "MAIL_SSL", "MAIN_LINK", "MAKEFILE", "MISC_MODULES", "MODULE_LINK", "OPENSSL",
         "OPENSSL_OPT", "OS_CONFIG", "PCRE", "PCRE2", "PCRE_CONF_OPT", "PCRE_JIT", "PCRE_LIBRARY", "PCRE_OPT", "PIPE", "POLL_MODULE",
         "POLL_SRCS", "POSIX_DEPS", "SELECT_MODULE", "SELECT_SRCS", "SOLARIS_DEPS", "SOLARIS_SENDFILEV_SRCS", "SOLARIS_SRCS", "STREAM",
@@ -39,8 +39,8 @@ internal static class ConfigureVariables
         "STREAM_UPSTREAM_LEAST_CONN", "STREAM_UPSTREAM_RANDOM", "STREAM_UPSTREAM_ZONE", "THREAD_POOL_DEPS", "THREAD_POOL_MODULE",
         "THREAD_POOL_SRCS", "UNIX_DEPS", "UNIX_INCS", "UNIX_SRCS", "USE_GEOIP", "USE_LIBGD", "USE_LIBXSLT", "USE_OPENSSL", "USE_PCRE",
         "USE_PERL", "USE_THREADS", "USE_ZLIB", "WIN32_CONFIG", "WIN32_DEPS", "WIN32_INCS", "WIN32_POLL_SRCS", "WIN32_SELECT_SRCS",
-        "WIN32_SRCS", "ZLIB", "ZLIB_ASM", "ZLIB_OPT", "c", "cc_aux_flags", "found", "have", "help", "lib", "libs", "modules", "opt",
-        "osreldate", "shrd", "srcs", "value", "version");
+        "WIN32_SRCS", "ZLIB", "ZLIB_ASM", "ZLIB_OPT", "cc_aux_flags", "done", "found", "have", "help", "lib", "libs", "mod", "modules", "old",
+        "opt", "option", "osreldate", "shrd", "src", "srcs", "value", "version");
 
     /// <summary>True when configure sets <paramref name="name"/> (or may, in another build): never a value from the environment.</summary>
     public static bool IsConfigures(string name)

@@ -37,7 +37,9 @@ public sealed class ConfigureVariablesTests
             }
         }
 
-        Assert.Equal(assigned, ConfigureVariables.Assigned.Order(StringComparer.Ordinal));
+        var missing = assigned.Except(ConfigureVariables.Assigned);
+        var extra = ConfigureVariables.Assigned.Except(assigned).Order(StringComparer.Ordinal);
+        Assert.True(assigned.SetEquals(ConfigureVariables.Assigned), $"assigned by configure, not in the list: {string.Join(" ", missing)}; in the list, not assigned: {string.Join(" ", extra)}");
     }
 
     [Theory]
