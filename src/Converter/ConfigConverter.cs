@@ -88,7 +88,9 @@ public static class ConfigConverter
             return Refuse(configPath, original, check);
         }
 
-        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
+        // The guard stays where it was; the dependency it checks for is said (CC2009), as describe says it.
+        var requiredModules = addon.Diagnostics.Where(d => d.Descriptor == ModelDiagnostics.RequiresModule);
+        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. requiredModules, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
 
     /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>

@@ -22,9 +22,12 @@ public sealed class GoldenConversionTests
     [MemberData(nameof(FixtureNames))]
     public void Fixture(string fixture)
     {
-        var golden = Golden.LoadOrStart(Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden"), $"Converting tests/fixtures/modules/{fixture}.\n");
+        // A fixture that needs other modules is converted as `convert --with` converts it, after them.
+        var first = ModuleFixtures.ConfiguredFirst(fixture);
+        var after = first.Count == 0 ? string.Empty : " with " + string.Join(" ", first.Select(d => "--with " + Path.GetFileName(d)));
+        var golden = Golden.LoadOrStart(Path.Combine(GoldenDirectory, "fixtures", fixture + ".golden"), $"Converting tests/fixtures/modules/{fixture}{after}.\n");
         using var copy = ModuleCopy.OfFixture(fixture);
-        Check(golden, copy, new ConversionOptions());
+        Check(golden, copy, new ConversionOptions(), first);
     }
 
     [Theory]
@@ -37,10 +40,11 @@ public sealed class GoldenConversionTests
         Check(golden, copy, new ConversionOptions(Compatibility: !golden.Header.Contains("--no-compat", StringComparison.Ordinal)));
     }
 
-    private static void Check(Golden golden, ModuleCopy copy, ConversionOptions options)
+    private static void Check(Golden golden, ModuleCopy copy, ConversionOptions options, IReadOnlyList<string>? configuredFirst = null)
     {
         var input = File.ReadAllText(copy.ConfigPath);
-        var result = ConfigConverter.Convert(ModuleDirectory.Load(copy.Path), options);
+        var module = ModuleDirectory.Load(copy.Path).WithConfiguredFirst((configuredFirst ?? []).Select(ModuleDirectory.Load));
+        var result = ConfigConverter.Convert(module, options);
         var diagnostics = string.Concat(result.Diagnostics.Select(d => d.ToString().Replace(copy.Path + "/", string.Empty, StringComparison.Ordinal) + "\n"));
         golden.AssertSection("diagnostics", diagnostics, whenMissing: string.Empty);
         golden.AssertSection("output", result.ConvertedText ?? input, whenMissing: input);

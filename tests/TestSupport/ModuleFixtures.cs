@@ -49,6 +49,26 @@ public static class ModuleFixtures
     /// <summary>The fixture's directory.</summary>
     public static string PathOf(string fixture) => Path.Combine(Directory, fixture);
 
+    /// <summary>
+    /// The fixtures configure must see first (<c>with = a b</c>: modules this one needs, each given with
+    /// an earlier <c>--add-module</c>), as directories, in order.
+    /// </summary>
+    public static IReadOnlyList<string> ConfiguredFirst(string fixture)
+        => [.. Setting(fixture, "with").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(PathOf)];
+
+    /// <summary>
+    /// The environment configure runs in for the fixture (<c>environment = NAME=VALUE ...</c>; a relative
+    /// VALUE is a path under the fixture's directory).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Environment(string fixture)
+        => Setting(fixture, "environment").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => Path.IsPathRooted(pair[1]) ? pair[1] : Path.Combine(PathOf(fixture), pair[1]), StringComparer.Ordinal);
+
+    /// <summary>configure's flags for the fixture: its own, then an <c>--add-module</c> (or <c>--add-dynamic-module</c>) for each module it needs first.</summary>
+    public static string ConfigureFlags(string fixture, bool dynamic)
+        => string.Join(' ', ConfiguredFirst(fixture).Select(d => (dynamic ? "--add-dynamic-module=" : "--add-module=") + d).Prepend(Setting(fixture, "configure")).Where(f => f.Length > 0));
+
     /// <summary>The directives for load-module.sh, by context (main, http, stream, mail).</summary>
     public static IReadOnlyDictionary<string, string> Directives(string fixture)
         => new[] { "main", "http", "stream", "mail" }.ToDictionary(k => k, k => Setting(fixture, k));

@@ -9,7 +9,7 @@ using ConfigConvert.IO;
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert convert PATH... [--diff | --check [--format FORMAT]] [--include GLOB] [--exclude GLOB] [--max-parallelism N] [--no-compat] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
+/// <c>ngx-convert convert PATH... [--diff | --check [--format FORMAT]] [--include GLOB] [--exclude GLOB] [--max-parallelism N] [--no-compat] [--with DIR]... [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>: rewrites old-style configs in
 /// place (atomically), or prints the diff, or only says whether a conversion is needed.
 /// </summary>
 internal static class ConvertCommand
@@ -23,9 +23,10 @@ internal static class ConvertCommand
         var format = ReportFormats.Option();
         var reporting = new ReportOptionSet();
         var reference = ReferenceOptions.Create();
+        var with = DependencyOption.Create();
         var command = new Command("convert", "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
         {
-            directories, diff, check, noCompat, format,
+            directories, diff, check, noCompat, format, with,
         };
         foreach (var option in reference.All.Concat(reporting.All))
         {
@@ -37,8 +38,8 @@ internal static class ConvertCommand
         command.SetAction(result => reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions || tree.Resolve(console, result) is not { } trees
             ? ExitCodes.UsageOrIoError
             : (result.GetValue(diff), result.GetValue(check)) is var (diffMode, checkMode) && (diffMode || checkMode)
-                ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!, trees)
-                : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, trees));
+                ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!, trees with { Dependencies = result.GetValue(with) })
+                : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, trees with { Dependencies = result.GetValue(with) }));
         return command;
     }
 

@@ -8,7 +8,7 @@ using ConfigConvert.ModuleModel.Nginx;
 namespace ConfigConvert.Cli.Commands;
 
 /// <summary>
-/// <c>ngx-convert describe DIR [--link addon|dynamic|legacy] [--format text|json] [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>:
+/// <c>ngx-convert describe DIR [--link addon|dynamic|legacy] [--format text|json] [--with DIR]... [--reference NAME | --nginx-src DIR [--configure-arg FLAG]...]</c>:
 /// what a module's config registers.
 /// </summary>
 internal static class DescribeCommand
@@ -21,9 +21,10 @@ internal static class DescribeCommand
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var reference = ReferenceOptions.Create();
+        var with = DependencyOption.Create();
         var command = new Command("describe", "Evaluate a module's config as nginx's configure runs it and print what it registers. Exit code: 0 described, 1 the config has errors or could not be fully evaluated, 2 usage or I/O error.")
         {
-            directory, link, format,
+            directory, link, format, with,
         };
         foreach (var option in reference.All)
         {
@@ -31,14 +32,13 @@ internal static class DescribeCommand
         }
 
         command.SetAction(result => reference.Resolve(console, result) is { } build
-            ? Run(console, result.GetValue(directory)!, result.GetValue(link)!, result.GetValue(format)!, build)
+            ? Run(console, DependencyOption.Load(result.GetValue(directory)!, result.GetValue(with)), result.GetValue(link)!, result.GetValue(format)!, build)
             : ExitCodes.UsageOrIoError);
         return command;
     }
 
-    private static int Run(CliConsole console, string path, string linkName, string format, ReferenceBuild reference)
+    private static int Run(CliConsole console, ModuleDirectory module, string linkName, string format, ReferenceBuild reference)
     {
-        var module = ModuleDirectory.Load(path);
         var link = linkName switch
         {
             "dynamic" => LinkMode.Dynamic,
@@ -46,7 +46,7 @@ internal static class DescribeCommand
             _ => LinkMode.Addon,
         };
         var description = module.Describe(link, reference);
-        foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || module.HasIoError))
+        foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Descriptor == ModelDiagnostics.RequiresModule || module.HasIoError))
         {
             console.Error.WriteLine(diagnostic.ToString());
         }

@@ -31,7 +31,7 @@ internal static class TreeConversion
             var done = 0;
             Item Convert(string directory)
             {
-                var module = ModuleDirectory.Load(directory);
+                var module = DependencyOption.Load(directory, trees.Dependencies);
                 var item = new Item(module, module.HasIoError ? null : ConfigConverter.Convert(module, options));
                 progress?.Report((Interlocked.Increment(ref done), modules.Count));
                 return item;

@@ -50,4 +50,8 @@ internal sealed class TreeOptions
 }
 
 /// <summary>What <see cref="TreeOptions"/> gave.</summary>
-internal sealed record TreeSettings(ImmutableArray<string> Include, ImmutableArray<string> Exclude, int MaxParallelism);
+internal sealed record TreeSettings(ImmutableArray<string> Include, ImmutableArray<string> Exclude, int MaxParallelism)
+{
+    /// <summary>Module directories configured before each module found (<c>--with</c> of <c>convert</c>), in order.</summary>
+    public string[]? Dependencies { get; init; }
+}

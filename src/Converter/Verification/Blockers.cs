@@ -1,6 +1,7 @@
 using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Verification;
@@ -56,7 +57,11 @@ internal static class Blockers
         {
             foreach (var (name, value) in outcome.ChangedVariables)
             {
-                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name))
+                // A path or a flag from the environment (CORE_INCS="$CORE_INCS $LUAJIT_INC") is carried by name:
+                // the new description names the same variable, and the self-check compares the two. A module
+                // name from it is not: which shared object holds which module cannot be known then.
+                var fromEnvironment = ModuleType.FromModulesList(name) is null && value is not null && value.Unknowns.All(u => u.EnvironmentVariable is not null);
+                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && !fromEnvironment)
                 {
                     // The unknown part itself says what the registration depends on, and where.
                     var unknown = value.Unknowns.First();

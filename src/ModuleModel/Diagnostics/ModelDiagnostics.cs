@@ -41,7 +41,12 @@ public static class ModelDiagnostics
     public static readonly DiagnosticDescriptor RecursiveSource = new(
         "CC2008", "Recursive source", "`. {0}` sources a file that is already being sourced", Category, DiagnosticSeverity.Error);
 
+    /// <summary>The config needs another module configured before it (it looks for it in configure's module lists).</summary>
+    public static readonly DiagnosticDescriptor RequiresModule = new(
+        "CC2009", "Needs another module first", "the config needs `{0}` configured first: build it into the same nginx, its --add-module or --add-dynamic-module before this module's, and load its .so before this module's", Category, DiagnosticSeverity.Info,
+        "The config looks for another module in configure's module lists (echo $HTTP_MODULES | grep ndk_http_module) and registers its own only when it is there, because its C code uses that module. nginx's own lists do not have it, and other addons configured earlier may: `describe` and `convert` explore both, and `--with DIR` configures the module of DIR first, as configure does.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource];
+        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource, RequiresModule];
 }

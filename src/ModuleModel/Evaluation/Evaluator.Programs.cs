@@ -30,9 +30,13 @@ internal sealed partial class Evaluator
         var args = argv.Skip(1).ToList();
         var input = _pipeInput ?? ShellValue.Empty;
         var result = program.Run(new ProgramCall([.. args.Select(a => a.KnownText)], input.KnownText, ReadProgramFile));
+        // An emulated program is a function of what it is given: given values from the environment only,
+        // what it cannot know depends on the environment only.
+        var unknowns = args.Append(input).SelectMany(a => a.Unknowns).ToList();
+        var fromEnvironment = unknowns.Count > 0 && unknowns.All(u => u.EnvironmentVariable is not null) ? unknowns[0].EnvironmentVariable : null;
         if (!result.IsEmulated)
         {
-            return RunUnknownProgram(name, argv, at);
+            return RunUnknownProgram(name, argv, at, fromEnvironment);
         }
 
         var output = new ShellValue.Builder();
@@ -44,7 +48,7 @@ internal sealed partial class Evaluator
                 OutputPart.Text text => ShellValue.Text(text.Value, LocationOf(at)),
                 OutputPart.Argument argument => args[argument.Index],
                 OutputPart.Input => input,
-                OutputPart.Unknown unknown => ShellValue.Of(new UnknownValue(unknown.Reason ?? $"the output of `{Shorten(at.ToString())}`", LocationOf(at))),
+                OutputPart.Unknown unknown => ShellValue.Of(new UnknownValue(unknown.Reason ?? $"the output of `{Shorten(at.ToString())}`", LocationOf(at)) { EnvironmentVariable = fromEnvironment }),
                 _ => throw new InvalidOperationException("unexpected output part"),
             });
         }
@@ -54,14 +58,14 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Any program the model does not emulate: its output and success are unknown, and it is worth reporting.</summary>
-    private int? RunUnknownProgram(string name, List<ShellValue> argv, SyntaxNode at)
+    private int? RunUnknownProgram(string name, List<ShellValue> argv, SyntaxNode at, string? fromEnvironment = null)
     {
         var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
         Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)) { Arguments = [.. argv.Skip(1)] });
         if (_outputs.Count > 0)
         {
             // Its output is used (captured or piped): that use depends on something unknown.
-            var unknown = new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at));
+            var unknown = new UnknownValue($"the output of `{Shorten(commandLine)}`", LocationOf(at)) { EnvironmentVariable = fromEnvironment };
             Record.Unknowns.Add(unknown);
             WriteOutput(ShellValue.Of(unknown));
         }
@@ -79,17 +83,17 @@ internal sealed partial class Evaluator
     /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
     private string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
 
-    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory, else null.</summary>
+    /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory (or that of a module configured first), else null.</summary>
     private string? ResolveModulePath(string path)
     {
-        var root = Path.GetFullPath(_settings.ModuleDirectory);
         if (!Path.IsPathRooted(path))
         {
             return null;
         }
 
         var full = Path.GetFullPath(path);
-        return full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal) ? full : null;
+        return _settings.ConfiguredFirst.Select(m => m.Directory).Prepend(_settings.ModuleDirectory).Select(Path.GetFullPath)
+            .Any(root => full == root || full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal)) ? full : null;
     }
 
     /// <summary>What a file operator of <c>test</c> (<c>-f</c>, <c>-d</c>...) says of a path, or null when it cannot be known.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -282,9 +283,10 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// A variable's value, or null when unset. A name neither configure nor the script set could come
-    /// from the environment of whoever runs configure: it is taken as unset, and that assumption is
-    /// recorded with the place that relies on it.
+    /// A variable's value, or null when unset. A name that neither configure (<see cref="ConfigureVariables"/>)
+    /// nor the script set comes from the environment of whoever runs configure: its value is unknown (the
+    /// same unknown at every read of one run), and the read is recorded with the place that relies on it.
+    /// nginx's own scripts (<paramref name="at"/> null) read only what configure set.
     /// </summary>
     internal ShellValue? GetVariable(string name, SyntaxElement? at)
     {
@@ -293,13 +295,28 @@ internal sealed partial class Evaluator
             return value;
         }
 
-        if (at is not null && !name.StartsWith("ngx_", StringComparison.Ordinal) && !name.StartsWith("NGX_", StringComparison.Ordinal))
+        if (at is null || ConfigureVariables.IsConfigures(name))
         {
-            Record.EnvironmentReads.Add((name, LocationOf(at)));
+            return null;
         }
 
-        return null;
+        if (ConfigureVariables.ShellDefault(name) is { } shellDefault)
+        {
+            return ShellValue.Text(shellDefault);
+        }
+
+        Record.EnvironmentReads.Add((name, LocationOf(at)));
+        if (!_environment.TryGetValue(name, out var fromEnvironment))
+        {
+            fromEnvironment = ShellValue.Of(new UnknownValue($"`{name}`, from the environment of configure", LocationOf(at)) { EnvironmentVariable = name });
+            _environment[name] = fromEnvironment;
+        }
+
+        return fromEnvironment;
     }
+
+    /// <summary>The environment variables read in this run, each one unknown value.</summary>
+    private readonly Dictionary<string, ShellValue> _environment = new(StringComparer.Ordinal);
 
     private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
     {

@@ -30,8 +30,8 @@ internal sealed partial class Evaluator
         _decisions = decisions;
     }
 
-    /// <summary>Facts gathered by the run.</summary>
-    public EvaluationRecord Record { get; } = new();
+    /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
+    public EvaluationRecord Record { get; private set; } = new();
 
     /// <summary>Runs the config under every combination of undecidable conditions (bounded).</summary>
     public static ImmutableArray<WorldResult> RunAllWorlds(EvaluationSettings settings, SyntaxTree config)
@@ -66,8 +66,12 @@ internal sealed partial class Evaluator
         int? exitStatus = null;
         Location? exitLocation = null;
         var exited = false;
+        IReadOnlyDictionary<string, ShellValue>? before = null;
         try
         {
+            ConfigureFirst();
+            PrepareAddon(_settings.ModuleDirectory);
+            before = new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal);
             RunTree(config);
         }
         catch (ScriptExitException exit)
@@ -90,15 +94,28 @@ internal sealed partial class Evaluator
             Record.Incomplete = true;
         }
 
-        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record) { ExitLocation = exitLocation };
+        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record)
+        {
+            ExitLocation = exitLocation,
+            Before = before ?? new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal),
+        };
     }
 
-    /// <summary>The shell as configure leaves it just before it sources the config.</summary>
-    public static ShellState InitialState(EvaluationSettings settings)
+    /// <summary>
+    /// The dependency modules, configured before this one as configure does with several
+    /// <c>--add-module</c> options: each config sourced in order, with its own <c>ngx_addon_dir</c>. Their
+    /// facts are not this module's: the record starts afresh after them. A dependency that exits stops
+    /// configure there, and this module's config never runs.
+    /// </summary>
+    private void ConfigureFirst()
     {
-        var evaluator = new Evaluator(settings, new Decisions([]));
-        evaluator.InitializeState();
-        return evaluator._state;
+        foreach (var dependency in _settings.ConfiguredFirst)
+        {
+            PrepareAddon(dependency.Directory);
+            RunTree(dependency.Config);
+        }
+
+        Record = new EvaluationRecord();
     }
 
     private void InitializeState()
@@ -107,9 +124,12 @@ internal sealed partial class Evaluator
         {
             _state.Variables[name] = ShellValue.Text(value);
         }
+    }
 
-        // What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these.
-        _state.Variables["ngx_addon_dir"] = ShellValue.Text(_settings.ModuleDirectory);
+    /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
+    private void PrepareAddon(string directory)
+    {
+        _state.Variables["ngx_addon_dir"] = ShellValue.Text(directory);
         var link = _settings.Link switch
         {
             LinkMode.Addon => AutoModuleVariables.AddonLink,
@@ -252,7 +272,11 @@ internal sealed partial class Evaluator
     {
         var commands = pipeline.Commands.ToList();
         int? status;
-        if (commands.Count == 1)
+        if (ModuleListCheck.ModuleOf(pipeline) is { } required && !IsInModuleLists(required, pipeline))
+        {
+            status = RequiredModuleConfigured(required, pipeline) ? 0 : 1;
+        }
+        else if (commands.Count == 1)
         {
             status = Execute(commands[0]);
         }
@@ -367,6 +391,10 @@ internal sealed partial class Evaluator
                     ({ } text, { } glob) => Glob.Matches(glob, text),
                     _ => Decide($"`{Shorten(command.Subject.ToString())}` matches `{pattern}`", pattern),
                 };
+                if (ModuleListCheck.ModuleOf(command, pattern) is { } required)
+                {
+                    matched = matched ? FoundInModuleLists(required, pattern) : RequiredModuleConfigured(required, pattern);
+                }
             }
 
             if (matched)
@@ -468,7 +496,14 @@ internal sealed record EvaluationSettings(
     IReadOnlyDictionary<string, string> InitialGlobals,
     int MaxSteps = 200_000,
     int MaxWorlds = 64,
-    Func<string, string?>? ReadNginxFile = null);
+    Func<string, string?>? ReadNginxFile = null)
+{
+    /// <summary>The modules configure sources before this one (<c>--add-module</c> options given earlier), in order.</summary>
+    public ImmutableArray<ConfiguredModule> ConfiguredFirst { get; init; } = [];
+}
+
+/// <summary>A module configured before the one evaluated: its directory (its <c>ngx_addon_dir</c>) and its parsed config.</summary>
+internal sealed record ConfiguredModule(string Directory, SyntaxTree Config);
 
 /// <summary>The facts a run gathers besides the final variables.</summary>
 internal sealed class EvaluationRecord
@@ -486,8 +521,11 @@ internal sealed class EvaluationRecord
     /// <summary>The <c>USE_*</c> switches the config (or auto/module for it) set, even to the value they had.</summary>
     public Dictionary<string, Location?> UseSwitches { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Variables read from the environment (taken as unset), and where.</summary>
+    /// <summary>Variables read from the environment of configure (unknown), and where.</summary>
     public List<(string Name, Location Location)> EnvironmentReads { get; } = [];
+
+    /// <summary>The checks that another module is in configure's module lists, in order.</summary>
+    public List<RequiredModule> RequiredModules { get; } = [];
 
     public bool Incomplete { get; set; }
 }
@@ -497,4 +535,7 @@ internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> 
 {
     /// <summary>Where the config ran <c>exit</c>, when it did.</summary>
     public Location? ExitLocation { get; init; }
+
+    /// <summary>configure's variables just before it sourced the module's config: the reference build's, and what the modules configured first added.</summary>
+    public required IReadOnlyDictionary<string, ShellValue> Before { get; init; }
 }

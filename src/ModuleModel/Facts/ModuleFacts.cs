@@ -30,7 +30,24 @@ public sealed record ListFact(string Value, string Variable, Location? Location)
 public sealed record SharedObject(string Name, ImmutableArray<string> Modules, ImmutableArray<string> Sources, ImmutableArray<string> SharedSources, ImmutableArray<string> Libs, ImmutableArray<string> Order);
 
 /// <summary>Something the evaluator cannot know, and why.</summary>
-public sealed record UnknownValue(string Reason, Location? Location);
+public sealed record UnknownValue(string Reason, Location? Location)
+{
+    /// <summary>
+    /// The environment variable this value depends on alone, when it does: the variable's value (whoever
+    /// runs configure sets it, and a config that names it again gets the same value) or what an emulated
+    /// program makes of it. Null for any other unknown (a program the model does not run, a feature test).
+    /// </summary>
+    public string? EnvironmentVariable { get; init; }
+}
+
+/// <summary>
+/// A module the config looks for in configure's module lists (<c>echo $HTTP_MODULES | grep NAME</c>),
+/// and whether this outcome found it there: configure must have seen that module first.
+/// </summary>
+/// <param name="Name">The module looked for.</param>
+/// <param name="Found">True when the list held it (nginx's own, a module configured first, or one this outcome assumes another addon added).</param>
+/// <param name="Location">The check.</param>
+public sealed record RequiredModule(string Name, bool Found, Location? Location);
 
 /// <summary>A condition the evaluator could not decide, and the way this outcome takes it.</summary>
 public sealed record Assumption(string Condition, bool Holds, Location? Location)

@@ -16,12 +16,13 @@ public sealed class ModuleDirectory
 {
     private readonly Lazy<CSourceIndex> _sources;
 
-    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null)
+    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null, ImmutableArray<ModuleDirectory> configuredFirst = default)
     {
         Path = path;
         Config = config;
         Diagnostics = diagnostics;
         _sources = sources ?? new Lazy<CSourceIndex>(() => CSourceIndex.Build(path));
+        ConfiguredFirst = configuredFirst.IsDefault ? [] : configuredFirst;
     }
 
     /// <summary>The module directory, absolute.</summary>
@@ -35,6 +36,9 @@ public sealed class ModuleDirectory
 
     /// <summary>True when a problem is about reading (missing directory, missing or unreadable config), not about what was read.</summary>
     public bool HasIoError => Diagnostics.Any(d => d.Descriptor == ModelDiagnostics.DirectoryMissing || d.Descriptor == ModelDiagnostics.ConfigMissing || d.Descriptor == ModelDiagnostics.ConfigUnreadable);
+
+    /// <summary>The modules configure sources before this one (see <see cref="WithConfiguredFirst"/>), in order.</summary>
+    public ImmutableArray<ModuleDirectory> ConfiguredFirst { get; }
 
     /// <summary>The module's C sources: which file defines which <c>ngx_module_t</c>.</summary>
     public CSourceIndex Sources => _sources.Value;
@@ -104,7 +108,21 @@ public sealed class ModuleDirectory
     internal ModuleDirectory WithConfigText(SourceText text)
     {
         var (tree, diagnostics) = Parse(text, System.IO.Path.Combine(Path, "config"));
-        return new ModuleDirectory(Path, tree, diagnostics, _sources);
+        return new ModuleDirectory(Path, tree, diagnostics, _sources, ConfiguredFirst);
+    }
+
+    /// <summary>
+    /// The same module, evaluated as configure runs it after <paramref name="dependencies"/> (given
+    /// earlier with <c>--add-module</c> or <c>--add-dynamic-module</c>): each one's config is sourced
+    /// first, in order, with its own <c>ngx_addon_dir</c>, under the same link mode, so that what this
+    /// config checks in configure's lists (<c>echo $HTTP_MODULES | grep ndk_http_module</c>) is decided.
+    /// Their problems (a missing or broken config) are this directory's diagnostics too.
+    /// </summary>
+    public ModuleDirectory WithConfiguredFirst(IEnumerable<ModuleDirectory> dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        ImmutableArray<ModuleDirectory> first = [.. dependencies];
+        return new ModuleDirectory(Path, Config, Diagnostics.AddRange(first.SelectMany(d => d.Diagnostics)), _sources, first);
     }
 
     /// <summary>The parsed config and the parser's diagnostics, with CC2004 after them when /bin/sh would not run it.</summary>
@@ -125,17 +143,34 @@ public sealed class ModuleDirectory
 
     internal ModuleDescription Describe(LinkMode link, ReferenceBuild? reference, int maxSteps)
     {
-        if (Config is null || Config.HasErrors)
+        if (Config is null || Config.HasErrors || ConfiguredFirst.Any(d => d.Config is null || d.Config.HasErrors))
         {
             return new ModuleDescription(link, Path, [], Diagnostics);
         }
 
         reference ??= ReferenceBuild.Default;
-        var settings = new EvaluationSettings(Path, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile);
+        var settings = new EvaluationSettings(Path, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile)
+        {
+            ConfiguredFirst = [.. ConfiguredFirst.Select(d => new ConfiguredModule(d.Path, d.Config!))],
+        };
         var worlds = Evaluator.RunAllWorlds(settings, Config);
-        var before = Evaluator.InitialState(settings).Variables;
-        var outcomes = worlds.Select(w => new ModuleOutcome(Path, before, w)).ToImmutableArray();
-        var diagnostics = Diagnostics.AddRange(worlds.SelectMany(w => w.Record.Diagnostics).DistinctBy(d => d.ToString()));
+        var outcomes = worlds.Select(w => new ModuleOutcome(Path, w)).ToImmutableArray();
+        var diagnostics = Diagnostics.AddRange(worlds.SelectMany(w => w.Record.Diagnostics).DistinctBy(d => d.ToString()))
+            .AddRange(RequiredModules(outcomes, reference));
         return new ModuleDescription(link, Path, outcomes, diagnostics);
+    }
+
+    /// <summary>
+    /// CC2009 for each module that an outcome registering modules needs from another addon: it looked
+    /// for it in configure's lists and found it there, although nginx's own modules do not include it.
+    /// </summary>
+    private IEnumerable<Diagnostic> RequiredModules(ImmutableArray<ModuleOutcome> outcomes, ReferenceBuild reference)
+    {
+        var nginxOwn = ModuleType.All.SelectMany(t => reference.Modules(t)).ToHashSet(StringComparer.Ordinal);
+        return outcomes.Where(o => !o.Modules.IsEmpty)
+            .SelectMany(o => o.RequiredModules)
+            .Where(r => r.Found && !nginxOwn.Contains(r.Name))
+            .DistinctBy(r => r.Name)
+            .Select(r => Diagnostic.Create(ModelDiagnostics.RequiresModule, r.Location ?? Location.None(System.IO.Path.Combine(Path, "config")), r.Name));
     }
 }

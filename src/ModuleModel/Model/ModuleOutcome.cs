@@ -11,8 +11,9 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed class ModuleOutcome
 {
-    internal ModuleOutcome(string moduleDirectory, IReadOnlyDictionary<string, ShellValue> before, WorldResult world)
+    internal ModuleOutcome(string moduleDirectory, WorldResult world)
     {
+        var before = world.Before;
         var after = world.State.Variables;
         string Display(string word) => DisplayPath(word, moduleDirectory);
         Assumptions = world.Assumptions;
@@ -38,8 +39,15 @@ public sealed class ModuleOutcome
         Commands = [.. world.Record.Commands];
         Unknowns = [.. world.Record.Unknowns, .. world.Record.EnvironmentReads
             .DistinctBy(r => r.Name)
-            .Select(r => new UnknownValue($"`{r.Name}` is read from the environment of configure; taken as unset", r.Location))];
+            .Select(r => new UnknownValue($"`{r.Name}` is read from the environment of configure, which the model does not know", r.Location))];
+        RequiredModules = [.. world.Record.RequiredModules.DistinctBy(r => (r.Name, r.Found))];
     }
+
+    /// <summary>
+    /// The modules the config looks for in configure's module lists (another module it needs
+    /// configured first), and whether this outcome found each there.
+    /// </summary>
+    public ImmutableArray<RequiredModule> RequiredModules { get; }
 
     /// <summary>The conditions this outcome assumes, in the order the config meets them.</summary>
     public ImmutableArray<Assumption> Assumptions { get; }

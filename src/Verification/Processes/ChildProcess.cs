@@ -46,6 +46,7 @@ internal sealed class ChildProcess
         var command = Cli.Wrap(spec.Program)
             .WithArguments(spec.Arguments)
             .WithWorkingDirectory(spec.WorkingDirectory)
+            .WithEnvironmentVariables(spec.Environment.ToDictionary(v => v.Key, v => (string?)v.Value))
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(PipeSource.Null)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(Append))
@@ -102,4 +103,8 @@ internal sealed class ChildProcess
 }
 
 /// <summary>A program to run: what it is called in the report, the program, its arguments and where it runs.</summary>
-internal sealed record ProcessSpec(string Label, string Program, IReadOnlyList<string> Arguments, string WorkingDirectory);
+internal sealed record ProcessSpec(string Label, string Program, IReadOnlyList<string> Arguments, string WorkingDirectory)
+{
+    /// <summary>Variables set in the program's environment besides those it inherits (a module's <c>LUAJIT_INC</c>, say).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

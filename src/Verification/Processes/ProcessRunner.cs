@@ -8,11 +8,14 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
 {
     private int _count;
 
+    /// <summary>Variables set in the environment of every program run (those configs read, such as a library's path).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public ProcessRun Run(string label, string program, IReadOnlyList<string> arguments, string workingDirectory)
     {
         _count++;
         var logFile = logDirectory is null ? null : Path.Combine(logDirectory, _count.ToString("00", CultureInfo.InvariantCulture) + "-" + FileName(label) + ".log");
-        return ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory), timeout, logFile, cancellationToken);
+        return ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout, logFile, cancellationToken);
     }
 
     private static string FileName(string label)

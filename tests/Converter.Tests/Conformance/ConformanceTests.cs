@@ -48,15 +48,19 @@ public sealed class ConformanceTests
     [MemberData(nameof(Convertible))]
     public void Converted_config_builds_the_same_static_nginx_and_a_loadable_module(string fixture)
     {
-        var flags = Fixtures.Setting(fixture, "configure");
+        // A fixture that needs another module gets it first (describe and convert with --with, configure
+        // with an earlier --add-module); one that reads a library's path from the environment gets it.
+        var flags = Fixtures.ConfigureFlags(fixture, dynamic: false);
+        var environment = Fixtures.Environment(fixture);
         using var copy = ModuleCopy.OfFixture(fixture);
-        var before = RealNginx.Static(copy.Path, flags);
+        var before = RealNginx.Static(copy.Path, flags, environment);
         Assert.NotEmpty(before.AddonSources);
 
-        var result = ConfigConverter.Convert(ModuleDirectory.Load(copy.Path));
+        var module = ModuleDirectory.Load(copy.Path).WithConfiguredFirst(Fixtures.ConfiguredFirst(fixture).Select(ModuleDirectory.Load));
+        var result = ConfigConverter.Convert(module);
         Assert.Equal(ConversionStatus.Converted, result.Status);
         File.WriteAllBytes(copy.ConfigPath, result.ConvertedBytes!);
-        var after = RealNginx.Static(copy.Path, flags);
+        var after = RealNginx.Static(copy.Path, flags, environment);
 
         Assert.Equal(before.Modules, after.Modules);
         Assert.Equal(before.AddonSources, after.AddonSources);
@@ -67,7 +71,7 @@ public sealed class ConformanceTests
         var output = Directory.CreateTempSubdirectory("cc-dynamic-").FullName;
         try
         {
-            var sharedObjects = RealNginx.Dynamic(copy.Path, flags, output);
+            var sharedObjects = RealNginx.Dynamic(copy.Path, Fixtures.ConfigureFlags(fixture, dynamic: true), output, environment);
             Assert.NotEmpty(sharedObjects);
             var loaded = RealNginx.Load(sharedObjects, Fixtures.Directives(fixture));
             Assert.True(loaded.ExitCode == 0, $"nginx -t refused the module: {loaded.StandardError}");

@@ -25,13 +25,13 @@ internal static class RealNginx
     }
 
     /// <summary>What a static build of a module directory contains: modules in order, the module's sources, include dirs, libs, defines.</summary>
-    public static StaticBuildFacts Static(string module, string flags)
+    public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
             var directory = Path.GetFullPath(module);
-            var configuration = Toolchain(TimeSpan.FromMinutes(3)).ConfigureStatic(directory, Split(flags), output);
+            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).ConfigureStatic(directory, Split(flags), output);
             Assert.True(configuration.Files is not null, $"configure failed: {configuration.Run.Output}");
             return StaticBuildFacts.Read(configuration.Files, directory);
         }
@@ -41,10 +41,10 @@ internal static class RealNginx
         }
     }
 
-    /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>; returns the shared objects.</summary>
-    public static IReadOnlyList<string> Dynamic(string module, string flags, string output)
+    /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>; returns the shared objects, in load order.</summary>
+    public static IReadOnlyList<string> Dynamic(string module, string flags, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var build = Toolchain(TimeSpan.FromMinutes(5)).BuildDynamic(Path.GetFullPath(module), Split(flags), output);
+        var build = Toolchain(TimeSpan.FromMinutes(5), environment).BuildDynamic(Path.GetFullPath(module), Split(flags), output);
         Assert.True(build.Succeeded, $"make modules failed: {build.Runs[^1].Output}");
         return build.SharedObjects;
     }
@@ -70,10 +70,10 @@ internal static class RealNginx
         string Text(string context) => directives.TryGetValue(context, out var text) ? text : string.Empty;
     }
 
-    private static NginxToolchain Toolchain(TimeSpan timeout)
+    private static NginxToolchain Toolchain(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         Require();
-        var runner = new ProcessRunner(timeout, null, CancellationToken.None);
+        var runner = new ProcessRunner(timeout, null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
         var source = NginxSourceTree.Open(Source, runner, out var problem) ?? throw new InvalidOperationException(problem);
         return new NginxToolchain(source, runner);
     }

@@ -155,9 +155,18 @@ public sealed class ShapeTests
     }
 
     [Fact]
-    public void Environment_reads_are_recorded_as_assumptions()
+    public void Environment_reads_are_unknowns_explored_both_ways()
     {
-        var outcome = Single("defaults-and-affixes", LinkMode.Addon);
+        using var module = new TempModule(Configs["defaults-and-affixes"]);
+        var outcomes = ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon, Debian).Outcomes;
+        Assert.Equal(2, outcomes.Length);
+
+        // D_PREFIX set in the environment: the module's name is as unknown as the variable.
+        var set = Assert.Single(outcomes, o => !Assert.Single(o.Assumptions).Holds);
+        Assert.Equal("D_PREFIX", Assert.Single(set.ChangedVariables["HTTP_MODULES"]!.Unknowns).EnvironmentVariable);
+
+        var outcome = Assert.Single(outcomes, o => Assert.Single(o.Assumptions).Holds);
+        Assert.Equal("`D_PREFIX` is empty", outcome.Assumptions[0].Condition);
         Assert.Contains(outcome.Unknowns, u => u.Reason.StartsWith("`D_PREFIX` is read from the environment", StringComparison.Ordinal));
         Assert.Equal("ngx_http_d_module", Assert.Single(outcome.Modules).Name);
         Assert.Equal("$ngx_addon_dir/src/d.c", Assert.Single(outcome.Sources).Value);

@@ -15,13 +15,13 @@ internal static class NginxConfigure
     /// <summary>What <c>objs/ngx_modules.c</c> and <c>objs/Makefile</c> say of a static build.</summary>
     public sealed record StaticBuild(List<string> Modules, string Makefile, string ModulesFile, string AutoConfig);
 
-    public static StaticBuild Static(string moduleDirectory, string extraFlags)
+    public static StaticBuild Static(string moduleDirectory, string extraFlags, IReadOnlyDictionary<string, string>? environment = null)
     {
         ShellOracle.RequireNginxDev();
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
+            var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
             var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
             var directory = Path.GetFullPath(moduleDirectory);
             var configuration = new NginxToolchain(source, runner).ConfigureStatic(directory, extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), output);

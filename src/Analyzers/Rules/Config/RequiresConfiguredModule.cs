@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
@@ -8,7 +9,8 @@ namespace ConfigConvert.Analyzers.Rules.Config;
 /// <summary>
 /// CC2226: the config stops configure unless another module is in configure's lists already
 /// (<c>echo $HTTP_MODULES | grep ndk_http_module || exit 1</c>). Built as dynamic modules, that module's
-/// <c>.so</c> must also be loaded before this one's, or <c>dlopen()</c> fails on its symbols.
+/// <c>.so</c> must also be loaded before this one's, or <c>dlopen()</c> fails on its symbols. What counts
+/// as such a check is the model's (<see cref="ModuleListCheck"/>), which explores both answers to it.
 /// </summary>
 internal sealed class RequiresConfiguredModule : ModuleAnalyzer
 {
@@ -102,7 +104,7 @@ internal sealed class RequiresConfiguredModule : ModuleAnalyzer
         var elements = list.Elements;
         for (var i = 0; i + 2 < elements.Count; i += 2)
         {
-            if (elements[i] is PipelineSyntax pipeline && ModuleCheck(pipeline) is { } module && elements[i + 2] is CommandSyntax next && Exits(next)
+            if (elements[i] is PipelineSyntax pipeline && ModuleListCheck.ModuleOf(pipeline) is { } module && elements[i + 2] is CommandSyntax next && Exits(next)
                 && elements[i + 1].Kind == (pipeline.Bang is null ? SyntaxKind.BarBarToken : SyntaxKind.AmpersandAmpersandToken))
             {
                 return (pipeline, module);
@@ -115,7 +117,7 @@ internal sealed class RequiresConfiguredModule : ModuleAnalyzer
     /// <summary><c>if ! CHECK; then ... exit 1; fi</c>, or <c>if CHECK; then ...; else ... exit 1; fi</c>.</summary>
     private static (SyntaxNode At, string Module)? FromIf(IfCommandSyntax command)
     {
-        if (command.Condition.Count == 0 || command.Condition[^1].Command is not PipelineSyntax pipeline || ModuleCheck(pipeline) is not { } module)
+        if (command.Condition.Count == 0 || command.Condition[^1].Command is not PipelineSyntax pipeline || ModuleListCheck.ModuleOf(pipeline) is not { } module)
         {
             return null;
         }
@@ -128,7 +130,7 @@ internal sealed class RequiresConfiguredModule : ModuleAnalyzer
     /// <summary><c>case "$HTTP_MODULES" in *NAME*) ;; *) ... exit 1;; esac</c>.</summary>
     private static (SyntaxNode At, string Module)? FromCase(CaseCommandSyntax command)
     {
-        if (!ReadsModuleList(command.Subject) || !command.Items.Any(i => i.PatternWords.Any(p => p.GetLiteralValue() == "*") && i.Statements.Any(Exits)))
+        if (!ModuleListCheck.ReadsModuleList(command.Subject) || !command.Items.Any(i => i.PatternWords.Any(p => p.GetLiteralValue() == "*") && i.Statements.Any(Exits)))
         {
             return null;
         }
@@ -137,7 +139,7 @@ internal sealed class RequiresConfiguredModule : ModuleAnalyzer
         {
             foreach (var pattern in item.PatternWords)
             {
-                if (pattern.GetLiteralValue() is { Length: > 2 } text && text[0] == '*' && text[^1] == '*' && ModuleName(text[1..^1]) is { } module)
+                if (ModuleListCheck.ModuleOf(command, pattern) is { } module)
                 {
                     return (pattern, module);
                 }
@@ -145,49 +147,6 @@ internal sealed class RequiresConfiguredModule : ModuleAnalyzer
         }
 
         return null;
-    }
-
-    /// <summary>The module a pipeline looks for: <c>echo $HTTP_MODULES | grep [-q] NAME</c>.</summary>
-    private static string? ModuleCheck(PipelineSyntax pipeline)
-    {
-        var commands = pipeline.Commands.ToList();
-        if (commands.Count < 2 || commands[0] is not SimpleCommandSyntax echo || echo.CommandName?.GetLiteralValue() is not ("echo" or "printf")
-            || !echo.Words.Skip(1).Any(ReadsModuleList))
-        {
-            return null;
-        }
-
-        foreach (var grep in commands.Skip(1).OfType<SimpleCommandSyntax>().Where(c => c.CommandName?.GetLiteralValue() == "grep"))
-        {
-            var words = grep.Words.Skip(1).Select(w => w.GetLiteralValue()).ToList();
-            var explicitPattern = words.IndexOf("-e");
-            var pattern = explicitPattern >= 0 && explicitPattern + 1 < words.Count ? words[explicitPattern + 1] : words.FirstOrDefault(w => w is null || !w.StartsWith('-'));
-            return pattern is null ? null : ModuleName(pattern);
-        }
-
-        return null;
-    }
-
-    /// <summary>True for a word that expands a module list (<c>$HTTP_MODULES</c>, <c>${CORE_MODULES}</c>).</summary>
-    private static bool ReadsModuleList(WordSyntax word)
-        => word.DescendantNodes().Any(n => n switch
-        {
-            SimpleExpansionSyntax simple => simple.ParameterName.EndsWith("_MODULES", StringComparison.Ordinal),
-            ParameterExpansionSyntax braced => braced.ParameterName.EndsWith("_MODULES", StringComparison.Ordinal),
-            _ => false,
-        });
-
-    /// <summary>The module name a grep pattern matches, anchors and word boundaries apart; null for any other pattern.</summary>
-    private static string? ModuleName(string pattern)
-    {
-        var name = pattern.Trim().Trim('^', '$', ' ');
-        foreach (var boundary in (string[])["\\<", "\\>", "\\b"])
-        {
-            name = name.Replace(boundary, string.Empty, StringComparison.Ordinal);
-        }
-
-        var isName = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-        return isName && name.EndsWith("_module", StringComparison.Ordinal) ? name : null;
     }
 
     /// <summary>True when the command runs <c>exit</c> with a status other than 0 (or the failing one, with none).</summary>
