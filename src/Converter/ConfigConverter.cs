@@ -51,7 +51,8 @@ public static class ConfigConverter
         }
 
         var problems = new List<Diagnostic>();
-        Blockers.FindPatches(module, addon, problems);
+        var notes = new List<Diagnostic>();
+        Blockers.FindPatches(module, addon, problems, notes);
         Blockers.FindUnknownRegistrations(addon, problems);
         var nginxBuildChanges = new List<NginxBuildChange>();
         var registrations = RegistrationFinder.Find(tree, problems, nginxBuildChanges);
@@ -88,7 +89,7 @@ public static class ConfigConverter
             return Refuse(configPath, original, check);
         }
 
-        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
+        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. notes, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
 
     /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>
