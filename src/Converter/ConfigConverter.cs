@@ -83,7 +83,7 @@ public static class ConfigConverter
         }
 
         var converted = ConfigWriter.Write(tree, plan);
-        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options);
+        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? []);
         if (!check.IsEmpty)
         {
             return Refuse(configPath, original, check);
