@@ -51,7 +51,8 @@ public static class ConfigConverter
         }
 
         var problems = new List<Diagnostic>();
-        Blockers.FindPatches(module, addon, problems);
+        var notes = new List<Diagnostic>();
+        Blockers.FindPatches(module, addon, problems, notes);
         Blockers.FindUnknownRegistrations(addon, problems);
         var nginxBuildChanges = new List<NginxBuildChange>();
         var registrations = RegistrationFinder.Find(tree, problems, nginxBuildChanges);
@@ -82,7 +83,7 @@ public static class ConfigConverter
         }
 
         var converted = ConfigWriter.Write(tree, plan);
-        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options);
+        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? []);
         if (!check.IsEmpty)
         {
             return Refuse(configPath, original, check);
@@ -90,7 +91,7 @@ public static class ConfigConverter
 
         // The guard stays where it was; the dependency it checks for is said (CC2009), as describe says it.
         var requiredModules = addon.Diagnostics.Where(d => d.Descriptor == ModelDiagnostics.RequiresModule);
-        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. requiredModules, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
+        return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. requiredModules, .. notes, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
 
     /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>

@@ -14,6 +14,11 @@ internal static class ConfigWriter
 {
     public static string Write(SyntaxTree tree, ConversionPlan plan)
     {
+        if (plan.Collected is { } collected)
+        {
+            return WriteCollected(tree, plan, collected);
+        }
+
         var text = tree.Text.Text;
         var newline = "\n";
         var moved = new StringBuilder();
@@ -53,6 +58,38 @@ internal static class ConfigWriter
 
         output.Append(text, position, text.Length - position);
         return output.ToString();
+    }
+
+    /// <summary>
+    /// Rewrites each append in place to collect into the module's variable, empties the variables that
+    /// do not start at the top level before the first statement that registers anything, and puts the
+    /// description after the last one, with the old branch appending the variables to configure's lists.
+    /// </summary>
+    private static string WriteCollected(SyntaxTree tree, ConversionPlan plan, CollectedLists collected)
+    {
+        var text = tree.Text.Text;
+        var edits = collected.Rewrites.Select(r => (Span: tree.GetSpan(r.Assignment), r.Text)).ToList();
+        foreach (var (before, initialisation) in collected.Initialisations)
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, tree.GetSpan(before).Start - 1)) + 1;
+            edits.Add((new TextSpan(lineStart, 0), initialisation));
+        }
+
+        var after = tree.GetFullSpan(collected.Last).End;
+        var step = text.Contains("\n\t", StringComparison.Ordinal) && !text.Contains("\n    ", StringComparison.Ordinal) ? "\t" : "    ";
+        var moved = string.Concat(collected.LegacyAppends.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => step + l + "\n"));
+        var separator = after > 0 && text[after - 1] != '\n' ? "\n\n" : "\n";
+        edits.Add((new TextSpan(after, 0), separator + Block(plan, string.Empty, step, moved)));
+
+        var output = new StringBuilder(text.Length + 512);
+        var position = 0;
+        foreach (var (span, replacement) in edits.OrderBy(e => e.Span.Start).ThenBy(e => e.Span.Length))
+        {
+            output.Append(text, position, span.Start - position).Append(replacement);
+            position = span.End;
+        }
+
+        return output.Append(text, position, text.Length - position).ToString();
     }
 
     /// <summary>

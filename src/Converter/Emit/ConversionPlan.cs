@@ -30,4 +30,8 @@ internal sealed record ConversionPlan(
     ImmutableArray<StatementSyntax> Registrations,
     ImmutableArray<ModuleCall> StaticCalls,
     ModuleCall? DynamicCall,
-    bool Compatibility);
+    bool Compatibility)
+{
+    /// <summary>For a module registered in several places: its lists collected into variables where the appends were; null otherwise.</summary>
+    public CollectedLists? Collected { get; init; }
+}

@@ -12,8 +12,15 @@ internal static class ConversionPlanner
 {
     public static ConversionPlan? Plan(ModuleDirectory module, SyntaxTree tree, ImmutableArray<Registration> registrations, ModuleDescription addon, ConversionOptions options, List<Diagnostic> problems)
     {
-        if (!CheckPlacement(tree, registrations, problems))
+        if (Misplaced(tree, registrations) is { } misplaced)
         {
+            // Appends spread over several blocks or in a loop are collected into variables where they are.
+            if (misplaced.Collectable)
+            {
+                return CollectedPlanner.Plan(tree, registrations, addon, options, problems);
+            }
+
+            problems.Add(misplaced.Problem);
             return null;
         }
 
@@ -131,33 +138,38 @@ internal static class ConversionPlanner
         => a.Modules.Select(m => (m.Name, m.Type, m.Position)).SequenceEqual(b.Modules.Select(m => (m.Name, m.Type, m.Position)))
            && a.Sources.Select(s => s.Value).SequenceEqual(b.Sources.Select(s => s.Value));
 
-    /// <summary>All registrations must sit in one statement list, outside loops, functions, pipelines and subshells.</summary>
-    private static bool CheckPlacement(SyntaxTree tree, ImmutableArray<Registration> registrations, List<Diagnostic> problems)
+    /// <summary>
+    /// Null when all registrations sit in one statement list, outside loops, functions, pipelines and
+    /// subshells; otherwise the first that does not, and whether its lists can still be collected into
+    /// variables where they are (in another block or a loop, but not in a function, a subshell, a pipeline
+    /// or a command substitution, whose order of running or whose variables the text does not show).
+    /// </summary>
+    private static (Diagnostic Problem, bool Collectable)? Misplaced(SyntaxTree tree, ImmutableArray<Registration> registrations)
     {
         var parent = tree.GetParent(registrations[0].Statement);
+        (Diagnostic, bool)? found = null;
         foreach (var registration in registrations)
         {
-            if (!ReferenceEquals(tree.GetParent(registration.Statement), parent))
+            var where = tree.GetLocation(registration.Statement);
+            var ancestors = tree.GetAncestors(registration.Statement).ToList();
+            if (ancestors.FirstOrDefault(a => a is FunctionDefinitionSyntax or SubshellSyntax or PipelineSyntax or CommandSubstitutionSyntax) is { } closed)
             {
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(registration.Statement), "the config registers its module in several blocks"));
-                return false;
+                var what = closed is FunctionDefinitionSyntax ? "a function" : "a subshell, pipeline or command substitution";
+                return (Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, $"the config registers its module inside {what}"), false);
             }
 
-            var blocker = tree.GetAncestors(registration.Statement).FirstOrDefault(a => a is ForCommandSyntax or WhileCommandSyntax or FunctionDefinitionSyntax or SubshellSyntax or PipelineSyntax or AndOrListSyntax or CommandSubstitutionSyntax or RedirectedCommandSyntax);
-            if (blocker is not null)
+            if (ancestors.FirstOrDefault(a => a is ForCommandSyntax or WhileCommandSyntax or AndOrListSyntax or RedirectedCommandSyntax) is { } open)
             {
-                var what = blocker switch
-                {
-                    FunctionDefinitionSyntax => "a function",
-                    ForCommandSyntax or WhileCommandSyntax => "a loop",
-                    _ => "a subshell, pipeline or redirected block",
-                };
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, tree.GetLocation(registration.Statement), $"the config registers its module inside {what}"));
-                return false;
+                var what = open is ForCommandSyntax or WhileCommandSyntax ? "a loop" : "a list or redirected block";
+                found ??= (Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, $"the config registers its module inside {what}"), true);
+            }
+            else if (!ReferenceEquals(tree.GetParent(registration.Statement), parent))
+            {
+                found ??= (Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, "the config registers its module in several blocks"), true);
             }
         }
 
-        return true;
+        return found;
     }
 
     /// <summary>The order a dynamic build needs to put the modules where the config put them in a static one.</summary>

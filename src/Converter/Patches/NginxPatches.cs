@@ -23,6 +23,59 @@ internal static class NginxPatches
     public static bool IsPatchFileName(string path)
         => path.EndsWith(".patch", StringComparison.Ordinal) || path.EndsWith(".diff", StringComparison.Ordinal);
 
+    /// <summary>Folders that hold a module's development and test tools, not what users build.</summary>
+    private static readonly HashSet<string> DevelopmentFolders = new(StringComparer.OrdinalIgnoreCase) { "dev", "devel", "t", "test", "tests", "util", "utils" };
+
+    /// <summary>
+    /// True when a shipped patch is not part of the build: it sits in a development or test folder
+    /// (<c>dev/</c>, <c>t/</c>, <c>test/</c>, <c>util/</c>...), the config does not name it, and no README or
+    /// INSTALL at the top of the module tells users to apply it. Such a patch is a note, not a blocker;
+    /// one at the top of the module, or one the config or the instructions name, blocks.
+    /// </summary>
+    public static bool IsOutsideBuild(string moduleDirectory, string relativePath, string configText)
+    {
+        var parts = relativePath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || !parts[..^1].Any(DevelopmentFolders.Contains))
+        {
+            return false;
+        }
+
+        var name = parts[^1];
+        return !configText.Contains(name, StringComparison.Ordinal) && !Instructions(moduleDirectory).Any(text => text is null || text.Contains(name, StringComparison.Ordinal));
+    }
+
+    /// <summary>The texts of the README and INSTALL files at the top of the module, whatever their extension; null for one that cannot be read.</summary>
+    private static IEnumerable<string?> Instructions(string moduleDirectory)
+    {
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(moduleDirectory)
+                .Where(f => Path.GetFileName(f) is var n && (n.StartsWith("README", StringComparison.OrdinalIgnoreCase) || n.StartsWith("INSTALL", StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var file in files)
+        {
+            string? text;
+            try
+            {
+                text = new FileInfo(file).Length > InputLimits.MaxFileBytes ? null : File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An instruction that cannot be read might name the patch: count it as naming every one.
+                text = null;
+            }
+
+            yield return text;
+        }
+    }
+
     /// <summary>
     /// Reads a shipped patch file: the nginx files its headers name (a path the module has itself is
     /// the module's own file), or <see cref="PatchFile.IsDiff"/> false when the text is not a diff.

@@ -14,13 +14,28 @@ internal static class Blockers
     /// change nginx's files or are not diffs at all, and programs the config runs on nginx's tree or on
     /// files it cannot know (<c>patch</c>, <c>sed -i</c>, <c>cp</c>), or redirections into <c>objs/</c>.
     /// </summary>
-    public static void FindPatches(ModuleDirectory module, ModuleDescription addon, List<Diagnostic> problems)
+    /// <remarks>
+    /// A patch that is not part of the build (<see cref="NginxPatches.IsOutsideBuild"/>: in a development
+    /// folder, named by neither the config nor the instructions) goes to <paramref name="notes"/> instead.
+    /// </remarks>
+    public static void FindPatches(ModuleDirectory module, ModuleDescription addon, List<Diagnostic> problems, List<Diagnostic> notes)
     {
         var configPath = Path.Combine(module.Path, "config");
+        var configText = module.Config?.Text.Text ?? string.Empty;
         foreach (var file in SafeFiles(module.Path).Where(NginxPatches.IsPatchFileName))
         {
             var relative = Path.GetRelativePath(module.Path, file);
-            if (ReadPatch(module.Path, relative, file) is not { IsDiff: true, NginxFiles.IsEmpty: true })
+            if (ReadPatch(module.Path, relative, file) is { IsDiff: true, NginxFiles.IsEmpty: true })
+            {
+                continue;
+            }
+
+            if (NginxPatches.IsOutsideBuild(module.Path, relative, configText))
+            {
+                var note = $"`{relative}` is not part of the build (it sits in a development or test folder, and neither the config nor a README or INSTALL applies it), so it does not block the conversion; applied by hand";
+                notes.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), note).WithSeverity(DiagnosticSeverity.Info));
+            }
+            else
             {
                 problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), "the module ships `" + relative + "`"));
             }

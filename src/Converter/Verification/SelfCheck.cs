@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.ModuleModel.Nginx;
@@ -18,7 +19,8 @@ internal static class SelfCheck
     /// <param name="originalAddon">Its description under ADDON, which the converter already has.</param>
     /// <param name="converted">The module with the converted config.</param>
     /// <param name="options">How it was converted.</param>
-    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options)
+    /// <param name="collectedVariables">The variables the conversion collects the module's lists in: new, and the module's own.</param>
+    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options, ImmutableArray<string> collectedVariables)
     {
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var configPath = Path.Combine(original.Path, "config");
@@ -35,7 +37,7 @@ internal static class SelfCheck
         Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), DynamicDifferences, Fail);
         if (options.Compatibility)
         {
-            Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), LegacyDifferences, Fail);
+            Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), (a, b) => LegacyDifferences(a, b, collectedVariables, options.Reference), Fail);
         }
 
         return problems.ToImmutable();
@@ -58,10 +60,15 @@ internal static class SelfCheck
         }
     }
 
-    private static IEnumerable<string> LegacyDifferences(ModuleOutcome a, ModuleOutcome b)
+    /// <summary>
+    /// The variables nginx before 1.9.11 would see otherwise. configure splits its lists into words, so
+    /// those compare word by word; the variables a conversion collects the module's lists in are new.
+    /// </summary>
+    private static IEnumerable<string> LegacyDifferences(ModuleOutcome a, ModuleOutcome b, ImmutableArray<string> collectedVariables, ReferenceBuild reference)
     {
         var changed = a.ChangedVariables.Keys.Union(b.ChangedVariables.Keys)
-            .Where(k => !a.ChangedVariables.TryGetValue(k, out var x) || !b.ChangedVariables.TryGetValue(k, out var y) || !SameValue(x, y))
+            .Where(k => !collectedVariables.Contains(k))
+            .Where(k => RegistrationFinder.IsRegistrationGlobal(k) ? !SameWords(a, b, k, reference) : !a.ChangedVariables.TryGetValue(k, out var x) || !b.ChangedVariables.TryGetValue(k, out var y) || !SameValue(x, y))
             .ToList();
         if (changed.Count > 0)
         {
@@ -175,6 +182,13 @@ internal static class SelfCheck
         return before is null || after is null
             ? before is null && after is null
             : before.SplitWords().SequenceEqual(after.SplitWords(), ShellValue.ContentComparer);
+    }
+
+    /// <summary>True when the list has the same words after both configs ran, a list neither changed counting as configure left it.</summary>
+    private static bool SameWords(ModuleOutcome a, ModuleOutcome b, string variable, ReferenceBuild reference)
+    {
+        ShellValue Words(ModuleOutcome outcome) => outcome.ChangedVariables.GetValueOrDefault(variable) ?? ShellValue.Text(reference.Globals.GetValueOrDefault(variable) ?? string.Empty);
+        return Words(a).SplitWords().SequenceEqual(Words(b).SplitWords(), ShellValue.ContentComparer);
     }
 
     private static string Describe(ModuleOutcome outcome, ModuleType type)

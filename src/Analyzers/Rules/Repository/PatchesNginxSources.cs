@@ -83,6 +83,19 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("keeps a debugging patch for nginx in its development folder", RuleExample.MinimalConfig, new ExampleFile("dev/nginx-debug-trace.patch", """
+            --- [|a/src/http/ngx_http_core_module.c|]
+            +++ b/src/http/ngx_http_core_module.c
+            @@ -10,6 +10,7 @@
+             #include <ngx_http.h>
+             
+             
+            +#define NGX_HTTP_TRACE_PHASES  1
+             typedef struct {
+                 u_char    *name;
+                 uint32_t   method;
+
+            """)),
         RuleExample.Config("a patch that is not a diff", RuleExample.MinimalConfig, new ExampleFile("nginx.patch", """
             {|CC5002:Apply by hand: add `unsigned marked:1;` to ngx_http_request_s.|}
             Then rebuild nginx.
@@ -136,7 +149,10 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
         else if (!patch.NginxFiles.IsEmpty)
         {
             var what = $"`{file.RelativePath}` patches nginx's {Files(patch.NginxFiles.Select(f => f.NginxPath))}";
-            context.Report(Diagnostic.Create(Rule, Location.Create(file.FullPath, text, patch.NginxFiles[0].Span), what));
+            var finding = Diagnostic.Create(Rule, Location.Create(file.FullPath, text, patch.NginxFiles[0].Span), what);
+            context.Report(NginxPatches.IsOutsideBuild(context.Module.Directory, file.RelativePath, context.Module.Module.Config?.Text.Text ?? string.Empty)
+                ? Diagnostic.Create(Rule, finding.Location, what + OutsideBuild).WithSeverity(DiagnosticSeverity.Info)
+                : finding);
         }
     }
 
@@ -156,6 +172,9 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes into nginx's build directory (`{write.NginxFiles[0]}`)"));
         }
     }
+
+    /// <summary>Why a patch in a development folder is only a note.</summary>
+    private const string OutsideBuild = ", but it sits in a development or test folder and neither the config nor a README or INSTALL applies it, so it is not part of the build; applied by hand";
 
     /// <summary>The files, named; <c>.</c> (where <c>patch</c> runs by default) is nginx's whole tree.</summary>
     private static string Files(IEnumerable<string> files)
