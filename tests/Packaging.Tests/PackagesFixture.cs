@@ -21,7 +21,8 @@ public sealed class PackagesFixture : IDisposable
     public PackagesFixture()
     {
         PackageFolder = Path.Combine(_root.FullName, "packages");
-        Pack = ExternalTool.Run("bash", [RepoPaths.Combine(".ci", "pack"), PackageFolder, Path.Combine(_root.FullName, "artifacts")], RepoPaths.Root, timeout: PackTimeout);
+        ArtifactsFolder = Path.Combine(_root.FullName, "artifacts");
+        Pack = ExternalTool.Run("bash", [RepoPaths.Combine(".ci", "pack"), PackageFolder, ArtifactsFolder], RepoPaths.Root, timeout: PackTimeout);
         if (Pack.ExitCode == 0)
         {
             Tool = Install("ConfigConvert.Tool", "tool");
@@ -31,6 +32,9 @@ public sealed class PackagesFixture : IDisposable
 
     /// <summary>What <c>.ci/pack</c> printed, and its exit code.</summary>
     public ExternalTool.Result Pack { get; }
+
+    /// <summary>Where the pack builds put their bin/ and obj/ (outside the source tree).</summary>
+    public string ArtifactsFolder { get; }
 
     /// <summary>The folder the packages were written to.</summary>
     public string PackageFolder { get; }
