@@ -15,7 +15,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApplication.Run(args, new CliConsole(output, error) { IsTerminal = terminal, UseColor = color });
+        var code = CliApplication.Run(args, new CliConsole(output, error) { IsTerminal = terminal, UseColor = color, ShowsProgress = terminal });
         return new Result(code, output.ToString(), error.ToString());
     }
 }

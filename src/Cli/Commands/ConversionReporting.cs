@@ -11,11 +11,11 @@ internal static class ConversionReporting
     /// <summary>Exit code: 2 when a module could not be read; else 1 when a conversion was refused or, with <c>--check</c>, is needed; else 0.</summary>
     public static int Run(CliConsole console, string[] paths, ReportCommand command, ConversionOptions options, FormatContext context, string format, TreeSettings trees)
     {
-        var conversions = TreeConversion.Run(console, paths, trees, options, out var searchFailed);
-        var report = ReportBuilder.FromConversions(command, conversions.Select(c => (c.Module, c.Result)));
+        var conversions = TreeConversion.Collect(console, paths, trees, options, out var problems);
+        var report = ReportBuilder.FromConversions(command, problems, conversions.Select(c => (c.Module, c.Result)));
         ReportFormats.Get(format).Write(report, context);
         var outcomes = report.Modules.Select(m => m.Conversion!.Outcome).ToList();
-        return searchFailed || outcomes.Contains(ConversionOutcome.Unreadable) ? ExitCodes.UsageOrIoError
+        return outcomes.Contains(ConversionOutcome.Unreadable) ? ExitCodes.UsageOrIoError
             : outcomes.Contains(ConversionOutcome.Refused) || (command == ReportCommand.ConvertCheck && outcomes.Contains(ConversionOutcome.Needed)) ? ExitCodes.Findings
             : ExitCodes.Success;
     }

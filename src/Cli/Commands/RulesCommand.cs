@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ConfigConvert.Analyzers;
-using ConfigConvert.Cli.Output;
+using ConfigConvert.Cli.Output.Formats;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.Cli.Commands;

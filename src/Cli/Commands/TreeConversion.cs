@@ -18,13 +18,21 @@ internal static class TreeConversion
     /// <summary>The modules, converted in order; a path that could not be searched is written to standard error and sets <paramref name="searchFailed"/>.</summary>
     public static List<Item> Run(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out bool searchFailed)
     {
-        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude });
-        foreach (var problem in search.Problems)
+        var items = Collect(console, paths, trees, options, out var problems);
+        foreach (var problem in problems)
         {
-            console.Error.WriteLine(AsDiagnostic(problem).ToString());
+            console.Error.WriteLine(problem.ToString());
         }
 
-        searchFailed = search.Problems.Length > 0;
+        searchFailed = problems.Count > 0;
+        return items;
+    }
+
+    /// <summary>The modules, converted in order, and the paths that could not be searched, as the model's diagnostics, for a report to show.</summary>
+    public static List<Item> Collect(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out IReadOnlyList<Diagnostic> problems)
+    {
+        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude });
+        problems = [.. search.Problems.Select(AsDiagnostic)];
         var modules = search.Modules.Select(m => m.Directory).ToList();
         return RunProgress.Run(console, "Converting modules", progress =>
         {

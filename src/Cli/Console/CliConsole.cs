@@ -8,6 +8,7 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
     {
         IsTerminal = !Console.IsOutputRedirected,
         UseColor = !Console.IsOutputRedirected && TerminalColor.Supported(Environment.GetEnvironmentVariable),
+        ShowsProgress = !Console.IsOutputRedirected && !Console.IsErrorRedirected,
     };
 
     public TextWriter Out { get; } = output;
@@ -19,6 +20,9 @@ internal sealed class CliConsole(TextWriter output, TextWriter error)
 
     /// <summary>True when the terminal shows colours and the user has not switched them off.</summary>
     public bool UseColor { get; init; }
+
+    /// <summary>True when a person watches both standard output and standard error: only then is progress drawn (on standard error).</summary>
+    public bool ShowsProgress { get; init; }
 }
 
 /// <summary>Whether a terminal gets colour: not when <c>NO_COLOR</c> is set to anything (no-color.org), nor on a dumb terminal.</summary>

@@ -12,7 +12,7 @@ internal static class RunProgress
     /// <summary>Runs <paramref name="work"/>, giving it a progress to report (done, total) to, or null when nothing is shown.</summary>
     public static T Run<T>(CliConsole console, string title, Func<IProgress<(int Done, int Total)>?, T> work)
     {
-        if (!console.IsTerminal)
+        if (!console.ShowsProgress)
         {
             return work(null);
         }

@@ -53,6 +53,9 @@ public sealed class CheckFixtureTests
 
             // A debugging patch in dev/ that neither the config nor the README names: a note, not a blocker.
             "dev_folder_patch" => ["dev/nginx-1.22.1-tracer-debug.patch(4,5): info CC5001: `dev/nginx-1.22.1-tracer-debug.patch` patches nginx's src/http/ngx_http_request.h, but it sits in a development or test folder and neither the config nor a README or INSTALL applies it, so it is not part of the build; applied by hand: a dynamic module cannot change nginx, which is built before the module is loaded into it"],
+
+            // A guard that stops configure unless knot_helper came first: the dependency is said, not a blocker.
+            "needs_knot" => ["config(6,4): warning CC2226: the config requires `ngx_http_knot_module` to be configured first: build it too, and load its .so before this module's (load_module order), or dlopen() fails on its symbols"],
             _ => [],
         };
 

@@ -23,26 +23,37 @@ internal static class ReportBuilder
         return new Report(ReportCommand.Check, modules, check.General, SourceFiles.Read(check.Diagnostics, []));
     }
 
-    /// <summary>The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written.</summary>
-    public static Report FromConversions(ReportCommand command, IEnumerable<(ModuleDirectory Module, ConversionResult? Result)> conversions)
+    /// <summary>
+    /// The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written;
+    /// a path that names no module (<paramref name="searchProblems"/>) is an unreadable module of its own, with the reason.
+    /// </summary>
+    public static Report FromConversions(ReportCommand command, IEnumerable<Diagnostic> searchProblems, IEnumerable<(ModuleDirectory Module, ConversionResult? Result)> conversions)
     {
-        var modules = conversions.Select(c => Convert(command, c.Module, c.Result)).ToImmutableArray();
+        var modules = searchProblems.Select(Unreadable).Concat(conversions.Select(c => Convert(command, c.Module, c.Result))).ToImmutableArray();
         var known = modules.Select(m => m.Conversion!).Where(c => c.Outcome != ConversionOutcome.Unreadable)
             .Select(c => KeyValuePair.Create(c.ConfigPath, c.Original));
         return new Report(command, modules, [], SourceFiles.Read(modules.SelectMany(m => m.Findings), known));
     }
 
+    private static ModuleReport Unreadable(Diagnostic problem) => Unreadable(problem.Location.Path ?? ".", [problem]);
+
+    private static ModuleReport Unreadable(string directory, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var directoryPath = Path.GetFullPath(directory);
+        return new ModuleReport(directoryPath, diagnostics)
+        {
+            Conversion = new ModuleConversion(Path.Combine(directoryPath, "config"), ConversionOutcome.Unreadable, SourceText.From(string.Empty), null, string.Empty),
+        };
+    }
+
     private static ModuleReport Convert(ReportCommand command, ModuleDirectory module, ConversionResult? converted)
     {
-        var directoryPath = Path.GetFullPath(module.Path);
         if (converted is not { } result)
         {
-            var configPath = Path.Combine(directoryPath, "config");
-            return new ModuleReport(directoryPath, module.Diagnostics)
-            {
-                Conversion = new ModuleConversion(configPath, ConversionOutcome.Unreadable, SourceText.From(string.Empty), null, string.Empty),
-            };
+            return Unreadable(module.Path, module.Diagnostics);
         }
+
+        var directoryPath = Path.GetFullPath(module.Path);
 
         // `convert --check` answers one question, so the converter's notes on a conversion are left out of it.
         var findings = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || command != ReportCommand.ConvertCheck).ToImmutableArray();

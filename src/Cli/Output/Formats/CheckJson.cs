@@ -3,7 +3,7 @@ using ConfigConvert.Cli.Output.Reports;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Fixes;
 
-namespace ConfigConvert.Cli.Output;
+namespace ConfigConvert.Cli.Output.Formats;
 
 /// <summary>
 /// The JSON form of a check (version 1, documented in the README):

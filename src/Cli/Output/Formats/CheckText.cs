@@ -1,6 +1,6 @@
 using ConfigConvert.Cli.Output.Reports;
 
-namespace ConfigConvert.Cli.Output;
+namespace ConfigConvert.Cli.Output.Formats;
 
 /// <summary>The summary line of a check, on standard error after the findings in text form.</summary>
 internal static class CheckText
