@@ -21,7 +21,7 @@ internal sealed class MarkdownFormatter : IReportFormatter
     public static string Render(Report report, ReportOptions options, int limit)
     {
         var comment = new MarkdownComment(limit);
-        comment.AddAlways(Marker + "\n" + Summary(report));
+        comment.AddAlways(Marker + "\n" + Summary(report, options));
         foreach (var file in report.FindingsWithConversions.GroupBy(f => f.Location.Path ?? string.Empty).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             WriteFile(comment, file.Key, [.. file], report, options);
@@ -35,7 +35,7 @@ internal sealed class MarkdownFormatter : IReportFormatter
         return comment.Finish(options.ReportUrl);
     }
 
-    private static string Summary(Report report)
+    private static string Summary(Report report, ReportOptions options)
     {
         var title = report.Command switch
         {
@@ -47,7 +47,7 @@ internal sealed class MarkdownFormatter : IReportFormatter
         var text = $"## {title}\n\n| modules | errors | warnings | notes |\n|---:|---:|---:|---:|\n| {report.Modules.Length} | {counts.Errors} | {counts.Warnings} | {counts.Notes} |\n\n";
         if (report.Command != ReportCommand.Check && report.Modules.Length > 0)
         {
-            text += "| config | conversion |\n|---|---|\n" + string.Concat(report.Modules.Select(m => $"| `{m.Conversion!.ConfigPath}` | {JsonFormatter.StatusName(m.Conversion.Outcome)} |\n")) + "\n";
+            text += "| config | conversion |\n|---|---|\n" + string.Concat(report.Modules.Select(m => $"| `{options.RelativePath(m.Conversion!.ConfigPath)}` | {JsonFormatter.StatusName(m.Conversion.Outcome)} |\n")) + "\n";
         }
 
         return counts.Total == 0 && report.Modules.All(m => m.Conversion?.Outcome is null or ConversionOutcome.Unchanged) ? text + "Nothing to report.\n" : text;

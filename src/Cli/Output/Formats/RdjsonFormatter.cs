@@ -64,7 +64,7 @@ internal sealed class RdjsonFormatter : IReportFormatter
             writer.WriteEndArray();
         }
 
-        writer.WriteString("original_output", DiagnosticLine.Format(finding));
+        writer.WriteString("original_output", options.Line(finding));
         writer.WriteEndObject();
     }
 

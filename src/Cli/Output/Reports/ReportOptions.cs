@@ -1,3 +1,5 @@
+using ConfigConvert.Diagnostics;
+
 namespace ConfigConvert.Cli.Output.Reports;
 
 /// <summary>
@@ -33,6 +35,10 @@ internal sealed record ReportOptions
         var relative = Path.GetRelativePath(RepositoryRoot, full);
         return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
     }
+
+    /// <summary><c>path(line,col): severity ID: message</c> of <paramref name="finding"/>, its path relative to the repository root.</summary>
+    public string Line(Diagnostic finding)
+        => DiagnosticLine.Format(finding.WithLocation(finding.Location with { Path = RelativePath(finding.Location.Path) }));
 
     /// <summary>True when <paramref name="path"/> is inside the repository root.</summary>
     public bool IsInRepository(string? path) => RelativePath(path) is { } relative && !Path.IsPathRooted(relative);
