@@ -46,38 +46,45 @@ public sealed class ConformanceTests
     [Trait("Requires", "dash")]
     [Trait("Requires", "nginx")]
     [MemberData(nameof(Convertible))]
-    public void Converted_config_builds_the_same_static_nginx_and_a_loadable_module(string fixture)
+    public async Task Converted_config_builds_the_same_static_nginx_and_a_loadable_module(string fixture)
     {
         // A fixture that needs another module gets it first (describe and convert with --with, configure
         // with an earlier --add-module); one that reads a library's path from the environment gets it.
+        // The three builds are independent, so they run at once: a test class runs its cases one after
+        // another, and this one is most of the assembly's time.
         var flags = Fixtures.ConfigureFlags(fixture, dynamic: false);
         var environment = Fixtures.Environment(fixture);
+        using var original = ModuleCopy.OfFixture(fixture);
         using var copy = ModuleCopy.OfFixture(fixture);
-        var before = RealNginx.Static(copy.Path, flags, environment);
-        Assert.NotEmpty(before.AddonSources);
-
         var module = ModuleDirectory.Load(copy.Path).WithConfiguredFirst(Fixtures.ConfiguredFirst(fixture).Select(ModuleDirectory.Load));
         var result = ConfigConverter.Convert(module);
         Assert.Equal(ConversionStatus.Converted, result.Status);
         File.WriteAllBytes(copy.ConfigPath, result.ConvertedBytes!);
-        var after = RealNginx.Static(copy.Path, flags, environment);
-
-        Assert.Equal(before.Modules, after.Modules);
-        Assert.Equal(before.AddonSources, after.AddonSources);
-        Assert.Equal(before.IncludeDirs, after.IncludeDirs);
-        Assert.Equal(before.Libs, after.Libs);
-        Assert.Equal(before.Defines, after.Defines);
 
         var output = Directory.CreateTempSubdirectory("cc-dynamic-").FullName;
+        var beforeBuild = Task.Run(() => RealNginx.Static(original.Path, flags, environment));
+        var afterBuild = Task.Run(() => RealNginx.Static(copy.Path, flags, environment));
+        var dynamicBuild = Task.Run(() => RealNginx.Dynamic(copy.Path, Fixtures.ConfigureFlags(fixture, dynamic: true), output, environment));
         try
         {
-            var sharedObjects = RealNginx.Dynamic(copy.Path, Fixtures.ConfigureFlags(fixture, dynamic: true), output, environment);
+            var before = await beforeBuild;
+            var after = await afterBuild;
+            Assert.NotEmpty(before.AddonSources);
+            Assert.Equal(before.Modules, after.Modules);
+            Assert.Equal(before.AddonSources, after.AddonSources);
+            Assert.Equal(before.IncludeDirs, after.IncludeDirs);
+            Assert.Equal(before.Libs, after.Libs);
+            Assert.Equal(before.Defines, after.Defines);
+
+            var sharedObjects = await dynamicBuild;
             Assert.NotEmpty(sharedObjects);
             var loaded = RealNginx.Load(sharedObjects, Fixtures.Directives(fixture));
             Assert.True(loaded.ExitCode == 0, $"nginx -t refused the module: {loaded.StandardError}");
         }
         finally
         {
+            // No build may still be writing into the copies or the output when they are removed.
+            await Task.WhenAll(beforeBuild, afterBuild, dynamicBuild).ContinueWith(_ => { }, TaskScheduler.Default);
             Directory.Delete(output, recursive: true);
         }
     }

@@ -24,16 +24,35 @@ internal static class RealNginx
         }
     }
 
-    /// <summary>What a static build of a module directory contains: modules in order, the module's sources, include dirs, libs, defines.</summary>
+    /// <summary>
+    /// What a static build of a module directory contains: modules in order, the module's sources, include dirs, libs,
+    /// defines. configure runs once per test run for the same module bytes, flags and environment
+    /// (<see cref="SharedRuns.ConfigureStatic"/>): the original config of a fixture is configured by ModuleModel's
+    /// tests too.
+    /// </summary>
     public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var configured = SharedRuns.ConfigureStatic(module, flags, environment ?? new Dictionary<string, string>(), (copy, objs) => ConfigureStatic(copy, flags, objs, environment));
+        Assert.True(configured.Failure is null, $"configure failed: {configured.Failure}");
+        return StaticBuildFacts.Read(StaticBuildFiles.Read(configured.Objs), configured.Module);
+    }
+
+    /// <summary>Runs configure --add-module=<paramref name="module"/> and keeps its objs/ files in <paramref name="objs"/>; null, or configure's output when it failed.</summary>
+    public static string? ConfigureStatic(string module, string flags, string objs, IReadOnlyDictionary<string, string>? environment)
     {
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var directory = Path.GetFullPath(module);
-            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).ConfigureStatic(directory, Split(flags), output);
-            Assert.True(configuration.Files is not null, $"configure failed: {configuration.Run.Output}");
-            return StaticBuildFacts.Read(configuration.Files, directory);
+            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).ConfigureStatic(module, Split(flags), output);
+            if (configuration.Files is not { } files)
+            {
+                return configuration.Run.Output;
+            }
+
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.ModulesFileName), files.ModulesFile);
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.MakefileName), files.Makefile);
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.AutoConfigName), files.AutoConfig);
+            return null;
         }
         finally
         {

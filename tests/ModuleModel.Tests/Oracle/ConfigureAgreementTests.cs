@@ -44,10 +44,9 @@ public sealed class ConfigureAgreementTests
             }
         }
 
-        var directory = Fixtures.PathOf(fixture);
         foreach (var source in outcome.Sources)
         {
-            Assert.Contains(source.Value.Replace("$ngx_addon_dir", directory, StringComparison.Ordinal), build.Makefile, StringComparison.Ordinal);
+            Assert.Contains(source.Value.Replace("$ngx_addon_dir", build.Module, StringComparison.Ordinal), build.Makefile, StringComparison.Ordinal);
         }
 
         foreach (var lib in outcome.Libs)

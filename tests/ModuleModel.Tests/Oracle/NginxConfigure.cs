@@ -1,3 +1,4 @@
+using ConfigConvert.TestSupport;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
@@ -12,21 +13,44 @@ internal static class NginxConfigure
 {
     private static readonly Dictionary<string, StaticBuild> Baselines = new(StringComparer.Ordinal);
 
-    /// <summary>What <c>objs/ngx_modules.c</c> and <c>objs/Makefile</c> say of a static build.</summary>
-    public sealed record StaticBuild(List<string> Modules, string Makefile, string ModulesFile, string AutoConfig);
+    /// <summary>What <c>objs/ngx_modules.c</c> and <c>objs/Makefile</c> say of a static build; <paramref name="Module"/> is the module directory configure was given.</summary>
+    public sealed record StaticBuild(List<string> Modules, string Makefile, string ModulesFile, string AutoConfig, string Module);
 
+    /// <summary>
+    /// The static build of <paramref name="moduleDirectory"/>. configure runs once per test run for the same module
+    /// bytes, flags and environment (<see cref="SharedRuns.ConfigureStatic"/>), on a copy of the module: the
+    /// conformance tests of the converter configure the fixtures' original configs too.
+    /// </summary>
     public static StaticBuild Static(string moduleDirectory, string extraFlags, IReadOnlyDictionary<string, string>? environment = null)
     {
         ShellOracle.RequireNginxDev();
+        var configured = SharedRuns.ConfigureStatic(moduleDirectory, extraFlags, environment ?? new Dictionary<string, string>(), (copy, objs) => Configure(copy, extraFlags, objs, environment));
+        if (configured.Failure is not null)
+        {
+            throw new InvalidOperationException($"configure failed for {moduleDirectory}: {configured.Failure}");
+        }
+
+        var files = StaticBuildFiles.Read(configured.Objs);
+        return new StaticBuild([.. StaticBuildFacts.Read(files, configured.Module).Modules], files.Makefile, files.ModulesFile, files.AutoConfig, configured.Module);
+    }
+
+    private static string? Configure(string module, string extraFlags, string objs, IReadOnlyDictionary<string, string>? environment)
+    {
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
             var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
             var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-            var directory = Path.GetFullPath(moduleDirectory);
-            var configuration = new NginxToolchain(source, runner).ConfigureStatic(directory, extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), output);
-            var files = configuration.Files ?? throw new InvalidOperationException($"configure failed for {moduleDirectory}: {configuration.Run.Output}");
-            return new StaticBuild([.. StaticBuildFacts.Read(files, directory).Modules], files.Makefile, files.ModulesFile, files.AutoConfig);
+            var configuration = new NginxToolchain(source, runner).ConfigureStatic(module, extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), output);
+            if (configuration.Files is not { } files)
+            {
+                return configuration.Run.Output;
+            }
+
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.ModulesFileName), files.ModulesFile);
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.MakefileName), files.Makefile);
+            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.AutoConfigName), files.AutoConfig);
+            return null;
         }
         finally
         {
