@@ -83,6 +83,11 @@ public static class ConfigConverter
         }
 
         var converted = ConfigWriter.Write(tree, plan);
+        if (module.WithConfigText(original.WithText(converted)).Config is { HasErrors: false } written)
+        {
+            converted = GuardWidening.Apply(written);
+        }
+
         var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? [], nginxBuildChanges);
         if (!check.IsEmpty)
         {
