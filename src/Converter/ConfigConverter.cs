@@ -53,9 +53,9 @@ public static class ConfigConverter
         var problems = new List<Diagnostic>();
         var notes = new List<Diagnostic>();
         Blockers.FindPatches(module, addon, problems, notes);
-        Blockers.FindUnknownRegistrations(addon, problems);
         var nginxBuildChanges = new List<NginxBuildChange>();
         var registrations = RegistrationFinder.Find(tree, problems, nginxBuildChanges);
+        Blockers.FindUnknownRegistrations(addon, [.. nginxBuildChanges.Select(c => tree.GetLocation(c.Assignment))], problems);
         if (problems.Count > 0)
         {
             return Refuse(configPath, original, [.. problems]);
@@ -83,7 +83,12 @@ public static class ConfigConverter
         }
 
         var converted = ConfigWriter.Write(tree, plan);
-        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? []);
+        if (module.WithConfigText(original.WithText(converted)).Config is { HasErrors: false } written)
+        {
+            converted = GuardWidening.Apply(written);
+        }
+
+        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? [], nginxBuildChanges);
         if (!check.IsEmpty)
         {
             return Refuse(configPath, original, check);

@@ -70,9 +70,13 @@ public sealed class PropertyTests
                 continue;
             }
 
-            Assert.True(IsCollected(line, lines), $"seed {seed}: the line `{line}` is lost:\n{output}");
+            Assert.True(IsCollected(line, lines) || IsWidenedCheck(line, lines), $"seed {seed}: the line `{line}` is lost:\n{output}");
         }
     }
+
+    /// <summary>A check for a module configured first that the conversion makes read <c>$DYNAMIC_MODULES</c> too.</summary>
+    private static bool IsWidenedCheck(string line, List<string> output)
+        => output.Any(l => l.Contains(" $DYNAMIC_MODULES", StringComparison.Ordinal) && l.Replace(" $DYNAMIC_MODULES", string.Empty, StringComparison.Ordinal) == line);
 
     private static bool IsCollected(string line, List<string> output)
     {

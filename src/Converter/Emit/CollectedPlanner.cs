@@ -43,7 +43,9 @@ internal static class CollectedPlanner
             return null;
         }
 
-        if (types.Count != 1 || addon.Outcomes[0].Modules.IsEmpty)
+        // A module of another type that a kept line forces into nginx's lists is nginx's: the names come from the module's own type.
+        var first = types.Count == 1 ? addon.Outcomes[0].Modules.FirstOrDefault(m => m.Type == types[0]) : null;
+        if (types.Count != 1 || first is null)
         {
             var second = appends.FirstOrDefault(a => a.Contribution.Type is { } t && t != types.FirstOrDefault());
             where = second is null ? where : tree.GetLocation(second.Statement);
@@ -69,7 +71,7 @@ internal static class CollectedPlanner
             return null;
         }
 
-        var prefix = Prefix(tree, addon.Outcomes[0].Modules[0].Name);
+        var prefix = Prefix(tree, first.Name);
         if (prefix is null)
         {
             Refuse("the names of the variables to collect them in are taken");

@@ -22,10 +22,18 @@ internal sealed partial record NginxBuildChange(AssignmentSyntax Assignment, str
     /// own registration (appending the module's names, sources, headers, include dirs or libraries) or
     /// a shape that is neither.
     /// </summary>
-    public static NginxBuildChange? Classify(AssignmentSyntax assignment)
+    /// <param name="assignment">The assignment.</param>
+    /// <param name="assignedByConfig">The variables the config assigns anywhere: a module list appended
+    /// with one of them names the config's own modules, not nginx's.</param>
+    public static NginxBuildChange? Classify(AssignmentSyntax assignment, IReadOnlySet<string> assignedByConfig)
     {
         var name = assignment.Name.Text;
         var value = assignment.Value?.ToFullString() ?? string.Empty;
+        if (ModuleType.FromModulesList(name) is not null)
+        {
+            return NginxModulesForced(assignment, name, value, assignedByConfig);
+        }
+
         if (!IsNginxBuildList(name) || value.Contains("ngx_addon_dir", StringComparison.Ordinal))
         {
             return null;
@@ -43,6 +51,21 @@ internal sealed partial record NginxBuildChange(AssignmentSyntax Assignment, str
 
         return IsSourceList(name) && Appended(value, name) is { Length: > 0 } sources
             ? new NginxBuildChange(assignment, name, $"built with `{sources}`")
+            : null;
+    }
+
+    /// <summary>
+    /// <c>HTTP_FILTER_MODULES="$HTTP_FILTER_MODULES $HTTP_POSTPONE_FILTER_MODULE"</c>: a module list
+    /// appended only with variables that name nginx's own modules (configure before 1.9.11 set
+    /// <c>HTTP_POSTPONE_FILTER_MODULE</c> and its like; later ones set none, so the model reads them from
+    /// the environment). The line forces one of nginx's modules into its build, as echo and mod_zip do
+    /// for the postpone filter; it registers none of the module's own.
+    /// </summary>
+    private static NginxBuildChange? NginxModulesForced(AssignmentSyntax assignment, string name, string value, IReadOnlySet<string> assignedByConfig)
+    {
+        var words = Appended(value, name);
+        return words is { Length: > 0 } && words.Split(' ').All(w => NginxModuleVariable().Match(w) is { Success: true } m && !assignedByConfig.Contains(m.Groups[1].Value))
+            ? new NginxBuildChange(assignment, name, $"built with `{words}` (one of nginx's own modules)")
             : null;
     }
 
@@ -100,4 +123,8 @@ internal sealed partial record NginxBuildChange(AssignmentSyntax Assignment, str
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    // The names older configure gave its own modules: HTTP_POSTPONE_FILTER_MODULE, HTTP_SSI_FILTER_MODULE...
+    [GeneratedRegex(@"^\$\{?((?:CORE|EVENT|HTTP|MAIL|STREAM)_[A-Z0-9_]+_MODULE)\}?$")]
+    private static partial Regex NginxModuleVariable();
 }

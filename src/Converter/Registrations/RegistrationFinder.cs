@@ -59,6 +59,7 @@ internal static class RegistrationFinder
     public static ImmutableArray<Registration> Find(SyntaxTree tree, List<Diagnostic> problems, List<NginxBuildChange> nginxBuildChanges)
     {
         var registrations = ImmutableArray.CreateBuilder<Registration>();
+        var assigned = tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>().Select(a => a.Name.Text).ToHashSet(StringComparer.Ordinal);
         foreach (var statement in tree.GetRoot().DescendantNodes().OfType<StatementSyntax>())
         {
             if (statement.Command is not SimpleCommandSyntax command)
@@ -78,7 +79,7 @@ internal static class RegistrationFinder
                 continue;
             }
 
-            var changes = registering.Select(NginxBuildChange.Classify).ToList();
+            var changes = registering.Select(a => NginxBuildChange.Classify(a, assigned)).ToList();
             if (changes.All(c => c is not null))
             {
                 nginxBuildChanges.AddRange(changes!);

@@ -65,8 +65,11 @@ internal static class Blockers
         }
     }
 
-    /// <summary>Registration globals whose new value holds something the model cannot know.</summary>
-    public static void FindUnknownRegistrations(ModuleDescription addon, List<Diagnostic> problems)
+    /// <summary>
+    /// Registration globals whose new value holds something the model cannot know, except what the
+    /// <paramref name="kept"/> lines (nginx's own build, kept where they are) put there.
+    /// </summary>
+    public static void FindUnknownRegistrations(ModuleDescription addon, IReadOnlyList<Location> kept, List<Diagnostic> problems)
     {
         foreach (var outcome in addon.Outcomes)
         {
@@ -76,10 +79,11 @@ internal static class Blockers
                 // the new description names the same variable, and the self-check compares the two. A module
                 // name from it is not: which shared object holds which module cannot be known then.
                 var fromEnvironment = ModuleType.FromModulesList(name) is null && value is not null && value.Unknowns.All(u => u.EnvironmentVariable is not null);
-                if (value is { IsKnown: false } && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && !fromEnvironment)
+                var unknowns = value?.Unknowns.Where(u => !kept.Any(k => Within(u.Location, k))).ToList() ?? [];
+                if (unknowns.Count > 0 && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && !fromEnvironment)
                 {
                     // The unknown part itself says what the registration depends on, and where.
-                    var unknown = value.Unknowns.First();
+                    var unknown = unknowns[0];
                     problems.Add(Diagnostic.Create(
                         ConversionDiagnostics.UnknownRegistration,
                         unknown.Location ?? Location.None(addon.ModuleDirectory),
@@ -89,6 +93,9 @@ internal static class Blockers
             }
         }
     }
+
+    private static bool Within(Location? inner, Location outer)
+        => inner is not null && inner.Path == outer.Path && outer.Span.Start <= inner.Span.Start && inner.Span.End <= outer.Span.End;
 
     private static IEnumerable<string> SafeFiles(string directory)
     {

@@ -20,7 +20,8 @@ internal static class SelfCheck
     /// <param name="converted">The module with the converted config.</param>
     /// <param name="options">How it was converted.</param>
     /// <param name="collectedVariables">The variables the conversion collects the module's lists in: new, and the module's own.</param>
-    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options, ImmutableArray<string> collectedVariables)
+    /// <param name="kept">The lines that change nginx's own build, kept where they are: a module they force into nginx's lists is nginx's, not the module's.</param>
+    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options, ImmutableArray<string> collectedVariables, IReadOnlyList<NginxBuildChange> kept)
     {
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         var configPath = Path.Combine(original.Path, "config");
@@ -34,7 +35,8 @@ internal static class SelfCheck
 
         var before = originalAddon;
         Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), StaticDifferences, Fail);
-        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), DynamicDifferences, Fail);
+        var nginxModules = NginxModulesForced(original, originalAddon, kept);
+        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), (a, b) => DynamicDifferences(a, b, nginxModules), Fail);
         if (options.Compatibility)
         {
             Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), (a, b) => LegacyDifferences(a, b, collectedVariables, options.Reference), Fail);
@@ -135,15 +137,26 @@ internal static class SelfCheck
         }
     }
 
-    private static IEnumerable<string> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic)
+    /// <summary>The names of the modules that kept lines put into nginx's lists in the original (its own modules: they stay in its lists).</summary>
+    private static HashSet<string> NginxModulesForced(ModuleDirectory original, ModuleDescription originalAddon, IReadOnlyList<NginxBuildChange> kept)
     {
-        if (dynamic.Modules.Any())
+        var lines = kept.Select(k => original.Config!.GetLocation(k.Assignment)).ToList();
+        return originalAddon.Outcomes.SelectMany(o => o.Modules)
+            .Where(m => m.Location is { } at && lines.Any(l => l.Path == at.Path && l.Span.Start <= at.Span.Start && at.Span.End <= l.Span.End))
+            .Select(m => m.Name)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic, HashSet<string> nginxModules)
+    {
+        var leftStatic = dynamic.Modules.Where(m => !nginxModules.Contains(m.Name)).ToList();
+        if (leftStatic.Count > 0)
         {
-            yield return "modules left in static lists: " + string.Join(", ", dynamic.Modules.Select(m => m.Name));
+            yield return "modules left in static lists: " + string.Join(", ", leftStatic.Select(m => m.Name));
         }
 
         var inObjects = dynamic.SharedObjects.SelectMany(so => so.Modules).ToHashSet(StringComparer.Ordinal);
-        var missing = staticOriginal.Modules.Select(m => m.Name).Where(n => !inObjects.Contains(n)).ToList();
+        var missing = staticOriginal.Modules.Select(m => m.Name).Where(n => !inObjects.Contains(n) && !nginxModules.Contains(n)).ToList();
         if (missing.Count > 0)
         {
             yield return "modules in no shared object: " + string.Join(", ", missing);

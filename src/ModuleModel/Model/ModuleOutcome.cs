@@ -23,7 +23,7 @@ public sealed class ModuleOutcome
         Complete = !world.Record.Incomplete;
         ChangedVariables = Changes(before, after);
         Modules = [.. ModuleType.All.SelectMany(type => ListChanges.Added(before, after, type.ModulesList)
-            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word))))];
+            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))];
         RemovedModules = [.. ModuleType.All.SelectMany(type => ListChanges.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type)))];
         Sources = Facts(before, after, ConfigureLists.Sources, Display);
         Deps = Facts(before, after, ConfigureLists.Deps, Display);

@@ -56,6 +56,7 @@ public sealed class CheckFixtureTests
 
             // A guard that stops configure unless knot_helper came first: the dependency is said, not a blocker.
             "needs_knot" => ["config(6,4): warning CC2226: the config requires `ngx_http_knot_module` to be configured first: build it too, and load its .so before this module's (load_module order), or dlopen() fails on its symbols"],
+            "knot_static_guard" => ["config(3,4): warning CC2226: the config requires `ngx_http_knot_module` to be configured first: build it too, and load its .so before this module's (load_module order), or dlopen() fails on its symbols"],
             _ => [],
         };
 
