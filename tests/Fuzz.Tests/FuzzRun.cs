@@ -101,7 +101,6 @@ public sealed class FuzzRun : IDisposable
         ["AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES"] = "1",    // CI cannot change /proc/sys/kernel/core_pattern
         ["AFL_SKIP_CPUFREQ"] = "1",
         ["AFL_NO_AFFINITY"] = "1",                          // shared runners: do not pin a core
-        ["AFL_NO_STARTUP_CALIBRATION"] = "1",
         ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_work, "tmp")).FullName,
     };
 
