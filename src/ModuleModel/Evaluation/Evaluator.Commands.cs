@@ -80,6 +80,7 @@ internal sealed partial class Evaluator
     private void Assign(AssignmentSyntax assignment)
     {
         var value = ExpandToValue(assignment.Value);
+        Assigned(value, assignment);
         _state.Variables[assignment.Name.Text] = value;
         if (assignment.Name.Text.StartsWith("USE_", StringComparison.Ordinal))
         {

@@ -21,13 +21,22 @@ internal sealed partial class Evaluator
     private readonly Dictionary<SyntaxTree, Dictionary<RedirectSyntax, string>> _hereDocuments = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
     private ShellState _state = new();
+    // How many worlds' worth of steps all the worlds of one evaluation may spend together.
+    private const int WorldsOfFullBudget = 4;
+
+    private const int CharactersPerStep = 256;
+
+    private const int SegmentsPerStep = 16;
+
+    private readonly int _stepBudget;
     private int _steps;
     private int _functionDepth;
 
-    private Evaluator(EvaluationSettings settings, Decisions decisions)
+    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget)
     {
         _settings = settings;
         _decisions = decisions;
+        _stepBudget = stepBudget;
     }
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
@@ -39,7 +48,12 @@ internal sealed partial class Evaluator
         var results = ImmutableArray.CreateBuilder<WorldResult>();
         var pending = new Queue<IReadOnlyList<bool>>();
         pending.Enqueue([]);
-        while (pending.Count > 0)
+
+        // The worlds share a budget of steps as well as each having one: a loop whose condition is
+        // unknown forks a world at every turn, and 64 worlds each looping to the end of its own
+        // budget took minutes (fuzzing found it: `while [ $i -lt 5 ]; do i=`expr $i + 1`; done`).
+        var spent = 0;
+        while (pending.Count > 0 && spent < settings.MaxSteps * WorldsOfFullBudget)
         {
             if (results.Count == settings.MaxWorlds)
             {
@@ -47,9 +61,10 @@ internal sealed partial class Evaluator
                 break;
             }
 
-            var decisions = new Decisions(pending.Dequeue());
-            var evaluator = new Evaluator(settings, decisions);
+            var decisions = new Decisions(pending.Dequeue(), settings.MaxWorlds);
+            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent));
             var result = evaluator.Run(config);
+            spent += evaluator._steps;
             results.Add(result);
             foreach (var alternative in decisions.Alternatives)
             {
@@ -90,7 +105,7 @@ internal sealed partial class Evaluator
         }
         catch (StepLimitException limit)
         {
-            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.StepLimit, limit.Where ?? Location.None(config.FilePath), _settings.MaxSteps));
+            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.StepLimit, limit.Where ?? Location.None(config.FilePath), _stepBudget));
             Record.Incomplete = true;
         }
 
@@ -174,13 +189,24 @@ internal sealed partial class Evaluator
         (var tree, null) => tree.GetLocation(element),
     };
 
-    private void Step(SyntaxElement at)
+    private void Step(SyntaxElement at) => Step(at, 1);
+
+    /// <summary>
+    /// Counts <paramref name="steps"/> steps, or throws when the budget is spent. Long values cost
+    /// steps too (<see cref="Assigned"/>): a loop that appends to a variable copies ever longer text,
+    /// and a step count alone would let it run for minutes.
+    /// </summary>
+    private void Step(SyntaxElement at, int steps)
     {
-        if (++_steps > _settings.MaxSteps)
+        _steps += steps;
+        if (_steps > _stepBudget)
         {
             throw new StepLimitException(LocationOf(at));
         }
     }
+
+    /// <summary>Charges an assignment a step for every <see cref="CharactersPerStep"/> characters of its value and every <see cref="SegmentsPerStep"/> segments (known or not).</summary>
+    private void Assigned(ShellValue value, SyntaxElement at) => Step(at, (value.Segments.Sum(s => s.Text.Length) / CharactersPerStep) + (value.Segments.Length / SegmentsPerStep));
 
     internal void AddUnknown(string reason, SyntaxElement at) => Record.Unknowns.Add(new UnknownValue(reason, LocationOf(at)));
 

@@ -1,0 +1,3 @@
+using ConfigConvert.Fuzz;
+
+return FuzzCommand.Run(args);

@@ -1,0 +1,39 @@
+using ConfigConvert.CSources;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.Fuzz.Targets;
+
+/// <summary>The C tokenizer and the module-definition finder behind <see cref="CSourceIndex"/>.</summary>
+internal sealed class CTokensTarget : FuzzTarget
+{
+    public override string Name => "ctokens";
+
+    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one C file: no exception; tokens, and comments, lie in order inside the text without overlapping";
+
+    public override void Run(byte[] input)
+    {
+        var text = SourceText.From(input);
+        var file = CSourceFile.Create("fuzz.c", text);
+        // A directive token spans its whole line, comments included: tokens and comments are two sequences.
+        CheckSequence("token", file.Tokens, text.Text.Length);
+        CheckSequence("comment", file.Comments, text.Text.Length);
+        _ = CSourceIndex.Build([("fuzz.c", input)]);
+    }
+
+    private static void CheckSequence(string what, IEnumerable<CToken> tokens, int textLength)
+    {
+        var end = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Start < end || token.Length < 0 || token.End > textLength)
+            {
+                throw new PropertyViolation($"a {what} ({token.Kind}) at {token.Start}..{token.End} overlaps the one before (ending at {end}) or leaves the text of {textLength} characters");
+            }
+
+            end = token.End;
+        }
+    }
+
+    public override IEnumerable<Seed> Seeds(string repository)
+        => FixtureFiles.Files(repository, "tests/fixtures", ModuleInput.IsSourceName);
+}

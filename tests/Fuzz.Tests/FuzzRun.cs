@@ -1,0 +1,141 @@
+using System.Globalization;
+using ConfigConvert.TestSupport;
+
+namespace ConfigConvert.Fuzz.Tests;
+
+/// <summary>
+/// One instrumented copy of the harness for the whole class: built by the project reference, copied
+/// to a temporary folder, its libraries instrumented with SharpFuzz (the dotnet tool pinned in
+/// .config/dotnet-tools.json). Saved crashes are kept under the test's output folder.
+/// </summary>
+public sealed class FuzzRun : IDisposable
+{
+    private const string AflHint = "install AFL++ (`apt-get install afl++`; .ci/run does)";
+
+    private static readonly string[] InstrumentedLibraries = ["Core", "ShellParser", "CSources", "ModuleModel", "Converter", "Analyzers", "BuiltModules"];
+
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "ngx-fuzz-run-" + Guid.NewGuid().ToString("N"));
+    private readonly Lazy<string> _harness;
+
+    public FuzzRun() => _harness = new(Instrument);
+
+    public static IReadOnlyList<string> TargetNames { get; } = ["parse", "describe", "ctokens", "convert", "nginx-conf", "elf", "check-fix"];
+
+    /// <summary>Seconds of fuzzing per target.</summary>
+    public static int Seconds => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
+
+    public sealed record Result(int Executions, IReadOnlyList<string> Crashes, IReadOnlyList<string> Hangs, string Log);
+
+    public Result Fuzz(string target)
+    {
+        var aflFuzz = ExternalTool.Require("afl-fuzz", AflHint);
+        var harness = _harness.Value;
+        var seeds = Path.Combine(_work, "seeds", target);
+        var output = Path.Combine(_work, "out", target);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var seeded = Harness(harness, ["seed", target, RepoPaths.Root, seeds, "8"]);
+        Assert.True(seeded.ExitCode == 0, $"no seeds for {target}: {seeded.StandardOutput}{seeded.StandardError}");
+
+        // -t 5000+: five seconds an input, seeds that take longer are skipped rather than fatal (the
+        // first input of a run pays for the JIT); -V: stop after so many seconds.
+        var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000+", "-m", "none", "--", "dotnet", harness, "fuzz", target],
+            environment: AflEnvironment(), timeout: TimeSpan.FromSeconds((Seconds * 4) + 120));
+        var stats = Path.Combine(output, "default", "fuzzer_stats");
+        Assert.True(File.Exists(stats), $"afl-fuzz did not run {target} (exit {fuzz.ExitCode}):\n{Tail(fuzz.StandardOutput)}\n{Tail(fuzz.StandardError)}");
+        return new Result(Executions(stats), Keep(output, "crashes", target), Keep(output, "hangs", target), Tail(fuzz.StandardOutput));
+    }
+
+    /// <summary>Runs a saved input through the uninstrumented harness and returns what it printed (the stack trace).</summary>
+    public string Replay(string target, string input)
+    {
+        var replay = Harness(Path.Combine(AppContext.BaseDirectory, "fuzz-harness", "ConfigConvert.Fuzz.dll"), ["replay", target, input]);
+        return $"exit {replay.ExitCode}\n{replay.StandardOutput}{Tail(replay.StandardError)}";
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static ExternalTool.Result Harness(string dll, IEnumerable<string> arguments)
+        => ExternalTool.Run("dotnet", [dll, .. arguments], timeout: TimeSpan.FromMinutes(5));
+
+    private string Instrument()
+    {
+        var built = HarnessBuildOutput();
+        var copy = Path.Combine(_work, "harness");
+        CopyDirectory(built, copy);
+        CopyDirectory(built, Path.Combine(AppContext.BaseDirectory, "fuzz-harness"));
+        var restore = ExternalTool.Run("dotnet", ["tool", "restore"], RepoPaths.Root);
+        Assert.True(restore.ExitCode == 0, "dotnet tool restore (sharpfuzz) failed:\n" + restore.StandardOutput + restore.StandardError);
+        foreach (var library in InstrumentedLibraries)
+        {
+            var dll = Path.Combine(copy, $"ConfigConvert.{library}.dll");
+            var instrumented = ExternalTool.Run("dotnet", ["tool", "run", "sharpfuzz", dll], RepoPaths.Root);
+            Assert.True(instrumented.ExitCode == 0, $"sharpfuzz {dll} failed:\n{instrumented.StandardOutput}{instrumented.StandardError}");
+        }
+
+        return Path.Combine(copy, "ConfigConvert.Fuzz.dll");
+    }
+
+    // The harness's build output beside this test's: same configuration, same target framework.
+    private static string HarnessBuildOutput()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var configuration = framework.Parent!.Name;
+        var path = RepoPaths.Combine("fuzz", "ConfigConvert.Fuzz", "bin", configuration, framework.Name);
+        Assert.True(File.Exists(Path.Combine(path, "ConfigConvert.Fuzz.dll")), $"the fuzz harness is not built at {path}");
+        return path;
+    }
+
+    private Dictionary<string, string> AflEnvironment() => new()
+    {
+        ["AFL_SKIP_BIN_CHECK"] = "1",                       // dotnet itself is not instrumented; the libraries are
+        ["AFL_NO_UI"] = "1",
+        ["AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES"] = "1",    // CI cannot change /proc/sys/kernel/core_pattern
+        ["AFL_SKIP_CPUFREQ"] = "1",
+        ["AFL_NO_AFFINITY"] = "1",                          // shared runners: do not pin a core
+        ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_work, "tmp")).FullName,
+    };
+
+    private static int Executions(string stats)
+        => File.ReadLines(stats).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim() == "execs_done")
+            .Select(p => int.Parse(p[1].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    // Saved inputs are copied under the test's output folder, so that the paths in the failure
+    // message outlive the temporary folder.
+    private static List<string> Keep(string output, string kind, string target)
+    {
+        var found = Path.Combine(output, "default", kind);
+        if (!Directory.Exists(found))
+        {
+            return [];
+        }
+
+        var kept = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "fuzz-findings", target, kind)).FullName;
+        return [.. Directory.EnumerateFiles(found, "id:*").Order(StringComparer.Ordinal).Select(file =>
+        {
+            var destination = Path.Combine(kept, Path.GetFileName(file).Replace(':', '_'));
+            File.Copy(file, destination, overwrite: true);
+            return destination;
+        })];
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : "..." + text[^4000..];
+}
