@@ -65,7 +65,8 @@ public static class BuiltModuleInspector
         var outcomes = ImmutableArray.CreateBuilder<LoadOutcome>();
         foreach (var directive in read.LoadModules)
         {
-            var fullPath = Path.IsPathRooted(directive.Argument) ? directive.Argument : modulePrefix + directive.Argument;
+            var argument = CPath.AsOpened(directive.Argument);
+            var fullPath = Path.IsPathRooted(argument) ? argument : modulePrefix + argument;
             if (!files.TryGetValue(fullPath, out var file))
             {
                 file = ModuleFileReader.Read(fullPath, libraries);

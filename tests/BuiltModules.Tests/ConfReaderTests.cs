@@ -82,6 +82,17 @@ public sealed class ConfReaderTests : IDisposable
         Assert.Empty(read.LoadModules);
     }
 
+    [Fact]
+    public void A_nul_in_an_include_path_ends_it_as_the_c_library_would()
+    {
+        // Found by the nginx-conf fuzz target: .NET refused the path with an exception that escaped the reader.
+        Write("part.conf", "events { }\n");
+        var read = Read("include part.conf\0ignored;\ninclude gone\0.conf;\n");
+        var missing = Assert.Single(read.Diagnostics);
+        Assert.Equal($"open() \"{_root}gone\" failed (2: No such file or directory)", missing.Message);
+        Assert.Contains(_root + "part.conf", read.Files);
+    }
+
     [Trait("Requires", "nginx")]
     [Theory]
     [InlineData("events {\n", "unexpected end of file, expecting \"}\"", 2)]

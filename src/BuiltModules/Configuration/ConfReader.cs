@@ -155,7 +155,8 @@ internal sealed class ConfReader
             return;
         }
 
-        var full = Path.IsPathRooted(arguments[0]) ? arguments[0] : _confPrefix + arguments[0];
+        var path = CPath.AsOpened(arguments[0]);
+        var full = Path.IsPathRooted(path) ? path : _confPrefix + path;
         var files = PosixGlob.HasWildcards(full) ? PosixGlob.Expand(full) : [full];
         foreach (var included in files)
         {
