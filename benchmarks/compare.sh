@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparisons of ngx-convert with dash -n, shfmt -p and rg on the same inputs: each
 # run of ngx-convert is followed at once by a run of its comparison, RUNS times, and the medians of
-# wall time and peak resident memory are printed with their ratios. The inputs are built at run time
+# wall time, CPU time (user + system) and peak resident memory are printed with the ratios. The inputs are built at run time
 # (nothing third-party is kept in the repository):
 #   - about 9.9 MB of real config scripts: nginx's own auto/ scripts (nginx-dev) concatenated;
 #   - a typical module config: tests/fixtures/modules/http_multi;
@@ -84,16 +84,23 @@ fi
 c_bytes=$(find "$tree" -type f \( -name '*.c' -o -name '*.h' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 modules=$(find "$tree" -mindepth 1 -maxdepth 1 -type d | wc -l)
 
-# One run: "milliseconds peak-KiB" of the command, its output thrown away.
+# One run: "wall-microseconds cpu-milliseconds peak-KiB" of the command, its output thrown away. CPU
+# time (user + system) says more than wall time on a machine shared with other work.
 measure_once() {
-  local start end
+  local start end cpu
   start=$(date +%s%N)
-  /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
+  # In a subshell, `times` reports the CPU time of that subshell's children: the command alone.
+  cpu=$(/usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1; times)
   end=$(date +%s%N)
-  echo "$(((end - start) / 1000)) $(tail -1 "$work/rss")"
+  echo "$(((end - start) / 1000)) $(echo "$cpu" | tail -1 | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); n += p[1] * 60 + p[2] } printf "%.1f", n * 1000 }') $(tail -1 "$work/rss")"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# "wall-ms cpu-ms MiB" medians of a file of runs.
+medians() {
+  echo "$(cut -d' ' -f1 "$1" | median | awk '{ printf "%.1f", $1 / 1000 }') $(cut -d' ' -f2 "$1" | median | awk '{ printf "%.1f", $1 }') $(cut -d' ' -f3 "$1" | median | awk '{ printf "%.1f", $1 / 1024 }')"
+}
 
 # compare LABEL -- OURS... -- THEIRS...   (THEIRS may be empty: then ours alone is measured)
 compare() {
@@ -102,27 +109,26 @@ compare() {
   while [[ $1 != -- ]]; do ours+=("$1"); shift; done
   shift
   theirs=("$@")
-  : >"$work/ours" ; : >"$work/theirs"
+  : >"$work/ours"
+  : >"$work/theirs"
   for ((i = 0; i < runs; i++)); do
     measure_once "${ours[@]}" >>"$work/ours"
     ((${#theirs[@]} == 0)) || measure_once "${theirs[@]}" >>"$work/theirs"
   done
-  local ot or tt tr
-  ot=$(cut -d' ' -f1 "$work/ours" | median)
-  or=$(cut -d' ' -f2 "$work/ours" | median)
+  local o t
+  read -r -a o <<<"$(medians "$work/ours")"
   if ((${#theirs[@]} == 0)); then
-    printf '%-44s %10.1fms %10.1f %14s %10s %8s\n' "$label" "$(echo "$ot / 1000" | bc -l)" "$(echo "$or / 1024" | bc -l)" - - -
+    printf '%-42s %10s %8s %8s | %10s %8s %8s | %7s %7s\n' "$label" "${o[0]}" "${o[1]}" "${o[2]}" - - - - -
     return
   fi
-  tt=$(cut -d' ' -f1 "$work/theirs" | median)
-  tr=$(cut -d' ' -f2 "$work/theirs" | median)
-  printf '%-44s %10.1fms %10.1f %12.1fms %10.1f %7.2fx\n' "$label" "$(echo "$ot / 1000" | bc -l)" "$(echo "$or / 1024" | bc -l)" \
-    "$(echo "$tt / 1000" | bc -l)" "$(echo "$tr / 1024" | bc -l)" "$(echo "$ot / $tt" | bc -l)"
+  read -r -a t <<<"$(medians "$work/theirs")"
+  printf '%-42s %10s %8s %8s | %10s %8s %8s | %6.1fx %6.1fx\n' "$label" "${o[0]}" "${o[1]}" "${o[2]}" "${t[0]}" "${t[1]}" "${t[2]}" \
+    "$(echo "${o[0]} / ${t[0]}" | bc -l)" "$(echo "${o[1]} / ${t[1]}" | bc -l)"
 }
 
 echo "machine: $(nproc) processors, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load:$(uptime | sed 's/.*load average://')"
 echo "inputs: $(stat -c %s "$big") bytes of auto/ scripts; $modules module trees with $c_bytes bytes of C; $runs runs each, medians"
-printf '%-44s %12s %10s %14s %10s %8s\n' work "ngx-convert" "peak MiB" comparison "peak MiB" ratio
+printf '%-42s %10s %8s %8s | %10s %8s %8s | %7s %7s\n' work "wall ms" "cpu ms" "MiB" "their wall" "cpu ms" "MiB" wall cpu
 compare "parse 9.9 MB (vs dash -n)" -- "${ngx[@]}" parse "$big" -- dash -n "$big"
 compare "parse 9.9 MB (vs shfmt -p)" -- "${ngx[@]}" parse "$big" -- shfmt -p "$big"
 compare "parse one typical config (vs dash -n)" -- "${ngx[@]}" parse "$typical" -- dash -n "$typical"
