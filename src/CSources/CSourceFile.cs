@@ -40,6 +40,9 @@ internal sealed class CSourceFile
         return new CSourceFile(path, text, tokens, MapConditions(text.Text, tokens.Tokens));
     }
 
+    /// <summary>The same file, tokenized once, under another path (a caller that locates by full path shares the index's tokens).</summary>
+    public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, Text, new CTokenList(Tokens, Comments), _conditionChanges);
+
     /// <summary>The token's text as the compiler sees it.</summary>
     public string GetText(CToken token) => CTokenizer.GetText(Text.Text, token);
 

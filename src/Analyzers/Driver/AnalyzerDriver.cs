@@ -41,7 +41,8 @@ internal sealed class AnalyzerDriver
         var analysis = new ModuleAnalysis(module, target);
         var unreadable = new List<(string Path, string Reason)>();
         var files = ModuleFiles.List(module.Path, unreadable);
-        var sources = files.Where(f => SourceDirectoryScanner.IsSourceFileName(f.RelativePath)).Select(ReadSource).OfType<CSourceDocument>().ToList();
+        var indexed = module.Sources.SourceFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var sources = files.Where(f => SourceDirectoryScanner.IsSourceFileName(f.RelativePath)).Select(f => ReadSource(f, indexed)).OfType<CSourceDocument>().ToList();
         diagnostics.AddRange(module.Sources.Diagnostics);
         diagnostics.AddRange(unreadable.Select(u => Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(u.Path), u.Path, u.Reason)));
         diagnostics.AddRange(sources.SelectMany(UnterminatedLiterals));
@@ -110,12 +111,22 @@ internal sealed class AnalyzerDriver
         }
     }
 
-    /// <summary>Tokenizes one C file; one that cannot be read is left out here, because the C index has already reported it.</summary>
-    private static CSourceDocument? ReadSource(RepositoryFile file)
+    /// <summary>
+    /// One C file, tokenized: the C index's copy when it has read the file (each file is read and
+    /// tokenized once), else read here. One that cannot be read is left out here, because the C index
+    /// has already reported it.
+    /// </summary>
+    private static CSourceDocument? ReadSource(RepositoryFile file, Dictionary<string, CSourceFile> indexed)
     {
         if (file.Length > InputLimits.MaxFileBytes)
         {
             return null;
+        }
+
+        if (indexed.TryGetValue(file.RelativePath, out var known))
+        {
+            // The index looks for a NUL byte only near the start; a file with one anywhere is binary here.
+            return known.Text.Text.Contains('\0') ? null : new CSourceDocument(file.RelativePath, known.WithPath(file.FullPath));
         }
 
         try

@@ -30,7 +30,7 @@ internal sealed class ReferenceOptions
     /// <summary><c>--reference</c>, and unless <paramref name="referenceOnly"/>, <c>--nginx-src</c> and <c>--configure-arg</c>.</summary>
     public static ReferenceOptions Create(bool referenceOnly = false)
     {
-        var names = ReferenceBuild.Embedded.Select(b => b.Name).ToArray();
+        var names = ReferenceBuild.EmbeddedNames.ToArray();
         var reference = new Option<string>("--reference")
         {
             Description = $"The nginx build to evaluate the config against (its module lists and src/core/nginx.h): one of {string.Join(", ", names)}.",

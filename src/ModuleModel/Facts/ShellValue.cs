@@ -11,6 +11,11 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed class ShellValue
 {
+    // Computed once, on first use: a value is immutable, and configure's long lists (HTTP_MODULES...)
+    // are split and compared once per world and per rule. A race computes the same result twice.
+    private ImmutableArray<ShellValue> _words;
+    private (string? Text, string? UnknownReason)[]? _contentParts;
+
     private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
 
     /// <summary>The empty string.</summary>
@@ -69,7 +74,8 @@ public sealed class ShellValue
     public bool ContentEquals(ShellValue other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return ReferenceEquals(this, other) || ContentParts().SequenceEqual(other.ContentParts());
+        return ReferenceEquals(this, other)
+            || ContentParts().AsSpan().SequenceEqual(other.ContentParts());
     }
 
     /// <summary>A hash code consistent with <see cref="ContentEquals"/>.</summary>
@@ -101,6 +107,16 @@ public sealed class ShellValue
     /// unknown part stays inside the word it touches.
     /// </summary>
     public ImmutableArray<ShellValue> SplitWords()
+    {
+        if (_words.IsDefault)
+        {
+            _words = Split();
+        }
+
+        return _words;
+    }
+
+    private ImmutableArray<ShellValue> Split()
     {
         var words = ImmutableArray.CreateBuilder<ShellValue>();
         var current = new Builder();
@@ -146,7 +162,9 @@ public sealed class ShellValue
     internal static bool IsBlank(char c) => c is ' ' or '\t' or '\n';
 
     /// <summary>Known text runs merged whatever their origins, unknowns by reason: what <see cref="ContentEquals"/> compares.</summary>
-    private List<(string? Text, string? UnknownReason)> ContentParts()
+    private (string? Text, string? UnknownReason)[] ContentParts() => _contentParts ??= [.. ComputeContentParts()];
+
+    private List<(string? Text, string? UnknownReason)> ComputeContentParts()
     {
         var parts = new List<(string? Text, string? UnknownReason)>();
         var text = new StringBuilder();

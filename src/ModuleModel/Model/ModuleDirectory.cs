@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
@@ -15,6 +16,10 @@ namespace ConfigConvert.ModuleModel;
 public sealed class ModuleDirectory
 {
     private readonly Lazy<CSourceIndex> _sources;
+
+    // A description depends only on the (immutable) directory, the link mode and the build: rules,
+    // the converter and its self-check ask for the same ones, and each is evaluated once.
+    private readonly ConcurrentDictionary<(LinkMode Link, ReferenceBuild Reference), ModuleDescription> _descriptions = new();
 
     private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null, ImmutableArray<ModuleDirectory> configuredFirst = default)
     {
@@ -139,7 +144,8 @@ public sealed class ModuleDirectory
     }
 
     /// <summary>Evaluates the config as configure would under <paramref name="link"/>, against <paramref name="reference"/> (by default <see cref="ReferenceBuild.Default"/>).</summary>
-    public ModuleDescription Describe(LinkMode link, ReferenceBuild? reference = null) => Describe(link, reference, maxSteps: 200_000);
+    public ModuleDescription Describe(LinkMode link, ReferenceBuild? reference = null)
+        => _descriptions.GetOrAdd((link, reference ?? ReferenceBuild.Default), key => Describe(key.Link, key.Reference, maxSteps: 200_000));
 
     internal ModuleDescription Describe(LinkMode link, ReferenceBuild? reference, int maxSteps)
     {

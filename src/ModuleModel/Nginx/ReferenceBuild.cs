@@ -18,7 +18,11 @@ public sealed partial class ReferenceBuild
 
     private const string ResourcePrefix = "Reference/nginx-";
 
-    private static readonly Lazy<ImmutableArray<ReferenceBuild>> EmbeddedBuilds = new(LoadEmbedded);
+    private static readonly Lazy<ImmutableArray<string>> EmbeddedBuildNames = new(ListEmbedded);
+
+    // Each embedded build is parsed when first asked for: a run uses one, and start-up lists only names.
+    private static readonly Dictionary<string, Lazy<ReferenceBuild>> EmbeddedBuildsByName = EmbeddedBuildNames.Value
+        .ToDictionary(name => name, name => new Lazy<ReferenceBuild>(() => LoadEmbedded(name)), StringComparer.Ordinal);
 
     private ReferenceBuild(string name, ImmutableDictionary<string, string> globals, ImmutableDictionary<string, string> files)
     {
@@ -31,7 +35,10 @@ public sealed partial class ReferenceBuild
     public static ReferenceBuild Default => Named("1.22.1-debian")!;
 
     /// <summary>Every build that ships with the library, by version: each captured from nginx's real configure with Debian's flags plus <c>--with-stream --with-mail</c>.</summary>
-    public static ImmutableArray<ReferenceBuild> Embedded => EmbeddedBuilds.Value;
+    public static ImmutableArray<ReferenceBuild> Embedded => [.. EmbeddedNames.Select(name => EmbeddedBuildsByName[name].Value)];
+
+    /// <summary>The names of the builds that ship with the library (those of <see cref="Embedded"/>, in the same order), without reading the builds.</summary>
+    public static ImmutableArray<string> EmbeddedNames => EmbeddedBuildNames.Value;
 
     /// <summary>The name users choose the build by (<c>1.22.1-debian</c>); for a capture, what the caller named it.</summary>
     public string Name { get; }
@@ -49,7 +56,7 @@ public sealed partial class ReferenceBuild
     public static ReferenceBuild? Named(string name)
     {
         var wanted = name.StartsWith("nginx-", StringComparison.Ordinal) ? name["nginx-".Length..] : name;
-        return Embedded.FirstOrDefault(b => b.Name == wanted);
+        return EmbeddedBuildsByName.TryGetValue(wanted, out var build) ? build.Value : null;
     }
 
     /// <summary>nginx's own modules in the list of <paramref name="type"/>, in order (none when the build does not set the list).</summary>
@@ -96,15 +103,14 @@ public sealed partial class ReferenceBuild
         return Files.GetValueOrDefault(path);
     }
 
-    private static ImmutableArray<ReferenceBuild> LoadEmbedded()
-    {
-        var assembly = typeof(ReferenceBuild).Assembly;
-        return [.. assembly.GetManifestResourceNames()
+    private static ImmutableArray<string> ListEmbedded()
+        => [.. typeof(ReferenceBuild).Assembly.GetManifestResourceNames()
             .Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal) && r.EndsWith(".sh", StringComparison.Ordinal))
             .Select(r => r[ResourcePrefix.Length..^".sh".Length])
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .Select(name => FromCapture(name, ReadResource(ResourcePrefix + name + ".sh")!, ReadResource(ResourcePrefix + name + ".nginx.h")))];
-    }
+            .OrderBy(name => name, StringComparer.Ordinal)];
+
+    private static ReferenceBuild LoadEmbedded(string name)
+        => FromCapture(name, ReadResource(ResourcePrefix + name + ".sh")!, ReadResource(ResourcePrefix + name + ".nginx.h"));
 
     private static string? ReadResource(string name)
     {

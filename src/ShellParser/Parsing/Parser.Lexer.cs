@@ -107,7 +107,7 @@ internal sealed partial class Parser
                     _pos++;
                 }
 
-                trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, _text[start.._pos]));
+                trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, Slice(start, _pos)));
             }
             else if (c == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] == '\n')
             {
@@ -119,7 +119,7 @@ internal sealed partial class Parser
                 // A comment runs to the end of the line; a backslash at its end does not continue it.
                 var end = _text.IndexOf('\n', _pos);
                 _pos = end < 0 ? _text.Length : end;
-                trivia.Add(new SyntaxTrivia(SyntaxKind.CommentTrivia, _text[start.._pos]));
+                trivia.Add(new SyntaxTrivia(SyntaxKind.CommentTrivia, Slice(start, _pos)));
             }
             else
             {
@@ -159,7 +159,7 @@ internal sealed partial class Parser
         Advance(length);
         var end = _pos;
         var trailing = kind == SyntaxKind.NewLineToken ? ReadHereDocumentBodies() : default;
-        var token = new SyntaxToken(kind, _text[start..end], leading, trailing);
+        var token = new SyntaxToken(kind, Slice(start, end), leading, trailing);
         return new Lexeme(token, kind, start, end);
     }
 
@@ -214,7 +214,7 @@ internal sealed partial class Parser
 
         var start = _pos;
         Advance(ahead);
-        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, _text[start.._pos], leading, default), SyntaxKind.IoNumberToken, start, _pos);
+        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, Slice(start, _pos), leading, default), SyntaxKind.IoNumberToken, start, _pos);
         return true;
     }
 
@@ -267,7 +267,7 @@ internal sealed partial class Parser
                 Report(SyntaxDiagnostics.UnterminatedHereDocument, heredoc.OperatorStart, heredoc.OperatorStart + 2, heredoc.Delimiter);
             }
 
-            bodies.Add(new SyntaxTrivia(SyntaxKind.HereDocumentBodyTrivia, _text[start.._pos]));
+            bodies.Add(new SyntaxTrivia(SyntaxKind.HereDocumentBodyTrivia, Slice(start, _pos)));
         }
 
         return bodies.ToImmutable();

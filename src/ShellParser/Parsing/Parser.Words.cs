@@ -59,7 +59,7 @@ internal sealed partial class Parser
     {
         var leading = _wordLeadingTrivia;
         _wordLeadingTrivia = default;
-        return new SyntaxToken(kind, _text[start..end], leading, default);
+        return new SyntaxToken(kind, Slice(start, end), leading, default);
     }
 
     private SyntaxToken MissingToken(SyntaxKind kind) => new(kind, string.Empty, default, default, isMissing: true);

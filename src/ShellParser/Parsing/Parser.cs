@@ -27,6 +27,13 @@ internal sealed partial class Parser
     private Lexeme _current;
     private bool _hasCurrent;
 
+    /// <summary>Token and trivia texts up to this length are shared: each distinct one is one string per parse.</summary>
+    private const int MaxSharedTextLength = 64;
+
+    // Scripts repeat the same names, operators and indentation over and over: a token's text is the
+    // table's string when the table has it, so a parse allocates each short text once.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _sharedTexts = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private Parser(string text, int depth, bool isBackquoteBody = false)
     {
         _text = text;
@@ -87,6 +94,29 @@ internal sealed partial class Parser
         }
 
         return new ScriptSyntax(statements, endOfFile);
+    }
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, shared with every equal short text of this parse.</summary>
+    private string Slice(int start, int end)
+    {
+        var span = _text.AsSpan(start, end - start);
+        if (span.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (span.Length > MaxSharedTextLength)
+        {
+            return span.ToString();
+        }
+
+        if (!_sharedTexts.TryGetValue(span, out var shared))
+        {
+            shared = span.ToString();
+            _sharedTexts.Add(shared);
+        }
+
+        return shared;
     }
 
     private void ReportEncodingWarnings()

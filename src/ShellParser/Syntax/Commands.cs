@@ -3,6 +3,11 @@ namespace ConfigConvert.ShellParser;
 /// <summary>Any command: simple, compound, a pipeline, an and-or list, a function definition.</summary>
 public abstract class CommandSyntax : SyntaxNode
 {
+    private protected CommandSyntax(SyntaxKind kind, SyntaxElement? onlySlot)
+        : base(kind, onlySlot)
+    {
+    }
+
     private protected CommandSyntax(SyntaxKind kind, params SyntaxElement?[] slots)
         : base(kind, slots)
     {

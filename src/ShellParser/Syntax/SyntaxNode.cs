@@ -9,7 +9,17 @@ namespace ConfigConvert.ShellParser;
 /// </summary>
 public abstract class SyntaxNode : SyntaxElement
 {
-    private readonly SyntaxElement?[] _slots;
+    // Most nodes of a script (words, literal parts, simple commands) have one child: it is kept in a
+    // field of its own, and only nodes with several children carry an array.
+    private readonly SyntaxElement? _onlySlot;
+    private readonly SyntaxElement?[]? _slots;
+
+    private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot)
+        : base(kind)
+    {
+        _onlySlot = onlySlot;
+        FullWidth = onlySlot?.FullWidth ?? 0;
+    }
 
     private protected SyntaxNode(SyntaxKind kind, params SyntaxElement?[] slots)
         : base(kind)
@@ -30,13 +40,14 @@ public abstract class SyntaxNode : SyntaxElement
     /// <inheritdoc />
     public override int LeadingTriviaWidth => GetFirstToken()?.LeadingTriviaWidth ?? 0;
 
-    internal int SlotCount => _slots.Length;
+    internal int SlotCount => _slots?.Length ?? 1;
 
-    internal SyntaxElement? GetSlot(int index) => _slots[index];
+    internal SyntaxElement? GetSlot(int index)
+        => _slots is not null ? _slots[index] : index == 0 ? _onlySlot : throw new ArgumentOutOfRangeException(nameof(index));
 
-    private protected T Slot<T>(int index) where T : SyntaxElement => (T)_slots[index]!;
+    private protected T Slot<T>(int index) where T : SyntaxElement => (T)GetSlot(index)!;
 
-    private protected T? OptionalSlot<T>(int index) where T : SyntaxElement => (T?)_slots[index];
+    private protected T? OptionalSlot<T>(int index) where T : SyntaxElement => (T?)GetSlot(index);
 
     /// <summary>Builds a node of the same type from new children (the rewriter's single point of construction).</summary>
     internal abstract SyntaxNode WithSlots(SyntaxElement?[] slots);
@@ -44,12 +55,12 @@ public abstract class SyntaxNode : SyntaxElement
     /// <summary>Returns this node with one child replaced, or this node when <paramref name="newChild"/> is the old one.</summary>
     internal SyntaxNode WithSlot(int index, SyntaxElement? newChild)
     {
-        if (ReferenceEquals(_slots[index], newChild))
+        if (ReferenceEquals(GetSlot(index), newChild))
         {
             return this;
         }
 
-        var copy = (SyntaxElement?[])_slots.Clone();
+        var copy = _slots is null ? [_onlySlot] : (SyntaxElement?[])_slots.Clone();
         copy[index] = newChild;
         return WithSlots(copy);
     }
@@ -57,9 +68,9 @@ public abstract class SyntaxNode : SyntaxElement
     /// <summary>The child nodes and tokens, in text order, absent optional children left out.</summary>
     public IEnumerable<SyntaxElement> ChildElements()
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < SlotCount; i++)
         {
-            if (slot is not null)
+            if (GetSlot(i) is { } slot)
             {
                 yield return slot;
             }
@@ -125,9 +136,9 @@ public abstract class SyntaxNode : SyntaxElement
     /// <inheritdoc />
     public override SyntaxToken? GetFirstToken()
     {
-        foreach (var slot in _slots)
+        for (var i = 0; i < SlotCount; i++)
         {
-            var token = slot?.GetFirstToken();
+            var token = GetSlot(i)?.GetFirstToken();
             if (token is not null)
             {
                 return token;
@@ -140,9 +151,9 @@ public abstract class SyntaxNode : SyntaxElement
     /// <inheritdoc />
     public override SyntaxToken? GetLastToken()
     {
-        for (var i = _slots.Length - 1; i >= 0; i--)
+        for (var i = SlotCount - 1; i >= 0; i--)
         {
-            var token = _slots[i]?.GetLastToken();
+            var token = GetSlot(i)?.GetLastToken();
             if (token is not null)
             {
                 return token;

@@ -50,6 +50,11 @@ public sealed class WordSyntax : SyntaxNode
 /// <summary>A part of a word.</summary>
 public abstract class WordPartSyntax : SyntaxNode
 {
+    private protected WordPartSyntax(SyntaxKind kind, SyntaxElement? onlySlot)
+        : base(kind, onlySlot)
+    {
+    }
+
     private protected WordPartSyntax(SyntaxKind kind, params SyntaxElement?[] slots)
         : base(kind, slots)
     {
