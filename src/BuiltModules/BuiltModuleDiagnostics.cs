@@ -54,6 +54,10 @@ public static class BuiltModuleDiagnostics
     public static readonly DiagnosticDescriptor LibraryNotFound = new(
         "CC6010", "Needed library not found", "`{0}` needs {1}, which is not found in the dynamic loader's directories; dlopen() fails with \"cannot open shared object file\"", Elf, DiagnosticSeverity.Warning);
 
+    /// <summary>Module arrays that are read and list no module: nginx loads the file and adds nothing.</summary>
+    public static readonly DiagnosticDescriptor EmptyModuleList = new(
+        "CC6011", "No module listed", "`{0}` exports an empty ngx_modules[]: nginx loads it and adds no module (make modules never builds such a file)", Elf, DiagnosticSeverity.Warning);
+
     /// <summary>A syntax error nginx stops at.</summary>
     public static readonly DiagnosticDescriptor ConfigurationSyntax = new(
         "CC6101", "Configuration syntax error", "{0}", Configuration, DiagnosticSeverity.Error);
@@ -100,5 +104,5 @@ public static class BuiltModuleDiagnostics
 
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
+        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, EmptyModuleList, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
 }

@@ -1,3 +1,4 @@
+using ConfigConvert.Diagnostics;
 using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.BuiltModules.Tests;
@@ -52,6 +53,24 @@ public sealed class BadInputTests : IDisposable
             var nginx = RealNginx.Load(outcome.FullPath);
             Assert.Equal(nginx?.Message, outcome.Failure!.Message);
         }
+    }
+
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_module_list_that_lists_nothing_is_a_warning_and_nginx_loads_it()
+    {
+        // Found by the elf fuzz target: such a file was predicted refused, and the real nginx loads it.
+        var source = Path.Combine(_root, "empty.c");
+        File.WriteAllText(source, "void *ngx_modules[] = { 0 };\nchar *ngx_module_names[] = { 0 };\nchar *ngx_module_order[] = { 0 };\n");
+        var empty = Path.Combine(_root, "ngx_empty_module.so");
+        var compiled = ExternalTool.Run(ExternalTool.Require("cc", "apt-get install -y build-essential"), ["-shared", "-fPIC", "-o", empty, source]);
+        Assert.True(compiled.ExitCode == 0, compiled.StandardError);
+
+        var report = BuiltModuleInspector.Inspect([empty], RealNginx.Binary);
+        var warning = Assert.Single(Assert.Single(report.SharedObjects).Diagnostics);
+        Assert.Equal(("CC6011", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Null(Assert.Single(report.Outcomes).Failure);
+        Assert.Null(RealNginx.Load(empty));
     }
 
     [Trait("Requires", "nginx")]

@@ -30,6 +30,11 @@ internal static class ModuleListReader
             return ModuleList.None;
         }
 
+        if (pointers.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.EmptyModuleList, Location.None(image.Path), image.Path));
+        }
+
         var modules = ImmutableArray.CreateBuilder<BuiltModule>();
         for (var i = 0; i < pointers.Count; i++)
         {

@@ -120,7 +120,8 @@ internal sealed class LoadSimulator
             }
         }
 
-        if (!file.Report.IsModule)
+        // An empty module list is read and loaded by nginx like any other: it adds no module (CC6011 says so).
+        if (!file.Report.IsModule && file.Report.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             var why = file.Report.Diagnostics.FirstOrDefault()?.Message ?? "its module list cannot be read";
             return Failure(LoadFailureKind.NotAModule, why) with { IsNginxMessage = false };
