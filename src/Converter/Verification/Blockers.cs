@@ -25,7 +25,8 @@ internal static class Blockers
         foreach (var file in SafeFiles(module.Path).Where(NginxPatches.IsPatchFileName))
         {
             var relative = Path.GetRelativePath(module.Path, file);
-            if (ReadPatch(module.Path, relative, file) is { IsDiff: true, NginxFiles.IsEmpty: true })
+            var (patch, text) = ReadPatch(module.Path, relative, file);
+            if (patch is { IsDiff: true, NginxFiles.IsEmpty: true })
             {
                 continue;
             }
@@ -37,7 +38,7 @@ internal static class Blockers
             }
             else
             {
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), "the module ships `" + relative + "`"));
+                problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, PatchLocation(file, patch, text), ShippedPatch(relative, patch)));
             }
         }
 
@@ -53,17 +54,34 @@ internal static class Blockers
     }
 
     /// <summary>A patch file that cannot be read is not known to be harmless: it counts as one that is not a diff.</summary>
-    private static PatchFile? ReadPatch(string moduleDirectory, string relative, string path)
+    private static (PatchFile? Patch, SourceText? Text) ReadPatch(string moduleDirectory, string relative, string path)
     {
         try
         {
-            return new FileInfo(path).Length > InputLimits.MaxFileBytes ? null : NginxPatches.ReadPatchFile(moduleDirectory, relative, SourceText.From(File.ReadAllBytes(path)).Text);
+            if (new FileInfo(path).Length > InputLimits.MaxFileBytes)
+            {
+                return (null, null);
+            }
+
+            var text = SourceText.From(File.ReadAllBytes(path));
+            return (NginxPatches.ReadPatchFile(moduleDirectory, relative, text.Text), text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return (null, null);
         }
     }
+
+    /// <summary>The first nginx file the diff names, in the patch itself: the line a person opens to see what it changes.</summary>
+    private static Location PatchLocation(string path, PatchFile? patch, SourceText? text)
+        => patch is { NginxFiles: [var first, ..] } && text is not null ? Location.Create(path, text, first.Span) : Location.None(path);
+
+    private static string ShippedPatch(string relative, PatchFile? patch) => patch switch
+    {
+        { IsDiff: true, NginxFiles: [var only] } => $"the module ships `{relative}`, which changes nginx's `{only.NginxPath}`",
+        { IsDiff: true, NginxFiles: [var first, .. var rest] } => $"the module ships `{relative}`, which changes nginx's `{first.NginxPath}` and {rest.Length} more of its files",
+        _ => $"the module ships `{relative}`, which is not a diff that can be read, so what it changes in nginx is not known",
+    };
 
     /// <summary>
     /// Registration globals whose new value holds something the model cannot know, except what the
@@ -101,7 +119,9 @@ internal static class Blockers
     {
         try
         {
-            return Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint, MaxRecursionDepth = 16 }).ToList();
+            // Sorted, so that the findings come out in the same order on every file system.
+            return Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint, MaxRecursionDepth = 16 })
+                .Order(StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
