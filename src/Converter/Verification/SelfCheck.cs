@@ -48,12 +48,12 @@ internal static class SelfCheck
     private static void Compare(string build, ModuleDescription a, ModuleDescription b, Func<ModuleOutcome, ModuleOutcome, IEnumerable<string>> differences, Action<string, string> fail)
     {
         var pairs = Pair(a, b, out var pairing);
-        foreach (var (x, y) in pairs)
+
+        // Outcomes that differ the same way (a feature test's every branch) are one problem, said once.
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var difference in pairs.SelectMany(p => differences(p.Item1, p.Item2)).Where(said.Add))
         {
-            foreach (var difference in differences(x, y))
-            {
-                fail(build, difference);
-            }
+            fail(build, difference);
         }
 
         if (pairing is not null)
