@@ -97,7 +97,7 @@ internal sealed class SourceProject
     private static IReadOnlyList<SourceProject> LoadAll()
     {
         var projects = new List<SourceProject>();
-        foreach (var top in new[] { "src", "tests", "benchmarks" })
+        foreach (var top in new[] { "src", "tests", "benchmarks", "fuzz" })
         {
             foreach (var file in System.IO.Directory.EnumerateFiles(RepoPaths.Combine(top), "*.csproj", SearchOption.AllDirectories).Where(f => !IsBuildOutput(Relative(f))))
             {

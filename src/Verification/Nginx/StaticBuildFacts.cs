@@ -18,6 +18,14 @@ internal sealed record StaticBuildFiles(string ModulesFile, string Makefile, str
         File.ReadAllText(Path.Combine(objsDirectory, ModulesFileName)),
         File.ReadAllText(Path.Combine(objsDirectory, MakefileName)),
         File.ReadAllText(Path.Combine(objsDirectory, AutoConfigName)));
+
+    /// <summary>Writes the three files into <paramref name="objsDirectory"/>, under the names configure gives them, so that <see cref="Read"/> finds them.</summary>
+    public void WriteTo(string objsDirectory)
+    {
+        File.WriteAllText(Path.Combine(objsDirectory, ModulesFileName), ModulesFile);
+        File.WriteAllText(Path.Combine(objsDirectory, MakefileName), Makefile);
+        File.WriteAllText(Path.Combine(objsDirectory, AutoConfigName), AutoConfig);
+    }
 }
 
 /// <summary>

@@ -49,9 +49,7 @@ internal static class RealNginx
                 return configuration.Run.Output;
             }
 
-            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.ModulesFileName), files.ModulesFile);
-            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.MakefileName), files.Makefile);
-            File.WriteAllText(Path.Combine(objs, StaticBuildFiles.AutoConfigName), files.AutoConfig);
+            files.WriteTo(objs);
             return null;
         }
         finally
