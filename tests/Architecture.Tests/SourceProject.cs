@@ -42,7 +42,7 @@ internal sealed class SourceProject
         _compilation = new(Compile);
     }
 
-    /// <summary>Every project of the repository (src, tests, benchmarks).</summary>
+    /// <summary>Every project of the repository (src, tests, benchmarks, fuzz).</summary>
     public static IReadOnlyList<SourceProject> All => AllProjects.Value;
 
     /// <summary>The libraries and the command line, under src/.</summary>
