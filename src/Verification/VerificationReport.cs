@@ -20,6 +20,8 @@ public sealed class VerificationReport
         ConversionDiagnostics = facts.ConversionDiagnostics;
         StaticDifferences = facts.StaticDifferences;
         SharedObjects = facts.SharedObjects;
+        SharedObjectModules = facts.SharedObjectModules;
+        PlacementDifferences = facts.PlacementDifferences;
         NginxConfiguration = facts.NginxConfiguration;
         NginxMessages = facts.NginxMessages;
         KeptDirectory = facts.KeptDirectory;
@@ -62,6 +64,12 @@ public sealed class VerificationReport
 
     /// <summary>The shared objects <c>make modules</c> built, in the order configure declared them (the load order).</summary>
     public ImmutableArray<string> SharedObjects { get; }
+
+    /// <summary>The modules configure put into each shared object (<c>objs/NAME_modules.c</c>), in load order, when the dynamic build was configured.</summary>
+    public ImmutableArray<SharedObjectModules> SharedObjectModules { get; }
+
+    /// <summary>Where the dynamic build puts modules other than the original static build implies; empty when it does not, or when the check did not run.</summary>
+    public ImmutableArray<PlacementDifference> PlacementDifferences { get; }
 
     /// <summary>The <c>nginx.conf</c> given to <c>nginx -t</c>, when the load step ran.</summary>
     public string? NginxConfiguration { get; }
@@ -122,6 +130,13 @@ public enum VerificationStepKind
 
     /// <summary>Load the shared objects under <c>nginx -t</c> in a throwaway prefix.</summary>
     Load,
+
+    /// <summary>
+    /// Check, with configure's own files, that every module the original static build adds to nginx is in a shared
+    /// object and that nginx's own module list is that of nginx configured with no module. It runs after
+    /// <see cref="DynamicBuild"/> and before <see cref="Load"/> (declared last, so that the values before it keep their numbers).
+    /// </summary>
+    ModulePlacement,
 }
 
 /// <summary>How a step ended.</summary>
@@ -199,6 +214,32 @@ public enum StaticAspect
 
     /// <summary>The <c>#define</c>s of <c>objs/ngx_auto_config.h</c>.</summary>
     Defines,
+}
+
+/// <summary>The modules configure put into one shared object of the dynamic build.</summary>
+/// <param name="SharedObject">The file's name (<c>ngx_http_foo_module.so</c>).</param>
+/// <param name="Modules">Its modules, in the order of its <c>ngx_modules[]</c>.</param>
+public sealed record SharedObjectModules(string SharedObject, ImmutableArray<string> Modules);
+
+/// <summary>A module that the dynamic build puts somewhere other than where the original static build implies.</summary>
+/// <param name="Problem">What is wrong with its place.</param>
+/// <param name="Module">The module's name (<c>ngx_http_foo_module</c>).</param>
+public sealed record PlacementDifference(PlacementProblem Problem, string Module);
+
+/// <summary>How a module's place in the dynamic build differs from the original static build's.</summary>
+public enum PlacementProblem
+{
+    /// <summary>The original static build has it, and the dynamic build has it nowhere: neither in a shared object nor in nginx.</summary>
+    NotBuilt,
+
+    /// <summary>The dynamic build links it into nginx itself: a plain nginx has no such module, so the module's config put it into nginx's own lists.</summary>
+    LeftInNginx,
+
+    /// <summary>A shared object holds it, and the original static build does not add it.</summary>
+    NotInOriginal,
+
+    /// <summary>nginx without the module has it, and the dynamic build's nginx does not: the config took it out of nginx's lists.</summary>
+    RemovedFromNginx,
 }
 
 /// <summary>Why a verification could not run.</summary>

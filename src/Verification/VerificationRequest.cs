@@ -28,6 +28,14 @@ public sealed record VerificationRequest(string ModuleDirectory)
     /// <summary>The module's directives for the generated <c>nginx.conf</c>, by context.</summary>
     public NginxSnippets Directives { get; init; } = new();
 
+    /// <summary>
+    /// Module directories configure takes before this module, in order (<c>--with DIR</c>): a module it needs, such as
+    /// ngx_devel_kit. They are read as the converter's <c>--with</c> reads them, given to the static builds with
+    /// <c>--add-module=DIR</c> and to the dynamic build with <c>--add-dynamic-module=DIR</c>, and their shared objects
+    /// are loaded first. They are not copied, and configure and make only read them.
+    /// </summary>
+    public ImmutableArray<string> ConfiguredFirst { get; init; } = [];
+
     /// <summary>Shared objects to load before the module's own (a module it calls, such as ngx_devel_kit).</summary>
     public ImmutableArray<string> Preload { get; init; } = [];
 

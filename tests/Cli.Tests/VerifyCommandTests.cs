@@ -90,12 +90,14 @@ public sealed class VerifyConvertedModuleTests : IClassFixture<VerifyConvertedMo
         Assert.Equal("proven", Root.GetProperty("verdict").GetString());
         Assert.Equal("converted", Root.GetProperty("style").GetString());
         var steps = Root.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(["convert", "static-configure", "static-comparison", "dynamic-build", "load"], steps.Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(["convert", "static-configure", "static-comparison", "dynamic-build", "module-placement", "load"], steps.Select(s => s.GetProperty("step").GetString()));
         Assert.All(steps, s => Assert.Equal("passed", s.GetProperty("outcome").GetString()));
         Assert.Equal(["configure --add-module (original config)", "configure --add-module (converted config)"], Labels(steps[1]));
         Assert.Equal(["configure --add-dynamic-module", "make modules"], Labels(steps[3]));
-        Assert.Equal(["nginx -t"], Labels(steps[4]));
+        Assert.Equal(["configure (nginx alone, no module)"], Labels(steps[4]));
+        Assert.Equal(["nginx -t"], Labels(steps[5]));
         Assert.Empty(Root.GetProperty("staticDifferences").EnumerateArray());
+        Assert.Empty(Root.GetProperty("placementDifferences").EnumerateArray());
     }
 
     [Fact]
@@ -106,6 +108,15 @@ public sealed class VerifyConvertedModuleTests : IClassFixture<VerifyConvertedMo
         var conf = Root.GetProperty("nginxConf").GetString()!;
         Assert.Contains($"load_module {so};\n", conf, StringComparison.Ordinal);
         Assert.Contains("hello_text \"hello\";", conf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shared_object_holds_every_module_the_original_adds_to_a_static_nginx()
+    {
+        var sharedObject = Assert.Single(Root.GetProperty("sharedObjectModules").EnumerateArray());
+        Assert.Equal("ngx_http_hello_module.so", sharedObject.GetProperty("sharedObject").GetString());
+        Assert.Equal(["ngx_http_hello_module"], sharedObject.GetProperty("modules").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("the 1 module the original static build adds to nginx are in the shared objects", Root.GetProperty("steps")[4].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,7 +132,7 @@ public sealed class VerifyConvertedModuleTests : IClassFixture<VerifyConvertedMo
         Assert.Equal(_run.Kept, Root.GetProperty("keptDirectory").GetString());
         Assert.Contains(". auto/module", File.ReadAllText(Path.Combine(_run.Kept, "module", "http_single", "config")), StringComparison.Ordinal);
         var runs = Root.GetProperty("steps").EnumerateArray().SelectMany(s => s.GetProperty("runs").EnumerateArray()).ToList();
-        Assert.Equal(5, runs.Count);
+        Assert.Equal(6, runs.Count);
         foreach (var run in runs)
         {
             var log = run.GetProperty("logFile").GetString()!;
@@ -149,6 +160,7 @@ public sealed class VerifyCommandTests
         Assert.Contains(lines, l => l.StartsWith("PASS  static configure   configure --add-module succeeded (", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("N/A   static comparison  no conversion to compare", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  dynamic build      make modules built ngx_http_crc_module.so", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PASS  module placement   the 1 module the original static build adds to nginx are in the shared objects, and nginx's own module list is that of nginx alone", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  load               nginx -t loaded ngx_http_crc_module.so and accepted the configuration", StringComparison.Ordinal));
         Assert.Contains("\nproven: the module builds and nginx loads it\n", result.Out, StringComparison.Ordinal);
     }
@@ -165,6 +177,48 @@ public sealed class VerifyCommandTests
         Assert.Contains("      | ", result.Out, StringComparison.Ordinal);
         Assert.Contains("undefined symbol: ngx_http_unresolved_helper", result.Out, StringComparison.Ordinal);
         Assert.EndsWith("not proven: the load step failed\n", result.Out, StringComparison.Ordinal);
+    }
+
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_module_appended_to_a_list_of_nginx_is_found_left_in_nginx_by_configure_s_own_files()
+    {
+        // The check reads configure's objs/ files, not the module model: whatever list a config appends to, a module
+        // a dynamic build leaves in nginx shows up in nginx's own ngx_modules.c.
+        RealTools.Require();
+        var result = CliRunner.Run("verify", RepoPaths.Combine("tests", "fixtures", "verify", "event_list_left"), "--format", "json");
+        Assert.True(result.ExitCode == 1, result.Out + result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal("passed", steps[3].GetProperty("outcome").GetString());
+        Assert.Equal(("module-placement", "failed"), (steps[4].GetProperty("step").GetString(), steps[4].GetProperty("outcome").GetString()));
+        Assert.Equal("skipped", steps[5].GetProperty("outcome").GetString());
+        var difference = Assert.Single(json.RootElement.GetProperty("placementDifferences").EnumerateArray());
+        Assert.Equal(("left-in-nginx", "ngx_tally_event_module"), (difference.GetProperty("problem").GetString(), difference.GetProperty("module").GetString()));
+        var sharedObject = Assert.Single(json.RootElement.GetProperty("sharedObjectModules").EnumerateArray());
+        Assert.Equal(["ngx_http_tally_module"], sharedObject.GetProperty("modules").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_module_that_needs_another_is_proven_with_it_configured_and_loaded_first()
+    {
+        RealTools.Require();
+        var result = CliRunner.Run(
+            "verify", ModuleFixtures.PathOf("needs_knot"), "--with", ModuleFixtures.PathOf("knot_helper"), "--format", "json",
+            "--http", ModuleFixtures.Setting("needs_knot", "http"));
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(("proven", "converted"), (root.GetProperty("verdict").GetString(), root.GetProperty("style").GetString()));
+        var staticConfigure = root.GetProperty("steps")[1].GetProperty("runs")[0].GetProperty("command").EnumerateArray().Select(a => a.GetString()!).ToList();
+        var helper = staticConfigure.FindIndex(a => a.StartsWith("--add-module=", StringComparison.Ordinal) && a.EndsWith("knot_helper", StringComparison.Ordinal));
+        Assert.InRange(helper, 0, staticConfigure.FindLastIndex(a => a.StartsWith("--add-module=", StringComparison.Ordinal)) - 1);
+        Assert.Equal(
+            ["ngx_http_knot_module.so", "ngx_http_knotted_module.so"],
+            root.GetProperty("sharedObjectModules").EnumerateArray().Select(s => s.GetProperty("sharedObject").GetString()));
+        var conf = root.GetProperty("nginxConf").GetString()!;
+        Assert.True(conf.IndexOf("ngx_http_knot_module.so", StringComparison.Ordinal) < conf.IndexOf("ngx_http_knotted_module.so", StringComparison.Ordinal), conf);
     }
 
     [Trait("Requires", "nginx")]

@@ -31,10 +31,11 @@ internal static class VerifyCommand
         var flags = new Option<string[]>("--configure-arg") { Description = "An extra configure flag, after the source tree's conf_flags (write --configure-arg=--with-foo); repeatable.", HelpName = "FLAG" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds each program (configure, make, nginx -t) may run.", DefaultValueFactory = _ => 600, HelpName = "SECONDS" };
         var keep = new Option<string?>("--keep") { Description = "Build in DIR (absent or empty) and keep it: build trees, logs, shared objects, nginx.conf.", HelpName = "DIR" };
+        var with = DependencyOption.Create();
         var reference = ReferenceOptions.Create(referenceOnly: true);
-        var command = new Command("verify", "Prove a module with nginx's real build system and binary: configure it statically (and, for an old-style config, check that the converted config builds the same static nginx), build it dynamically with --with-compat and make modules, and load it under nginx -t. Exit code: 0 proven, 1 a step failed, 2 usage or I/O error.")
+        var command = new Command("verify", "Prove a module with nginx's real build system and binary: configure it statically (and, for an old-style config, check that the converted config builds the same static nginx), build it dynamically with --with-compat and make modules, check that every module the static build adds is in a shared object and none is left in nginx's own lists, and load it under nginx -t. Exit code: 0 proven, 1 a step failed, 2 usage or I/O error.")
         {
-            directory, source, nginx, format, main, http, stream, mail, files, preload, flags, timeout, keep, reference.Reference,
+            directory, source, nginx, format, main, http, stream, mail, files, preload, flags, with, timeout, keep, reference.Reference,
         };
         // The action's token is cancelled on Ctrl-C: the programs running are stopped and the work directory removed.
         command.SetAction((result, cancellationToken) =>
@@ -46,6 +47,7 @@ internal static class VerifyCommand
                 NginxBinary = result.GetValue(nginx)!,
                 ConfigureFlags = [.. result.GetValue(flags) ?? []],
                 Preload = [.. result.GetValue(preload) ?? []],
+                ConfiguredFirst = [.. result.GetValue(with) ?? []],
                 KeepDirectory = result.GetValue(keep),
                 Reference = ReferenceBuild.Named(result.GetValue(reference.Reference)!)!,
             };

@@ -9,7 +9,8 @@ namespace ConfigConvert.Cli.Output;
 /// <c>steps</c> (<c>step</c>, <c>outcome</c>, <c>message</c>, <c>runs</c>: <c>label</c>, <c>command</c>,
 /// <c>workingDirectory</c>, <c>exitCode</c>, <c>timedOut</c>, <c>startError</c>, <c>seconds</c>,
 /// <c>logFile</c>, <c>output</c>), <c>conversionDiagnostics</c>, <c>staticDifferences</c> (<c>aspect</c>,
-/// <c>original</c>, <c>converted</c>), <c>sharedObjects</c>, <c>nginxConf</c>, <c>nginxMessages</c>,
+/// <c>original</c>, <c>converted</c>), <c>sharedObjects</c>, <c>sharedObjectModules</c> (<c>sharedObject</c>,
+/// <c>modules</c>), <c>placementDifferences</c> (<c>problem</c>, <c>module</c>), <c>nginxConf</c>, <c>nginxMessages</c>,
 /// <c>keptDirectory</c>.
 /// </summary>
 internal static class VerificationJson
@@ -70,9 +71,34 @@ internal static class VerificationJson
 
         writer.WriteEndArray();
         WriteStrings(writer, "sharedObjects", report.SharedObjects);
+        WritePlacement(writer, report);
         writer.WriteString("nginxConf", report.NginxConfiguration);
         WriteStrings(writer, "nginxMessages", report.NginxMessages);
         writer.WriteString("keptDirectory", report.KeptDirectory);
+    }
+
+    private static void WritePlacement(Utf8JsonWriter writer, VerificationReport report)
+    {
+        writer.WriteStartArray("sharedObjectModules");
+        foreach (var sharedObject in report.SharedObjectModules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("sharedObject", sharedObject.SharedObject);
+            WriteStrings(writer, "modules", sharedObject.Modules);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("placementDifferences");
+        foreach (var difference in report.PlacementDifferences)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("problem", VerificationView.Json(VerificationView.PlacementName(difference.Problem)));
+            writer.WriteString("module", difference.Module);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteStep(Utf8JsonWriter writer, VerificationStep step)

@@ -65,6 +65,14 @@ internal static class VerificationText
             WriteDifferences(output, report);
         }
 
+        if (step.Kind == VerificationStepKind.ModulePlacement)
+        {
+            foreach (var difference in report.PlacementDifferences)
+            {
+                output.WriteLine($"{Indent}{difference.Module}: {VerificationView.PlacementMeaning(difference.Problem)}");
+            }
+        }
+
         if (step.Outcome == StepOutcome.Failed && step.FailedRun is { } run)
         {
             WriteTail(output, run);

@@ -11,6 +11,7 @@ internal static class VerificationView
         VerificationStepKind.StaticConfigure => "static configure",
         VerificationStepKind.StaticComparison => "static comparison",
         VerificationStepKind.DynamicBuild => "dynamic build",
+        VerificationStepKind.ModulePlacement => "module placement",
         _ => "load",
     };
 
@@ -45,6 +46,23 @@ internal static class VerificationView
         StaticAspect.IncludeDirs => "include dirs",
         StaticAspect.Libs => "libs",
         _ => "defines",
+    };
+
+    public static string PlacementName(PlacementProblem problem) => problem switch
+    {
+        PlacementProblem.NotBuilt => "not built",
+        PlacementProblem.LeftInNginx => "left in nginx",
+        PlacementProblem.NotInOriginal => "not in original",
+        _ => "removed from nginx",
+    };
+
+    /// <summary>What a placement difference means, in a sentence's words.</summary>
+    public static string PlacementMeaning(PlacementProblem problem) => problem switch
+    {
+        PlacementProblem.NotBuilt => "in the original static build, and in no shared object nor in nginx",
+        PlacementProblem.LeftInNginx => "linked into nginx itself by the dynamic build (nginx alone has no such module)",
+        PlacementProblem.NotInOriginal => "in a shared object, and not added by the original static build",
+        _ => "in nginx alone, and taken out of the dynamic build's nginx",
     };
 
     public static string ProblemName(SetupProblemKind kind) => kind switch

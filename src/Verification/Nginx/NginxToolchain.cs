@@ -7,8 +7,11 @@ namespace ConfigConvert.Verification.Nginx;
 /// <summary>What configure said of a static build: its run, and the <c>objs/</c> files when it succeeded.</summary>
 internal sealed record StaticConfiguration(ProcessRun Run, StaticBuildFiles? Files);
 
-/// <summary>What a dynamic build made: its runs (configure, then <c>make modules</c>) and the shared objects, in load order.</summary>
-internal sealed record DynamicBuild(ImmutableArray<ProcessRun> Runs, ImmutableArray<string> SharedObjects)
+/// <summary>
+/// What a dynamic build made: its runs (configure, then <c>make modules</c>), the shared objects in load order, and
+/// where configure put each module (null when configure failed).
+/// </summary>
+internal sealed record DynamicBuild(ImmutableArray<ProcessRun> Runs, ImmutableArray<string> SharedObjects, DynamicModuleLists? Lists)
 {
     public bool Succeeded => Runs.All(r => r.Succeeded);
 }
@@ -35,6 +38,19 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
     }
 
     /// <summary>
+    /// Runs <c>./configure &lt;conf_flags&gt; FLAGS</c> with no module of its own in a copy of the tree under
+    /// <paramref name="workDirectory"/>: nginx's own module list, to tell the modules a config adds from nginx's.
+    /// Flags that add modules (<c>--add-module=</c>, <c>--add-dynamic-module=</c>) are left out.
+    /// </summary>
+    public StaticConfiguration ConfigureAlone(IReadOnlyList<string> flags, string workDirectory)
+    {
+        var tree = Path.Combine(workDirectory, "src");
+        source.CopyTo(tree);
+        var run = Configure("configure (nginx alone, no module)", tree, [.. flags.Where(f => !AddsModule(f))]);
+        return new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null);
+    }
+
+    /// <summary>
     /// Runs <c>./configure &lt;conf_flags&gt; FLAGS --with-compat --add-dynamic-module=MODULE</c> and
     /// <c>make -f objs/Makefile modules</c> in a copy of the tree under <paramref name="workDirectory"/>.
     /// </summary>
@@ -47,13 +63,15 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var configure = Configure("configure --add-dynamic-module", tree, [.. flags, .. compat, "--add-dynamic-module=" + module]);
         if (!configure.Succeeded)
         {
-            return new DynamicBuild([configure], []);
+            return new DynamicBuild([configure], [], null);
         }
 
-        var make = runner.Run("make modules", "make", ["-f", "objs/Makefile", "modules"], tree);
         var objs = Path.Combine(tree, "objs");
-        var built = make.Succeeded ? DeclaredSharedObjects(File.ReadAllText(Path.Combine(objs, "Makefile"))).Select(so => Path.Combine(objs, so)).Where(File.Exists) : [];
-        return new DynamicBuild([configure, make], [.. built]);
+        var declared = DeclaredSharedObjects(File.ReadAllText(Path.Combine(objs, StaticBuildFiles.MakefileName))).ToList();
+        var lists = DynamicModuleLists.Read(objs, declared);
+        var make = runner.Run("make modules", "make", ["-f", "objs/Makefile", "modules"], tree);
+        var built = make.Succeeded ? declared.Select(so => Path.Combine(objs, so)).Where(File.Exists) : [];
+        return new DynamicBuild([configure, make], [.. built], lists);
     }
 
     /// <summary>Runs <c>nginx -t</c> on a generated <c>nginx.conf</c> in <paramref name="prefix"/> that loads <paramref name="sharedObjects"/>.</summary>
@@ -65,6 +83,10 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var run = runner.Run("nginx -t", nginx.Path, ["-t", "-p", prefix + "/", "-c", path], prefix);
         return new LoadTest(run, configuration, [.. NginxMessage().Matches(run.Output).Select(m => $"[{m.Groups[1].Value}] {m.Groups[2].Value}")]);
     }
+
+    /// <summary>True for a flag that gives configure a module of its own (<c>--add-module=DIR</c>, <c>--add-dynamic-module=DIR</c>).</summary>
+    public static bool AddsModule(string flag)
+        => flag.StartsWith("--add-module=", StringComparison.Ordinal) || flag.StartsWith("--add-dynamic-module=", StringComparison.Ordinal);
 
     private ProcessRun Configure(string label, string tree, IReadOnlyList<string> flags)
         => runner.Run(label, "/bin/sh", ["./configure", .. source.ConfFlags, .. flags], tree);

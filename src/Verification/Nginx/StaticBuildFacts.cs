@@ -75,7 +75,8 @@ internal sealed partial record StaticBuildFacts(IReadOnlyList<string> Modules, I
         return differences.ToImmutable();
     }
 
-    private static string[] ModuleArray(string modulesFile)
+    /// <summary>The modules of the <c>ngx_modules[]</c> array of a modules file configure wrote (nginx's or a shared object's), in order.</summary>
+    public static string[] ModuleArray(string modulesFile)
     {
         var start = modulesFile.IndexOf(ModuleArrayStart, StringComparison.Ordinal);
         if (start < 0)

@@ -12,6 +12,12 @@ internal sealed record Setup(ModuleDirectory Module, NginxSourceTree Source, Ngi
     {
         var found = ImmutableArray.CreateBuilder<SetupProblem>();
         var module = ModuleDirectory.Load(request.ModuleDirectory);
+        if (!request.ConfiguredFirst.IsEmpty)
+        {
+            // The dependencies' I/O errors (a missing directory or config) become the module's.
+            module = module.WithConfiguredFirst(request.ConfiguredFirst.Select(ModuleDirectory.Load));
+        }
+
         foreach (var diagnostic in module.HasIoError ? module.Diagnostics : [])
         {
             found.Add(new SetupProblem(SetupProblemKind.Module, diagnostic.Message, diagnostic));

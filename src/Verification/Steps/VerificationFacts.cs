@@ -18,6 +18,10 @@ internal sealed record VerificationFacts
 
     public ImmutableArray<string> SharedObjects { get; init; } = [];
 
+    public ImmutableArray<SharedObjectModules> SharedObjectModules { get; init; } = [];
+
+    public ImmutableArray<PlacementDifference> PlacementDifferences { get; init; } = [];
+
     public string? NginxConfiguration { get; init; }
 
     public ImmutableArray<string> NginxMessages { get; init; } = [];

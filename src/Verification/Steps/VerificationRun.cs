@@ -27,6 +27,7 @@ internal sealed class VerificationRun
     private ImmutableArray<string> _flags = [];
     private StaticBuildFacts? _originalBuild;
     private StaticBuildFacts? _convertedBuild;
+    private DynamicModuleLists? _dynamicLists;
 
     private VerificationRun(VerificationRequest request, Setup setup, WorkArea work, ProcessRunner runner, string module)
     {
@@ -81,6 +82,7 @@ internal sealed class VerificationRun
             (VerificationStepKind.StaticConfigure, ConfigureStatic),
             (VerificationStepKind.StaticComparison, CompareStatic),
             (VerificationStepKind.DynamicBuild, BuildDynamic),
+            (VerificationStepKind.ModulePlacement, CheckPlacement),
             (VerificationStepKind.Load, Load),
         };
         var problems = ImmutableArray.CreateBuilder<SetupProblem>();
@@ -135,7 +137,7 @@ internal sealed class VerificationRun
 
     private VerificationStep ConfigureStatic()
     {
-        var original = _toolchain.ConfigureStatic(_module, _flags, _work.Directory("static-original"), "configure --add-module (original config)");
+        var original = _toolchain.ConfigureStatic(_module, StaticFlags, _work.Directory("static-original"), "configure --add-module (original config)");
         if (original.Files is null)
         {
             return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the original config", original.Run);
@@ -148,7 +150,7 @@ internal sealed class VerificationRun
         }
 
         File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
-        var converted = _toolchain.ConfigureStatic(_module, _flags, _work.Directory("static-converted"), "configure --add-module (converted config)");
+        var converted = _toolchain.ConfigureStatic(_module, StaticFlags, _work.Directory("static-converted"), "configure --add-module (converted config)");
         if (converted.Files is null)
         {
             return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the converted config", original.Run, converted.Run);
@@ -174,8 +176,9 @@ internal sealed class VerificationRun
 
     private VerificationStep BuildDynamic()
     {
-        var build = _toolchain.BuildDynamic(_module, _flags, _work.Directory("dynamic"));
-        _facts = _facts with { SharedObjects = build.SharedObjects };
+        var build = _toolchain.BuildDynamic(_module, DynamicFlags, _work.Directory("dynamic"));
+        _dynamicLists = build.Lists;
+        _facts = _facts with { SharedObjects = build.SharedObjects, SharedObjectModules = build.Lists?.SharedObjects ?? [] };
         var runs = build.Runs.ToArray();
         if (!build.Succeeded)
         {
@@ -190,6 +193,28 @@ internal sealed class VerificationRun
 
         var names = string.Join(", ", build.SharedObjects.Select(Path.GetFileName));
         return Step(VerificationStepKind.DynamicBuild, StepOutcome.Passed, $"make modules built {names}", runs);
+    }
+
+    private VerificationStep CheckPlacement()
+    {
+        if (_originalBuild is null || _dynamicLists is null)
+        {
+            return Step(VerificationStepKind.ModulePlacement, StepOutcome.NotApplicable, "no static and dynamic build to compare");
+        }
+
+        var alone = _toolchain.ConfigureAlone(_flags, _work.Directory("nginx-alone"));
+        if (alone.Files is null)
+        {
+            return Step(VerificationStepKind.ModulePlacement, StepOutcome.Failed, "configure failed for nginx alone (with the same flags and no module)", alone.Run);
+        }
+
+        var nginxAlone = StaticBuildFacts.ModuleArray(alone.Files.ModulesFile);
+        var differences = _dynamicLists.Compare(_originalBuild.Modules, nginxAlone);
+        _facts = _facts with { PlacementDifferences = differences };
+        var added = _originalBuild.Modules.Count(m => !nginxAlone.Contains(m));
+        return differences.IsEmpty
+            ? Step(VerificationStepKind.ModulePlacement, StepOutcome.Passed, $"the {added} module{(added == 1 ? string.Empty : "s")} the original static build adds to nginx are in the shared objects, and nginx's own module list is that of nginx alone", alone.Run)
+            : Step(VerificationStepKind.ModulePlacement, StepOutcome.Failed, "the dynamic build puts modules elsewhere than the original static build implies", alone.Run);
     }
 
     private VerificationStep Load()
@@ -215,6 +240,11 @@ internal sealed class VerificationRun
             .Select(t => t.Flag);
         return [.. needed, .. _request.ConfigureFlags];
     }
+
+    // configure takes the --with modules before the module, in order, as --add-module (static) or --add-dynamic-module.
+    private ImmutableArray<string> StaticFlags => [.. _request.ConfiguredFirst.Select(d => "--add-module=" + Path.GetFullPath(d)), .. _flags];
+
+    private ImmutableArray<string> DynamicFlags => [.. _request.ConfiguredFirst.Select(d => "--add-dynamic-module=" + Path.GetFullPath(d)), .. _flags];
 
     private static string Added(StaticBuildFacts build)
     {
