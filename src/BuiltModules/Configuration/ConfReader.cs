@@ -193,7 +193,14 @@ internal sealed class ConfReader
         try
         {
             var info = new FileInfo(path);
-            return !info.Exists || info.Length > InputLimits.MaxFileBytes ? null : SourceText.From(File.ReadAllBytes(path));
+            if (!info.Exists || info.Length > InputLimits.MaxFileBytes)
+            {
+                return null;
+            }
+
+            // nginx reads a configuration file up to the size fstat(2) gives (ngx_conf_parse): a device or a FIFO, of
+            // size 0, is an empty file to it. Reading one to its end could block or never end (/dev/zero).
+            return SourceText.From(info.Length == 0 ? [] : File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
