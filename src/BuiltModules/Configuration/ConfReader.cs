@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.BuiltModules.Prediction;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 using Superpower.Model;
 
@@ -192,15 +193,17 @@ internal sealed class ConfReader
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > InputLimits.MaxFileBytes)
+            if (!File.Exists(path))
             {
                 return null;
             }
 
             // nginx reads a configuration file up to the size fstat(2) gives (ngx_conf_parse): a device or a FIFO, of
             // size 0, is an empty file to it. Reading one to its end could block or never end (/dev/zero).
-            return SourceText.From(info.Length == 0 ? [] : File.ReadAllBytes(path));
+            var size = BoundedFile.SizeOf(path);
+            return size > InputLimits.MaxFileBytes ? null
+                : size == 0 ? SourceText.From([])
+                : BoundedFile.ReadAllBytes(path) is { } bytes ? SourceText.From(bytes) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfigConvert.BuiltModules.Elf;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.BuiltModules.Linking;
 
@@ -82,7 +83,7 @@ internal sealed class SharedLibraries(LibrarySearch search)
                 return null;
             }
 
-            return ElfImage.Read(path, File.ReadAllBytes(path)).Image;
+            return BoundedFile.ReadAllBytes(path, MaxLibraryBytes) is { } bytes ? ElfImage.Read(path, bytes).Image : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

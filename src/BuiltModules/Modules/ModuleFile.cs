@@ -4,6 +4,7 @@ using ConfigConvert.BuiltModules.Linking;
 using ConfigConvert.BuiltModules.Packaging;
 using ConfigConvert.BuiltModules.Prediction;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.BuiltModules.Modules;
 
@@ -103,7 +104,14 @@ internal static class ModuleFileReader
                 return (null, OpenFailure.Unpredictable);
             }
 
-            return (File.ReadAllBytes(path), OpenFailure.None);
+            // A device or a pipe has no size to check first (/dev/zero never ends): it is read up to a limit.
+            if (BoundedFile.ReadAllBytes(path, MaxBytes) is not { } bytes)
+            {
+                diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.FileUnreadable, Location.None(path), path, $"file is too large (the limit is {MaxBytes} bytes, and {Text.InputLimits.MaxFileBytes} for a device or a pipe)"));
+                return (null, OpenFailure.Unpredictable);
+            }
+
+            return (bytes, OpenFailure.None);
         }
         catch (UnauthorizedAccessException)
         {

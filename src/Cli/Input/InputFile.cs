@@ -1,3 +1,4 @@
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Cli.Input;
@@ -38,7 +39,14 @@ internal static class InputFile
                 return false;
             }
 
-            text = SourceText.From(File.ReadAllBytes(path));
+            // A device or a pipe has no size to check first: it is read only up to the limit (/dev/zero never ends).
+            if (BoundedFile.ReadAllBytes(path, MaxBytes) is not { } bytes)
+            {
+                error = $"{path}: file is too large (more than {MaxBytes} bytes, the limit)";
+                return false;
+            }
+
+            text = SourceText.From(bytes);
             error = string.Empty;
             return true;
         }

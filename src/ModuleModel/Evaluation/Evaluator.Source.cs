@@ -103,7 +103,7 @@ internal sealed partial class Evaluator
     {
         try
         {
-            return File.Exists(full) && new FileInfo(full).Length <= Text.InputLimits.MaxFileBytes ? Text.SourceText.From(File.ReadAllBytes(full)) : null;
+            return File.Exists(full) && IO.BoundedFile.ReadAllBytes(full) is { } bytes ? Text.SourceText.From(bytes) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -76,13 +77,14 @@ public sealed class ModuleDirectory
 
         try
         {
-            if (new FileInfo(configPath).Length > InputLimits.MaxFileBytes)
+            // A device or a pipe is read only up to the limit: /dev/zero never ends.
+            if (BoundedFile.ReadAllBytes(configPath) is not { } bytes)
             {
                 var limit = $"larger than {InputLimits.MaxFileBytes / (1024 * 1024)} MiB";
                 return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)]);
             }
 
-            var (tree, diagnostics) = Parse(SourceText.From(File.ReadAllBytes(configPath)), configPath);
+            var (tree, diagnostics) = Parse(SourceText.From(bytes), configPath);
             return new ModuleDirectory(full, tree, diagnostics);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
