@@ -153,7 +153,7 @@ public static class ModuleChecker
 
             try
             {
-                return File.Exists(path) && new FileInfo(path).Length <= Text.InputLimits.MaxFileBytes ? Text.SourceText.From(File.ReadAllBytes(path)).Text : null;
+                return File.Exists(path) && IO.BoundedFile.ReadAllBytes(path) is { } bytes ? Text.SourceText.From(bytes).Text : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,3 +1,4 @@
+using ConfigConvert.IO;
 namespace ConfigConvert.CSources;
 
 /// <summary>An entry of a directory listing.</summary>
@@ -77,11 +78,12 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
         }
     }
 
-    public override long GetFileLength(string path) => new FileInfo(path).Length;
+    // The size of what a symbolic link names: a link to /dev/zero or to a FIFO has a size of its own that is not 0.
+    public override long GetFileLength(string path) => BoundedFile.SizeOf(path);
 
     /// <summary>
     /// Reads a file. One whose length is 0 is not opened: it is empty, or it is a FIFO, socket or device
     /// (System.IO cannot tell them apart), and opening a FIFO blocks until something writes to it.
     /// </summary>
-    public override byte[] ReadAllBytes(string path) => new FileInfo(path).Length == 0 ? [] : File.ReadAllBytes(path);
+    public override byte[] ReadAllBytes(string path) => BoundedFile.SizeOf(path) == 0 ? [] : BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large");
 }

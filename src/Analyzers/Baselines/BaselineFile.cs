@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Baselines;
 
@@ -40,7 +41,7 @@ internal sealed class BaselineFile
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large"));
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != Version)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Analyzers.Configuration;
@@ -39,7 +40,7 @@ internal sealed class EditorConfigFile
         SourceText text;
         try
         {
-            text = SourceText.From(File.ReadAllBytes(path));
+            text = SourceText.From(BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
-using ConfigConvert.ModuleModel.Discovery;
 using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.IO;
+using ConfigConvert.ModuleModel.Discovery;
 
 namespace ConfigConvert.Analyzers.Driver;
 
@@ -66,7 +67,7 @@ internal static class ModuleFiles
 
         if (entry is FileInfo file && IsRegularFile(file))
         {
-            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, file.Length));
+            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, file.LinkTarget is null ? file.Length : BoundedFile.SizeOf(file.FullName)));
         }
     }
 

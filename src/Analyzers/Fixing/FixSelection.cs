@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Fixes;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Analyzers.Fixing;
@@ -45,7 +46,7 @@ internal static class FixSelection
             SourceText before;
             try
             {
-                before = SourceText.From(File.ReadAllBytes(group.Key));
+                before = SourceText.From(BoundedFile.ReadAllBytes(group.Key) ?? throw new IOException("file is too large"));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

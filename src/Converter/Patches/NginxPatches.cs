@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
@@ -64,7 +65,7 @@ internal static class NginxPatches
             string? text;
             try
             {
-                text = new FileInfo(file).Length > InputLimits.MaxFileBytes ? null : File.ReadAllText(file);
+                text = BoundedFile.ReadAllBytes(file) is { } bytes ? SourceText.From(bytes).Text : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

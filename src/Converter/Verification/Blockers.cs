@@ -1,7 +1,8 @@
 using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
-using ConfigConvert.ModuleModel;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel.Nginx;
+using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Verification;
@@ -58,12 +59,12 @@ internal static class Blockers
     {
         try
         {
-            if (new FileInfo(path).Length > InputLimits.MaxFileBytes)
+            if (BoundedFile.ReadAllBytes(path) is not { } bytes)
             {
                 return (null, null);
             }
 
-            var text = SourceText.From(File.ReadAllBytes(path));
+            var text = SourceText.From(bytes);
             return (NginxPatches.ReadPatchFile(moduleDirectory, relative, text.Text), text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ConfigConvert.IO;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -85,8 +86,9 @@ internal static partial class SourcedConfigs
     {
         try
         {
-            var info = new FileInfo(config);
-            if (!info.Exists || info.Length == 0 || info.Length > InputLimits.MaxFileBytes)
+            // An empty file, a device or a FIFO (size 0) is not opened: a FIFO would block.
+            var size = File.Exists(config) ? BoundedFile.SizeOf(config) : 0;
+            if (size == 0 || size > InputLimits.MaxFileBytes)
             {
                 return null;
             }

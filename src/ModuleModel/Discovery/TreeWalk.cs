@@ -1,3 +1,4 @@
+using ConfigConvert.IO;
 namespace ConfigConvert.ModuleModel.Discovery;
 
 /// <summary>
@@ -89,7 +90,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         try
         {
             // An empty file names nothing, and not opening it means a FIFO cannot block the search.
-            if (new FileInfo(path).Length == 0)
+            if (BoundedFile.SizeOf(path) == 0)
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ConfigConvert.TestSupport;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
@@ -60,10 +62,39 @@ internal static class RealNginx
 
     /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>; returns the shared objects, in load order.</summary>
     public static IReadOnlyList<string> Dynamic(string module, string flags, string output, IReadOnlyDictionary<string, string>? environment = null)
+        => DynamicBuild(module, flags, output, environment).SharedObjects;
+
+    /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>: the shared objects, in load order, and where configure put each module.</summary>
+    public static DynamicBuild DynamicBuild(string module, string flags, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
         var build = Toolchain(TimeSpan.FromMinutes(5), environment).BuildDynamic(Path.GetFullPath(module), Split(flags), output);
         Assert.True(build.Succeeded, $"make modules failed: {build.Runs[^1].Output}");
-        return build.SharedObjects;
+        return build;
+    }
+
+    /// <summary>
+    /// The modules of nginx configured with <paramref name="flags"/> and no module of its own (flags that add one are
+    /// left out), in order; configure runs once per test run for the same flags.
+    /// </summary>
+    public static IReadOnlyList<string> NginxAlone(string flags)
+    {
+        var alone = Split(flags).Where(f => !NginxToolchain.AddsModule(f)).ToArray();
+        var key = "configure-alone-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', alone))))[..32];
+        var directory = SharedRuns.Directory(key, made =>
+        {
+            var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
+            try
+            {
+                var configuration = Toolchain(TimeSpan.FromMinutes(3)).ConfigureAlone(alone, output);
+                Assert.True(configuration.Files is not null, $"configure of nginx alone failed: {configuration.Run.Output}");
+                configuration.Files.WriteTo(made);
+            }
+            finally
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        });
+        return StaticBuildFacts.ModuleArray(StaticBuildFiles.Read(directory).ModulesFile);
     }
 
     /// <summary>Runs nginx -t with the shared objects loaded and the given directives (main, http, stream, mail).</summary>
