@@ -45,14 +45,29 @@ internal sealed partial class Parser
 
     /// <summary>Parses statements up to <paramref name="closer"/> (the end of input, or the <c>)</c> of <c>$(</c>), keeping stray closing keywords as bad commands.</summary>
     private SyntaxList<StatementSyntax> ParseStatementsUntil(SyntaxKind closer)
+        => new(StatementsUntil(closer).ToArray());
+
+    /// <summary>
+    /// The statements up to <paramref name="closer"/>, each parsed when it is asked for: a caller that
+    /// drops each one once it is done with it (<see cref="ParseSegments"/>) never holds the whole tree.
+    /// </summary>
+    private IEnumerable<StatementSyntax> StatementsUntil(SyntaxKind closer)
     {
-        var statements = new List<StatementSyntax>();
+        var stopAtUnexpected = _isBackquoteBody && closer == SyntaxKind.EndOfFileToken;
         while (true)
         {
-            ParseStatementList(statements, stopAtUnexpected: _isBackquoteBody && closer == SyntaxKind.EndOfFileToken);
+            while (ParseNextStatement(stopAtUnexpected, out var last) is { } statement)
+            {
+                yield return statement;
+                if (last)
+                {
+                    break;
+                }
+            }
+
             if (_tooDeep || CurrentKind == closer || CurrentKind == SyntaxKind.EndOfFileToken)
             {
-                break;
+                yield break;
             }
 
             if (_isBackquoteBody)
@@ -64,71 +79,77 @@ internal sealed partial class Parser
                 _skipFrom = stray.Start - stray.Element.LeadingTriviaWidth;
                 _hasCurrent = false;
                 _pos = _text.Length;
-                break;
+                yield break;
             }
 
             ReportUnexpected(Current, closer == SyntaxKind.CloseParenToken ? "`)`" : null);
-            statements.Add(new StatementSyntax(Bad(TakeElement()), null));
+            yield return new StatementSyntax(Bad(TakeElement()), null);
         }
-
-        return new SyntaxList<StatementSyntax>(statements.ToArray());
     }
 
     /// <summary>Parses statements until a closing keyword, <c>)</c>, <c>;;</c> or the end of input, which it leaves for the caller.</summary>
-    /// <param name="statements">Where the statements go.</param>
+    private void ParseStatementList(List<StatementSyntax> statements)
+    {
+        while (ParseNextStatement(stopAtUnexpected: false, out _) is { } statement)
+        {
+            statements.Add(statement);
+        }
+    }
+
+    /// <summary>
+    /// Parses the next statement of a list, or returns null at a closing keyword, <c>)</c>, <c>;;</c>
+    /// or the end of input, which it leaves for the caller.
+    /// </summary>
     /// <param name="stopAtUnexpected">
     /// True for the top level of a backquote body: dash ends that list at the first token that cannot
     /// follow a command, without an error, and ignores the rest.
     /// </param>
-    private void ParseStatementList(List<StatementSyntax> statements, bool stopAtUnexpected = false)
+    /// <param name="last">Set when the list ends after this statement (see <paramref name="stopAtUnexpected"/>).</param>
+    private StatementSyntax? ParseNextStatement(bool stopAtUnexpected, out bool last)
     {
-        while (true)
+        last = false;
+        SkipLinebreaks();
+        if (_tooDeep)
         {
-            SkipLinebreaks();
-            if (_tooDeep)
-            {
-                return;
-            }
-
-            var lookahead = Current;
-            if (IsListTerminator(lookahead))
-            {
-                return;
-            }
-
-            if (lookahead.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.AmpersandAmpersandToken
-                or SyntaxKind.BarBarToken or SyntaxKind.BarToken)
-            {
-                ReportUnexpected(lookahead, null);
-                statements.Add(new StatementSyntax(Bad(TakeElement()), null));
-                continue;
-            }
-
-            var before = (_pos, _hasCurrent);
-            var command = ParseAndOr();
-            SyntaxToken? separator = null;
-            var next = Current;
-            if (next.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.NewLineToken)
-            {
-                separator = TakeToken();
-            }
-            else if (stopAtUnexpected)
-            {
-                statements.Add(new StatementSyntax(command, null));
-                return;
-            }
-            else if (!IsListTerminator(next))
-            {
-                ReportUnexpected(next, "`;` or a line break");
-                if (before == (_pos, _hasCurrent) && !_tooDeep)
-                {
-                    // Nothing was consumed: keep the lexeme so the loop moves on.
-                    command = Bad(TakeElement());
-                }
-            }
-
-            statements.Add(new StatementSyntax(command, separator));
+            return null;
         }
+
+        var lookahead = Current;
+        if (IsListTerminator(lookahead))
+        {
+            return null;
+        }
+
+        if (lookahead.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.AmpersandAmpersandToken
+            or SyntaxKind.BarBarToken or SyntaxKind.BarToken)
+        {
+            ReportUnexpected(lookahead, null);
+            return new StatementSyntax(Bad(TakeElement()), null);
+        }
+
+        var before = (_pos, _hasCurrent);
+        var command = ParseAndOr();
+        SyntaxToken? separator = null;
+        var next = Current;
+        if (next.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.NewLineToken)
+        {
+            separator = TakeToken();
+        }
+        else if (stopAtUnexpected)
+        {
+            last = true;
+        }
+        else if (!IsListTerminator(next))
+        {
+            ReportUnexpected(next, "`;` or a line break");
+            if (before == (_pos, _hasCurrent) && !_tooDeep)
+            {
+                // Nothing was consumed: keep the lexeme so the loop moves on.
+                command = Bad(TakeElement());
+            }
+        }
+
+        return new StatementSyntax(command, separator);
     }
 
     private SyntaxList<StatementSyntax> ParseNonEmptyList(string where)

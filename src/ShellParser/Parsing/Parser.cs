@@ -53,6 +53,56 @@ internal sealed partial class Parser
         return new SyntaxTree(source, path, root, diagnostics);
     }
 
+    /// <summary>
+    /// Parses a whole script as <see cref="Parse"/> does, handing out its top-level statements in
+    /// segments as they are parsed, each with the diagnostics inside it. A segment ends after a
+    /// statement when no here-document waits for its body: a body belongs to the statement whose line
+    /// it follows, and an unterminated one is reported at its operator, which may lie in an earlier
+    /// statement of the same line. Every diagnostic reported later starts at or after the segment's
+    /// end, so the segments' diagnostics, one after the other, are the whole parse's.
+    /// </summary>
+    public static IEnumerable<ScriptSegment> ParseSegments(SourceText source, string? path)
+    {
+        var parser = new Parser(source.Text, 0);
+        parser.ReportEncodingWarnings();
+        var position = 0;
+        var statements = new List<StatementSyntax>();
+        var width = 0;
+        foreach (var statement in parser.StatementsUntil(SyntaxKind.EndOfFileToken))
+        {
+            statements.Add(statement);
+            width += statement.FullWidth;
+            if (parser._pendingHereDocuments.Count == 0)
+            {
+                yield return parser.Segment(source, path, position, statements, null, position + width);
+                position += width;
+                width = 0;
+                statements.Clear();
+            }
+        }
+
+        var (stopped, endOfFile) = parser.ParseEndOfScript();
+        if (stopped is not null)
+        {
+            statements.Add(stopped);
+        }
+
+        yield return parser.Segment(source, path, position, statements, endOfFile, int.MaxValue);
+    }
+
+    // The statements as a segment, with the diagnostics reported so far that start before `end`.
+    private ScriptSegment Segment(SourceText source, string? path, int position, List<StatementSyntax> statements, SyntaxToken? endOfFile, int end)
+    {
+        var inside = ImmutableArray<Diagnostic>.Empty;
+        if (_diagnostics.Count > 0)
+        {
+            inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(path, source))];
+            _diagnostics.RemoveAll(d => d.Start < end);
+        }
+
+        return new ScriptSegment(position, new SyntaxList<StatementSyntax>(statements.ToArray()), endOfFile, inside);
+    }
+
     /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>
     private static (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text, int depth)
     {
@@ -64,36 +114,47 @@ internal sealed partial class Parser
     private ScriptSyntax ParseScript()
     {
         ReportEncodingWarnings();
-        var statements = ParseStatementsUntil(SyntaxKind.EndOfFileToken);
-        SyntaxToken endOfFile;
-        if (_tooDeep || _skipFrom >= 0)
+        var statements = StatementsUntil(SyntaxKind.EndOfFileToken).ToList();
+        var (stopped, endOfFile) = ParseEndOfScript();
+        if (stopped is not null)
         {
-            if (_hasCurrent && !(_current.Element is SyntaxToken { IsMissing: true }))
-            {
-                // The lexeme under the cursor was read before parsing stopped and belongs to no node
-                // yet. Everything built after it holds only missing tokens, so it goes last.
-                statements = statements.InsertRange(statements.Count, [new StatementSyntax(Bad(_current.Element), null)]);
-                _hasCurrent = false;
-            }
-
-            // Everything after the point where parsing stopped is kept verbatim.
-            var trivia = new List<SyntaxTrivia>(_pendingTrivia);
-            _pendingTrivia.Clear();
-            var from = _skipFrom >= 0 ? _skipFrom : _pos;
-            if (from < _text.Length)
-            {
-                trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _text[from..]));
-                _pos = _text.Length;
-            }
-
-            endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, trivia.ToImmutableArray(), default);
-        }
-        else
-        {
-            endOfFile = TakeToken();
+            statements.Add(stopped);
         }
 
-        return new ScriptSyntax(statements, endOfFile);
+        return new ScriptSyntax(new SyntaxList<StatementSyntax>(statements.ToArray()), endOfFile);
+    }
+
+    /// <summary>
+    /// After the last statement: the end of the input, and when parsing stopped early (nesting too
+    /// deep, or the ignored rest of a backquote body), the lexeme it stopped at as a bad statement.
+    /// </summary>
+    private (StatementSyntax? Stopped, SyntaxToken EndOfFile) ParseEndOfScript()
+    {
+        if (!_tooDeep && _skipFrom < 0)
+        {
+            return (null, TakeToken());
+        }
+
+        StatementSyntax? stopped = null;
+        if (_hasCurrent && !(_current.Element is SyntaxToken { IsMissing: true }))
+        {
+            // The lexeme under the cursor was read before parsing stopped and belongs to no node
+            // yet. Everything built after it holds only missing tokens, so it goes last.
+            stopped = new StatementSyntax(Bad(_current.Element), null);
+            _hasCurrent = false;
+        }
+
+        // Everything after the point where parsing stopped is kept verbatim.
+        var trivia = new List<SyntaxTrivia>(_pendingTrivia);
+        _pendingTrivia.Clear();
+        var from = _skipFrom >= 0 ? _skipFrom : _pos;
+        if (from < _text.Length)
+        {
+            trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _text[from..]));
+            _pos = _text.Length;
+        }
+
+        return (stopped, new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, trivia.ToImmutableArray(), default));
     }
 
     /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, shared with every equal short text of this parse.</summary>
