@@ -4,31 +4,30 @@ namespace ConfigConvert.ShellParser;
 
 internal sealed partial class Parser
 {
-    private static readonly HashSet<string> ListTerminators = ["then", "else", "elif", "fi", "do", "done", "esac", "}"];
-
-    /// <summary>Set while the arguments of a <c>[</c> or <c>test</c> command are read.</summary>
-
     /// <summary>
     /// True when <paramref name="word"/> is spelled as a reserved word can be: unquoted, unescaped
     /// (line continuations aside, which the shell never sees). Whether it counts as one depends on
     /// where it stands, which only the parser knows.
     /// </summary>
-    private static bool IsReservedSpelling(WordSyntax word, out string text)
+    private static bool IsReservedSpelling(WordSyntax word, out ReadOnlySpan<char> text)
     {
-        text = string.Empty;
+        text = default;
         if (word.Parts.Count != 1 || word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token })
         {
             return false;
         }
 
-        var spelling = token.Text;
+        var spelling = token.Chars;
         if (spelling.Contains('\\'))
         {
-            spelling = spelling.Replace("\\\n", string.Empty, StringComparison.Ordinal);
-            if (spelling.Contains('\\'))
+            // Rare: a reserved word split by line continuations (`th\<newline>en`).
+            var joined = spelling.ToString().Replace("\\\n", string.Empty, StringComparison.Ordinal);
+            if (joined.Contains('\\'))
             {
                 return false;
             }
+
+            spelling = joined;
         }
 
         text = spelling;
@@ -37,7 +36,10 @@ internal sealed partial class Parser
 
     private static bool IsListTerminator(Lexeme lexeme)
         => lexeme.Kind is SyntaxKind.EndOfFileToken or SyntaxKind.CloseParenToken or SyntaxKind.DoubleSemicolonToken
-           || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && ListTerminators.Contains(text));
+           || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && IsListTerminatorSpelling(text));
+
+    private static bool IsListTerminatorSpelling(ReadOnlySpan<char> text)
+        => text is "then" or "else" or "elif" or "fi" or "do" or "done" or "esac" or "}";
 
     private static bool IsRedirectOperator(SyntaxKind kind) => kind is SyntaxKind.LessToken or SyntaxKind.GreaterToken
         or SyntaxKind.GreaterGreaterToken or SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken
@@ -88,13 +90,23 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses statements until a closing keyword, <c>)</c>, <c>;;</c> or the end of input, which it leaves for the caller.</summary>
-    private void ParseStatementList(List<StatementSyntax> statements)
+    private SyntaxList<StatementSyntax> ParseStatementList()
     {
+        var mark = _statements.Mark;
         while (ParseNextStatement(stopAtUnexpected: false, out _) is { } statement)
         {
-            statements.Add(statement);
+            _statements.Add(statement);
         }
+
+        return new SyntaxList<StatementSyntax>(_statements.PopFrom(mark));
     }
+
+    /// <summary>The statements, commands and words of the lists being built, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
+    private readonly ScratchStack<StatementSyntax> _statements = new();
+
+    private readonly ScratchStack<SyntaxElement> _chains = new();
+
+    private readonly ScratchStack<SyntaxNode> _commandElements = new();
 
     /// <summary>
     /// Parses the next statement of a list, or returns null at a closing keyword, <c>)</c>, <c>;;</c>
@@ -154,14 +166,13 @@ internal sealed partial class Parser
 
     private SyntaxList<StatementSyntax> ParseNonEmptyList(string where)
     {
-        var statements = new List<StatementSyntax>();
-        ParseStatementList(statements);
+        var statements = ParseStatementList();
         if (statements.Count == 0 && !_tooDeep)
         {
             ReportUnexpected(Current, $"a command after {where}");
         }
 
-        return new SyntaxList<StatementSyntax>(statements.ToArray());
+        return statements;
     }
 
     private CommandSyntax ParseAndOr()
@@ -172,15 +183,16 @@ internal sealed partial class Parser
             return first;
         }
 
-        var elements = new List<SyntaxElement> { first };
+        var mark = _chains.Mark;
+        _chains.Add(first);
         while (CurrentKind is SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken)
         {
-            elements.Add(TakeToken());
+            _chains.Add(TakeToken());
             SkipLinebreaks();
-            elements.Add(ParsePipeline());
+            _chains.Add(ParsePipeline());
         }
 
-        return new AndOrListSyntax(new SyntaxList<SyntaxElement>(elements.ToArray()));
+        return new AndOrListSyntax(new SyntaxList<SyntaxElement>(_chains.PopFrom(mark)));
     }
 
     private CommandSyntax ParsePipeline()
@@ -197,15 +209,16 @@ internal sealed partial class Parser
             return first;
         }
 
-        var elements = new List<SyntaxElement> { first };
+        var mark = _chains.Mark;
+        _chains.Add(first);
         while (CurrentKind == SyntaxKind.BarToken)
         {
-            elements.Add(TakeToken());
+            _chains.Add(TakeToken());
             SkipLinebreaks();
-            elements.Add(ParseCommand());
+            _chains.Add(ParseCommand());
         }
 
-        return new PipelineSyntax(bang, new SyntaxList<SyntaxElement>(elements.ToArray()));
+        return new PipelineSyntax(bang, new SyntaxList<SyntaxElement>(_chains.PopFrom(mark)));
     }
 
     private CommandSyntax ParseCommand()
@@ -226,8 +239,10 @@ internal sealed partial class Parser
                     command = ParseFor();
                     break;
                 case "while":
+                    command = ParseWhile("while");
+                    break;
                 case "until":
-                    command = ParseWhile(text);
+                    command = ParseWhile("until");
                     break;
                 case "{":
                     command = ParseBraceGroup();
@@ -266,16 +281,16 @@ internal sealed partial class Parser
     }
 
     // `in` and a second `!` are reserved words where a command may start, so errors there, though they end no list.
-    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "in" or "!"
-        || ListTerminators.Contains(text);
+    private static bool IsCommandKeyword(ReadOnlySpan<char> text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "in" or "!"
+        || IsListTerminatorSpelling(text);
 
     private CommandSyntax ParseSimpleCommand(WordSyntax? firstWord)
     {
-        var elements = new List<SyntaxNode>();
+        var mark = _commandElements.Mark;
         var sawWord = firstWord is not null;
         if (firstWord is not null)
         {
-            elements.Add(firstWord);
+            _commandElements.Add(firstWord);
         }
 
         while (!_tooDeep)
@@ -284,16 +299,17 @@ internal sealed partial class Parser
             if (lookahead.IsWord)
             {
                 var word = TakeWord();
-                if (!sawWord && TrySplitAssignment(word, lookahead.Start, out var assignment))
+                if (!sawWord && TrySplitAssignment(word, out var assignment))
                 {
-                    elements.Add(assignment);
+                    _commandElements.Add(assignment);
                     continue;
                 }
 
-                elements.Add(word);
+                _commandElements.Add(word);
 
-                if (!sawWord && elements.Count == 1 && CurrentKind == SyntaxKind.OpenParenToken)
+                if (!sawWord && _commandElements.CountFrom(mark) == 1 && CurrentKind == SyntaxKind.OpenParenToken)
                 {
+                    _commandElements.DropFrom(mark);
                     return ParseFunctionDefinition(word, lookahead.Start);
                 }
 
@@ -301,7 +317,7 @@ internal sealed partial class Parser
             }
             else if (lookahead.Kind == SyntaxKind.IoNumberToken || IsRedirectOperator(lookahead.Kind))
             {
-                elements.Add(ParseRedirect());
+                _commandElements.Add(ParseRedirect());
             }
             else
             {
@@ -309,10 +325,10 @@ internal sealed partial class Parser
             }
         }
 
-        return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(elements.ToArray()));
+        return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(_commandElements.PopFrom(mark)));
     }
 
-    private bool TrySplitAssignment(WordSyntax word, int start, out AssignmentSyntax assignment)
+    private static bool TrySplitAssignment(WordSyntax word, out AssignmentSyntax assignment)
     {
         assignment = null!;
         if (word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } literal })
@@ -320,7 +336,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        var text = literal.Text;
+        var text = literal.Chars;
         if (text.Length == 0 || !IsNameStart(text[0]))
         {
             return false;
@@ -338,17 +354,22 @@ internal sealed partial class Parser
             return false;
         }
 
-        var name = new SyntaxToken(SyntaxKind.NameToken, text[..i], literal.LeadingTrivia, default);
-        var equals = new SyntaxToken(SyntaxKind.EqualsToken, "=", default, default);
-        var rest = text[(i + 1)..];
-        var parts = new List<WordPartSyntax>();
-        if (rest.Length > 0)
+        var name = literal.Part(SyntaxKind.NameToken, 0, i, literal.LeadingTrivia);
+        var equals = literal.Part(SyntaxKind.EqualsToken, i, 1, default);
+        var restLength = text.Length - i - 1;
+        var others = word.Parts.Count - 1;
+        var parts = new WordPartSyntax[(restLength > 0 ? 1 : 0) + others];
+        if (restLength > 0)
         {
-            parts.Add(new LiteralPartSyntax(new SyntaxToken(SyntaxKind.LiteralToken, rest, default, default)));
+            parts[0] = new LiteralPartSyntax(literal.Part(SyntaxKind.LiteralToken, i + 1, restLength, default));
         }
 
-        parts.AddRange(word.Parts.Skip(1));
-        var value = parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+        for (var k = 0; k < others; k++)
+        {
+            parts[parts.Length - others + k] = word.Parts[k + 1];
+        }
+
+        var value = parts.Length > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts)) : null;
         assignment = new AssignmentSyntax(name, equals, value);
         return true;
     }
@@ -493,10 +514,9 @@ internal sealed partial class Parser
         }
 
         var close = Expect(SyntaxKind.CloseParenToken, "`)`");
-        var statements = new List<StatementSyntax>();
-        ParseStatementList(statements);
+        var statements = ParseStatementList();
         var terminator = CurrentKind == SyntaxKind.DoubleSemicolonToken ? TakeToken() : null;
-        return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, new SyntaxList<StatementSyntax>(statements.ToArray()), terminator);
+        return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, statements, terminator);
     }
 
     /// <summary>
@@ -685,7 +705,7 @@ internal sealed partial class Parser
     private static SyntaxToken KeywordFromWord(WordSyntax word, SyntaxKind kind)
     {
         var token = word.GetFirstToken()!;
-        return new SyntaxToken(kind, token.Text, token.LeadingTrivia, default);
+        return token.WithKind(kind, token.LeadingTrivia);
     }
 
     private static SyntaxToken TokenFromWord(WordSyntax word, SyntaxKind kind)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.ShellParser;
@@ -48,7 +49,7 @@ internal sealed partial class Parser
         {
             var newline = TakeToken();
             _pendingTrivia.AddRange(newline.LeadingTrivia);
-            _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Text));
+            _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Width == 1 ? "\n" : newline.Text));
             _pendingTrivia.AddRange(newline.TrailingTrivia);
         }
     }
@@ -93,7 +94,13 @@ internal sealed partial class Parser
             return ImmutableArray<SyntaxTrivia>.Empty;
         }
 
-        var trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingTrivia.Count + 2);
+        if (_pendingTrivia.Count == 0 && TryScanBlanksOnly(out var blanks))
+        {
+            return blanks;
+        }
+
+        var trivia = _triviaScratch;
+        trivia.Clear();
         trivia.AddRange(_pendingTrivia);
         _pendingTrivia.Clear();
         while (_pos < _text.Length)
@@ -127,7 +134,33 @@ internal sealed partial class Parser
             }
         }
 
-        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : trivia.ToImmutable();
+        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : ImmutableArray.Create<SyntaxTrivia>(CollectionsMarshal.AsSpan(trivia));
+    }
+
+    /// <summary>
+    /// The commonest trivia, one run of blanks and then the token: such runs are shared (a trivia
+    /// list is immutable), so the words of a command line allocate no trivia.
+    /// </summary>
+    private bool TryScanBlanksOnly(out ImmutableArray<SyntaxTrivia> blanks)
+    {
+        blanks = default;
+        var length = _text.AsSpan(_pos).IndexOfAnyExcept(' ', '\t');
+        var end = length < 0 ? _text.Length : _pos + length;
+        if (length == 0 || length > MaxSharedTextLength || (end < _text.Length && _text[end] is '\\' or '#'))
+        {
+            return false;
+        }
+
+        var span = _text.AsSpan(_pos, end - _pos);
+        if (!_sharedBlanks.TryGetValue(span, out blanks))
+        {
+            var text = span.ToString();
+            blanks = [new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, text)];
+            _sharedBlanks[text] = blanks;
+        }
+
+        _pos = end;
+        return true;
     }
 
     private Lexeme Lex()
@@ -159,7 +192,7 @@ internal sealed partial class Parser
         Advance(length);
         var end = _pos;
         var trailing = kind == SyntaxKind.NewLineToken ? ReadHereDocumentBodies() : default;
-        var token = new SyntaxToken(kind, Slice(start, end), leading, trailing);
+        var token = new SyntaxToken(kind, _text, start, end - start, leading, trailing);
         return new Lexeme(token, kind, start, end);
     }
 
@@ -214,7 +247,7 @@ internal sealed partial class Parser
 
         var start = _pos;
         Advance(ahead);
-        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, Slice(start, _pos), leading, default), SyntaxKind.IoNumberToken, start, _pos);
+        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, _text, start, _pos - start, leading, default), SyntaxKind.IoNumberToken, start, _pos);
         return true;
     }
 
@@ -257,7 +290,10 @@ internal sealed partial class Parser
 
                 _wordLeadingTrivia = default;
                 _hereDocumentBeingRead = heredoc;
-                ParseParts([], PartContext.HereDocument);
+                // The body's parts are read for their diagnostics; the body is kept as trivia.
+                var mark = _parts.Mark;
+                ParseParts(PartContext.HereDocument);
+                _parts.DropFrom(mark);
                 _hereDocumentBeingRead = null;
                 _pos = Math.Min(Logical(_pos) + 1, _text.Length);
             }

@@ -39,32 +39,36 @@ internal sealed partial class Parser
     /// <summary>Set by the parser when the next word is a here-document delimiter, which dash reads without expansions.</summary>
     private bool _nextWordIsHereDocumentDelimiter;
 
+    /// <summary>The parts of the words being read, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
+    private readonly ScratchStack<WordPartSyntax> _parts = new();
+
     private WordSyntax LexWord(ImmutableArray<SyntaxTrivia> leading)
     {
         _wordLeadingTrivia = leading;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         var context = _nextWordIsHereDocumentDelimiter ? PartContext.HereDocumentDelimiter : PartContext.Unquoted;
         _nextWordIsHereDocumentDelimiter = false;
-        ParseParts(parts, context);
-        if (parts.Count == 0)
+        ParseParts(context);
+        if (_parts.CountFrom(mark) == 0)
         {
             // Only reachable when nesting got too deep: keep the trivia on an empty literal.
-            parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
+            _parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
         }
 
-        return new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
+        return new WordSyntax(new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)));
     }
 
     private SyntaxToken MakeToken(SyntaxKind kind, int start, int end)
     {
         var leading = _wordLeadingTrivia;
         _wordLeadingTrivia = default;
-        return new SyntaxToken(kind, Slice(start, end), leading, default);
+        return new SyntaxToken(kind, _text, start, end - start, leading, default);
     }
 
     private SyntaxToken MissingToken(SyntaxKind kind) => new(kind, string.Empty, default, default, isMissing: true);
 
-    private void ParseParts(List<WordPartSyntax> parts, PartContext context)
+    /// <summary>Reads word parts onto <see cref="_parts"/> until the context ends them.</summary>
+    private void ParseParts(PartContext context)
     {
         var literalStart = -1;
         var parenDepth = 0;
@@ -100,8 +104,9 @@ internal sealed partial class Parser
 
             if (StartsPart(c, p, context))
             {
-                FlushLiteral(parts, ref literalStart, literalKind, p);
-                parts.Add(ParsePart(c, p, context));
+                FlushLiteral(ref literalStart, literalKind, p);
+                var part = ParsePart(c, p, context);
+                _parts.Add(part);
                 continue;
             }
 
@@ -113,7 +118,7 @@ internal sealed partial class Parser
             _pos = p + 1;
         }
 
-        FlushLiteral(parts, ref literalStart, literalKind, _pos);
+        FlushLiteral(ref literalStart, literalKind, _pos);
     }
 
     private bool EndsParts(int p, PartContext context, int parenDepth) => (_text[p], context) switch
@@ -149,11 +154,11 @@ internal sealed partial class Parser
     /// Ends the pending literal at <paramref name="end"/>, line continuations included, so that the
     /// next part's first token starts right where the literal ended.
     /// </summary>
-    private void FlushLiteral(List<WordPartSyntax> parts, ref int literalStart, SyntaxKind literalKind, int end)
+    private void FlushLiteral(ref int literalStart, SyntaxKind literalKind, int end)
     {
         if (literalStart >= 0)
         {
-            parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
+            _parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
             literalStart = -1;
             _pos = end;
         }
@@ -179,10 +184,10 @@ internal sealed partial class Parser
     {
         var open = MakeToken(SyntaxKind.DoubleQuoteToken, _pos, quote + 1);
         _pos = quote + 1;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         if (EnterNesting())
         {
-            ParseParts(parts, inside);
+            ParseParts(inside);
         }
 
         ExitNesting();
@@ -199,7 +204,7 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleQuoteToken);
         }
 
-        return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+        return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)), close);
     }
 
     // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
@@ -320,7 +325,7 @@ internal sealed partial class Parser
         var operatorStart = _pos;
         var op = Peek();
         var opLength = ParameterOperatorLength(op, hash is not null);
-        ReportBadParameterExpansion(tokenStart, name.Text, first, op, opLength, hash is not null);
+        ReportBadParameterExpansion(tokenStart, name.Chars, first, op, opLength, hash is not null);
 
         Advance(opLength);
         var operatorToken = opLength > 0 ? MakeToken(SyntaxKind.ParameterOperatorToken, operatorStart, _pos) : null;
@@ -382,7 +387,7 @@ internal sealed partial class Parser
         _ => 1,
     };
 
-    private void ReportBadParameterExpansion(int tokenStart, string name, int first, int op, int opLength, bool afterLengthHash)
+    private void ReportBadParameterExpansion(int tokenStart, ReadOnlySpan<char> name, int first, int op, int opLength, bool afterLengthHash)
     {
         var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
         // bash's operators (`${x/a/b}`, `${x:0:3}`, `${x^^}`, `${x,,}`) fail the same way; the config
@@ -396,19 +401,19 @@ internal sealed partial class Parser
         if (name.Length == 0 || !isOperator || (afterLengthHash && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
         {
             var shown = op is EndOfInput or '}' ? string.Empty : ((char)op).ToString();
-            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name + shown + "...}");
+            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name.ToString() + shown + "...}");
         }
     }
 
     private WordSyntax? ParseParameterArgument(int op, PartContext context)
     {
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
         // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
         var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
         var isPattern = op is '#' or '%';
-        ParseParts(parts, insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
-        return parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+        ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
+        return _parts.CountFrom(mark) > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark))) : null;
     }
 
     private SyntaxToken ParseClosingBrace(int tokenStart, int brace)
@@ -473,10 +478,10 @@ internal sealed partial class Parser
     {
         var open = MakeToken(SyntaxKind.DollarDoubleOpenParenToken, tokenStart, secondParen + 1);
         _pos = secondParen + 1;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         if (EnterNesting())
         {
-            ParseParts(parts, PartContext.Arithmetic);
+            ParseParts(PartContext.Arithmetic);
         }
 
         ExitNesting();
@@ -493,7 +498,7 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleCloseParenToken);
         }
 
-        return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+        return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)), close);
     }
 
     private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
@@ -502,6 +507,8 @@ internal sealed partial class Parser
 
     private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
 
-    internal static bool IsValidName(string text)
-        => text.Length > 0 && IsNameStart(text[0]) && text.All(IsNameChar);
+    internal static bool IsValidName(ReadOnlySpan<char> text)
+        => text.Length > 0 && IsNameStart(text[0]) && !text.ContainsAnyExcept(NameChars);
+
+    private static readonly System.Buffers.SearchValues<char> NameChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 }

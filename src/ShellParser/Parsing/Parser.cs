@@ -34,6 +34,12 @@ internal sealed partial class Parser
     // table's string when the table has it, so a parse allocates each short text once.
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _sharedTexts = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly Dictionary<string, ImmutableArray<SyntaxTrivia>>.AlternateLookup<ReadOnlySpan<char>> _sharedBlanks
+        = new Dictionary<string, ImmutableArray<SyntaxTrivia>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Trivia of the token being lexed (see <see cref="ScanLeadingTrivia"/>).</summary>
+    private readonly List<SyntaxTrivia> _triviaScratch = [];
+
     private Parser(string text, int depth, bool isBackquoteBody = false)
     {
         _text = text;
@@ -248,7 +254,7 @@ internal sealed partial class Parser
     {
         public bool IsWord => Kind == SyntaxKind.Word;
 
-        public bool IsPlainWord(string text) => Element is WordSyntax word && IsReservedSpelling(word, out var t) && t == text;
+        public bool IsPlainWord(string text) => Element is WordSyntax word && IsReservedSpelling(word, out var t) && t.SequenceEqual(text);
     }
 
     private sealed record PendingHereDocument(string Delimiter, bool StripTabs, bool Quoted, int OperatorStart);
