@@ -101,13 +101,6 @@ internal sealed partial class Parser
         return new SyntaxList<StatementSyntax>(_statements.PopFrom(mark));
     }
 
-    /// <summary>The statements, commands and words of the lists being built, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
-    private readonly ScratchStack<StatementSyntax> _statements = new();
-
-    private readonly ScratchStack<SyntaxElement> _chains = new();
-
-    private readonly ScratchStack<SyntaxNode> _commandElements = new();
-
     /// <summary>
     /// Parses the next statement of a list, or returns null at a closing keyword, <c>)</c>, <c>;;</c>
     /// or the end of input, which it leaves for the caller.

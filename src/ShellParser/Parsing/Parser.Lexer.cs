@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
 
@@ -11,16 +12,15 @@ internal sealed partial class Parser
     /// <summary>The lexeme under the cursor, lexed on first use.</summary>
     private Lexeme Current
     {
-        get
-        {
-            if (!_hasCurrent)
-            {
-                _current = _tooDeep ? SyntheticEndOfFile() : Lex();
-                _hasCurrent = true;
-            }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _hasCurrent ? _current : LexCurrent();
+    }
 
-            return _current;
-        }
+    private Lexeme LexCurrent()
+    {
+        _current = _tooDeep ? SyntheticEndOfFile() : Lex();
+        _hasCurrent = true;
+        return _current;
     }
 
     private SyntaxKind CurrentKind => Current.Kind;
@@ -55,7 +55,11 @@ internal sealed partial class Parser
     }
 
     /// <summary>Position of the next character the shell sees: backslash-newline pairs are invisible to it outside single quotes and comments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Logical(int position)
+        => (uint)position < (uint)_text.Length && _text[position] == '\\' ? SkipLineContinuations(position) : position;
+
+    private int SkipLineContinuations(int position)
     {
         while (position + 1 < _text.Length && _text[position] == '\\' && _text[position + 1] == '\n')
         {
@@ -99,7 +103,7 @@ internal sealed partial class Parser
             return blanks;
         }
 
-        var trivia = _triviaScratch;
+        var trivia = _buffers.Trivia;
         trivia.Clear();
         trivia.AddRange(_pendingTrivia);
         _pendingTrivia.Clear();
@@ -146,21 +150,40 @@ internal sealed partial class Parser
         blanks = default;
         var length = _text.AsSpan(_pos).IndexOfAnyExcept(' ', '\t');
         var end = length < 0 ? _text.Length : _pos + length;
-        if (length == 0 || length > MaxSharedTextLength || (end < _text.Length && _text[end] is '\\' or '#'))
+        if (length == 0 || length > ParseBuffers.MaxSharedTextLength || (end < _text.Length && _text[end] is '\\' or '#'))
         {
             return false;
         }
 
-        var span = _text.AsSpan(_pos, end - _pos);
-        if (!_sharedBlanks.TryGetValue(span, out blanks))
+        blanks = SharedBlanks(_text.AsSpan(_pos, end - _pos));
+        _pos = end;
+        return true;
+    }
+
+    private ImmutableArray<SyntaxTrivia> SharedBlanks(ReadOnlySpan<char> span)
+    {
+        // Runs of one kind of blank (a space, an indentation) are found by length, the rest by text.
+        var uniform = span.Length < ParseBuffers.UniformBlankRuns && !span.ContainsAnyExcept(span[0]);
+        var runs = span[0] == ' ' ? _buffers.SpaceRuns : _buffers.TabRuns;
+        if (uniform && !runs[span.Length].IsDefault)
+        {
+            return runs[span.Length];
+        }
+
+        var table = _buffers.SharedBlanks;
+        if (!table.TryGetValue(span, out var blanks))
         {
             var text = span.ToString();
             blanks = [new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, text)];
-            _sharedBlanks[text] = blanks;
+            table[text] = blanks;
         }
 
-        _pos = end;
-        return true;
+        if (uniform)
+        {
+            runs[span.Length] = blanks;
+        }
+
+        return blanks;
     }
 
     private Lexeme Lex()

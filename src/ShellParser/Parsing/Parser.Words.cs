@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.ShellParser;
@@ -39,9 +41,6 @@ internal sealed partial class Parser
     /// <summary>Set by the parser when the next word is a here-document delimiter, which dash reads without expansions.</summary>
     private bool _nextWordIsHereDocumentDelimiter;
 
-    /// <summary>The parts of the words being read, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
-    private readonly ScratchStack<WordPartSyntax> _parts = new();
-
     private WordSyntax LexWord(ImmutableArray<SyntaxTrivia> leading)
     {
         _wordLeadingTrivia = leading;
@@ -76,9 +75,19 @@ internal sealed partial class Parser
             ? SyntaxKind.QuotedLiteralToken
             : SyntaxKind.LiteralToken;
 
+        var plain = PlainTextEnds(context);
         while (!_tooDeep)
         {
             var p = Logical(_pos);
+            var run = p < _text.Length ? _text.AsSpan(p).IndexOfAny(plain) : 0;
+            if (run != 0)
+            {
+                // Characters that neither end the parts nor start one, nor escape: literal text.
+                literalStart = literalStart < 0 ? _pos : literalStart;
+                _pos = run < 0 ? _text.Length : p + run;
+                continue;
+            }
+
             if (p >= _text.Length || EndsParts(p, context, parenDepth))
             {
                 break;
@@ -120,6 +129,26 @@ internal sealed partial class Parser
 
         FlushLiteral(ref literalStart, literalKind, _pos);
     }
+
+    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(" \t\n;&|<>()'\"`$\\");
+    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create("\"`$\\");
+    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create("}\n'\"`$\\");
+    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create("\n\"`$\\");
+    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create("()'\"`$\\");
+
+    /// <summary>
+    /// The characters at which <see cref="ParseParts"/> must look closer in <paramref name="context"/>:
+    /// those that may end the parts (<see cref="EndsParts"/>), start a part (<see cref="StartsPart"/>),
+    /// escape, or change the depth of parentheses. Every other character is literal text.
+    /// </summary>
+    private static SearchValues<char> PlainTextEnds(PartContext context) => context switch
+    {
+        PartContext.Unquoted or PartContext.HereDocumentDelimiter => UnquotedEnds,
+        PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => DoubleQuotedEnds,
+        PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => BracedArgumentEnds,
+        PartContext.Arithmetic => ArithmeticEnds,
+        _ => HereDocumentEnds,
+    };
 
     private bool EndsParts(int p, PartContext context, int parenDepth) => (_text[p], context) switch
     {
@@ -238,7 +267,7 @@ internal sealed partial class Parser
         ScriptSyntax body;
         if (EnterNesting())
         {
-            var (root, diagnostics) = ParseNested(unescaped, _depth);
+            var (root, diagnostics) = ParseNested(unescaped);
             body = root;
             var contentStart = quote + 1;
             foreach (var d in diagnostics)
@@ -298,10 +327,7 @@ internal sealed partial class Parser
             var nameStart = _pos;
             if (IsNameStart(next))
             {
-                while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
-                {
-                    Advance();
-                }
+                SkipNameChars();
             }
             else
             {
@@ -351,10 +377,7 @@ internal sealed partial class Parser
     {
         if (first != EndOfInput && IsNameStart((char)first))
         {
-            while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
-            {
-                Advance();
-            }
+            SkipNameChars();
         }
         else if (first is >= '0' and <= '9')
         {
@@ -501,14 +524,33 @@ internal sealed partial class Parser
         return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)), close);
     }
 
-    private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameStart(int c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
 
-    private static bool IsNameChar(char c) => IsNameStart(c) || c is >= '0' and <= '9';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) => IsNameStart(c) || (uint)(c - '0') <= 9;
+
+    /// <summary>Moves the cursor past the characters of a name, line continuations between them included.</summary>
+    private void SkipNameChars()
+    {
+        while (true)
+        {
+            var run = _text.AsSpan(_pos).IndexOfAnyExcept(NameChars);
+            _pos = run < 0 ? _text.Length : _pos + run;
+            var next = Logical(_pos);
+            if (next == _pos || next >= _text.Length || !IsNameChar(_text[next]))
+            {
+                return;
+            }
+
+            _pos = next;
+        }
+    }
 
     private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
 
     internal static bool IsValidName(ReadOnlySpan<char> text)
         => text.Length > 0 && IsNameStart(text[0]) && !text.ContainsAnyExcept(NameChars);
 
-    private static readonly System.Buffers.SearchValues<char> NameChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 }

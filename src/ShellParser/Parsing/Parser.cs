@@ -27,24 +27,24 @@ internal sealed partial class Parser
     private Lexeme _current;
     private bool _hasCurrent;
 
-    /// <summary>Token and trivia texts up to this length are shared: each distinct one is one string per parse.</summary>
-    private const int MaxSharedTextLength = 64;
+    private readonly ParseBuffers _buffers;
 
-    // Scripts repeat the same names, operators and indentation over and over: a token's text is the
-    // table's string when the table has it, so a parse allocates each short text once.
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _sharedTexts = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The parts, statements, commands and words of the lists being built, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
+    private readonly ScratchStack<WordPartSyntax> _parts;
+    private readonly ScratchStack<StatementSyntax> _statements;
+    private readonly ScratchStack<SyntaxElement> _chains;
+    private readonly ScratchStack<SyntaxNode> _commandElements;
 
-    private readonly Dictionary<string, ImmutableArray<SyntaxTrivia>>.AlternateLookup<ReadOnlySpan<char>> _sharedBlanks
-        = new Dictionary<string, ImmutableArray<SyntaxTrivia>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Trivia of the token being lexed (see <see cref="ScanLeadingTrivia"/>).</summary>
-    private readonly List<SyntaxTrivia> _triviaScratch = [];
-
-    private Parser(string text, int depth, bool isBackquoteBody = false)
+    private Parser(string text, int depth, ParseBuffers? buffers = null, bool isBackquoteBody = false)
     {
         _text = text;
         _depth = depth;
         _isBackquoteBody = isBackquoteBody;
+        _buffers = buffers ?? new ParseBuffers();
+        _parts = _buffers.Parts;
+        _statements = _buffers.Statements;
+        _chains = _buffers.Chains;
+        _commandElements = _buffers.CommandElements;
     }
 
     /// <summary>Parses a whole script.</summary>
@@ -110,9 +110,9 @@ internal sealed partial class Parser
     }
 
     /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>
-    private static (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text, int depth)
+    private (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text)
     {
-        var parser = new Parser(text, depth, isBackquoteBody: true);
+        var parser = new Parser(text, _depth, _buffers, isBackquoteBody: true);
         var root = parser.ParseScript();
         return (root, parser._diagnostics);
     }
@@ -172,15 +172,15 @@ internal sealed partial class Parser
             return string.Empty;
         }
 
-        if (span.Length > MaxSharedTextLength)
+        if (span.Length > ParseBuffers.MaxSharedTextLength)
         {
             return span.ToString();
         }
 
-        if (!_sharedTexts.TryGetValue(span, out var shared))
+        if (!_buffers.SharedTexts.TryGetValue(span, out var shared))
         {
             shared = span.ToString();
-            _sharedTexts.Add(shared);
+            _buffers.SharedTexts.Add(shared);
         }
 
         return shared;
