@@ -98,7 +98,7 @@ internal sealed partial class Parser
             _statements.Add(statement);
         }
 
-        return new SyntaxList<StatementSyntax>(_statements.PopFrom(mark));
+        return _statements.PopList(mark);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ internal sealed partial class Parser
             _chains.Add(ParsePipeline());
         }
 
-        return new AndOrListSyntax(new SyntaxList<SyntaxElement>(_chains.PopFrom(mark)));
+        return new AndOrListSyntax(_chains.PopList(mark));
     }
 
     private CommandSyntax ParsePipeline()
@@ -211,7 +211,7 @@ internal sealed partial class Parser
             _chains.Add(ParseCommand());
         }
 
-        return new PipelineSyntax(bang, new SyntaxList<SyntaxElement>(_chains.PopFrom(mark)));
+        return new PipelineSyntax(bang, _chains.PopList(mark));
     }
 
     private CommandSyntax ParseCommand()
@@ -318,7 +318,7 @@ internal sealed partial class Parser
             }
         }
 
-        return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(_commandElements.PopFrom(mark)));
+        return new SimpleCommandSyntax(_commandElements.PopList(mark));
     }
 
     private static bool TrySplitAssignment(WordSyntax word, out AssignmentSyntax assignment)

@@ -54,7 +54,7 @@ internal sealed partial class Parser
             _parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
         }
 
-        return new WordSyntax(new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)));
+        return new WordSyntax(_parts.PopList(mark));
     }
 
     private SyntaxToken MakeToken(SyntaxKind kind, int start, int end)
@@ -233,7 +233,7 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleQuoteToken);
         }
 
-        return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)), close);
+        return new DoubleQuotedPartSyntax(open, _parts.PopList(mark), close);
     }
 
     // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
@@ -436,7 +436,7 @@ internal sealed partial class Parser
         var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
         var isPattern = op is '#' or '%';
         ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
-        return _parts.CountFrom(mark) > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark))) : null;
+        return _parts.CountFrom(mark) > 0 ? new WordSyntax(_parts.PopList(mark)) : null;
     }
 
     private SyntaxToken ParseClosingBrace(int tokenStart, int brace)
@@ -521,7 +521,7 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleCloseParenToken);
         }
 
-        return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(_parts.PopFrom(mark)), close);
+        return new ArithmeticExpansionSyntax(open, _parts.PopList(mark), close);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

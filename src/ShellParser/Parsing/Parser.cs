@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
@@ -106,7 +107,7 @@ internal sealed partial class Parser
             _diagnostics.RemoveAll(d => d.Start < end);
         }
 
-        return new ScriptSegment(position, new SyntaxList<StatementSyntax>(statements.ToArray()), endOfFile, inside);
+        return new ScriptSegment(position, SyntaxList<StatementSyntax>.Create(CollectionsMarshal.AsSpan(statements)), endOfFile, inside);
     }
 
     /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>

@@ -2,12 +2,13 @@ namespace ConfigConvert.ShellParser;
 
 /// <summary>
 /// Lists under construction, shared by the nested calls of one parse: a call notes where its items
-/// start (<see cref="Mark"/>), adds them, and takes them out as an array (<see cref="PopFrom"/>). Calls
+/// start (<see cref="Mark"/>), adds them, and takes them out as a list node (<see cref="PopList"/>). Calls
 /// nest (a word's parts hold a <c>$(...)</c> whose commands hold words), and an inner call always takes
 /// its items out before the outer one adds more, so one buffer serves them all and building a list
 /// allocates nothing but its final array.
 /// </summary>
 internal sealed class ScratchStack<T>
+    where T : SyntaxElement
 {
     private T[] _items = new T[16];
     private int _count;
@@ -28,17 +29,12 @@ internal sealed class ScratchStack<T>
         _items[_count++] = item;
     }
 
-    /// <summary>The items added since <paramref name="mark"/>, removed from the stack.</summary>
-    public T[] PopFrom(int mark)
+    /// <summary>The items added since <paramref name="mark"/> as a list node, removed from the stack.</summary>
+    public SyntaxList<T> PopList(int mark)
     {
-        if (_count == mark)
-        {
-            return [];
-        }
-
-        var items = _items.AsSpan(mark, _count - mark).ToArray();
+        var list = SyntaxList<T>.Create(_items.AsSpan(mark, _count - mark));
         DropFrom(mark);
-        return items;
+        return list;
     }
 
     /// <summary>Forgets the items added since <paramref name="mark"/>.</summary>
