@@ -48,9 +48,9 @@ internal sealed partial class Parser
         while (!_tooDeep && CurrentKind == SyntaxKind.NewLineToken)
         {
             var newline = TakeToken();
-            _pendingTrivia.AddRange(newline.LeadingTrivia);
+            _pendingTrivia.AddRange(newline.LeadingTrivia.AsSpan());
             _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Width == 1 ? "\n" : newline.Text));
-            _pendingTrivia.AddRange(newline.TrailingTrivia);
+            _pendingTrivia.AddRange(newline.TrailingTrivia.AsSpan());
         }
     }
 

@@ -239,6 +239,10 @@ internal sealed partial class Parser
     // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
     private static SyntaxTree ParseBackquoteBody(string text) => Parse(Text.SourceText.From(text), null);
 
+    /// <summary>Where a position in an unescaped backquote body lies in the text the body was read from.</summary>
+    private static int ToOuter(int local, int contentStart, int[]? offsets, int unescapedLength)
+        => contentStart + (offsets is null ? Math.Clamp(local, 0, unescapedLength) : offsets[Math.Clamp(local, 0, offsets.Length - 1)]);
+
     private BackquoteSubstitutionSyntax ParseBackquote(int quote, bool insideDoubleQuotes)
     {
         var open = MakeToken(SyntaxKind.BackquoteToken, _pos, quote + 1);
@@ -263,7 +267,7 @@ internal sealed partial class Parser
             _pos = i + 1;
         }
 
-        var (unescaped, offsets) = BackquoteText.Unescape(content.Text, insideDoubleQuotes);
+        var (unescaped, offsets) = BackquoteText.Unescape(content.Chars, insideDoubleQuotes);
         ScriptSyntax body;
         if (EnterNesting())
         {
@@ -272,7 +276,7 @@ internal sealed partial class Parser
             var contentStart = quote + 1;
             foreach (var d in diagnostics)
             {
-                var shifted = d.Shift(local => contentStart + offsets[Math.Clamp(local, 0, offsets.Length - 1)]);
+                var shifted = d with { Start = ToOuter(d.Start, contentStart, offsets, unescaped.Length), End = ToOuter(d.End, contentStart, offsets, unescaped.Length) };
                 if (d.Descriptor == SyntaxDiagnostics.NestingTooDeep)
                 {
                     _tooDeep = true;

@@ -247,7 +247,6 @@ internal sealed partial class Parser
         public Diagnostic ToDiagnostic(string? path, SourceText source)
             => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
 
-        public RawDiagnostic Shift(Func<int, int> map) => this with { Start = map(Start), End = map(End) };
     }
 
     /// <summary>A token or a word, with where its own text (trivia excluded) starts and ends.</summary>
