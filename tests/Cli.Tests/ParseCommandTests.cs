@@ -62,6 +62,32 @@ public sealed class ParseCommandTests
         Assert.StartsWith("Script 1:1-2:1\n  Statement", result.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Without <c>--tree</c> the file is parsed a statement at a time (<c>SyntaxTree.ParseSegments</c>);
+    /// with it, whole. Both report the same diagnostics, in the same order, in text and in JSON.
+    /// </summary>
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void Diagnostics_are_the_same_with_and_without_the_tree(string format)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("config", "a=1\r\ncat <<EOF; echo ${a b}\nbody\nEOF\nfi\nfor 1x in a; do :; done\nx=`echo a ) b`\necho 'open\n");
+        var streamed = CliRunner.Run("parse", "--format", format, path);
+        var whole = CliRunner.Run("parse", "--format", format, "--tree", path);
+
+        Assert.Equal(1, streamed.ExitCode);
+        Assert.Equal(whole.ExitCode, streamed.ExitCode);
+        var diagnostics = format == "json"
+            ? [.. JsonDocument.Parse(whole.Out).RootElement.GetProperty("files")[0].GetProperty("diagnostics").EnumerateArray().Select(d => d.GetRawText())]
+            : whole.Out.Split('\n').TakeWhile(line => line.StartsWith(path, StringComparison.Ordinal)).ToList();
+        var streamedDiagnostics = format == "json"
+            ? [.. JsonDocument.Parse(streamed.Out).RootElement.GetProperty("files")[0].GetProperty("diagnostics").EnumerateArray().Select(d => d.GetRawText())]
+            : streamed.Out.Split('\n').Where(line => line.Length > 0).ToList();
+        Assert.Equal(6, diagnostics.Count);
+        Assert.Equal(diagnostics, streamedDiagnostics);
+    }
+
     [Fact]
     public void Missing_files_and_directories_are_io_errors_with_exit_2()
     {

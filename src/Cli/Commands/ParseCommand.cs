@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.ShellParser;
+using ConfigConvert.Text;
 
 namespace ConfigConvert.Cli.Commands;
 
@@ -26,62 +29,81 @@ internal static class ParseCommand
     {
         var ioError = false;
         var syntaxError = false;
-        var results = new List<(string Path, SyntaxTree? Tree, string? Error)>();
+        var results = new List<ParsedFile>();
         foreach (var path in paths)
         {
             if (!InputFile.TryRead(path, out var text, out var error))
             {
                 console.Error.WriteLine("ngx-convert: " + error);
                 ioError = true;
-                results.Add((path, null, error));
+                results.Add(new ParsedFile(path, [], null, error));
                 continue;
             }
 
-            var parsed = SyntaxTree.ParseText(text, path);
-            syntaxError |= parsed.HasErrors;
-            results.Add((path, parsed, null));
+            var parsed = printTree ? ParseWhole(text, path) : ParseForDiagnostics(text, path);
+            syntaxError |= parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+            results.Add(parsed);
         }
 
         if (format == "json")
         {
-            WriteJson(console, results, printTree);
+            WriteJson(console, results);
         }
         else
         {
-            foreach (var (path, parsed, _) in results)
-            {
-                if (parsed is null)
-                {
-                    continue;
-                }
-
-                foreach (var diagnostic in parsed.GetDiagnostics())
-                {
-                    console.Out.WriteLine(diagnostic.ToString());
-                }
-
-                if (printTree)
-                {
-                    if (results.Count > 1)
-                    {
-                        console.Out.WriteLine($"== {path} ==");
-                    }
-
-                    console.Out.Write(parsed.Dump());
-                }
-            }
+            WriteText(console, results);
         }
 
         return ioError ? ExitCodes.UsageOrIoError : syntaxError ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static void WriteJson(CliConsole console, List<(string Path, SyntaxTree? Tree, string? Error)> results, bool printTree)
+    private static ParsedFile ParseWhole(SourceText text, string path)
+    {
+        var tree = SyntaxTree.ParseText(text, path);
+        return new ParsedFile(path, tree.GetDiagnostics(), tree, null);
+    }
+
+    // Without --tree only the diagnostics are wanted, as from `dash -n`: each statement is dropped as
+    // soon as it is parsed, so a large script never has its whole tree in memory.
+    private static ParsedFile ParseForDiagnostics(SourceText text, string path)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var segment in SyntaxTree.ParseSegments(text, path))
+        {
+            diagnostics.AddRange(segment.Diagnostics);
+        }
+
+        return new ParsedFile(path, diagnostics.ToImmutable(), null, null);
+    }
+
+    private static void WriteText(CliConsole console, List<ParsedFile> results)
+    {
+        foreach (var (path, diagnostics, tree, _) in results)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                console.Out.WriteLine(diagnostic.ToString());
+            }
+
+            if (tree is not null)
+            {
+                if (results.Count > 1)
+                {
+                    console.Out.WriteLine($"== {path} ==");
+                }
+
+                console.Out.Write(tree.Dump());
+            }
+        }
+    }
+
+    private static void WriteJson(CliConsole console, List<ParsedFile> results)
     {
         DiagnosticJson.WriteDocument(console, writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartArray("files");
-            foreach (var (path, parsed, error) in results)
+            foreach (var (path, diagnostics, tree, error) in results)
             {
                 writer.WriteStartObject();
                 writer.WriteString("path", path);
@@ -91,15 +113,15 @@ internal static class ParseCommand
                 }
 
                 writer.WriteStartArray("diagnostics");
-                foreach (var diagnostic in parsed?.GetDiagnostics() ?? [])
+                foreach (var diagnostic in diagnostics)
                 {
                     DiagnosticJson.Write(writer, diagnostic);
                 }
 
                 writer.WriteEndArray();
-                if (printTree && parsed is not null)
+                if (tree is not null)
                 {
-                    writer.WriteString("tree", parsed.Dump());
+                    writer.WriteString("tree", tree.Dump());
                 }
 
                 writer.WriteEndObject();
@@ -109,4 +131,7 @@ internal static class ParseCommand
             writer.WriteEndObject();
         });
     }
+
+    /// <summary>What parsing one file gave: its diagnostics, its tree when <c>--tree</c> asks for it, or why it could not be read.</summary>
+    private sealed record ParsedFile(string Path, ImmutableArray<Diagnostic> Diagnostics, SyntaxTree? Tree, string? Error);
 }

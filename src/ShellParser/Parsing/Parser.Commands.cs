@@ -4,31 +4,30 @@ namespace ConfigConvert.ShellParser;
 
 internal sealed partial class Parser
 {
-    private static readonly HashSet<string> ListTerminators = ["then", "else", "elif", "fi", "do", "done", "esac", "}"];
-
-    /// <summary>Set while the arguments of a <c>[</c> or <c>test</c> command are read.</summary>
-
     /// <summary>
     /// True when <paramref name="word"/> is spelled as a reserved word can be: unquoted, unescaped
     /// (line continuations aside, which the shell never sees). Whether it counts as one depends on
     /// where it stands, which only the parser knows.
     /// </summary>
-    private static bool IsReservedSpelling(WordSyntax word, out string text)
+    private static bool IsReservedSpelling(WordSyntax word, out ReadOnlySpan<char> text)
     {
-        text = string.Empty;
+        text = default;
         if (word.Parts.Count != 1 || word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token })
         {
             return false;
         }
 
-        var spelling = token.Text;
+        var spelling = token.Chars;
         if (spelling.Contains('\\'))
         {
-            spelling = spelling.Replace("\\\n", string.Empty, StringComparison.Ordinal);
-            if (spelling.Contains('\\'))
+            // Rare: a reserved word split by line continuations (`th\<newline>en`).
+            var joined = spelling.ToString().Replace("\\\n", string.Empty, StringComparison.Ordinal);
+            if (joined.Contains('\\'))
             {
                 return false;
             }
+
+            spelling = joined;
         }
 
         text = spelling;
@@ -37,7 +36,10 @@ internal sealed partial class Parser
 
     private static bool IsListTerminator(Lexeme lexeme)
         => lexeme.Kind is SyntaxKind.EndOfFileToken or SyntaxKind.CloseParenToken or SyntaxKind.DoubleSemicolonToken
-           || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && ListTerminators.Contains(text));
+           || (lexeme.Element is WordSyntax word && IsReservedSpelling(word, out var text) && IsListTerminatorSpelling(text));
+
+    private static bool IsListTerminatorSpelling(ReadOnlySpan<char> text)
+        => text is "then" or "else" or "elif" or "fi" or "do" or "done" or "esac" or "}";
 
     private static bool IsRedirectOperator(SyntaxKind kind) => kind is SyntaxKind.LessToken or SyntaxKind.GreaterToken
         or SyntaxKind.GreaterGreaterToken or SyntaxKind.LessLessToken or SyntaxKind.LessLessDashToken
@@ -45,14 +47,29 @@ internal sealed partial class Parser
 
     /// <summary>Parses statements up to <paramref name="closer"/> (the end of input, or the <c>)</c> of <c>$(</c>), keeping stray closing keywords as bad commands.</summary>
     private SyntaxList<StatementSyntax> ParseStatementsUntil(SyntaxKind closer)
+        => new(StatementsUntil(closer).ToArray());
+
+    /// <summary>
+    /// The statements up to <paramref name="closer"/>, each parsed when it is asked for: a caller that
+    /// drops each one once it is done with it (<see cref="ParseSegments"/>) never holds the whole tree.
+    /// </summary>
+    private IEnumerable<StatementSyntax> StatementsUntil(SyntaxKind closer)
     {
-        var statements = new List<StatementSyntax>();
+        var stopAtUnexpected = _isBackquoteBody && closer == SyntaxKind.EndOfFileToken;
         while (true)
         {
-            ParseStatementList(statements, stopAtUnexpected: _isBackquoteBody && closer == SyntaxKind.EndOfFileToken);
+            while (ParseNextStatement(stopAtUnexpected, out var last) is { } statement)
+            {
+                yield return statement;
+                if (last)
+                {
+                    break;
+                }
+            }
+
             if (_tooDeep || CurrentKind == closer || CurrentKind == SyntaxKind.EndOfFileToken)
             {
-                break;
+                yield break;
             }
 
             if (_isBackquoteBody)
@@ -64,83 +81,91 @@ internal sealed partial class Parser
                 _skipFrom = stray.Start - stray.Element.LeadingTriviaWidth;
                 _hasCurrent = false;
                 _pos = _text.Length;
-                break;
+                yield break;
             }
 
             ReportUnexpected(Current, closer == SyntaxKind.CloseParenToken ? "`)`" : null);
-            statements.Add(new StatementSyntax(Bad(TakeElement()), null));
+            yield return new StatementSyntax(Bad(TakeElement()), null);
         }
-
-        return new SyntaxList<StatementSyntax>(statements.ToArray());
     }
 
     /// <summary>Parses statements until a closing keyword, <c>)</c>, <c>;;</c> or the end of input, which it leaves for the caller.</summary>
-    /// <param name="statements">Where the statements go.</param>
+    private SyntaxList<StatementSyntax> ParseStatementList()
+    {
+        var mark = _statements.Mark;
+        while (ParseNextStatement(stopAtUnexpected: false, out _) is { } statement)
+        {
+            _statements.Add(statement);
+        }
+
+        return _statements.PopList(mark);
+    }
+
+    /// <summary>
+    /// Parses the next statement of a list, or returns null at a closing keyword, <c>)</c>, <c>;;</c>
+    /// or the end of input, which it leaves for the caller.
+    /// </summary>
     /// <param name="stopAtUnexpected">
     /// True for the top level of a backquote body: dash ends that list at the first token that cannot
     /// follow a command, without an error, and ignores the rest.
     /// </param>
-    private void ParseStatementList(List<StatementSyntax> statements, bool stopAtUnexpected = false)
+    /// <param name="last">Set when the list ends after this statement (see <paramref name="stopAtUnexpected"/>).</param>
+    private StatementSyntax? ParseNextStatement(bool stopAtUnexpected, out bool last)
     {
-        while (true)
+        last = false;
+        SkipLinebreaks();
+        if (_tooDeep)
         {
-            SkipLinebreaks();
-            if (_tooDeep)
-            {
-                return;
-            }
-
-            var lookahead = Current;
-            if (IsListTerminator(lookahead))
-            {
-                return;
-            }
-
-            if (lookahead.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.AmpersandAmpersandToken
-                or SyntaxKind.BarBarToken or SyntaxKind.BarToken)
-            {
-                ReportUnexpected(lookahead, null);
-                statements.Add(new StatementSyntax(Bad(TakeElement()), null));
-                continue;
-            }
-
-            var before = (_pos, _hasCurrent);
-            var command = ParseAndOr();
-            SyntaxToken? separator = null;
-            var next = Current;
-            if (next.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.NewLineToken)
-            {
-                separator = TakeToken();
-            }
-            else if (stopAtUnexpected)
-            {
-                statements.Add(new StatementSyntax(command, null));
-                return;
-            }
-            else if (!IsListTerminator(next))
-            {
-                ReportUnexpected(next, "`;` or a line break");
-                if (before == (_pos, _hasCurrent) && !_tooDeep)
-                {
-                    // Nothing was consumed: keep the lexeme so the loop moves on.
-                    command = Bad(TakeElement());
-                }
-            }
-
-            statements.Add(new StatementSyntax(command, separator));
+            return null;
         }
+
+        var lookahead = Current;
+        if (IsListTerminator(lookahead))
+        {
+            return null;
+        }
+
+        if (lookahead.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.AmpersandAmpersandToken
+            or SyntaxKind.BarBarToken or SyntaxKind.BarToken)
+        {
+            ReportUnexpected(lookahead, null);
+            return new StatementSyntax(Bad(TakeElement()), null);
+        }
+
+        var before = (_pos, _hasCurrent);
+        var command = ParseAndOr();
+        SyntaxToken? separator = null;
+        var next = Current;
+        if (next.Kind is SyntaxKind.SemicolonToken or SyntaxKind.AmpersandToken or SyntaxKind.NewLineToken)
+        {
+            separator = TakeToken();
+        }
+        else if (stopAtUnexpected)
+        {
+            last = true;
+        }
+        else if (!IsListTerminator(next))
+        {
+            ReportUnexpected(next, "`;` or a line break");
+            if (before == (_pos, _hasCurrent) && !_tooDeep)
+            {
+                // Nothing was consumed: keep the lexeme so the loop moves on.
+                command = Bad(TakeElement());
+            }
+        }
+
+        return new StatementSyntax(command, separator);
     }
 
     private SyntaxList<StatementSyntax> ParseNonEmptyList(string where)
     {
-        var statements = new List<StatementSyntax>();
-        ParseStatementList(statements);
+        var statements = ParseStatementList();
         if (statements.Count == 0 && !_tooDeep)
         {
             ReportUnexpected(Current, $"a command after {where}");
         }
 
-        return new SyntaxList<StatementSyntax>(statements.ToArray());
+        return statements;
     }
 
     private CommandSyntax ParseAndOr()
@@ -151,15 +176,16 @@ internal sealed partial class Parser
             return first;
         }
 
-        var elements = new List<SyntaxElement> { first };
+        var mark = _chains.Mark;
+        _chains.Add(first);
         while (CurrentKind is SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken)
         {
-            elements.Add(TakeToken());
+            _chains.Add(TakeToken());
             SkipLinebreaks();
-            elements.Add(ParsePipeline());
+            _chains.Add(ParsePipeline());
         }
 
-        return new AndOrListSyntax(new SyntaxList<SyntaxElement>(elements.ToArray()));
+        return new AndOrListSyntax(_chains.PopList(mark));
     }
 
     private CommandSyntax ParsePipeline()
@@ -176,15 +202,16 @@ internal sealed partial class Parser
             return first;
         }
 
-        var elements = new List<SyntaxElement> { first };
+        var mark = _chains.Mark;
+        _chains.Add(first);
         while (CurrentKind == SyntaxKind.BarToken)
         {
-            elements.Add(TakeToken());
+            _chains.Add(TakeToken());
             SkipLinebreaks();
-            elements.Add(ParseCommand());
+            _chains.Add(ParseCommand());
         }
 
-        return new PipelineSyntax(bang, new SyntaxList<SyntaxElement>(elements.ToArray()));
+        return new PipelineSyntax(bang, _chains.PopList(mark));
     }
 
     private CommandSyntax ParseCommand()
@@ -205,8 +232,10 @@ internal sealed partial class Parser
                     command = ParseFor();
                     break;
                 case "while":
+                    command = ParseWhile("while");
+                    break;
                 case "until":
-                    command = ParseWhile(text);
+                    command = ParseWhile("until");
                     break;
                 case "{":
                     command = ParseBraceGroup();
@@ -245,16 +274,16 @@ internal sealed partial class Parser
     }
 
     // `in` and a second `!` are reserved words where a command may start, so errors there, though they end no list.
-    private static bool IsCommandKeyword(string text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "in" or "!"
-        || ListTerminators.Contains(text);
+    private static bool IsCommandKeyword(ReadOnlySpan<char> text) => text is "if" or "case" or "for" or "while" or "until" or "{" or "in" or "!"
+        || IsListTerminatorSpelling(text);
 
     private CommandSyntax ParseSimpleCommand(WordSyntax? firstWord)
     {
-        var elements = new List<SyntaxNode>();
+        var mark = _commandElements.Mark;
         var sawWord = firstWord is not null;
         if (firstWord is not null)
         {
-            elements.Add(firstWord);
+            _commandElements.Add(firstWord);
         }
 
         while (!_tooDeep)
@@ -263,16 +292,17 @@ internal sealed partial class Parser
             if (lookahead.IsWord)
             {
                 var word = TakeWord();
-                if (!sawWord && TrySplitAssignment(word, lookahead.Start, out var assignment))
+                if (!sawWord && TrySplitAssignment(word, out var assignment))
                 {
-                    elements.Add(assignment);
+                    _commandElements.Add(assignment);
                     continue;
                 }
 
-                elements.Add(word);
+                _commandElements.Add(word);
 
-                if (!sawWord && elements.Count == 1 && CurrentKind == SyntaxKind.OpenParenToken)
+                if (!sawWord && _commandElements.CountFrom(mark) == 1 && CurrentKind == SyntaxKind.OpenParenToken)
                 {
+                    _commandElements.DropFrom(mark);
                     return ParseFunctionDefinition(word, lookahead.Start);
                 }
 
@@ -280,7 +310,7 @@ internal sealed partial class Parser
             }
             else if (lookahead.Kind == SyntaxKind.IoNumberToken || IsRedirectOperator(lookahead.Kind))
             {
-                elements.Add(ParseRedirect());
+                _commandElements.Add(ParseRedirect());
             }
             else
             {
@@ -288,10 +318,10 @@ internal sealed partial class Parser
             }
         }
 
-        return new SimpleCommandSyntax(new SyntaxList<SyntaxNode>(elements.ToArray()));
+        return new SimpleCommandSyntax(_commandElements.PopList(mark));
     }
 
-    private bool TrySplitAssignment(WordSyntax word, int start, out AssignmentSyntax assignment)
+    private static bool TrySplitAssignment(WordSyntax word, out AssignmentSyntax assignment)
     {
         assignment = null!;
         if (word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } literal })
@@ -299,7 +329,7 @@ internal sealed partial class Parser
             return false;
         }
 
-        var text = literal.Text;
+        var text = literal.Chars;
         if (text.Length == 0 || !IsNameStart(text[0]))
         {
             return false;
@@ -317,17 +347,22 @@ internal sealed partial class Parser
             return false;
         }
 
-        var name = new SyntaxToken(SyntaxKind.NameToken, text[..i], literal.LeadingTrivia, default);
-        var equals = new SyntaxToken(SyntaxKind.EqualsToken, "=", default, default);
-        var rest = text[(i + 1)..];
-        var parts = new List<WordPartSyntax>();
-        if (rest.Length > 0)
+        var name = literal.Part(SyntaxKind.NameToken, 0, i, literal.LeadingTrivia);
+        var equals = literal.Part(SyntaxKind.EqualsToken, i, 1, default);
+        var restLength = text.Length - i - 1;
+        var others = word.Parts.Count - 1;
+        var parts = new WordPartSyntax[(restLength > 0 ? 1 : 0) + others];
+        if (restLength > 0)
         {
-            parts.Add(new LiteralPartSyntax(new SyntaxToken(SyntaxKind.LiteralToken, rest, default, default)));
+            parts[0] = new LiteralPartSyntax(literal.Part(SyntaxKind.LiteralToken, i + 1, restLength, default));
         }
 
-        parts.AddRange(word.Parts.Skip(1));
-        var value = parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+        for (var k = 0; k < others; k++)
+        {
+            parts[parts.Length - others + k] = word.Parts[k + 1];
+        }
+
+        var value = parts.Length > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts)) : null;
         assignment = new AssignmentSyntax(name, equals, value);
         return true;
     }
@@ -472,10 +507,9 @@ internal sealed partial class Parser
         }
 
         var close = Expect(SyntaxKind.CloseParenToken, "`)`");
-        var statements = new List<StatementSyntax>();
-        ParseStatementList(statements);
+        var statements = ParseStatementList();
         var terminator = CurrentKind == SyntaxKind.DoubleSemicolonToken ? TakeToken() : null;
-        return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, new SyntaxList<StatementSyntax>(statements.ToArray()), terminator);
+        return new CaseItemSyntax(open, new SyntaxList<SyntaxElement>(patterns.ToArray()), close, statements, terminator);
     }
 
     /// <summary>
@@ -664,7 +698,7 @@ internal sealed partial class Parser
     private static SyntaxToken KeywordFromWord(WordSyntax word, SyntaxKind kind)
     {
         var token = word.GetFirstToken()!;
-        return new SyntaxToken(kind, token.Text, token.LeadingTrivia, default);
+        return token.WithKind(kind, token.LeadingTrivia);
     }
 
     private static SyntaxToken TokenFromWord(WordSyntax word, SyntaxKind kind)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.ShellParser;
@@ -10,16 +12,15 @@ internal sealed partial class Parser
     /// <summary>The lexeme under the cursor, lexed on first use.</summary>
     private Lexeme Current
     {
-        get
-        {
-            if (!_hasCurrent)
-            {
-                _current = _tooDeep ? SyntheticEndOfFile() : Lex();
-                _hasCurrent = true;
-            }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _hasCurrent ? _current : LexCurrent();
+    }
 
-            return _current;
-        }
+    private Lexeme LexCurrent()
+    {
+        _current = _tooDeep ? SyntheticEndOfFile() : Lex();
+        _hasCurrent = true;
+        return _current;
     }
 
     private SyntaxKind CurrentKind => Current.Kind;
@@ -47,14 +48,18 @@ internal sealed partial class Parser
         while (!_tooDeep && CurrentKind == SyntaxKind.NewLineToken)
         {
             var newline = TakeToken();
-            _pendingTrivia.AddRange(newline.LeadingTrivia);
-            _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Text));
-            _pendingTrivia.AddRange(newline.TrailingTrivia);
+            _pendingTrivia.AddRange(newline.LeadingTrivia.AsSpan());
+            _pendingTrivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, newline.Width == 1 ? "\n" : newline.Text));
+            _pendingTrivia.AddRange(newline.TrailingTrivia.AsSpan());
         }
     }
 
     /// <summary>Position of the next character the shell sees: backslash-newline pairs are invisible to it outside single quotes and comments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Logical(int position)
+        => (uint)position < (uint)_text.Length && _text[position] == '\\' ? SkipLineContinuations(position) : position;
+
+    private int SkipLineContinuations(int position)
     {
         while (position + 1 < _text.Length && _text[position] == '\\' && _text[position + 1] == '\n')
         {
@@ -93,7 +98,13 @@ internal sealed partial class Parser
             return ImmutableArray<SyntaxTrivia>.Empty;
         }
 
-        var trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingTrivia.Count + 2);
+        if (_pendingTrivia.Count == 0 && TryScanBlanksOnly(out var blanks))
+        {
+            return blanks;
+        }
+
+        var trivia = _buffers.Trivia;
+        trivia.Clear();
         trivia.AddRange(_pendingTrivia);
         _pendingTrivia.Clear();
         while (_pos < _text.Length)
@@ -127,7 +138,52 @@ internal sealed partial class Parser
             }
         }
 
-        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : trivia.ToImmutable();
+        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : ImmutableArray.Create<SyntaxTrivia>(CollectionsMarshal.AsSpan(trivia));
+    }
+
+    /// <summary>
+    /// The commonest trivia, one run of blanks and then the token: such runs are shared (a trivia
+    /// list is immutable), so the words of a command line allocate no trivia.
+    /// </summary>
+    private bool TryScanBlanksOnly(out ImmutableArray<SyntaxTrivia> blanks)
+    {
+        blanks = default;
+        var length = _text.AsSpan(_pos).IndexOfAnyExcept(' ', '\t');
+        var end = length < 0 ? _text.Length : _pos + length;
+        if (length == 0 || length > ParseBuffers.MaxSharedTextLength || (end < _text.Length && _text[end] is '\\' or '#'))
+        {
+            return false;
+        }
+
+        blanks = SharedBlanks(_text.AsSpan(_pos, end - _pos));
+        _pos = end;
+        return true;
+    }
+
+    private ImmutableArray<SyntaxTrivia> SharedBlanks(ReadOnlySpan<char> span)
+    {
+        // Runs of one kind of blank (a space, an indentation) are found by length, the rest by text.
+        var uniform = span.Length < ParseBuffers.UniformBlankRuns && !span.ContainsAnyExcept(span[0]);
+        var runs = span[0] == ' ' ? _buffers.SpaceRuns : _buffers.TabRuns;
+        if (uniform && !runs[span.Length].IsDefault)
+        {
+            return runs[span.Length];
+        }
+
+        var table = _buffers.SharedBlanks;
+        if (!table.TryGetValue(span, out var blanks))
+        {
+            var text = span.ToString();
+            blanks = [new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, text)];
+            table[text] = blanks;
+        }
+
+        if (uniform)
+        {
+            runs[span.Length] = blanks;
+        }
+
+        return blanks;
     }
 
     private Lexeme Lex()
@@ -159,7 +215,7 @@ internal sealed partial class Parser
         Advance(length);
         var end = _pos;
         var trailing = kind == SyntaxKind.NewLineToken ? ReadHereDocumentBodies() : default;
-        var token = new SyntaxToken(kind, Slice(start, end), leading, trailing);
+        var token = new SyntaxToken(kind, _text, start, end - start, leading, trailing);
         return new Lexeme(token, kind, start, end);
     }
 
@@ -214,7 +270,7 @@ internal sealed partial class Parser
 
         var start = _pos;
         Advance(ahead);
-        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, Slice(start, _pos), leading, default), SyntaxKind.IoNumberToken, start, _pos);
+        lexeme = new Lexeme(new SyntaxToken(SyntaxKind.IoNumberToken, _text, start, _pos - start, leading, default), SyntaxKind.IoNumberToken, start, _pos);
         return true;
     }
 
@@ -257,7 +313,10 @@ internal sealed partial class Parser
 
                 _wordLeadingTrivia = default;
                 _hereDocumentBeingRead = heredoc;
-                ParseParts([], PartContext.HereDocument);
+                // The body's parts are read for their diagnostics; the body is kept as trivia.
+                var mark = _parts.Mark;
+                ParseParts(PartContext.HereDocument);
+                _parts.DropFrom(mark);
                 _hereDocumentBeingRead = null;
                 _pos = Math.Min(Logical(_pos) + 1, _text.Length);
             }

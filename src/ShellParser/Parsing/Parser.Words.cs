@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.ShellParser;
@@ -42,29 +44,30 @@ internal sealed partial class Parser
     private WordSyntax LexWord(ImmutableArray<SyntaxTrivia> leading)
     {
         _wordLeadingTrivia = leading;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         var context = _nextWordIsHereDocumentDelimiter ? PartContext.HereDocumentDelimiter : PartContext.Unquoted;
         _nextWordIsHereDocumentDelimiter = false;
-        ParseParts(parts, context);
-        if (parts.Count == 0)
+        ParseParts(context);
+        if (_parts.CountFrom(mark) == 0)
         {
             // Only reachable when nesting got too deep: keep the trivia on an empty literal.
-            parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
+            _parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
         }
 
-        return new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray()));
+        return new WordSyntax(_parts.PopList(mark));
     }
 
     private SyntaxToken MakeToken(SyntaxKind kind, int start, int end)
     {
         var leading = _wordLeadingTrivia;
         _wordLeadingTrivia = default;
-        return new SyntaxToken(kind, Slice(start, end), leading, default);
+        return new SyntaxToken(kind, _text, start, end - start, leading, default);
     }
 
     private SyntaxToken MissingToken(SyntaxKind kind) => new(kind, string.Empty, default, default, isMissing: true);
 
-    private void ParseParts(List<WordPartSyntax> parts, PartContext context)
+    /// <summary>Reads word parts onto <see cref="_parts"/> until the context ends them.</summary>
+    private void ParseParts(PartContext context)
     {
         var literalStart = -1;
         var parenDepth = 0;
@@ -72,9 +75,19 @@ internal sealed partial class Parser
             ? SyntaxKind.QuotedLiteralToken
             : SyntaxKind.LiteralToken;
 
+        var plain = PlainTextEnds(context);
         while (!_tooDeep)
         {
             var p = Logical(_pos);
+            var run = p < _text.Length ? _text.AsSpan(p).IndexOfAny(plain) : 0;
+            if (run != 0)
+            {
+                // Characters that neither end the parts nor start one, nor escape: literal text.
+                literalStart = literalStart < 0 ? _pos : literalStart;
+                _pos = run < 0 ? _text.Length : p + run;
+                continue;
+            }
+
             if (p >= _text.Length || EndsParts(p, context, parenDepth))
             {
                 break;
@@ -100,8 +113,9 @@ internal sealed partial class Parser
 
             if (StartsPart(c, p, context))
             {
-                FlushLiteral(parts, ref literalStart, literalKind, p);
-                parts.Add(ParsePart(c, p, context));
+                FlushLiteral(ref literalStart, literalKind, p);
+                var part = ParsePart(c, p, context);
+                _parts.Add(part);
                 continue;
             }
 
@@ -113,8 +127,28 @@ internal sealed partial class Parser
             _pos = p + 1;
         }
 
-        FlushLiteral(parts, ref literalStart, literalKind, _pos);
+        FlushLiteral(ref literalStart, literalKind, _pos);
     }
+
+    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(" \t\n;&|<>()'\"`$\\");
+    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create("\"`$\\");
+    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create("}\n'\"`$\\");
+    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create("\n\"`$\\");
+    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create("()'\"`$\\");
+
+    /// <summary>
+    /// The characters at which <see cref="ParseParts"/> must look closer in <paramref name="context"/>:
+    /// those that may end the parts (<see cref="EndsParts"/>), start a part (<see cref="StartsPart"/>),
+    /// escape, or change the depth of parentheses. Every other character is literal text.
+    /// </summary>
+    private static SearchValues<char> PlainTextEnds(PartContext context) => context switch
+    {
+        PartContext.Unquoted or PartContext.HereDocumentDelimiter => UnquotedEnds,
+        PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => DoubleQuotedEnds,
+        PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => BracedArgumentEnds,
+        PartContext.Arithmetic => ArithmeticEnds,
+        _ => HereDocumentEnds,
+    };
 
     private bool EndsParts(int p, PartContext context, int parenDepth) => (_text[p], context) switch
     {
@@ -149,11 +183,11 @@ internal sealed partial class Parser
     /// Ends the pending literal at <paramref name="end"/>, line continuations included, so that the
     /// next part's first token starts right where the literal ended.
     /// </summary>
-    private void FlushLiteral(List<WordPartSyntax> parts, ref int literalStart, SyntaxKind literalKind, int end)
+    private void FlushLiteral(ref int literalStart, SyntaxKind literalKind, int end)
     {
         if (literalStart >= 0)
         {
-            parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
+            _parts.Add(new LiteralPartSyntax(MakeToken(literalKind, literalStart, end)));
             literalStart = -1;
             _pos = end;
         }
@@ -179,10 +213,10 @@ internal sealed partial class Parser
     {
         var open = MakeToken(SyntaxKind.DoubleQuoteToken, _pos, quote + 1);
         _pos = quote + 1;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         if (EnterNesting())
         {
-            ParseParts(parts, inside);
+            ParseParts(inside);
         }
 
         ExitNesting();
@@ -199,11 +233,15 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleQuoteToken);
         }
 
-        return new DoubleQuotedPartSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+        return new DoubleQuotedPartSyntax(open, _parts.PopList(mark), close);
     }
 
     // Parses the unescaped text of a backquote substitution again, when a rewrite changes it.
     private static SyntaxTree ParseBackquoteBody(string text) => Parse(Text.SourceText.From(text), null);
+
+    /// <summary>Where a position in an unescaped backquote body lies in the text the body was read from.</summary>
+    private static int ToOuter(int local, int contentStart, int[]? offsets, int unescapedLength)
+        => contentStart + (offsets is null ? Math.Clamp(local, 0, unescapedLength) : offsets[Math.Clamp(local, 0, offsets.Length - 1)]);
 
     private BackquoteSubstitutionSyntax ParseBackquote(int quote, bool insideDoubleQuotes)
     {
@@ -229,16 +267,16 @@ internal sealed partial class Parser
             _pos = i + 1;
         }
 
-        var (unescaped, offsets) = BackquoteText.Unescape(content.Text, insideDoubleQuotes);
+        var (unescaped, offsets) = BackquoteText.Unescape(content.Chars, insideDoubleQuotes);
         ScriptSyntax body;
         if (EnterNesting())
         {
-            var (root, diagnostics) = ParseNested(unescaped, _depth);
+            var (root, diagnostics) = ParseNested(unescaped);
             body = root;
             var contentStart = quote + 1;
             foreach (var d in diagnostics)
             {
-                var shifted = d.Shift(local => contentStart + offsets[Math.Clamp(local, 0, offsets.Length - 1)]);
+                var shifted = d with { Start = ToOuter(d.Start, contentStart, offsets, unescaped.Length), End = ToOuter(d.End, contentStart, offsets, unescaped.Length) };
                 if (d.Descriptor == SyntaxDiagnostics.NestingTooDeep)
                 {
                     _tooDeep = true;
@@ -293,10 +331,7 @@ internal sealed partial class Parser
             var nameStart = _pos;
             if (IsNameStart(next))
             {
-                while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
-                {
-                    Advance();
-                }
+                SkipNameChars();
             }
             else
             {
@@ -320,7 +355,7 @@ internal sealed partial class Parser
         var operatorStart = _pos;
         var op = Peek();
         var opLength = ParameterOperatorLength(op, hash is not null);
-        ReportBadParameterExpansion(tokenStart, name.Text, first, op, opLength, hash is not null);
+        ReportBadParameterExpansion(tokenStart, name.Chars, first, op, opLength, hash is not null);
 
         Advance(opLength);
         var operatorToken = opLength > 0 ? MakeToken(SyntaxKind.ParameterOperatorToken, operatorStart, _pos) : null;
@@ -346,10 +381,7 @@ internal sealed partial class Parser
     {
         if (first != EndOfInput && IsNameStart((char)first))
         {
-            while (Peek() is var ch && ch != EndOfInput && IsNameChar((char)ch))
-            {
-                Advance();
-            }
+            SkipNameChars();
         }
         else if (first is >= '0' and <= '9')
         {
@@ -382,7 +414,7 @@ internal sealed partial class Parser
         _ => 1,
     };
 
-    private void ReportBadParameterExpansion(int tokenStart, string name, int first, int op, int opLength, bool afterLengthHash)
+    private void ReportBadParameterExpansion(int tokenStart, ReadOnlySpan<char> name, int first, int op, int opLength, bool afterLengthHash)
     {
         var isOperator = op is ':' or '-' or '=' or '?' or '+' or '#' or '%' or '}' or EndOfInput;
         // bash's operators (`${x/a/b}`, `${x:0:3}`, `${x^^}`, `${x,,}`) fail the same way; the config
@@ -396,19 +428,19 @@ internal sealed partial class Parser
         if (name.Length == 0 || !isOperator || (afterLengthHash && op is not ('}' or EndOfInput)) || (first == '!' && op != '}'))
         {
             var shown = op is EndOfInput or '}' ? string.Empty : ((char)op).ToString();
-            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name + shown + "...}");
+            Report(SyntaxDiagnostics.BadSubstitution, tokenStart, _pos + opLength, "${" + name.ToString() + shown + "...}");
         }
     }
 
     private WordSyntax? ParseParameterArgument(int op, PartContext context)
     {
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
         // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
         var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
         var isPattern = op is '#' or '%';
-        ParseParts(parts, insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
-        return parts.Count > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts.ToArray())) : null;
+        ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
+        return _parts.CountFrom(mark) > 0 ? new WordSyntax(_parts.PopList(mark)) : null;
     }
 
     private SyntaxToken ParseClosingBrace(int tokenStart, int brace)
@@ -473,10 +505,10 @@ internal sealed partial class Parser
     {
         var open = MakeToken(SyntaxKind.DollarDoubleOpenParenToken, tokenStart, secondParen + 1);
         _pos = secondParen + 1;
-        var parts = new List<WordPartSyntax>();
+        var mark = _parts.Mark;
         if (EnterNesting())
         {
-            ParseParts(parts, PartContext.Arithmetic);
+            ParseParts(PartContext.Arithmetic);
         }
 
         ExitNesting();
@@ -493,15 +525,36 @@ internal sealed partial class Parser
             close = MissingToken(SyntaxKind.DoubleCloseParenToken);
         }
 
-        return new ArithmeticExpansionSyntax(open, new SyntaxList<WordPartSyntax>(parts.ToArray()), close);
+        return new ArithmeticExpansionSyntax(open, _parts.PopList(mark), close);
     }
 
-    private static bool IsNameStart(int c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameStart(int c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
 
-    private static bool IsNameChar(char c) => IsNameStart(c) || c is >= '0' and <= '9';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) => IsNameStart(c) || (uint)(c - '0') <= 9;
+
+    /// <summary>Moves the cursor past the characters of a name, line continuations between them included.</summary>
+    private void SkipNameChars()
+    {
+        while (true)
+        {
+            var run = _text.AsSpan(_pos).IndexOfAnyExcept(NameChars);
+            _pos = run < 0 ? _text.Length : _pos + run;
+            var next = Logical(_pos);
+            if (next == _pos || next >= _text.Length || !IsNameChar(_text[next]))
+            {
+                return;
+            }
+
+            _pos = next;
+        }
+    }
 
     private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
 
-    internal static bool IsValidName(string text)
-        => text.Length > 0 && IsNameStart(text[0]) && text.All(IsNameChar);
+    internal static bool IsValidName(ReadOnlySpan<char> text)
+        => text.Length > 0 && IsNameStart(text[0]) && !text.ContainsAnyExcept(NameChars);
+
+    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 }

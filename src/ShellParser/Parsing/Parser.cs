@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
@@ -27,18 +28,24 @@ internal sealed partial class Parser
     private Lexeme _current;
     private bool _hasCurrent;
 
-    /// <summary>Token and trivia texts up to this length are shared: each distinct one is one string per parse.</summary>
-    private const int MaxSharedTextLength = 64;
+    private readonly ParseBuffers _buffers;
 
-    // Scripts repeat the same names, operators and indentation over and over: a token's text is the
-    // table's string when the table has it, so a parse allocates each short text once.
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _sharedTexts = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The parts, statements, commands and words of the lists being built, outermost first (see <see cref="ScratchStack{T}"/>).</summary>
+    private readonly ScratchStack<WordPartSyntax> _parts;
+    private readonly ScratchStack<StatementSyntax> _statements;
+    private readonly ScratchStack<SyntaxElement> _chains;
+    private readonly ScratchStack<SyntaxNode> _commandElements;
 
-    private Parser(string text, int depth, bool isBackquoteBody = false)
+    private Parser(string text, int depth, ParseBuffers? buffers = null, bool isBackquoteBody = false)
     {
         _text = text;
         _depth = depth;
         _isBackquoteBody = isBackquoteBody;
+        _buffers = buffers ?? new ParseBuffers();
+        _parts = _buffers.Parts;
+        _statements = _buffers.Statements;
+        _chains = _buffers.Chains;
+        _commandElements = _buffers.CommandElements;
     }
 
     /// <summary>Parses a whole script.</summary>
@@ -53,10 +60,60 @@ internal sealed partial class Parser
         return new SyntaxTree(source, path, root, diagnostics);
     }
 
-    /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>
-    private static (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text, int depth)
+    /// <summary>
+    /// Parses a whole script as <see cref="Parse"/> does, handing out its top-level statements in
+    /// segments as they are parsed, each with the diagnostics inside it. A segment ends after a
+    /// statement when no here-document waits for its body: a body belongs to the statement whose line
+    /// it follows, and an unterminated one is reported at its operator, which may lie in an earlier
+    /// statement of the same line. Every diagnostic reported later starts at or after the segment's
+    /// end, so the segments' diagnostics, one after the other, are the whole parse's.
+    /// </summary>
+    public static IEnumerable<ScriptSegment> ParseSegments(SourceText source, string? path)
     {
-        var parser = new Parser(text, depth, isBackquoteBody: true);
+        var parser = new Parser(source.Text, 0);
+        parser.ReportEncodingWarnings();
+        var position = 0;
+        var statements = new List<StatementSyntax>();
+        var width = 0;
+        foreach (var statement in parser.StatementsUntil(SyntaxKind.EndOfFileToken))
+        {
+            statements.Add(statement);
+            width += statement.FullWidth;
+            if (parser._pendingHereDocuments.Count == 0)
+            {
+                yield return parser.Segment(source, path, position, statements, null, position + width);
+                position += width;
+                width = 0;
+                statements.Clear();
+            }
+        }
+
+        var (stopped, endOfFile) = parser.ParseEndOfScript();
+        if (stopped is not null)
+        {
+            statements.Add(stopped);
+        }
+
+        yield return parser.Segment(source, path, position, statements, endOfFile, int.MaxValue);
+    }
+
+    // The statements as a segment, with the diagnostics reported so far that start before `end`.
+    private ScriptSegment Segment(SourceText source, string? path, int position, List<StatementSyntax> statements, SyntaxToken? endOfFile, int end)
+    {
+        var inside = ImmutableArray<Diagnostic>.Empty;
+        if (_diagnostics.Count > 0)
+        {
+            inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(path, source))];
+            _diagnostics.RemoveAll(d => d.Start < end);
+        }
+
+        return new ScriptSegment(position, SyntaxList<StatementSyntax>.Create(CollectionsMarshal.AsSpan(statements)), endOfFile, inside);
+    }
+
+    /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>
+    private (ScriptSyntax Root, List<RawDiagnostic> Diagnostics) ParseNested(string text)
+    {
+        var parser = new Parser(text, _depth, _buffers, isBackquoteBody: true);
         var root = parser.ParseScript();
         return (root, parser._diagnostics);
     }
@@ -64,36 +121,47 @@ internal sealed partial class Parser
     private ScriptSyntax ParseScript()
     {
         ReportEncodingWarnings();
-        var statements = ParseStatementsUntil(SyntaxKind.EndOfFileToken);
-        SyntaxToken endOfFile;
-        if (_tooDeep || _skipFrom >= 0)
+        var statements = StatementsUntil(SyntaxKind.EndOfFileToken).ToList();
+        var (stopped, endOfFile) = ParseEndOfScript();
+        if (stopped is not null)
         {
-            if (_hasCurrent && !(_current.Element is SyntaxToken { IsMissing: true }))
-            {
-                // The lexeme under the cursor was read before parsing stopped and belongs to no node
-                // yet. Everything built after it holds only missing tokens, so it goes last.
-                statements = statements.InsertRange(statements.Count, [new StatementSyntax(Bad(_current.Element), null)]);
-                _hasCurrent = false;
-            }
-
-            // Everything after the point where parsing stopped is kept verbatim.
-            var trivia = new List<SyntaxTrivia>(_pendingTrivia);
-            _pendingTrivia.Clear();
-            var from = _skipFrom >= 0 ? _skipFrom : _pos;
-            if (from < _text.Length)
-            {
-                trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _text[from..]));
-                _pos = _text.Length;
-            }
-
-            endOfFile = new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, trivia.ToImmutableArray(), default);
-        }
-        else
-        {
-            endOfFile = TakeToken();
+            statements.Add(stopped);
         }
 
-        return new ScriptSyntax(statements, endOfFile);
+        return new ScriptSyntax(new SyntaxList<StatementSyntax>(statements.ToArray()), endOfFile);
+    }
+
+    /// <summary>
+    /// After the last statement: the end of the input, and when parsing stopped early (nesting too
+    /// deep, or the ignored rest of a backquote body), the lexeme it stopped at as a bad statement.
+    /// </summary>
+    private (StatementSyntax? Stopped, SyntaxToken EndOfFile) ParseEndOfScript()
+    {
+        if (!_tooDeep && _skipFrom < 0)
+        {
+            return (null, TakeToken());
+        }
+
+        StatementSyntax? stopped = null;
+        if (_hasCurrent && !(_current.Element is SyntaxToken { IsMissing: true }))
+        {
+            // The lexeme under the cursor was read before parsing stopped and belongs to no node
+            // yet. Everything built after it holds only missing tokens, so it goes last.
+            stopped = new StatementSyntax(Bad(_current.Element), null);
+            _hasCurrent = false;
+        }
+
+        // Everything after the point where parsing stopped is kept verbatim.
+        var trivia = new List<SyntaxTrivia>(_pendingTrivia);
+        _pendingTrivia.Clear();
+        var from = _skipFrom >= 0 ? _skipFrom : _pos;
+        if (from < _text.Length)
+        {
+            trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _text[from..]));
+            _pos = _text.Length;
+        }
+
+        return (stopped, new SyntaxToken(SyntaxKind.EndOfFileToken, string.Empty, trivia.ToImmutableArray(), default));
     }
 
     /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, shared with every equal short text of this parse.</summary>
@@ -105,15 +173,15 @@ internal sealed partial class Parser
             return string.Empty;
         }
 
-        if (span.Length > MaxSharedTextLength)
+        if (span.Length > ParseBuffers.MaxSharedTextLength)
         {
             return span.ToString();
         }
 
-        if (!_sharedTexts.TryGetValue(span, out var shared))
+        if (!_buffers.SharedTexts.TryGetValue(span, out var shared))
         {
             shared = span.ToString();
-            _sharedTexts.Add(shared);
+            _buffers.SharedTexts.Add(shared);
         }
 
         return shared;
@@ -179,7 +247,6 @@ internal sealed partial class Parser
         public Diagnostic ToDiagnostic(string? path, SourceText source)
             => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
 
-        public RawDiagnostic Shift(Func<int, int> map) => this with { Start = map(Start), End = map(End) };
     }
 
     /// <summary>A token or a word, with where its own text (trivia excluded) starts and ends.</summary>
@@ -187,7 +254,7 @@ internal sealed partial class Parser
     {
         public bool IsWord => Kind == SyntaxKind.Word;
 
-        public bool IsPlainWord(string text) => Element is WordSyntax word && IsReservedSpelling(word, out var t) && t == text;
+        public bool IsPlainWord(string text) => Element is WordSyntax word && IsReservedSpelling(word, out var t) && t.SequenceEqual(text);
     }
 
     private sealed record PendingHereDocument(string Delimiter, bool StripTabs, bool Quoted, int OperatorStart);

@@ -3,8 +3,9 @@ using ConfigConvert.Text;
 namespace ConfigConvert.ShellParser;
 
 /// <summary>
-/// The entry point of the library: <c>SyntaxTree.ParseText</c>. Declared here, beside the parser, so
-/// that the tree's types (Syntax/) do not depend on the parser that builds them.
+/// The entry point of the library: <c>SyntaxTree.ParseText</c>, and <c>SyntaxTree.ParseSegments</c>
+/// for a reader that needs the statements one at a time and not the whole tree. Declared here, beside
+/// the parser, so that the tree's types (Syntax/) do not depend on the parser that builds them.
 /// </summary>
 public static class SyntaxTreeParsing
 {
@@ -18,5 +19,20 @@ public static class SyntaxTreeParsing
 
         /// <summary>Parses a script read from bytes, keeping how they were encoded so they can be written back unchanged.</summary>
         public static SyntaxTree ParseText(SourceText text, string? path = null) => Parser.Parse(text, path);
+
+        /// <summary>
+        /// Parses a script with the same parser as <c>ParseText</c>, handing out its top-level statements
+        /// in <see cref="ScriptSegment"/>s as they are parsed (a segment holds one statement, or several
+        /// when a here-document's body follows a later statement of the same line). A caller that drops
+        /// each segment once it is done with it, as <c>ngx-convert parse</c> does to report diagnostics
+        /// the way <c>dash -n</c> does, needs memory for one statement at a time rather than for the whole
+        /// tree. The segments' diagnostics, one after the other, are those of <c>ParseText</c>, in the
+        /// same order, with the same positions; their text, one after the other, is the script.
+        /// The script is parsed lazily, as the sequence is enumerated; enumerate it once.
+        /// </summary>
+        public static IEnumerable<ScriptSegment> ParseSegments(SourceText text, string? path = null) => Parser.ParseSegments(text, path);
+
+        /// <summary>Parses a script into segments, as <see cref="ParseSegments(SourceText, string?)"/> does.</summary>
+        public static IEnumerable<ScriptSegment> ParseSegments(string text, string? path = null) => Parser.ParseSegments(SourceText.From(text), path);
     }
 }

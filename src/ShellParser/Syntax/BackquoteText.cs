@@ -10,8 +10,14 @@ internal static class BackquoteText
     /// is inside double quotes), drops backslash-newline, and returns for each character of the result
     /// its offset in <paramref name="raw"/> so diagnostics point into the original text.
     /// </summary>
-    public static (string Text, int[] Offsets) Unescape(string raw, bool insideDoubleQuotes)
+    /// <remarks>The offsets are null when nothing was removed: each character is then where it was.</remarks>
+    public static (string Text, int[]? Offsets) Unescape(ReadOnlySpan<char> raw, bool insideDoubleQuotes)
     {
+        if (!raw.Contains('\\'))
+        {
+            return (raw.ToString(), null);
+        }
+
         var builder = new StringBuilder(raw.Length);
         var offsets = new List<int>(raw.Length + 1);
         for (var i = 0; i < raw.Length; i++)

@@ -9,29 +9,51 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
     /// <summary>The empty list.</summary>
     public static readonly SyntaxList<T> Empty = new([]);
 
-    private readonly T[] _items;
+    // Null when the list holds one item, which is then the node's only slot: most lists of a script
+    // (a word's parts, a segment's statements) hold one, and need no array for it.
+    private readonly T[]? _items;
 
     internal SyntaxList(T[] items)
-        : base(SyntaxKind.List, items)
+        : base(SyntaxKind.List, items.Length == 1 ? items[0] : null, items.Length == 1 ? (SyntaxElement?[]?)null : items)
     {
-        _items = items;
+        _items = items.Length == 1 ? null : items;
     }
 
-    /// <inheritdoc />
-    public int Count => _items.Length;
+    private SyntaxList(T item)
+        : base(SyntaxKind.List, item, (SyntaxElement?[]?)null)
+    {
+    }
+
+    /// <summary>A list of <paramref name="items"/>, copied.</summary>
+    internal static SyntaxList<T> Create(ReadOnlySpan<T> items) => items.Length switch
+    {
+        // A new empty list, not the shared one: a tree tells its nodes apart by identity.
+        0 => new SyntaxList<T>([]),
+        1 => new SyntaxList<T>(items[0]),
+        _ => new SyntaxList<T>(items.ToArray()),
+    };
 
     /// <inheritdoc />
-    public T this[int index] => _items[index];
+    public int Count => _items?.Length ?? 1;
 
     /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+    public T this[int index] => _items is not null ? _items[index]
+        : index == 0 ? (T)GetSlot(0)! : throw new ArgumentOutOfRangeException(nameof(index));
 
-    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+    /// <inheritdoc />
+    public IEnumerator<T> GetEnumerator() => _items is not null ? ((IEnumerable<T>)_items).GetEnumerator() : EnumerateOne();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private IEnumerator<T> EnumerateOne()
+    {
+        yield return (T)GetSlot(0)!;
+    }
 
     /// <summary>Returns a list with <paramref name="items"/> inserted at <paramref name="index"/>.</summary>
     public SyntaxList<T> InsertRange(int index, IEnumerable<T> items)
     {
-        var list = _items.ToList();
+        var list = this.ToList();
         list.InsertRange(index, items);
         return new SyntaxList<T>(list.ToArray());
     }

@@ -34,6 +34,27 @@ public abstract class SyntaxNode : SyntaxElement
         FullWidth = width;
     }
 
+    /// <summary>A node whose only child, when it has one, goes in the field rather than in <paramref name="slots"/>.</summary>
+    private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot, SyntaxElement?[]? slots)
+        : base(kind)
+    {
+        _onlySlot = onlySlot;
+        _slots = slots;
+        if (slots is null)
+        {
+            FullWidth = onlySlot?.FullWidth ?? 0;
+            return;
+        }
+
+        var width = 0;
+        foreach (var slot in slots)
+        {
+            width += slot?.FullWidth ?? 0;
+        }
+
+        FullWidth = width;
+    }
+
     /// <inheritdoc />
     public override int FullWidth { get; }
 

@@ -6,30 +6,58 @@ namespace ConfigConvert.ShellParser;
 /// <summary>A token: its text and the trivia before it. Shell tokens keep no trailing trivia except here-document bodies after a line break.</summary>
 public sealed class SyntaxToken : SyntaxElement
 {
+    // The token's text is `_source[_start.._start + Width]`: a parse keeps the source it read and makes
+    // a token's string only when someone asks for it, so parsing a large script allocates no string per
+    // token, and tokens that are never read as strings never get one.
+    private readonly string _source;
+    private readonly int _start;
+    private string? _text;
+
     internal SyntaxToken(SyntaxKind kind, string text, ImmutableArray<SyntaxTrivia> leadingTrivia, ImmutableArray<SyntaxTrivia> trailingTrivia, bool isMissing = false)
+        : this(kind, text, 0, text.Length, leadingTrivia, trailingTrivia, isMissing)
+    {
+        _text = text;
+    }
+
+    /// <summary>A token whose text is <paramref name="width"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
+    internal SyntaxToken(SyntaxKind kind, string source, int start, int width, ImmutableArray<SyntaxTrivia> leadingTrivia, ImmutableArray<SyntaxTrivia> trailingTrivia, bool isMissing = false)
         : base(kind)
     {
-        Text = text;
+        _source = source;
+        _start = start;
+        Width = width;
         LeadingTrivia = leadingTrivia.IsDefault ? ImmutableArray<SyntaxTrivia>.Empty : leadingTrivia;
         TrailingTrivia = trailingTrivia.IsDefault ? ImmutableArray<SyntaxTrivia>.Empty : trailingTrivia;
         IsMissing = isMissing;
-        var width = text.Length;
+        var leadingWidth = 0;
         foreach (var t in LeadingTrivia)
         {
-            width += t.Text.Length;
+            leadingWidth += t.Text.Length;
         }
 
-        LeadingTriviaWidth = width - text.Length;
+        var trailingWidth = 0;
         foreach (var t in TrailingTrivia)
         {
-            width += t.Text.Length;
+            trailingWidth += t.Text.Length;
         }
 
-        FullWidth = width;
+        LeadingTriviaWidth = leadingWidth;
+        FullWidth = leadingWidth + width + trailingWidth;
     }
 
     /// <summary>The token's own text, without trivia.</summary>
-    public string Text { get; }
+    public string Text => _text ??= Width == _source.Length ? _source : _source.Substring(_start, Width);
+
+    /// <summary>The token's own text without making a string of it.</summary>
+    internal ReadOnlySpan<char> Chars => _source.AsSpan(_start, Width);
+
+    /// <summary>The same text as another kind of token, with other trivia.</summary>
+    internal SyntaxToken WithKind(SyntaxKind kind, ImmutableArray<SyntaxTrivia> leadingTrivia)
+        => new(kind, _source, _start, Width, leadingTrivia, default);
+
+    /// <summary>A token of part of this one's text, <paramref name="width"/> characters from <paramref name="offset"/>.</summary>
+    internal SyntaxToken Part(SyntaxKind kind, int offset, int width, ImmutableArray<SyntaxTrivia> leadingTrivia)
+        => new(kind, _source, _start + offset, width, leadingTrivia, default);
 
     /// <summary>Trivia before the token.</summary>
     public ImmutableArray<SyntaxTrivia> LeadingTrivia { get; }
@@ -47,7 +75,7 @@ public sealed class SyntaxToken : SyntaxElement
     public override int LeadingTriviaWidth { get; }
 
     /// <summary>Length of the token's own text.</summary>
-    public int Width => Text.Length;
+    public int Width { get; }
 
     /// <inheritdoc />
     public override void WriteTo(StringBuilder builder)
@@ -57,7 +85,7 @@ public sealed class SyntaxToken : SyntaxElement
             builder.Append(t.Text);
         }
 
-        builder.Append(Text);
+        builder.Append(_source, _start, Width);
         foreach (var t in TrailingTrivia)
         {
             builder.Append(t.Text);
@@ -74,14 +102,14 @@ public sealed class SyntaxToken : SyntaxElement
     public SyntaxToken WithLeadingTrivia(IEnumerable<SyntaxTrivia> trivia)
     {
         var list = trivia.ToImmutableArray();
-        return list.SequenceEqual(LeadingTrivia) ? this : new SyntaxToken(Kind, Text, list, TrailingTrivia, IsMissing);
+        return list.SequenceEqual(LeadingTrivia) ? this : new SyntaxToken(Kind, _source, _start, Width, list, TrailingTrivia, IsMissing);
     }
 
     /// <summary>Returns a token with other trailing trivia (the same instance when nothing changes).</summary>
     public SyntaxToken WithTrailingTrivia(IEnumerable<SyntaxTrivia> trivia)
     {
         var list = trivia.ToImmutableArray();
-        return list.SequenceEqual(TrailingTrivia) ? this : new SyntaxToken(Kind, Text, LeadingTrivia, list, IsMissing);
+        return list.SequenceEqual(TrailingTrivia) ? this : new SyntaxToken(Kind, _source, _start, Width, LeadingTrivia, list, IsMissing);
     }
 
     /// <summary>Returns a token with other text and the same trivia (the same instance when nothing changes).</summary>

@@ -324,7 +324,7 @@ public sealed class BackquoteSubstitutionSyntax : WordPartSyntax
     internal override SyntaxNode WithSlots(SyntaxElement?[] s)
     {
         var content = (SyntaxToken)s[1]!;
-        var body = ReferenceEquals(content, Content) ? Body : _parse(BackquoteText.Unescape(content.Text, insideDoubleQuotes: false).Text);
+        var body = ReferenceEquals(content, Content) ? Body : _parse(BackquoteText.Unescape(content.Text.AsSpan(), insideDoubleQuotes: false).Text);
         return new BackquoteSubstitutionSyntax((SyntaxToken)s[0]!, content, (SyntaxToken)s[2]!, body, _parse);
     }
 
