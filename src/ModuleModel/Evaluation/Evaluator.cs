@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -135,11 +136,21 @@ internal sealed partial class Evaluator
 
     private void InitializeState()
     {
-        foreach (var (name, value) in _settings.InitialGlobals)
+        foreach (var (name, value) in InitialValues.GetValue(_settings.InitialGlobals, MakeInitialValues))
         {
-            _state.Variables[name] = ShellValue.Text(value);
+            _state.Variables[name] = value;
         }
     }
+
+    /// <summary>
+    /// The initial globals as values, made once per set of globals (a reference build's): every world of
+    /// every module starts from the same instances, so configure's long lists (<c>HTTP_SRCS</c>...) are
+    /// split once, and a list no world changed is seen unchanged without comparing its words.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, KeyValuePair<string, ShellValue>[]> InitialValues = new();
+
+    private static KeyValuePair<string, ShellValue>[] MakeInitialValues(IReadOnlyDictionary<string, string> globals)
+        => [.. globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value)))];
 
     /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
     private void PrepareAddon(string directory)

@@ -19,6 +19,20 @@ internal static class ModuleApis
     /// </summary>
     public static ModuleApi? Of(string identifier)
         => identifier.EndsWith("_t", StringComparison.Ordinal) || identifier.EndsWith("_pt", StringComparison.Ordinal) ? null : All.FirstOrDefault(api => identifier.StartsWith(api.Prefix, StringComparison.Ordinal) && identifier.Length > api.Prefix.Length);
+
+    /// <summary>True when <paramref name="identifier"/> starts with some API's prefix: every name <see cref="Of"/> finds an API for does.</summary>
+    public static bool HasPrefix(ReadOnlySpan<char> identifier)
+    {
+        foreach (var api in All)
+        {
+            if (identifier.StartsWith(api.Prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>An API: the prefix of its names, the package that provides it, and the module configure and load_module know it by.</summary>
