@@ -410,11 +410,7 @@ internal sealed class CTokenizer
         if (IsIdentifierStart(c))
         {
             var start = _pos;
-            do
-            {
-                Advance();
-            }
-            while (IsIdentifierPart(Peek()));
+            ScanIdentifierTail();
 
             var next = Peek();
             if (next is '"' or '\'' && IsLiteralPrefix(start, _pos))
@@ -447,6 +443,31 @@ internal sealed class CTokenizer
 
         Advance();
         return CTokenKind.Unknown;
+    }
+
+    /// <summary>
+    /// Consumes the identifier whose first character <see cref="_pos"/> is on: a plain loop over the
+    /// characters, leaving the slower continuation-aware peeking to the rare identifier a backslash-newline splits.
+    /// </summary>
+    private void ScanIdentifierTail()
+    {
+        var p = _pos + 1;
+        while (true)
+        {
+            while (p < _end && IsIdentifierPart(_text[p]))
+            {
+                p++;
+            }
+
+            var resumed = SkipContinuations(p);
+            if (resumed == p || resumed >= _end || !IsIdentifierPart(_text[resumed]))
+            {
+                _pos = p;
+                return;
+            }
+
+            p = resumed;
+        }
     }
 
     private bool IsLiteralPrefix(int start, int end)

@@ -19,7 +19,7 @@ internal sealed partial class Evaluator
     private readonly Decisions _decisions;
     private readonly Stack<(SyntaxTree Tree, Location? Outer)> _trees = new();
     private readonly Stack<ShellValue.Builder> _outputs = new();
-    private readonly Dictionary<SyntaxTree, Dictionary<RedirectSyntax, string>> _hereDocuments = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<RedirectSyntax, string>> HereDocuments = new();
     private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
     private ShellState _state = new();
     // How many worlds' worth of steps all the worlds of one evaluation may spend together.
