@@ -33,11 +33,14 @@ internal sealed partial class Evaluator
     private int _steps;
     private int _functionDepth;
 
-    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget)
+    private readonly SyntaxMemo _memo;
+
+    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo)
     {
         _settings = settings;
         _decisions = decisions;
         _stepBudget = stepBudget;
+        _memo = memo;
     }
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
@@ -54,6 +57,7 @@ internal sealed partial class Evaluator
         // unknown forks a world at every turn, and 64 worlds each looping to the end of its own
         // budget took minutes (fuzzing found it: `while [ $i -lt 5 ]; do i=`expr $i + 1`; done`).
         var spent = 0;
+        var memo = new SyntaxMemo();
         while (pending.Count > 0 && spent < settings.MaxSteps * WorldsOfFullBudget)
         {
             if (results.Count == settings.MaxWorlds)
@@ -63,7 +67,7 @@ internal sealed partial class Evaluator
             }
 
             var decisions = new Decisions(pending.Dequeue(), settings.MaxWorlds);
-            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent));
+            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent), memo);
             var result = evaluator.Run(config);
             spent += evaluator._steps;
             results.Add(result);
@@ -197,7 +201,7 @@ internal sealed partial class Evaluator
     internal Location LocationOf(SyntaxElement element) => _trees.Peek() switch
     {
         (_, { } outer) => outer,
-        (var tree, null) => tree.GetLocation(element),
+        (var tree, null) => _memo.LocationOf(tree, element),
     };
 
     private void Step(SyntaxElement at) => Step(at, 1);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
 internal static class ModuleApis
 {
     /// <summary>The known APIs: ngx_devel_kit's <c>ndk_*</c> and lua-nginx-module's <c>ngx_http_lua_*</c>.</summary>
-    public static IReadOnlyList<ModuleApi> All { get; } =
+    public static ImmutableArray<ModuleApi> All { get; } =
     [
         new("ndk_", "ngx_devel_kit", "ndk_http_module"),
         new("ngx_http_lua_", "lua-nginx-module", "ngx_http_lua_module"),
