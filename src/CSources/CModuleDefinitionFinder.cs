@@ -178,10 +178,19 @@ internal sealed class CModuleDefinitionFinder
         }
     }
 
+    private const string TypeSuffix = "_MODULE";
+
     /// <summary>Records <c>#define NAME_MODULE number</c>, the way a package declares a module type of its own.</summary>
     private void ReadTypeConstant(int index)
     {
-        var directive = _file.GetDirective(_tokens[index]);
+        // Most #defines name no module type; only a line split by a backslash-newline may hide the suffix.
+        var token = _tokens[index];
+        if (!token.HasLineContinuation && !_text.AsSpan(token.Start, token.Length).Contains(TypeSuffix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var directive = _file.GetDirective(token);
         var body = directive.Body.AsSpan();
         if (body.Length < 2 || body[0].Kind != CTokenKind.Identifier)
         {
@@ -189,7 +198,7 @@ internal sealed class CModuleDefinitionFinder
         }
 
         var name = _file.GetText(body[0]);
-        if (!name.EndsWith("_MODULE", StringComparison.Ordinal) || name.Length == "_MODULE".Length)
+        if (!name.EndsWith(TypeSuffix, StringComparison.Ordinal) || name.Length == TypeSuffix.Length)
         {
             return;
         }

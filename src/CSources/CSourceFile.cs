@@ -90,6 +90,13 @@ internal sealed class CSourceFile
         return found < 0 ? null : changes[found].Scope;
     }
 
+    /// <summary>
+    /// Where the scope changes, in token order: from each change's token on, until the next change, every
+    /// token is in its scope (<see cref="GetConditionScope"/> of them); tokens before the first are in none.
+    /// A reader walking every token in order follows these instead of searching once per token.
+    /// </summary>
+    public ImmutableArray<ConditionChange> ConditionChanges => _conditionChanges;
+
     /// <summary>The text of the conditions token <paramref name="tokenIndex"/> is compiled under, or null.</summary>
     public string? GetCondition(int tokenIndex) => GetConditionScope(tokenIndex)?.Text;
 
@@ -261,8 +268,10 @@ internal sealed class CSourceFile
     private static string FirstWord(CDirective directive, string text, string body)
         => directive.Body.Length > 0 && directive.Body[0].Kind == CTokenKind.Identifier ? CTokenizer.GetText(text, directive.Body[0]) : body;
 
-    private readonly record struct ConditionChange(int TokenIndex, CConditionScope? Scope);
 }
+
+/// <summary>From token <paramref name="TokenIndex"/> on, tokens are in <paramref name="Scope"/> (null: compiled unconditionally).</summary>
+internal readonly record struct ConditionChange(int TokenIndex, CConditionScope? Scope);
 
 /// <summary>A use of an identifier: where it is and under which preprocessor condition.</summary>
 /// <param name="Path">The file, relative to the module directory.</param>

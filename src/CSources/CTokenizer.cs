@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ConfigConvert.Text;
 
@@ -26,8 +28,8 @@ internal sealed class CTokenizer
     private readonly string _text;
     private readonly int _end;
     private readonly bool _recognizeDirectives;
-    private readonly ImmutableArray<CToken>.Builder _tokens;
-    private readonly ImmutableArray<CToken>.Builder? _comments;
+    private readonly TokenBuffer _tokens;
+    private readonly TokenBuffer? _comments;
     private int _pos;
     private bool _atLineStart = true;
 
@@ -39,8 +41,8 @@ internal sealed class CTokenizer
         _recognizeDirectives = recognizeDirectives;
 
         // Real C averages a token every four to six characters; starting near that avoids most regrowth.
-        _tokens = ImmutableArray.CreateBuilder<CToken>(Math.Max(16, (end - start) / 5));
-        _comments = keepComments ? ImmutableArray.CreateBuilder<CToken>() : null;
+        _tokens = new TokenBuffer(Math.Max(16, (end - start) / 5));
+        _comments = keepComments ? new TokenBuffer(16) : null;
     }
 
     /// <summary>Tokenizes a whole file: directives are recognized and comments collected.</summary>
@@ -48,7 +50,7 @@ internal sealed class CTokenizer
     {
         var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true);
         tokenizer.Run();
-        return new CTokenList(tokenizer._tokens.DrainToImmutable(), tokenizer._comments!.DrainToImmutable());
+        return new CTokenList(tokenizer._tokens.Finish(), tokenizer._comments!.Finish());
     }
 
     /// <summary>
@@ -61,7 +63,7 @@ internal sealed class CTokenizer
         var end = Math.Clamp(span.End, start, text.Length);
         var tokenizer = new CTokenizer(text, start, end, recognizeDirectives: false, keepComments: false);
         tokenizer.Run();
-        return tokenizer._tokens.DrainToImmutable();
+        return tokenizer._tokens.Finish();
     }
 
     /// <summary>The token's text as the compiler sees it: backslash-newlines removed.</summary>
@@ -96,6 +98,7 @@ internal sealed class CTokenizer
             : token.Length == value.Length && text.AsSpan(token.Start, token.Length).SequenceEqual(value);
 
     /// <summary>Length of the backslash-newline (or backslash-CR-LF) at <paramref name="position"/>, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ContinuationLength(string text, int position, int end)
     {
         if (position >= end || text[position] != '\\')
@@ -111,15 +114,24 @@ internal sealed class CTokenizer
         return position + 2 < end && text[position + 1] == '\r' && text[position + 2] == '\n' ? 3 : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(int c)
         => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' or '$' || (c >= 0x80 && c != '\uFEFF');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierPart(int c) => IsIdentifierStart(c) || c is >= '0' and <= '9';
 
     private static bool IsDigit(int c) => c is >= '0' and <= '9';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SkipContinuations(int position)
     {
+        // Nearly every character is no backslash: settled without a call.
+        if (position >= _end || _text[position] != '\\')
+        {
+            return position;
+        }
+
         while (true)
         {
             var length = ContinuationLength(_text, position, _end);
@@ -133,6 +145,7 @@ internal sealed class CTokenizer
     }
 
     /// <summary>The next character the compiler sees, or <see cref="EndOfInput"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Peek()
     {
         var p = SkipContinuations(_pos);
@@ -203,7 +216,7 @@ internal sealed class CTokenizer
         }
     }
 
-    private void Add(ImmutableArray<CToken>.Builder list, CTokenKind kind, int start, int end, bool unterminated)
+    private void Add(TokenBuffer list, CTokenKind kind, int start, int end, bool unterminated)
     {
         var flags = unterminated ? CTokenFlags.Unterminated : CTokenFlags.None;
         if (ContainsContinuation(start, end))
@@ -410,11 +423,7 @@ internal sealed class CTokenizer
         if (IsIdentifierStart(c))
         {
             var start = _pos;
-            do
-            {
-                Advance();
-            }
-            while (IsIdentifierPart(Peek()));
+            ScanIdentifierTail();
 
             var next = Peek();
             if (next is '"' or '\'' && IsLiteralPrefix(start, _pos))
@@ -447,6 +456,31 @@ internal sealed class CTokenizer
 
         Advance();
         return CTokenKind.Unknown;
+    }
+
+    /// <summary>
+    /// Consumes the identifier whose first character <see cref="_pos"/> is on: a plain loop over the
+    /// characters, leaving the slower continuation-aware peeking to the rare identifier a backslash-newline splits.
+    /// </summary>
+    private void ScanIdentifierTail()
+    {
+        var p = _pos + 1;
+        while (true)
+        {
+            while (p < _end && IsIdentifierPart(_text[p]))
+            {
+                p++;
+            }
+
+            var resumed = SkipContinuations(p);
+            if (resumed == p || resumed >= _end || !IsIdentifierPart(_text[resumed]))
+            {
+                _pos = p;
+                return;
+            }
+
+            p = resumed;
+        }
     }
 
     private bool IsLiteralPrefix(int start, int end)
@@ -532,6 +566,39 @@ internal sealed class CTokenizer
                 return PeekSecond() == '=' ? 2 : 1;
             default:
                 return 0;
+        }
+    }
+
+    /// <summary>
+    /// Tokens gathered in a rented array, copied once into an array of their exact number when the text
+    /// is done: a large file's estimate is neither allocated and cleared for every file nor copied twice.
+    /// </summary>
+    private sealed class TokenBuffer(int capacity)
+    {
+        private CToken[] _items = ArrayPool<CToken>.Shared.Rent(capacity);
+        private int _count;
+
+        public void Add(CToken token)
+        {
+            if (_count == _items.Length)
+            {
+                var larger = ArrayPool<CToken>.Shared.Rent(_items.Length * 2);
+                _items.AsSpan(0, _count).CopyTo(larger);
+                ArrayPool<CToken>.Shared.Return(_items);
+                _items = larger;
+            }
+
+            _items[_count++] = token;
+        }
+
+        /// <summary>The tokens added; the rented array goes back to the pool.</summary>
+        public ImmutableArray<CToken> Finish()
+        {
+            var tokens = ImmutableArray.Create<CToken>(_items.AsSpan(0, _count));
+            ArrayPool<CToken>.Shared.Return(_items);
+            _items = [];
+            _count = 0;
+            return tokens;
         }
     }
 }

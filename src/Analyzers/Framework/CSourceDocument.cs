@@ -25,7 +25,11 @@ internal sealed class CSourceDocument(string relativePath, CSourceFile file)
     /// <c>#if (nginx_version &lt; 1009011)</c> or its <c>#else</c>), or depends on what the check cannot know.
     /// </summary>
     public ConditionTruth GetCompilation(int tokenIndex, NginxVersionRange target)
-        => DeciderFor(target).Decide(File.GetConditionScope(tokenIndex));
+        => GetCompilation(File.GetConditionScope(tokenIndex), target);
+
+    /// <summary>Whether code in <paramref name="scope"/> (null: outside any conditional group) is compiled for <paramref name="target"/>, as <see cref="GetCompilation(int, NginxVersionRange)"/>.</summary>
+    public ConditionTruth GetCompilation(CConditionScope? scope, NginxVersionRange target)
+        => DeciderFor(target).Decide(scope);
 
     /// <summary>True unless token <paramref name="tokenIndex"/> is compiled for none of the target versions: unknown code is analyzed.</summary>
     public bool IsCompiled(int tokenIndex, NginxVersionRange target) => GetCompilation(tokenIndex, target) != ConditionTruth.False;

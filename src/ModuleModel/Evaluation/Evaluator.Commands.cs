@@ -214,13 +214,11 @@ internal sealed partial class Evaluator
         }
     }
 
-    private Dictionary<RedirectSyntax, string> HereDocumentBodies(SyntaxTree tree)
-    {
-        if (_hereDocuments.TryGetValue(tree, out var known))
-        {
-            return known;
-        }
+    /// <summary>The here-document bodies of a tree, found once for every world that runs it (read only once made).</summary>
+    private static Dictionary<RedirectSyntax, string> HereDocumentBodies(SyntaxTree tree) => HereDocuments.GetValue(tree, FindHereDocumentBodies);
 
+    private static Dictionary<RedirectSyntax, string> FindHereDocumentBodies(SyntaxTree tree)
+    {
         // Bodies are trivia of the line break that ends their line, in the order of their operators.
         var order = tree.GetRoot().DescendantNodes().OfType<RedirectSyntax>().Where(r => r.IsHereDocument).ToList();
         var map = new Dictionary<RedirectSyntax, string>(ReferenceEqualityComparer.Instance);
@@ -232,7 +230,6 @@ internal sealed partial class Evaluator
             map[redirect] = StripDelimiterLine(trivia.Text, redirect);
         }
 
-        _hereDocuments[tree] = map;
         return map;
     }
 

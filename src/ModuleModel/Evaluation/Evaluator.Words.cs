@@ -38,7 +38,7 @@ internal sealed partial class Evaluator
     {
         var pieces = new List<Piece>();
         ExpandParts(parts, quoted, pieces);
-        return ShellValue.Concat(pieces.Select(p => p.Value));
+        return ShellValue.Concat(pieces.ConvertAll(p => p.Value));
     }
 
     /// <summary>A case pattern or a parameter-expansion pattern: quoted characters stand for themselves.</summary>
@@ -69,7 +69,7 @@ internal sealed partial class Evaluator
             {
                 case LiteralPartSyntax literal:
                     var pattern = quoted ? null : literal.Token.Text.Replace("\\\n", string.Empty, StringComparison.Ordinal);
-                    pieces.Add(new Piece(ShellValue.Text(literal.Value, LocationOf(literal)), false, quoted || literal.Token.Text.Contains('\\'), pattern));
+                    pieces.Add(new Piece(LiteralValue(literal), false, quoted || literal.Token.Text.Contains('\\'), pattern));
                     break;
                 case SingleQuotedPartSyntax single:
                     pieces.Add(new Piece(ShellValue.Text(single.Text.Text, LocationOf(single)), false, true));
@@ -106,6 +106,13 @@ internal sealed partial class Evaluator
             }
         }
     }
+
+    /// <summary>A literal part's value, written where it is (where the text it was read from was, inside a backquote or here-document).</summary>
+    private ShellValue LiteralValue(LiteralPartSyntax literal) => _trees.Peek() switch
+    {
+        (_, { } outer) => ShellValue.Text(literal.Value, outer),
+        (var tree, null) => _memo.Literal(tree, literal),
+    };
 
     private void AddQuotedPositional(List<Piece> pieces)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -18,7 +19,7 @@ internal sealed partial class Evaluator
     private readonly Decisions _decisions;
     private readonly Stack<(SyntaxTree Tree, Location? Outer)> _trees = new();
     private readonly Stack<ShellValue.Builder> _outputs = new();
-    private readonly Dictionary<SyntaxTree, Dictionary<RedirectSyntax, string>> _hereDocuments = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<RedirectSyntax, string>> HereDocuments = new();
     private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
     private ShellState _state = new();
     // How many worlds' worth of steps all the worlds of one evaluation may spend together.
@@ -32,11 +33,14 @@ internal sealed partial class Evaluator
     private int _steps;
     private int _functionDepth;
 
-    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget)
+    private readonly SyntaxMemo _memo;
+
+    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo)
     {
         _settings = settings;
         _decisions = decisions;
         _stepBudget = stepBudget;
+        _memo = memo;
     }
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
@@ -53,6 +57,7 @@ internal sealed partial class Evaluator
         // unknown forks a world at every turn, and 64 worlds each looping to the end of its own
         // budget took minutes (fuzzing found it: `while [ $i -lt 5 ]; do i=`expr $i + 1`; done`).
         var spent = 0;
+        var memo = new SyntaxMemo();
         while (pending.Count > 0 && spent < settings.MaxSteps * WorldsOfFullBudget)
         {
             if (results.Count == settings.MaxWorlds)
@@ -62,7 +67,7 @@ internal sealed partial class Evaluator
             }
 
             var decisions = new Decisions(pending.Dequeue(), settings.MaxWorlds);
-            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent));
+            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent), memo);
             var result = evaluator.Run(config);
             spent += evaluator._steps;
             results.Add(result);
@@ -135,11 +140,21 @@ internal sealed partial class Evaluator
 
     private void InitializeState()
     {
-        foreach (var (name, value) in _settings.InitialGlobals)
+        foreach (var (name, value) in InitialValues.GetValue(_settings.InitialGlobals, MakeInitialValues))
         {
-            _state.Variables[name] = ShellValue.Text(value);
+            _state.Variables[name] = value;
         }
     }
+
+    /// <summary>
+    /// The initial globals as values, made once per set of globals (a reference build's): every world of
+    /// every module starts from the same instances, so configure's long lists (<c>HTTP_SRCS</c>...) are
+    /// split once, and a list no world changed is seen unchanged without comparing its words.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, KeyValuePair<string, ShellValue>[]> InitialValues = new();
+
+    private static KeyValuePair<string, ShellValue>[] MakeInitialValues(IReadOnlyDictionary<string, string> globals)
+        => [.. globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value)))];
 
     /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
     private void PrepareAddon(string directory)
@@ -186,7 +201,7 @@ internal sealed partial class Evaluator
     internal Location LocationOf(SyntaxElement element) => _trees.Peek() switch
     {
         (_, { } outer) => outer,
-        (var tree, null) => tree.GetLocation(element),
+        (var tree, null) => _memo.LocationOf(tree, element),
     };
 
     private void Step(SyntaxElement at) => Step(at, 1);

@@ -199,8 +199,9 @@ internal static class NginxScripts
     /// <summary>The loop of auto/module that skips sources an earlier module already listed.</summary>
     private static (ShellValue New, ShellValue Shared) SplitNewSources(Evaluator shell, ShellValue sources, string earlierList)
     {
-        var fresh = ShellValue.Empty;
-        var shared = ShellValue.Empty;
+        // `srcs="$srcs $src"` (or shrd) at every turn: built up in one go, as the shell's values would be.
+        var fresh = new ShellValue.Builder();
+        var shared = new ShellValue.Builder();
         foreach (var src in sources.SplitWords())
         {
             shell.Set("src", src);
@@ -215,18 +216,15 @@ internal static class NginxScripts
                 }
             }
 
-            if (Read(shell, "found").KnownText == "no")
-            {
-                fresh = Concat(fresh, " ", src);
-            }
-            else
-            {
-                shared = Concat(shared, " ", src);
-            }
+            var list = Read(shell, "found").KnownText == "no" ? fresh : shared;
+            list.Append(Space);
+            list.Append(src);
         }
 
-        return (fresh, shared);
+        return (fresh.ToValue(), shared.ToValue());
     }
+
+    private static readonly ShellValue Space = ShellValue.Text(" ");
 
     private static int? AutoFeature(Evaluator shell, SyntaxNode at)
     {

@@ -15,6 +15,7 @@ public sealed class ShellValue
     // are split and compared once per world and per rule. A race computes the same result twice.
     private ImmutableArray<ShellValue> _words;
     private (string? Text, string? UnknownReason)[]? _contentParts;
+    private string? _knownText;
 
     private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
 
@@ -34,7 +35,7 @@ public sealed class ShellValue
     internal bool IsEmpty => Segments.All(s => s.Unknown is null && s.Text.Length == 0);
 
     /// <summary>The text when fully known, otherwise null.</summary>
-    public string? KnownText => IsKnown ? string.Concat(Segments.Select(s => s.Text)) : null;
+    public string? KnownText => IsKnown ? _knownText ??= JoinKnown() : null;
 
     /// <summary>The unknown parts, in order.</summary>
     public IEnumerable<UnknownValue> Unknowns => Segments.Where(s => s.Unknown is not null).Select(s => s.Unknown!);
@@ -43,10 +44,34 @@ public sealed class ShellValue
 
     internal static ShellValue Of(UnknownValue unknown) => new([new ValueSegment(string.Empty, null, unknown)]);
 
+    /// <summary>
+    /// The values one after the other. Every value is already in normal form (see <see cref="Segments"/>),
+    /// so a single non-empty one is the result itself, and the rest are appended into one array of the
+    /// right size rather than a list grown by doubling.
+    /// </summary>
     internal static ShellValue Concat(IEnumerable<ShellValue> values)
     {
-        var builder = new Builder();
-        foreach (var value in values)
+        var list = values as IReadOnlyCollection<ShellValue> ?? [.. values];
+        ShellValue? only = null;
+        var nonEmpty = 0;
+        var segments = 0;
+        foreach (var value in list)
+        {
+            if (!value.Segments.IsEmpty)
+            {
+                only = value;
+                nonEmpty++;
+                segments += value.Segments.Length;
+            }
+        }
+
+        if (nonEmpty <= 1)
+        {
+            return only ?? Empty;
+        }
+
+        var builder = new Builder(segments);
+        foreach (var value in list)
         {
             builder.Append(value);
         }
@@ -93,6 +118,11 @@ public sealed class ShellValue
     /// <summary>A display form: unknown parts as <c>«reason»</c>. Never parse it: use <see cref="Segments"/>.</summary>
     public override string ToString()
     {
+        if (KnownText is { } known)
+        {
+            return known;
+        }
+
         var builder = new StringBuilder();
         foreach (var segment in Segments)
         {
@@ -162,7 +192,17 @@ public sealed class ShellValue
     internal static bool IsBlank(char c) => c is ' ' or '\t' or '\n';
 
     /// <summary>Known text runs merged whatever their origins, unknowns by reason: what <see cref="ContentEquals"/> compares.</summary>
-    private (string? Text, string? UnknownReason)[] ContentParts() => _contentParts ??= [.. ComputeContentParts()];
+    private (string? Text, string? UnknownReason)[] ContentParts() => _contentParts ??= KnownText is { } known
+        ? known.Length == 0 ? [] : [(known, null)]
+        : [.. ComputeContentParts()];
+
+    /// <summary>The known text of a value with no unknown part: a single part's text as it is, without copying.</summary>
+    private string JoinKnown() => Segments.Length switch
+    {
+        0 => string.Empty,
+        1 => Segments[0].Text,
+        _ => string.Concat(Segments.Select(s => s.Text)),
+    };
 
     private List<(string? Text, string? UnknownReason)> ComputeContentParts()
     {
@@ -203,7 +243,9 @@ public sealed class ShellValue
     /// <summary>Builds a value by appending, merging neighbouring text of the same origin.</summary>
     internal sealed class Builder
     {
-        private readonly List<ValueSegment> _segments = [];
+        private readonly ImmutableArray<ValueSegment>.Builder _segments;
+
+        public Builder(int capacity = 4) => _segments = ImmutableArray.CreateBuilder<ValueSegment>(capacity);
 
         internal bool IsEmpty => _segments.Count == 0;
 
@@ -227,7 +269,8 @@ public sealed class ShellValue
             }
         }
 
-        public ShellValue ToValue() => _segments.Count == 0 ? Empty : new ShellValue([.. _segments]);
+        /// <summary>The value built; the builder is left empty (every caller is done with it).</summary>
+        public ShellValue ToValue() => _segments.Count == 0 ? Empty : new ShellValue(_segments.DrainToImmutable());
     }
 }
 

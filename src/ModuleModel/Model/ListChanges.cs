@@ -15,6 +15,12 @@ internal static class ListChanges
             return [];
         }
 
+        if (before.TryGetValue(variable, out var unchanged) && ReferenceEquals(unchanged, final))
+        {
+            // The very value the list had: the config did not touch it.
+            return [];
+        }
+
         var initial = before.TryGetValue(variable, out var old) ? old.SplitWords() : [];
         var words = final.SplitWords();
         var isNew = MarkNew(initial, words);
@@ -26,7 +32,7 @@ internal static class ListChanges
     /// <summary>The words <paramref name="variable"/> had and no longer has (as often as they were lost).</summary>
     public static IEnumerable<string> Removed(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
     {
-        if (!before.TryGetValue(variable, out var old) || !after.TryGetValue(variable, out var final))
+        if (!before.TryGetValue(variable, out var old) || !after.TryGetValue(variable, out var final) || ReferenceEquals(old, final))
         {
             return [];
         }

@@ -78,6 +78,18 @@ public sealed class ShellValueTests
         Assert.Equal([("ab", origin), ("c", null)], value.Segments.Select(s => (s.Text, s.Origin)));
     }
 
+    [Fact]
+    public void Concatenating_one_value_with_empty_ones_gives_that_value_and_its_text()
+    {
+        var value = Value("a |b{u} c");
+        Assert.Same(value, ShellValue.Concat([ShellValue.Text(string.Empty), value, ShellValue.Text(string.Empty)]));
+        Assert.Equal(string.Empty, ShellValue.Concat([]).ToString());
+        var known = ShellValue.Concat([ShellValue.Text("a", Line(1)), ShellValue.Text(" b", Line(2))]);
+        Assert.Equal("a b", known.KnownText);
+        Assert.Equal("a b", known.ToString());
+        Assert.True(known.ContentEquals(ShellValue.Text("a b")));
+    }
+
     public static TheoryData<string, string, bool> Comparisons => new()
     {
         { "a b", "a b", true },

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Analyzers.Rules.CSources.Analysis;
+using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 
@@ -130,22 +131,60 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
 
     private static void Analyze(CSourceAnalysisContext context)
     {
-        var code = CodeView.Create(context.Source, context.Module.Target);
-        var declaredHere = DeclaredNames(code);
+        if (!MayNameAnApi(context.Source.File))
+        {
+            return;
+        }
+
+        var code = CodeView.Of(context.Source, context.Module.Target);
+        HashSet<string>? declaredHere = null;
         var reported = new HashSet<string>(StringComparer.Ordinal);
         for (var p = 0; p < code.Count; p++)
         {
-            if (!code.IsIdentifier(p) || code.IsPunctuator(p - 1, ".") || code.IsPunctuator(p - 1, "->"))
+            if (!code.IsIdentifier(p) || !MayBeApiName(code, p) || code.IsPunctuator(p - 1, ".") || code.IsPunctuator(p - 1, "->"))
             {
                 continue;
             }
 
             var name = code.Text(p);
-            if (ModuleApis.Of(name) is { } api && !declaredHere.Contains(name) && reported.Add(name) && !IsDeclared(context.Module, api))
+            if (ModuleApis.Of(name) is { } api && !(declaredHere ??= DeclaredNames(code)).Contains(name) && reported.Add(name) && !IsDeclared(context.Module, api))
             {
                 context.Report(Diagnostic.Create(Rule, context.Source.File.GetLocation(code.Token(p).Span), name, api.Package, api.ModuleName));
             }
         }
+    }
+
+    /// <summary>
+    /// False when no identifier of the file can start with an API's prefix: the raw text holds none, and
+    /// no identifier is split by a backslash-newline (which the raw text would not show).
+    /// </summary>
+    private static bool MayNameAnApi(CSourceFile file)
+    {
+        var text = file.Text.Text.AsSpan();
+        foreach (var api in ModuleApis.All)
+        {
+            if (text.Contains(api.Prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var token in file.Tokens)
+        {
+            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the identifier at <paramref name="p"/> may be an API's name: it starts with a prefix (or is split, and read whole later).</summary>
+    private static bool MayBeApiName(CodeView code, int p)
+    {
+        var token = code.Token(p);
+        return token.HasLineContinuation || ModuleApis.HasPrefix(code.File.Text.Text.AsSpan(token.Start, token.Length));
     }
 
     /// <summary>Words before a name that make it an expression, not a declaration.</summary>
@@ -153,17 +192,23 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
 
     /// <summary>
     /// Names this file declares or defines (<c>type name(</c>, <c>type *name =</c>, <c>ngx_module_t name;</c>):
-    /// its own functions and variables, whatever their prefix.
+    /// its own functions and variables, whatever their prefix. Only names that may be an API's are
+    /// collected: no other is ever looked up.
     /// </summary>
     private static HashSet<string> DeclaredNames(CodeView code)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var p = 1; p < code.Count; p++)
         {
+            if (!code.IsIdentifier(p) || !MayBeApiName(code, p))
+            {
+                continue;
+            }
+
             var type = code.IsPunctuator(p - 1, "*") ? p - 2 : p - 1;
             var typed = code.IsIdentifier(type) && !ExpressionKeywords.Contains(code.Text(type));
             var declarator = code.IsPunctuator(p + 1, "(") || code.IsPunctuator(p + 1, "=") || code.IsPunctuator(p + 1, ";") || code.IsPunctuator(p + 1, "[") || code.IsPunctuator(p + 1, ",");
-            if (code.IsIdentifier(p) && typed && declarator)
+            if (typed && declarator)
             {
                 names.Add(code.Text(p));
             }

@@ -114,7 +114,7 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
     {
         for (var i = 0; i + 1 < file.Tokens.Length; i++)
         {
-            if (FilterHeads.Any(head => file.IsIdentifier(i, head)) && file.IsPunctuator(i + 1, '=') && file.GetCondition(i) != "0")
+            if (file.Tokens[i].Kind == CTokenKind.Identifier && FilterHeads.Any(head => file.IsIdentifier(i, head)) && file.IsPunctuator(i + 1, '=') && file.GetCondition(i) != "0")
             {
                 return i;
             }

@@ -19,16 +19,25 @@ internal static partial class ModulePaths
     {
         var root = context.Module.Directory.TrimEnd('/');
         var outcomes = new[] { LinkMode.Addon, LinkMode.Dynamic }.SelectMany(l => context.Module.Describe(l).Outcomes);
+
+        // Every outcome lists mostly the same paths: each is looked up on disk once.
+        var missing = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var fact in outcomes.SelectMany(facts))
         {
             // A glob that matched nothing is left to configure; a carriage return from CRLF line endings
             // is the parser's finding (CC1103), which says why the path is wrong.
-            if (fact.Word is not { KnownText: { } path } word || path.IndexOfAny(['*', '?', '[', '\r']) >= 0 || !IsUnder(root, path))
+            if (fact.Word is not { KnownText: { } path } word || path.IndexOfAny(['*', '?', '[', '\r']) >= 0)
             {
                 continue;
             }
 
-            if (!exists(Path.GetFullPath(path)) && LocationOf(context, word) is { } location)
+            if (!missing.TryGetValue(path, out var isMissing))
+            {
+                isMissing = IsUnder(root, path) && !exists(Path.GetFullPath(path));
+                missing[path] = isMissing;
+            }
+
+            if (isMissing && LocationOf(context, word) is { } location)
             {
                 context.Report(Diagnostic.Create(rule, location, ModuleOutcome.DisplayPath(path, root)));
             }

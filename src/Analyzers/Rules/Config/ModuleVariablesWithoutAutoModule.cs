@@ -140,7 +140,8 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
     {
         var tree = context.Config;
         var commands = tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().ToList();
-        var calls = commands.Where(c => MayCallAutoModule(c, CallingFunctions(tree, commands))).ToList();
+        var callingFunctions = CallingFunctions(tree, commands);
+        var calls = commands.Where(c => MayCallAutoModule(c, callingFunctions)).ToList();
         var unfollowed = tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>()
             .Where(a => AutoModuleVariables.ClearedPerAddon.Contains(a.Name.Text) && ConfigScript.HasValue(a))
             .Where(a => !tree.GetAncestors(a).OfType<FunctionDefinitionSyntax>().Any())

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Analyzers.Preprocessor;
 using ConfigConvert.CSources;
 
 namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
@@ -30,15 +31,36 @@ internal sealed class CodeView
 
     public int Count => _indices.Length;
 
-    public static CodeView Create(CSourceDocument document, NginxVersionRange target)
+    /// <summary>The view of <paramref name="document"/> for <paramref name="target"/>, made once and shared by every rule that reads it.</summary>
+    public static CodeView Of(CSourceDocument document, NginxVersionRange target) => document.GetAnalysis(target, Create);
+
+    /// <summary>
+    /// Walks the tokens and the file's scope changes together, so that each scope is decided once rather
+    /// than searched for and decided again at every token.
+    /// </summary>
+    private static CodeView Create(CSourceDocument document, NginxVersionRange target)
     {
         var tokens = document.File.Tokens;
-        var indices = ImmutableArray.CreateBuilder<int>();
+        var changes = document.File.ConditionChanges;
+        var indices = ImmutableArray.CreateBuilder<int>(tokens.Length);
+        var next = 0;
+        CConditionScope? scope = null;
+        ConditionTruth? truth = null;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (tokens[i].Kind is not (CTokenKind.Directive or CTokenKind.Comment) && document.IsCompiled(i, target))
+            for (; next < changes.Length && changes[next].TokenIndex <= i; next++)
             {
-                indices.Add(i);
+                scope = changes[next].Scope;
+                truth = null;
+            }
+
+            if (tokens[i].Kind is not (CTokenKind.Directive or CTokenKind.Comment))
+            {
+                truth ??= document.GetCompilation(scope, target);
+                if (truth != ConditionTruth.False)
+                {
+                    indices.Add(i);
+                }
             }
         }
 
@@ -98,19 +120,37 @@ internal sealed class CodeView
         var open = new Stack<int>();
         for (var p = 0; p < _indices.Length; p++)
         {
-            if (IsPunctuator(p, "(") || IsPunctuator(p, "[") || IsPunctuator(p, "{"))
+            switch (Bracket(p))
             {
-                open.Push(p);
-            }
-            else if ((IsPunctuator(p, ")") || IsPunctuator(p, "]") || IsPunctuator(p, "}")) && open.Count > 0)
-            {
-                var start = open.Pop();
-                match[start] = p;
-                match[p] = start;
+                case '(' or '[' or '{':
+                    open.Push(p);
+                    break;
+                case ')' or ']' or '}' when open.Count > 0:
+                    var start = open.Pop();
+                    match[start] = p;
+                    match[p] = start;
+                    break;
             }
         }
 
         return match;
+    }
+
+    /// <summary>The character of a one-character punctuator at <paramref name="position"/> (what <see cref="IsPunctuator"/> compares), else NUL.</summary>
+    private char Bracket(int position)
+    {
+        var token = Token(position);
+        if (token.Kind != CTokenKind.Punctuator)
+        {
+            return '\0';
+        }
+
+        if (!token.HasLineContinuation)
+        {
+            return token.Length == 1 ? File.Text.Text[token.Start] : '\0';
+        }
+
+        return File.GetText(token) is [var only] ? only : '\0';
     }
 
     /// <summary>Function bodies: a <c>{</c> at file scope right after the <c>)</c> of a parameter list.</summary>

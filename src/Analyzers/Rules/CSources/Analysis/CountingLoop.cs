@@ -16,6 +16,9 @@ internal sealed record CountingLoop(int For, int HeaderClose, int End, string Co
     /// <summary>Where the statements the fix replaces begin: the reset before the loop, or the loop.</summary>
     public int First => Reset ?? For;
 
+    /// <summary>The field a counting loop assigns: every loop this finds has one.</summary>
+    public const string CountedField = "ctx_index";
+
     /// <summary>True when <paramref name="position"/> is in the loop (header or body).</summary>
     public bool Contains(int position) => For <= position && position <= End;
 
@@ -52,7 +55,7 @@ internal sealed record CountingLoop(int For, int HeaderClose, int End, string Co
 
     /// <summary><c>ctx_index = counter++</c> at <paramref name="p"/> (after <c>-&gt;</c>).</summary>
     internal static bool IsCountingAssignment(CodeView code, int p)
-        => code.IsIdentifier(p, "ctx_index") && code.IsPunctuator(p - 1, "->") && code.IsPunctuator(p + 1, "=")
+        => code.IsIdentifier(p, CountedField) && code.IsPunctuator(p - 1, "->") && code.IsPunctuator(p + 1, "=")
             && code.IsIdentifier(p + 2) && code.IsPunctuator(p + 3, "++") && code.IsPunctuator(p + 4, ";");
 
     /// <summary>The <c>;</c> that ends the statement starting at <paramref name="p"/>, skipping brackets; -1 when there is none.</summary>

@@ -50,7 +50,12 @@ internal sealed class LegacyModuleCode
 
     private static LegacyModuleCode Analyze(CSourceDocument document, NginxVersionRange target)
     {
-        var code = CodeView.Create(document, target);
+        if (!MayHoldLegacyCode(document.File))
+        {
+            return None;
+        }
+
+        var code = CodeView.Of(document, target);
         var loops = FindLoops(code);
         var sites = new List<Site>();
         for (var p = 0; p < code.Count; p++)
@@ -67,6 +72,35 @@ internal sealed class LegacyModuleCode
 
         var uses = FixGroups(code, sites).Concat(DirectiveUses(document, target)).OrderBy(u => u.Span.Start);
         return new LegacyModuleCode([.. uses], [.. loops]);
+    }
+
+    private static readonly LegacyModuleCode None = new([], []);
+
+    /// <summary>
+    /// False when no token of the file is an identifier every finding starts from (<c>ngx_modules</c>,
+    /// <c>ngx_max_module</c>, or the <c>ctx_index</c> a counting loop assigns) and no directive may
+    /// hold <c>ngx_modules</c>: then there is nothing to find, and the view of the code is not built. The
+    /// raw text settles most files at once; only tokens split by a backslash-newline need a closer look.
+    /// </summary>
+    private static bool MayHoldLegacyCode(CSourceFile file)
+    {
+        var text = file.Text.Text.AsSpan();
+        if (text.Contains(ModuleList, StringComparison.Ordinal) || text.Contains(MaxModule, StringComparison.Ordinal) || text.Contains(CountingLoop.CountedField, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var token in file.Tokens)
+        {
+            var split = token.HasLineContinuation
+                && (token.Kind == CTokenKind.Directive || (token.Kind == CTokenKind.Identifier && file.GetText(token) is ModuleList or MaxModule or CountingLoop.CountedField));
+            if (split)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<CountingLoopFinding> FindLoops(CodeView code)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
 internal static class ModuleApis
 {
     /// <summary>The known APIs: ngx_devel_kit's <c>ndk_*</c> and lua-nginx-module's <c>ngx_http_lua_*</c>.</summary>
-    public static IReadOnlyList<ModuleApi> All { get; } =
+    public static ImmutableArray<ModuleApi> All { get; } =
     [
         new("ndk_", "ngx_devel_kit", "ndk_http_module"),
         new("ngx_http_lua_", "lua-nginx-module", "ngx_http_lua_module"),
@@ -19,6 +21,20 @@ internal static class ModuleApis
     /// </summary>
     public static ModuleApi? Of(string identifier)
         => identifier.EndsWith("_t", StringComparison.Ordinal) || identifier.EndsWith("_pt", StringComparison.Ordinal) ? null : All.FirstOrDefault(api => identifier.StartsWith(api.Prefix, StringComparison.Ordinal) && identifier.Length > api.Prefix.Length);
+
+    /// <summary>True when <paramref name="identifier"/> starts with some API's prefix: every name <see cref="Of"/> finds an API for does.</summary>
+    public static bool HasPrefix(ReadOnlySpan<char> identifier)
+    {
+        foreach (var api in All)
+        {
+            if (identifier.StartsWith(api.Prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>An API: the prefix of its names, the package that provides it, and the module configure and load_module know it by.</summary>
