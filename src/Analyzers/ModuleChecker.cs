@@ -5,11 +5,11 @@ using ConfigConvert.Analyzers.Driver;
 using ConfigConvert.Analyzers.Fixing;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Analyzers.Suppression;
-using ConfigConvert.Converter;
 using ConfigConvert.CSources;
+using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
-using ConfigConvert.ModuleModel;
 using ConfigConvert.IO;
+using ConfigConvert.ModuleModel;
 
 namespace ConfigConvert.Analyzers;
 

@@ -38,9 +38,9 @@ public static class ConfigConverter
         }
 
         var addon = module.Describe(LinkMode.Addon, options.Reference);
-        if (CallsAutoModule(tree) || addon.Outcomes.Any(o => !o.AutoModuleCalls.IsEmpty))
+        if (AutoModuleCall(tree, addon) is { } call)
         {
-            return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, Location.None(configPath))]);
+            return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, call)]);
         }
 
         if (tree.GetDiagnostics().FirstOrDefault(d => d.Descriptor == SyntaxDiagnostics.CarriageReturn) is { } carriageReturn)
@@ -55,7 +55,7 @@ public static class ConfigConverter
         Blockers.FindPatches(module, addon, problems, notes);
         var nginxBuildChanges = new List<NginxBuildChange>();
         var registrations = RegistrationFinder.Find(tree, problems, nginxBuildChanges);
-        Blockers.FindUnknownRegistrations(addon, [.. nginxBuildChanges.Select(c => tree.GetLocation(c.Assignment))], problems);
+        Blockers.FindUnknownRegistrations(tree, addon, [.. nginxBuildChanges.Select(c => tree.GetLocation(c.Assignment))], problems);
         if (problems.Count > 0)
         {
             return Refuse(configPath, original, [.. problems]);
@@ -66,7 +66,7 @@ public static class ConfigConverter
             return Refuse(configPath, original, [stops]);
         }
 
-        if (addon.Outcomes.All(o => o.Modules.IsEmpty) && SourceOnlyAddon(configPath, addon) is { } sourceOnly)
+        if (addon.Outcomes.All(o => o.Modules.IsEmpty) && SourceOnlyAddon(tree, addon) is { } sourceOnly)
         {
             return Refuse(configPath, original, [sourceOnly]);
         }
@@ -88,7 +88,7 @@ public static class ConfigConverter
             converted = GuardWidening.Apply(written);
         }
 
-        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? [], nginxBuildChanges);
+        var check = SelfCheck.Verify(module, addon, module.WithConfigText(original.WithText(converted)), options, plan.Collected?.Variables ?? [], nginxBuildChanges, tree.GetLocation(registrations[0].Statement));
         if (!check.IsEmpty)
         {
             return Refuse(configPath, original, check);
@@ -99,10 +99,17 @@ public static class ConfigConverter
         return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. requiredModules, .. notes, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
 
-    /// <summary>True when the script has a <c>. auto/module</c> anywhere, in whatever branch.</summary>
-    private static bool CallsAutoModule(SyntaxTree tree)
-        => tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().Any(c =>
+    /// <summary>
+    /// The first <c>. auto/module</c> of the script, in whatever branch, or else of a file it sources
+    /// (as the model ran it); null when there is none.
+    /// </summary>
+    private static Location? AutoModuleCall(SyntaxTree tree, ModuleDescription addon)
+    {
+        var command = tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().FirstOrDefault(c =>
             c.Words.Select(w => w.GetLiteralValue()).ToList() is [".", "auto/module" or "./auto/module", ..]);
+        var run = addon.Outcomes.SelectMany(o => o.AutoModuleCalls).FirstOrDefault();
+        return command is not null ? tree.GetLocation(command) : run is null ? null : run.Location ?? Location.None(tree.FilePath);
+    }
 
     /// <summary>
     /// The refusal of a config that makes configure fail on every path before it registers anything (a
@@ -126,7 +133,7 @@ public static class ConfigConverter
     /// module, at the first line that adds one; null when it adds nothing either (then there is truly
     /// nothing to convert).
     /// </summary>
-    private static Diagnostic? SourceOnlyAddon(string configPath, ModuleDescription addon)
+    private static Diagnostic? SourceOnlyAddon(SyntaxTree tree, ModuleDescription addon)
     {
         var added = addon.Outcomes.SelectMany(o => o.Sources.Concat(o.Incs).Concat(o.Libs)).ToList();
         if (added.Count == 0)
@@ -142,7 +149,7 @@ public static class ConfigConverter
         };
         var what = string.Join(" and ", kinds.Where(k => k.Count > 0).Select(k => k.Name));
         var first = added.Where(f => f.Location is not null).OrderBy(f => f.Location!.Span.Start).FirstOrDefault();
-        return Diagnostic.Create(ConversionDiagnostics.SourceOnlyAddon, first?.Location ?? Location.None(configPath), what);
+        return Diagnostic.Create(ConversionDiagnostics.SourceOnlyAddon, first?.Location ?? Assignments.First(tree, added[0].Variable) ?? Location.None(tree.FilePath), what);
     }
 
     /// <summary>The note that a line changing nginx's own build stays where it is, and what a dynamic build then needs.</summary>

@@ -26,6 +26,7 @@ public sealed class BadInputTests : IDisposable
             var diagnostic = Assert.Single(byPath[path].Diagnostics);
             Assert.Equal(expectedId[..6], diagnostic.Id);
             Assert.False(byPath[path].IsModule);
+            Assert.False(byPath[path].ModuleListRead);
         }
 
         Assert.Contains("only 64-bit little-endian x86-64", byPath[files["CC6004 32-bit"]].Diagnostics[0].Message, StringComparison.Ordinal);
@@ -33,6 +34,7 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("a big-endian ELF (ELFDATA2MSB)", byPath[files["CC6004 big-endian"]].Diagnostics[0].Message, StringComparison.Ordinal);
         Assert.Contains("AArch64", byPath[files["CC6004 aarch64"]].Diagnostics[0].Message, StringComparison.Ordinal);
         Assert.Equal(20, byPath[Module].Modules.Length);
+        Assert.True(byPath[Module].ModuleListRead);
     }
 
     [Trait("Requires", "nginx")]
@@ -67,7 +69,10 @@ public sealed class BadInputTests : IDisposable
         Assert.True(compiled.ExitCode == 0, compiled.StandardError);
 
         var report = BuiltModuleInspector.Inspect([empty], RealNginx.Binary);
-        var warning = Assert.Single(Assert.Single(report.SharedObjects).Diagnostics);
+        var sharedObject = Assert.Single(report.SharedObjects);
+        Assert.True(sharedObject.ModuleListRead);
+        Assert.False(sharedObject.IsModule);
+        var warning = Assert.Single(sharedObject.Diagnostics);
         Assert.Equal(("CC6011", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
         Assert.Null(Assert.Single(report.Outcomes).Failure);
         Assert.Null(RealNginx.Load(empty));

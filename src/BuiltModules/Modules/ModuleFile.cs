@@ -60,6 +60,7 @@ internal static class ModuleFileReader
             Modules = list.Modules,
             Order = list.Order,
             HasOrder = list.HasOrder,
+            ModuleListRead = list.WasRead,
             NeededLibraries = [.. image.Needed.Select(n => new NeededLibrary(n, closure.FirstOrDefault(l => l.Name == n)?.Path))],
             SymbolsFromNginx = [.. image.Symbols.Where(s => !s.IsDefined && !s.IsWeak && s.Name.Length > 0 && !provided.Contains(s.Name)).Select(s => s.Name).Distinct().Order(StringComparer.Ordinal)],
             Packages = list.Modules.IsEmpty ? null : PackageAdvisor.For(list.Modules[0].Version, abiFile),

@@ -133,8 +133,11 @@ internal static class ModuleListReader
         => diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.BrokenModuleList, Location.None(image.Path), image.Path, detail));
 }
 
-/// <summary>The modules of a shared object and its load-order list.</summary>
-internal sealed record ModuleList(ImmutableArray<BuiltModule> Modules, ImmutableArray<string> Order, bool HasOrder, bool IsModule)
+/// <summary>
+/// The modules of a shared object and its load-order list; <paramref name="WasRead"/> is true when
+/// <c>ngx_modules[]</c> and <c>ngx_module_names[]</c> were read to their ends (an empty list included).
+/// </summary>
+internal sealed record ModuleList(ImmutableArray<BuiltModule> Modules, ImmutableArray<string> Order, bool HasOrder, bool WasRead)
 {
     public static ModuleList None { get; } = new([], [], false, false);
 }

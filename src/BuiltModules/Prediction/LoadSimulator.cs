@@ -121,9 +121,9 @@ internal sealed class LoadSimulator
         }
 
         // An empty module list is read and loaded by nginx like any other: it adds no module (CC6011 says so).
-        if (!file.Report.IsModule && file.Report.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        if (!file.Report.ModuleListRead)
         {
-            var why = file.Report.Diagnostics.FirstOrDefault()?.Message ?? "its module list cannot be read";
+            var why = file.Report.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Message ?? "its module list cannot be read";
             return Failure(LoadFailureKind.NotAModule, why) with { IsNginxMessage = false };
         }
 

@@ -18,6 +18,12 @@ public sealed record SharedObjectReport
     /// <summary>Whether the file exports <c>ngx_module_order</c> at all.</summary>
     public bool HasOrder { get; init; }
 
+    /// <summary>
+    /// True when <c>ngx_modules[]</c> and <c>ngx_module_names[]</c> were read to their ends: nginx would
+    /// load what they list, and nothing when they are empty. False when they are missing or broken.
+    /// </summary>
+    public bool ModuleListRead { get; init; }
+
     /// <summary>Its <c>DT_NEEDED</c> libraries and where the dynamic loader finds each (null: not found).</summary>
     public ImmutableArray<NeededLibrary> NeededLibraries { get; init; } = [];
 

@@ -34,8 +34,8 @@ public static class ConversionDiagnostics
 
     /// <summary>The self-check found a difference between the original and the converted config.</summary>
     public static readonly DiagnosticDescriptor SelfCheckFailed = new(
-        "CC3006", "Not equivalent", "the converted config would build a different nginx ({0}): {1}", Category, DiagnosticSeverity.Error,
-        "The converter evaluates the original and the converted config under every link mode and refuses when they differ.");
+        "CC3006", "Not equivalent", "the converted config would build a different nginx ({0}): {1}; convert this part by hand and prove the result with `ngx-convert verify`", Category, DiagnosticSeverity.Error,
+        "The converter evaluates the original and the converted config under every link mode and refuses when they differ, at the line of the original that makes the difference (or, when no single line does, the first that registers the module).");
 
     /// <summary>Already new style.</summary>
     public static readonly DiagnosticDescriptor AlreadyNewStyle = new(
@@ -65,7 +65,12 @@ public static class ConversionDiagnostics
         "CC3014", "Configure stops", "configure stops here with status {0}{1}, before the config registers any module, so there is nothing that can be converted", Category, DiagnosticSeverity.Error,
         "Every path through the config ends in `exit` with a failure status before a module is registered, usually because something it checks for (a file, a library, a git submodule, an environment variable) is missing where the conversion runs.");
 
+    /// <summary>A shipped patch to nginx that the build does not use: a note, not a refusal.</summary>
+    public static readonly DiagnosticDescriptor PatchOutsideBuild = new(
+        "CC3015", "Patch outside the build", "{0}, but it is not part of the build (it sits in a development or test folder, and neither the config nor a README or INSTALL applies it), so it blocks nothing: the converted config builds without it, as the original does", Category, DiagnosticSeverity.Info,
+        "A patch to nginx in a development or test folder that nothing applies is a tool of the module's authors (a debugging build, a test harness), not part of what users build.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, SourceOnlyAddon, NginxBuildChangeKept, StopsConfigure];
+        [PatchesNginx, RegistrationPlacement, UnsupportedRegistration, UnknownRegistration, SelfCheckFailed, AlreadyNewStyle, NothingRegistered, SourcesNotSplit, SourceOnlyAddon, NginxBuildChangeKept, StopsConfigure, PatchOutsideBuild];
 }

@@ -44,7 +44,7 @@ internal static class CollectedPlanner
         }
 
         // A module of another type that a kept line forces into nginx's lists is nginx's: the names come from the module's own type.
-        var first = types.Count == 1 ? addon.Outcomes[0].Modules.FirstOrDefault(m => m.Type == types[0]) : null;
+        var first = types.Count == 1 ? addon.Outcomes.SelectMany(o => o.Modules).FirstOrDefault(m => m.Type == types[0]) : null;
         if (types.Count != 1 || first is null)
         {
             var second = appends.FirstOrDefault(a => a.Contribution.Type is { } t && t != types.FirstOrDefault());

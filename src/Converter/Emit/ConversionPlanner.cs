@@ -33,8 +33,10 @@ internal static class ConversionPlanner
             return null;
         }
 
-        var outcome = addon.Outcomes[0];
-        if (addon.Outcomes.Any(o => !SameFacts(o, outcome)) && (types.Count > 1 || contributions.Any(IsPositioned)))
+        // Where configure stops, nothing is built: the facts that count are those of the outcomes that go on.
+        var building = addon.Outcomes.Where(o => !o.Exited).DefaultIfEmpty(addon.Outcomes[0]).ToList();
+        var outcome = building[0];
+        if (building.Any(o => !SameFacts(o, outcome)) && (types.Count > 1 || contributions.Any(IsPositioned)))
         {
             problems.Add(Diagnostic.Create(ConversionDiagnostics.RegistrationPlacement, where, "the modules and sources registered depend on conditions the model cannot decide (feature tests, programs), and this config needs them known to split or order its modules"));
             return null;

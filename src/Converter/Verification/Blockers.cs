@@ -1,8 +1,9 @@
 using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
-using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
+using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Verification;
@@ -17,11 +18,11 @@ internal static class Blockers
     /// </summary>
     /// <remarks>
     /// A patch that is not part of the build (<see cref="NginxPatches.IsOutsideBuild"/>: in a development
-    /// folder, named by neither the config nor the instructions) goes to <paramref name="notes"/> instead.
+    /// folder, named by neither the config nor the instructions) goes to <paramref name="notes"/> instead,
+    /// as <see cref="ConversionDiagnostics.PatchOutsideBuild"/>.
     /// </remarks>
     public static void FindPatches(ModuleDirectory module, ModuleDescription addon, List<Diagnostic> problems, List<Diagnostic> notes)
     {
-        var configPath = Path.Combine(module.Path, "config");
         var configText = module.Config?.Text.Text ?? string.Empty;
         foreach (var file in SafeFiles(module.Path).Where(NginxPatches.IsPatchFileName))
         {
@@ -32,15 +33,10 @@ internal static class Blockers
                 continue;
             }
 
-            if (NginxPatches.IsOutsideBuild(module.Path, relative, configText))
-            {
-                var note = $"`{relative}` is not part of the build (it sits in a development or test folder, and neither the config nor a README or INSTALL applies it), so it does not block the conversion; applied by hand";
-                notes.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, Location.None(configPath), note).WithSeverity(DiagnosticSeverity.Info));
-            }
-            else
-            {
-                problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, PatchLocation(file, patch, text), ShippedPatch(relative, patch)));
-            }
+            // Either way at the first nginx file the diff names: the line a person opens to see what it changes.
+            var outsideBuild = NginxPatches.IsOutsideBuild(module.Path, relative, configText);
+            var found = Diagnostic.Create(outsideBuild ? ConversionDiagnostics.PatchOutsideBuild : ConversionDiagnostics.PatchesNginx, PatchLocation(file, patch, text), ShippedPatch(relative, patch));
+            (outsideBuild ? notes : problems).Add(found);
         }
 
         foreach (var change in NginxPatches.FindCommands([addon], module.Path))
@@ -88,7 +84,8 @@ internal static class Blockers
     /// Registration globals whose new value holds something the model cannot know, except what the
     /// <paramref name="kept"/> lines (nginx's own build, kept where they are) put there.
     /// </summary>
-    public static void FindUnknownRegistrations(ModuleDescription addon, IReadOnlyList<Location> kept, List<Diagnostic> problems)
+    /// <remarks>An unknown the model could not place is reported at the first assignment to the list it reached.</remarks>
+    public static void FindUnknownRegistrations(SyntaxTree tree, ModuleDescription addon, IReadOnlyList<Location> kept, List<Diagnostic> problems)
     {
         foreach (var outcome in addon.Outcomes)
         {
@@ -98,23 +95,20 @@ internal static class Blockers
                 // the new description names the same variable, and the self-check compares the two. A module
                 // name from it is not: which shared object holds which module cannot be known then.
                 var fromEnvironment = ModuleType.FromModulesList(name) is null && value is not null && value.Unknowns.All(u => u.EnvironmentVariable is not null);
-                var unknowns = value?.Unknowns.Where(u => !kept.Any(k => Within(u.Location, k))).ToList() ?? [];
+                var unknowns = value?.Unknowns.Where(u => !kept.Any(k => k.Contains(u.Location))).ToList() ?? [];
                 if (unknowns.Count > 0 && Registrations.RegistrationFinder.IsRegistrationGlobal(name) && !fromEnvironment)
                 {
                     // The unknown part itself says what the registration depends on, and where.
                     var unknown = unknowns[0];
                     problems.Add(Diagnostic.Create(
                         ConversionDiagnostics.UnknownRegistration,
-                        unknown.Location ?? Location.None(addon.ModuleDirectory),
+                        unknown.Location ?? Assignments.First(tree, name) ?? Location.None(tree.FilePath),
                         unknown.Reason));
                     return;
                 }
             }
         }
     }
-
-    private static bool Within(Location? inner, Location outer)
-        => inner is not null && inner.Path == outer.Path && outer.Span.Start <= inner.Span.Start && inner.Span.End <= outer.Span.End;
 
     private static IEnumerable<string> SafeFiles(string directory)
     {

@@ -3,6 +3,7 @@ using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.ModuleModel.Nginx;
+using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Converter.Verification;
 
@@ -21,37 +22,40 @@ internal static class SelfCheck
     /// <param name="options">How it was converted.</param>
     /// <param name="collectedVariables">The variables the conversion collects the module's lists in: new, and the module's own.</param>
     /// <param name="kept">The lines that change nginx's own build, kept where they are: a module they force into nginx's lists is nginx's, not the module's.</param>
-    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options, ImmutableArray<string> collectedVariables, IReadOnlyList<NginxBuildChange> kept)
+    /// <param name="registration">The first statement that registers the module: where a difference that no line of the original says is reported.</param>
+    public static ImmutableArray<Diagnostic> Verify(ModuleDirectory original, ModuleDescription originalAddon, ModuleDirectory converted, ConversionOptions options, ImmutableArray<string> collectedVariables, IReadOnlyList<NginxBuildChange> kept, Location registration)
     {
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
-        var configPath = Path.Combine(original.Path, "config");
-        void Fail(string build, string what) => problems.Add(Diagnostic.Create(ConversionDiagnostics.SelfCheckFailed, Location.None(configPath), build, what));
+        void Fail(string build, Difference difference) => problems.Add(Diagnostic.Create(ConversionDiagnostics.SelfCheckFailed, difference.At ?? registration, build, difference.What));
 
         if (converted.Config is null || converted.Config.HasErrors)
         {
-            Fail("static", "the converted text does not parse: " + string.Join("; ", converted.Diagnostics.Select(d => d.Message)));
+            Fail("static", new Difference("the converted text does not parse: " + string.Join("; ", converted.Diagnostics.Select(d => d.Message)), null));
             return problems.ToImmutable();
         }
 
         var before = originalAddon;
-        Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), StaticDifferences, Fail);
+        Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), (a, b) => StaticDifferences(a, b, original.Config), Fail);
         var nginxModules = NginxModulesForced(original, originalAddon, kept);
-        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), (a, b) => DynamicDifferences(a, b, nginxModules), Fail);
+        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), (a, b) => DynamicDifferences(a, b, nginxModules, original.Config), Fail);
         if (options.Compatibility)
         {
-            Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), (a, b) => LegacyDifferences(a, b, collectedVariables, options.Reference), Fail);
+            Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), (a, b) => LegacyDifferences(a, b, collectedVariables, options.Reference, original.Config), Fail);
         }
 
         return problems.ToImmutable();
     }
 
-    private static void Compare(string build, ModuleDescription a, ModuleDescription b, Func<ModuleOutcome, ModuleOutcome, IEnumerable<string>> differences, Action<string, string> fail)
+    private static void Compare(string build, ModuleDescription a, ModuleDescription b, Func<ModuleOutcome, ModuleOutcome, IEnumerable<Difference>> differences, Action<string, Difference> fail)
     {
         var pairs = Pair(a, b, out var pairing);
 
+        // Where both stop configure the same way, neither builds anything: what the lists held then does not matter.
+        var building = pairs.Where(p => !(p.Item1.Exited && p.Item2.Exited && p.Item1.ExitStatus == p.Item2.ExitStatus));
+
         // Outcomes that differ the same way (a feature test's every branch) are one problem, said once.
         var said = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var difference in pairs.SelectMany(p => differences(p.Item1, p.Item2)).Where(said.Add))
+        foreach (var difference in building.SelectMany(p => differences(p.Item1, p.Item2)).Where(d => said.Add(d.What)))
         {
             fail(build, difference);
         }
@@ -66,7 +70,7 @@ internal static class SelfCheck
     /// The variables nginx before 1.9.11 would see otherwise. configure splits its lists into words, so
     /// those compare word by word; the variables a conversion collects the module's lists in are new.
     /// </summary>
-    private static IEnumerable<string> LegacyDifferences(ModuleOutcome a, ModuleOutcome b, ImmutableArray<string> collectedVariables, ReferenceBuild reference)
+    private static IEnumerable<Difference> LegacyDifferences(ModuleOutcome a, ModuleOutcome b, ImmutableArray<string> collectedVariables, ReferenceBuild reference, SyntaxTree? config)
     {
         var changed = a.ChangedVariables.Keys.Union(b.ChangedVariables.Keys)
             .Where(k => !collectedVariables.Contains(k))
@@ -74,67 +78,100 @@ internal static class SelfCheck
             .ToList();
         if (changed.Count > 0)
         {
-            yield return "nginx before 1.9.11 would see other values of " + string.Join(", ", changed);
+            yield return new Difference("nginx before 1.9.11 would see other values of " + string.Join(", ", changed), Assignments.First(config, changed[0]));
         }
     }
 
     /// <summary>Outcomes of the two descriptions that make the same assumptions.</summary>
-    private static List<(ModuleOutcome, ModuleOutcome)> Pair(ModuleDescription a, ModuleDescription b, out string? problem)
+    private static List<(ModuleOutcome, ModuleOutcome)> Pair(ModuleDescription a, ModuleDescription b, out Difference? problem)
     {
-        problem = null;
         var pairs = new List<(ModuleOutcome, ModuleOutcome)>();
         foreach (var outcome in a.Outcomes)
         {
             var key = string.Join(";", outcome.Assumptions);
-            var match = b.Outcomes.FirstOrDefault(o => string.Join(";", o.Assumptions) == key);
-            if (match is null)
+            if (b.Outcomes.FirstOrDefault(o => string.Join(";", o.Assumptions) == key) is { } match)
             {
-                problem = $"the outcome [{key}] has no counterpart";
-                continue;
+                pairs.Add((outcome, match));
             }
-
-            pairs.Add((outcome, match));
         }
 
-        if (a.Outcomes.Length != b.Outcomes.Length)
-        {
-            problem ??= $"{a.Outcomes.Length} outcomes before, {b.Outcomes.Length} after";
-        }
-
+        problem = pairs.Count == a.Outcomes.Length && a.Outcomes.Length == b.Outcomes.Length ? null : OtherPaths(a, b);
         return pairs;
     }
 
-    private static IEnumerable<string> StaticDifferences(ModuleOutcome a, ModuleOutcome b)
+    /// <summary>
+    /// The conditions that only one of the two configs decides (a list read before the module is in it,
+    /// a test that moved), at the first the original decides alone.
+    /// </summary>
+    private static Difference OtherPaths(ModuleDescription a, ModuleDescription b)
+    {
+        var before = a.Outcomes.SelectMany(o => o.Assumptions).DistinctBy(x => x.Condition).ToList();
+        var after = b.Outcomes.SelectMany(o => o.Assumptions).Select(x => x.Condition).Distinct(StringComparer.Ordinal).ToList();
+        var dropped = before.Where(x => !after.Contains(x.Condition)).ToList();
+        var added = after.Where(c => before.All(x => x.Condition != c)).ToList();
+        var what = (added.Count, dropped.Count) switch
+        {
+            (0, 0) => $"the same conditions combine into {a.Outcomes.Length} outcomes in the original and {b.Outcomes.Length} in the converted config",
+            (_, 0) => $"the converted config depends on whether {string.Join(" and whether ", added)}, where the original does not",
+            (0, _) => $"the converted config no longer depends on whether {string.Join(" and whether ", dropped.Select(x => x.Condition))}",
+            _ => $"the converted config depends on whether {string.Join(" and whether ", added)} instead of whether {string.Join(" and whether ", dropped.Select(x => x.Condition))}",
+        };
+        return new Difference(what, dropped.FirstOrDefault()?.Location);
+    }
+
+    private static IEnumerable<Difference> StaticDifferences(ModuleOutcome a, ModuleOutcome b, SyntaxTree? config)
     {
         foreach (var type in ModuleType.All)
         {
             // The whole list, nginx's own modules included: a config may remove or reorder them.
             if (!SameWords(a, b, type.ModulesList))
             {
-                yield return $"{type.ModulesList} would differ: {Describe(a, type)} instead of {Describe(b, type)}";
+                var at = Assignments.Enclosing(config, a.Modules.FirstOrDefault(m => m.Type == type)?.Location) ?? Assignments.First(config, type.ModulesList);
+                yield return new Difference($"{type.ModulesList} would differ: {Describe(b, type)} instead of {Describe(a, type)}", at);
             }
         }
 
         foreach (var (name, left, right) in new[]
         {
-            ("sources", Set(a.Sources), Set(b.Sources)),
-            ("deps", Set(a.Deps), Set(b.Deps)),
-            ("include dirs", Set(a.Incs), Set(b.Incs)),
-            ("libs", string.Join(' ', a.Libs.Select(l => l.Value)), string.Join(' ', b.Libs.Select(l => l.Value))),
-            ("USE_ switches", string.Join(' ', UseSwitches(a)), string.Join(' ', UseSwitches(b))),
-            ("#defines", string.Join(' ', a.Defines.Select(d => d.Name + "=" + d.Value)), string.Join(' ', b.Defines.Select(d => d.Name + "=" + d.Value))),
+            ("sources", a.Sources, b.Sources),
+            ("deps", a.Deps, b.Deps),
+            ("include dirs", a.Incs, b.Incs),
+            ("USE_ switches", ReadSwitches(a), ReadSwitches(b)),
         })
         {
-            if (left != right)
+            if (Set(left) != Set(right))
             {
-                yield return $"{name}: `{right}` instead of `{left}`";
+                yield return new Difference($"{name}: `{Set(right)}` instead of `{Set(left)}`", FirstMissing(left, right, config));
             }
+        }
+
+        if (Joined(a.Libs) != Joined(b.Libs))
+        {
+            yield return new Difference($"libs: `{Joined(b.Libs)}` instead of `{Joined(a.Libs)}`", FirstMissing(a.Libs, b.Libs, config));
+        }
+
+        string Defines(ModuleOutcome o) => string.Join(' ', o.Defines.Select(d => d.Name + "=" + d.Value));
+        if (Defines(a) != Defines(b))
+        {
+            var missing = a.Defines.FirstOrDefault(d => !b.Defines.Any(x => x.Name == d.Name && x.Value == d.Value));
+            yield return new Difference($"#defines: `{Defines(b)}` instead of `{Defines(a)}`", missing?.Location);
         }
 
         if (a.Exited != b.Exited || a.ExitStatus != b.ExitStatus)
         {
-            yield return "configure would stop differently";
+            yield return new Difference("configure would stop differently", a.ExitLocation);
         }
+    }
+
+    /// <summary>
+    /// Where the original wrote the first word that the converted config lacks; for a word only the
+    /// converted config has, the first line of the original that changes that list.
+    /// </summary>
+    private static Location? FirstMissing(ImmutableArray<ListFact> original, ImmutableArray<ListFact> converted, SyntaxTree? config)
+    {
+        var lacking = original.FirstOrDefault(f => !converted.Any(c => c.Value == f.Value));
+        var extra = converted.FirstOrDefault(f => !original.Any(o => o.Value == f.Value));
+        return Assignments.Enclosing(config, lacking?.Location) ?? (extra is null ? Assignments.Enclosing(config, original.FirstOrDefault()?.Location) : Assignments.First(config, extra.Variable));
     }
 
     /// <summary>The names of the modules that kept lines put into nginx's lists in the original (its own modules: they stay in its lists).</summary>
@@ -142,44 +179,45 @@ internal static class SelfCheck
     {
         var lines = kept.Select(k => original.Config!.GetLocation(k.Assignment)).ToList();
         return originalAddon.Outcomes.SelectMany(o => o.Modules)
-            .Where(m => m.Location is { } at && lines.Any(l => l.Path == at.Path && l.Span.Start <= at.Span.Start && at.Span.End <= l.Span.End))
+            .Where(m => lines.Any(l => l.Contains(m.Location)))
             .Select(m => m.Name)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic, HashSet<string> nginxModules)
+    private static IEnumerable<Difference> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic, HashSet<string> nginxModules, SyntaxTree? config)
     {
+        Location? ModuleLine(string name) => Assignments.Enclosing(config, staticOriginal.Modules.FirstOrDefault(m => m.Name == name)?.Location);
         var leftStatic = dynamic.Modules.Where(m => !nginxModules.Contains(m.Name)).ToList();
         if (leftStatic.Count > 0)
         {
-            yield return "modules left in static lists: " + string.Join(", ", leftStatic.Select(m => m.Name));
+            yield return new Difference("modules left in static lists: " + string.Join(", ", leftStatic.Select(m => m.Name)), ModuleLine(leftStatic[0].Name));
         }
 
         var inObjects = dynamic.SharedObjects.SelectMany(so => so.Modules).ToHashSet(StringComparer.Ordinal);
         var missing = staticOriginal.Modules.Select(m => m.Name).Where(n => !inObjects.Contains(n) && !nginxModules.Contains(n)).ToList();
         if (missing.Count > 0)
         {
-            yield return "modules in no shared object: " + string.Join(", ", missing);
+            yield return new Difference("modules in no shared object: " + string.Join(", ", missing), ModuleLine(missing[0]));
         }
 
         var compiled = dynamic.SharedObjects.SelectMany(so => so.Sources.Concat(so.SharedSources)).ToHashSet(StringComparer.Ordinal);
         // nginx's own sources that a kept line forces into nginx's build are nginx's, not the module's.
-        var uncompiled = staticOriginal.Sources.Select(s => s.Value).Where(s => IsModuleFile(s) && !compiled.Contains(s)).Distinct().ToList();
+        var uncompiled = staticOriginal.Sources.Where(s => IsModuleFile(s.Value) && !compiled.Contains(s.Value)).DistinctBy(s => s.Value).ToList();
         if (uncompiled.Count > 0)
         {
-            yield return "sources in no shared object: " + string.Join(", ", uncompiled);
+            yield return new Difference("sources in no shared object: " + string.Join(", ", uncompiled.Select(s => s.Value)), Assignments.Enclosing(config, uncompiled[0].Location));
         }
 
         var libs = dynamic.SharedObjects.SelectMany(so => so.Libs).ToHashSet(StringComparer.Ordinal);
-        var unlinked = staticOriginal.Libs.Select(l => l.Value).Where(l => !libs.Contains(l) && !dynamic.Libs.Any(d => d.Value == l)).ToList();
+        var unlinked = staticOriginal.Libs.Where(l => !libs.Contains(l.Value) && !dynamic.Libs.Any(d => d.Value == l.Value)).ToList();
         if (unlinked.Count > 0)
         {
-            yield return "libs not linked: " + string.Join(" ", unlinked);
+            yield return new Difference("libs not linked: " + string.Join(" ", unlinked.Select(l => l.Value)), Assignments.Enclosing(config, unlinked[0].Location));
         }
 
-        if (string.Join(' ', UseSwitches(staticOriginal)) != string.Join(' ', UseSwitches(dynamic)))
+        if (Set(ReadSwitches(staticOriginal)) != Set(ReadSwitches(dynamic)))
         {
-            yield return "USE_ switches differ";
+            yield return new Difference("USE_ switches differ", Assignments.Enclosing(config, ReadSwitches(staticOriginal).FirstOrDefault()?.Location));
         }
     }
 
@@ -217,12 +255,15 @@ internal static class SelfCheck
 
     private static string Set(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
+    private static string Joined(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value));
+
     /// <summary>
     /// The switches the build reads: nginx's configure no longer reads <c>USE_MD5</c> or <c>USE_SHA1</c>
     /// (and auto/module ignores <c>MD5</c>, <c>SHA1</c>), so a conversion that drops them builds the same.
     /// </summary>
-    private static IEnumerable<string> UseSwitches(ModuleOutcome outcome) => outcome.Use
-        .Where(u => BuiltInLibrary.FromUseVariable(u.Variable) is not { IsObsolete: true })
-        .Select(u => u.Value)
-        .Order(StringComparer.Ordinal);
+    private static ImmutableArray<ListFact> ReadSwitches(ModuleOutcome outcome)
+        => [.. outcome.Use.Where(u => BuiltInLibrary.FromUseVariable(u.Variable) is not { IsObsolete: true })];
+
+    /// <summary>A difference the self-check found, and the line of the original that makes it, when one does.</summary>
+    private sealed record Difference(string What, Location? At);
 }

@@ -57,6 +57,9 @@ public sealed record Location(string? Path, TextSpan Span, LinePosition Start, L
     /// <summary>A location for a problem that belongs to a whole file (or to no file).</summary>
     public static Location None(string? path = null) => new(path, default, new LinePosition(1, 1), new LinePosition(1, 1));
 
+    /// <summary>True when <paramref name="location"/> lies wholly inside this one, in the same file.</summary>
+    public bool Contains(Location? location) => location is not null && location.Path == Path && Span.Contains(location.Span);
+
     /// <summary>A location in <paramref name="text"/>.</summary>
     public static Location Create(string? path, SourceText text, TextSpan span)
         => new(path, span, text.GetLinePosition(span.Start), text.GetLinePosition(span.End));
