@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using ConfigConvert.Diagnostics;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output;
+using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
