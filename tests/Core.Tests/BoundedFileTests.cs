@@ -40,6 +40,14 @@ public sealed class BoundedFileTests : IDisposable
     }
 
     [Fact]
+    public void A_dangling_link_has_no_size_it_is_no_file()
+    {
+        var link = Path.Combine(_root, "gone.c");
+        File.CreateSymbolicLink(link, Path.Combine(_root, "nowhere.c"));
+        Assert.Throws<FileNotFoundException>(() => BoundedFile.SizeOf(link));
+    }
+
+    [Fact]
     public void An_empty_device_is_read_as_empty()
         => Assert.Empty(BoundedFile.ReadAllBytes("/dev/null")!);
 

@@ -67,7 +67,7 @@ internal static class ModuleFiles
 
         if (entry is FileInfo file && IsRegularFile(file))
         {
-            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, file.LinkTarget is null ? file.Length : BoundedFile.SizeOf(file.FullName)));
+            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, SizeOf(file)));
         }
     }
 
@@ -86,6 +86,20 @@ internal static class ModuleFiles
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    // What a symbolic link names counts, not the link: a link to /dev/zero or to a FIFO has a size of its own that is
+    // not 0. A link that dangles keeps its own size, so that reading it fails and is reported as for any unreadable file.
+    private static long SizeOf(FileInfo file)
+    {
+        try
+        {
+            return file.LinkTarget is null ? file.Length : BoundedFile.SizeOf(file.FullName);
+        }
+        catch (IOException)
+        {
+            return file.Length;
         }
     }
 }

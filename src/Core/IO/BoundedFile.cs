@@ -33,8 +33,9 @@ public static class BoundedFile
 
     /// <summary>
     /// The size of the file <paramref name="path"/> names, its symbolic links followed (<see cref="FileInfo.Length"/> of a
-    /// link is the link's own size): 0 for a device, a pipe or a file that does not exist. The file is not opened.
+    /// link is the link's own size): 0 for a device or a pipe. The file is not opened.
     /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file, or the link dangles.</exception>
     /// <exception cref="IOException">The links loop.</exception>
     public static long SizeOf(string path)
     {
@@ -44,7 +45,7 @@ public static class BoundedFile
             info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
         }
 
-        return info is FileInfo { Exists: true } file ? file.Length : 0;
+        return info is FileInfo { Exists: true } file ? file.Length : throw new FileNotFoundException("no such file", path);
     }
 
     private static byte[]? ReadUpTo(Stream stream, long limit, int expected)
