@@ -103,7 +103,7 @@ public sealed class CSourceIndex
                     continue;
                 }
 
-                content = fileSystem.ReadAllBytes(full);
+                content = fileSystem.ReadAllBytes(full, length);
             }
             catch (Exception e) when (SourceDirectoryScanner.IsFileSystemError(e))
             {

@@ -29,8 +29,8 @@ internal abstract class SourceFileSystem
     /// <summary>The length of a file in bytes.</summary>
     public abstract long GetFileLength(string path);
 
-    /// <summary>The contents of a file.</summary>
-    public abstract byte[] ReadAllBytes(string path);
+    /// <summary>The contents of a file of the length <see cref="GetFileLength"/> gave (so that it is not measured again).</summary>
+    public abstract byte[] ReadAllBytes(string path, long length);
 }
 
 /// <summary>The file system of the machine, through <see cref="System.IO"/>.</summary>
@@ -81,9 +81,6 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
     // The size of what a symbolic link names: a link to /dev/zero or to a FIFO has a size of its own that is not 0.
     public override long GetFileLength(string path) => BoundedFile.SizeOf(path);
 
-    /// <summary>
-    /// Reads a file. One whose length is 0 is not opened: it is empty, or it is a FIFO, socket or device
-    /// (System.IO cannot tell them apart), and opening a FIFO blocks until something writes to it.
-    /// </summary>
-    public override byte[] ReadAllBytes(string path) => BoundedFile.SizeOf(path) == 0 ? [] : BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large");
+    // A file of length 0 is not opened: it may be a FIFO, whose opening blocks.
+    public override byte[] ReadAllBytes(string path, long length) => BoundedFile.ReadMeasuredFile(path, length) ?? throw new IOException("file is too large");
 }

@@ -239,10 +239,10 @@ public sealed class CSourceDirectoryTests : IDisposable
 
         public override long GetFileLength(string path) => length?.Invoke(path) ?? Physical.GetFileLength(path);
 
-        public override byte[] ReadAllBytes(string path)
+        public override byte[] ReadAllBytes(string path, long length)
         {
             Reads++;
-            return failRead(path) ? throw new IOException("simulated failure") : Physical.ReadAllBytes(path);
+            return failRead(path) ? throw new IOException("simulated failure") : Physical.ReadAllBytes(path, length);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using ConfigConvert.IO;
+using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.Core.Tests;
 
@@ -55,18 +55,56 @@ public sealed class BoundedFileTests : IDisposable
     public async Task A_pipe_is_read_to_its_end_when_it_ends_within_the_limit()
     {
         var fifo = Path.Combine(_root, "fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            await mkfifo.WaitForExitAsync();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
-
+        Fifo.Create(fifo);
         var writer = Task.Run(() => File.WriteAllBytes(fifo, [7, 8, 9]));
 
         var read = BoundedFile.ReadAllBytes(fifo);
 
         await writer;
         Assert.Equal([7, 8, 9], read);
+    }
+
+    [Fact]
+    public void A_found_file_is_read_whole_within_the_limit_and_refused_beyond_it()
+    {
+        var path = Write("config", [1, 2, 3]);
+        Assert.Equal([1, 2, 3], BoundedFile.ReadFoundFile(path));
+        Assert.Null(BoundedFile.ReadFoundFile(path, limit: 2));
+        Assert.True(BoundedFile.HasSize(path));
+    }
+
+    [Fact]
+    public void A_found_fifo_is_empty_and_never_opened()
+    {
+        // Opening it would wait for a writer that never comes: the test would hang, not fail.
+        var fifo = Fifo.Create(Path.Combine(_root, "fifo"));
+        Assert.False(BoundedFile.HasSize(fifo));
+        Assert.Empty(BoundedFile.ReadFoundFile(fifo)!);
+    }
+
+    [Fact]
+    public void A_found_link_to_a_device_is_empty()
+    {
+        var link = Path.Combine(_root, "config");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        Assert.Empty(BoundedFile.ReadFoundFile(link)!);
+    }
+
+    [Fact]
+    public void A_found_link_that_dangles_is_no_file()
+    {
+        var link = Path.Combine(_root, "config");
+        File.CreateSymbolicLink(link, Path.Combine(_root, "nowhere"));
+        Assert.Throws<FileNotFoundException>(() => BoundedFile.ReadFoundFile(link));
+    }
+
+    [Fact]
+    public void A_measured_file_is_not_measured_again()
+    {
+        // The size given is believed: 0 means "not opened", whatever the file holds.
+        var path = Write("config", [1, 2, 3]);
+        Assert.Empty(BoundedFile.ReadMeasuredFile(path, size: 0)!);
+        Assert.Equal([1, 2, 3], BoundedFile.ReadMeasuredFile(path, size: 3));
     }
 
     private string Write(string name, byte[] bytes)

@@ -1,3 +1,5 @@
+using ConfigConvert.IO;
+
 namespace ConfigConvert.Analyzers.Framework;
 
 /// <summary>A file under a module directory; its content is read only when a rule asks for it.</summary>
@@ -18,5 +20,5 @@ internal sealed class RepositoryFile(string relativePath, string fullPath, long 
     /// The bytes of the file (read once); an I/O error propagates to the driver, which reports it. A file
     /// listed with length 0 is not opened: it is empty, or a FIFO, whose opening would block.
     /// </summary>
-    public byte[] ReadAllBytes() => _content ??= Length == 0 ? [] : System.IO.File.ReadAllBytes(FullPath);
+    public byte[] ReadAllBytes() => _content ??= BoundedFile.ReadMeasuredFile(FullPath, Length) ?? throw new IOException("file is too large");
 }

@@ -200,10 +200,7 @@ internal sealed class ConfReader
 
             // nginx reads a configuration file up to the size fstat(2) gives (ngx_conf_parse): a device or a FIFO, of
             // size 0, is an empty file to it. Reading one to its end could block or never end (/dev/zero).
-            var size = BoundedFile.SizeOf(path);
-            return size > InputLimits.MaxFileBytes ? null
-                : size == 0 ? SourceText.From([])
-                : BoundedFile.ReadAllBytes(path) is { } bytes ? SourceText.From(bytes) : null;
+            return BoundedFile.ReadFoundFile(path) is { } bytes ? SourceText.From(bytes) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,6 +32,31 @@ public static class BoundedFile
     }
 
     /// <summary>
+    /// The bytes of a file that a search found (a module's file, a config in a tree, an included file), or null when it
+    /// holds more than <paramref name="limit"/> bytes. The file is measured first, through its links, and one with no
+    /// size of its own is read as empty without being opened: it is empty, or a device, a FIFO or a socket (System.IO
+    /// cannot tell them apart), and opening a FIFO blocks until something writes to it. The user did not name such a
+    /// file; <see cref="ReadAllBytes"/> reads one the user names, a pipe included.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no such file, or the link dangles.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read, or the links loop.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
+    public static byte[]? ReadFoundFile(string path, long limit = InputLimits.MaxFileBytes) => ReadMeasuredFile(path, SizeOf(path), limit);
+
+    /// <summary>
+    /// <see cref="ReadFoundFile"/> of a file already measured with <see cref="SizeOf"/>, so that a
+    /// caller that checked the size itself does not measure the file again.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
+    public static byte[]? ReadMeasuredFile(string path, long size, long limit = InputLimits.MaxFileBytes) => size == 0 ? [] : size > limit ? null : ReadAllBytes(path, limit);
+
+    /// <summary>True when a file that a search found has a size of its own, and so may be opened (see <see cref="ReadFoundFile"/>).</summary>
+    /// <exception cref="FileNotFoundException">There is no such file, or the link dangles.</exception>
+    /// <exception cref="IOException">The links loop.</exception>
+    public static bool HasSize(string path) => SizeOf(path) > 0;
+
+    /// <summary>
     /// The size of the file <paramref name="path"/> names, its symbolic links followed (<see cref="FileInfo.Length"/> of a
     /// link is the link's own size): 0 for a device or a pipe. The file is not opened.
     /// </summary>

@@ -86,14 +86,8 @@ internal static partial class SourcedConfigs
     {
         try
         {
-            // An empty file, a device or a FIFO (size 0) is not opened: a FIFO would block.
-            var size = File.Exists(config) ? BoundedFile.SizeOf(config) : 0;
-            if (size == 0 || size > InputLimits.MaxFileBytes)
-            {
-                return null;
-            }
-
-            return SyntaxTree.ParseText(SourceText.From(File.ReadAllBytes(config)), config);
+            // An empty file, a device or a FIFO sources nothing known (and a FIFO is not opened: it would block).
+            return File.Exists(config) && BoundedFile.ReadFoundFile(config) is { Length: > 0 } bytes ? SyntaxTree.ParseText(SourceText.From(bytes), config) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

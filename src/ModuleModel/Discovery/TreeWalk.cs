@@ -90,7 +90,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         try
         {
             // An empty file names nothing, and not opening it means a FIFO cannot block the search.
-            if (BoundedFile.SizeOf(path) == 0)
+            if (!BoundedFile.HasSize(path))
             {
                 return false;
             }
