@@ -30,8 +30,7 @@ internal static class ConfigScript
 
     /// <summary>True when <paramref name="location"/> is in <paramref name="tree"/>'s file and inside <paramref name="element"/>.</summary>
     public static bool Contains(SyntaxTree tree, SyntaxElement element, Location? location)
-        => location is not null && location.Path == tree.FilePath && tree.GetSpan(element) is var span
-            && span.Start <= location.Span.Start && location.Span.End <= span.End;
+        => tree.GetLocation(element).Contains(location);
 
     /// <summary>
     /// The last assignment to <paramref name="name"/> written before <paramref name="location"/> in the
