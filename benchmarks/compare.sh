@@ -7,6 +7,8 @@
 #   - a typical module config: tests/fixtures/modules/http_multi;
 #   - a large multi-type module: tests/fixtures/checks/beacon_multitype;
 #   - a tree of real modules: every fetched module under /work/.mirror (git archives), or MODULES_DIR.
+# A Native AOT hello world (benchmarks/AotHello) is published too: the start-up floor that a short run
+# of ngx-convert is compared with.
 #
 # Usage: benchmarks/compare.sh [RUNS]          (RUNS: 7 by default)
 # Environment:
@@ -43,6 +45,10 @@ if [[ -z $tool ]]; then
   dotnet publish "$root/src/Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null
   tool=$work/aot/ngx-convert
 fi
+echo "publishing the Native AOT hello world into $work/hello ..." >&2
+dotnet publish "$here/AotHello" -c Release -r linux-x64 -o "$work/hello" >/dev/null
+hello=$work/hello/AotHello
+
 ngx=("$tool")
 [[ $tool == *.dll ]] && ngx=(dotnet "$tool")
 [[ $tool == *.dll || -x $tool ]] || missing "$tool" "set NGX_CONVERT to an ngx-convert binary or its .dll"
@@ -132,6 +138,7 @@ printf '%-42s %10s %8s %8s | %10s %8s %8s | %7s %7s\n' work "wall ms" "cpu ms" "
 compare "parse 9.9 MB (vs dash -n)" -- "${ngx[@]}" parse "$big" -- dash -n "$big"
 compare "parse 9.9 MB (vs shfmt -p)" -- "${ngx[@]}" parse "$big" -- shfmt -p "$big"
 compare "parse one typical config (vs dash -n)" -- "${ngx[@]}" parse "$typical" -- dash -n "$typical"
+compare "parse one typical config (vs AOT hello)" -- "${ngx[@]}" parse "$typical" -- "$hello"
 compare "describe a large multi-type module" -- "${ngx[@]}" describe "$large" --
 compare "convert --check of that module" -- "${ngx[@]}" convert --check "$large" --
 compare "check of $modules real modules (vs rg)" -- "${ngx[@]}" check "$tree" -- rg -n 'ngx_modules|ngx_max_module' "$tree"
