@@ -11,8 +11,9 @@ namespace ConfigConvert.Converter.Verification;
 /// Evaluates the original and the converted config with the module model and lists every difference
 /// that matters: the static build (module lists in order, sources, deps, include dirs, libs, USE_*
 /// switches, #defines, whether configure stops), the dynamic build (every module in a shared object,
-/// nothing left in the static lists, every source compiled), and for the compatibility branch, nginx
-/// before 1.9.11 (the very same variables).
+/// nothing left in the static lists, every source compiled and lib linked, and what auto/module does the
+/// same in both modes: deps, include dirs, #defines, whether configure stops), and for the compatibility
+/// branch, nginx before 1.9.11 (the very same variables).
 /// </summary>
 internal static class SelfCheck
 {
@@ -35,9 +36,9 @@ internal static class SelfCheck
         }
 
         var before = originalAddon;
-        Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), (a, b) => StaticDifferences(a, b, original.Config), Fail);
+        Compare("static", before, converted.Describe(LinkMode.Addon, options.Reference), (a, b) => StaticDifferences(a, b, original.Config, converted.Config), Fail);
         var nginxModules = NginxModulesForced(original, originalAddon, kept);
-        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), (a, b) => DynamicDifferences(a, b, nginxModules, original.Config), Fail);
+        Compare("dynamic", before, converted.Describe(LinkMode.Dynamic, options.Reference), (a, b) => DynamicDifferences(a, b, nginxModules, original.Config, converted.Config), Fail);
         if (options.Compatibility)
         {
             Compare("legacy", original.Describe(LinkMode.Legacy, options.Reference), converted.Describe(LinkMode.Legacy, options.Reference), (a, b) => LegacyDifferences(a, b, collectedVariables, options.Reference, original.Config), Fail);
@@ -119,7 +120,7 @@ internal static class SelfCheck
         return new Difference(what, dropped.FirstOrDefault()?.Location);
     }
 
-    private static IEnumerable<Difference> StaticDifferences(ModuleOutcome a, ModuleOutcome b, SyntaxTree? config)
+    private static IEnumerable<Difference> StaticDifferences(ModuleOutcome a, ModuleOutcome b, SyntaxTree? config, SyntaxTree? convertedConfig)
     {
         foreach (var type in ModuleType.All)
         {
@@ -131,37 +132,62 @@ internal static class SelfCheck
             }
         }
 
-        foreach (var (name, left, right) in new[]
+        var lists = new[]
         {
-            ("sources", a.Sources, b.Sources),
-            ("deps", a.Deps, b.Deps),
-            ("include dirs", a.Incs, b.Incs),
-            ("USE_ switches", ReadSwitches(a), ReadSwitches(b)),
-        })
+            SetDifference("sources", a.Sources, b.Sources, config),
+            SetDifference("deps", a.Deps, b.Deps, config),
+            SetDifference("include dirs", a.Incs, b.Incs, config),
+            SetDifference("USE_ switches", ReadSwitches(a), ReadSwitches(b), config),
+        };
+        var libs = a.Libs.Select(l => l.Value).SequenceEqual(b.Libs.Select(l => l.Value), StringComparer.Ordinal)
+            ? null
+            : new Difference($"libs: `{Joined(b.Libs)}` instead of `{Joined(a.Libs)}`", FirstMissing(a.Libs, b.Libs, config));
+        foreach (var difference in lists.Append(libs).Append(DefinesDifference(a, b)).Append(StopDifference(a, b, config, convertedConfig)).OfType<Difference>())
         {
-            if (Set(left) != Set(right))
-            {
-                yield return new Difference($"{name}: `{Set(right)}` instead of `{Set(left)}`", FirstMissing(left, right, config));
-            }
+            yield return difference;
         }
+    }
 
-        if (Joined(a.Libs) != Joined(b.Libs))
+    /// <summary>
+    /// What auto/module does the same in a dynamic build as in a static one, so what the dynamic build must
+    /// keep of the original's static build: the headers go to <c>NGX_ADDON_DEPS</c> in both modes, the include
+    /// dirs to the lists every addon and shared object is compiled with (<c>ALL_INCS</c>: <c>CORE_INCS</c> in
+    /// a dynamic build, the type's <c>*_INCS</c> in a static one), and the lines after the registration run
+    /// in both, so they must write the same <c>#define</c>s and stop configure the same way. A line that reads
+    /// the module's own lists back (<c>NGX_ADDON_SRCS</c>, <c>HTTP_MODULES</c>) finds them empty in a dynamic
+    /// build, where auto/module keeps them in the shared object's variables.
+    /// </summary>
+    private static IEnumerable<Difference> SameInBothModes(ModuleOutcome staticOriginal, ModuleOutcome dynamic, SyntaxTree? config, SyntaxTree? convertedConfig)
+        => new[]
         {
-            yield return new Difference($"libs: `{Joined(b.Libs)}` instead of `{Joined(a.Libs)}`", FirstMissing(a.Libs, b.Libs, config));
+            SetDifference("deps", staticOriginal.Deps, dynamic.Deps, config),
+            SetDifference("include dirs", staticOriginal.Incs, dynamic.Incs, config),
+            DefinesDifference(staticOriginal, dynamic),
+            StopDifference(staticOriginal, dynamic, config, convertedConfig),
+        }.OfType<Difference>();
+
+    /// <summary>The words of a list, in any order and each once, that differ; at the line of the original that adds the first one lost.</summary>
+    private static Difference? SetDifference(string name, ImmutableArray<ListFact> original, ImmutableArray<ListFact> converted, SyntaxTree? config)
+        => Set(original) == Set(converted) ? null : new Difference($"{name}: `{Set(converted)}` instead of `{Set(original)}`", FirstMissing(original, converted, config));
+
+    /// <summary>The <c>#define</c>s of <c>ngx_auto_config.h</c>, in order; at the original's first one the converted config lacks.</summary>
+    private static Difference? DefinesDifference(ModuleOutcome original, ModuleOutcome converted)
+    {
+        if (original.Defines.Select(d => (d.Name, d.Value)).SequenceEqual(converted.Defines.Select(d => (d.Name, d.Value))))
+        {
+            return null;
         }
 
         string Defines(ModuleOutcome o) => string.Join(' ', o.Defines.Select(d => d.Name + "=" + d.Value));
-        if (Defines(a) != Defines(b))
-        {
-            var missing = a.Defines.FirstOrDefault(d => !b.Defines.Any(x => x.Name == d.Name && x.Value == d.Value));
-            yield return new Difference($"#defines: `{Defines(b)}` instead of `{Defines(a)}`", missing?.Location);
-        }
-
-        if (a.Exited != b.Exited || a.ExitStatus != b.ExitStatus)
-        {
-            yield return new Difference("configure would stop differently", a.ExitLocation);
-        }
+        var missing = original.Defines.FirstOrDefault(d => !converted.Defines.Any(x => x.Name == d.Name && x.Value == d.Value));
+        return new Difference($"#defines: `{Defines(converted)}` instead of `{Defines(original)}`", missing?.Location);
     }
+
+    /// <summary>Whether configure stops, and with which status; at the original's <c>exit</c>, or where only the converted config stops, at that <c>exit</c> in the original.</summary>
+    private static Difference? StopDifference(ModuleOutcome original, ModuleOutcome converted, SyntaxTree? config, SyntaxTree? convertedConfig)
+        => original.Exited == converted.Exited && original.ExitStatus == converted.ExitStatus
+            ? null
+            : new Difference("configure would stop differently", original.ExitLocation ?? Assignments.SameExit(config, convertedConfig, converted.ExitLocation));
 
     /// <summary>
     /// Where the original wrote the first word that the converted config lacks; for a word only the
@@ -184,7 +210,7 @@ internal static class SelfCheck
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IEnumerable<Difference> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic, HashSet<string> nginxModules, SyntaxTree? config)
+    private static IEnumerable<Difference> DynamicDifferences(ModuleOutcome staticOriginal, ModuleOutcome dynamic, HashSet<string> nginxModules, SyntaxTree? config, SyntaxTree? convertedConfig)
     {
         Location? ModuleLine(string name) => Assignments.Enclosing(config, staticOriginal.Modules.FirstOrDefault(m => m.Name == name)?.Location);
         var leftStatic = dynamic.Modules.Where(m => !nginxModules.Contains(m.Name)).ToList();
@@ -218,6 +244,11 @@ internal static class SelfCheck
         if (Set(ReadSwitches(staticOriginal)) != Set(ReadSwitches(dynamic)))
         {
             yield return new Difference("USE_ switches differ", Assignments.Enclosing(config, ReadSwitches(staticOriginal).FirstOrDefault()?.Location));
+        }
+
+        foreach (var difference in SameInBothModes(staticOriginal, dynamic, config, convertedConfig))
+        {
+            yield return difference;
         }
     }
 
