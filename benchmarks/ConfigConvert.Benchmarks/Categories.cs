@@ -7,6 +7,7 @@ internal static class Categories
     public const string ParseLarge = "parse: 9.9 MB";
     public const string Module = "module: large multi-type";
     public const string CScan = "C scanning";
+    public const string ManyConditions = "module: 12 feature tests, 64 worlds";
 
     /// <summary>The size in bytes of the input of a category, or 0 when it has no one input.</summary>
     public static long InputBytes(string category) => category switch

@@ -18,6 +18,7 @@ internal static class Inputs
 
     private static readonly Lazy<string> Large = new(BuildLargeConfig);
     private static readonly Lazy<string> CTree = new(FindOrBuildCTree);
+    private static readonly Lazy<string> ManyConditions = new(BuildManyConditionsModule);
 
     public static string Root
     {
@@ -40,6 +41,13 @@ internal static class Inputs
 
     /// <summary>A large multi-type module: core and HTTP modules of a package with its own C sources.</summary>
     public static string MultiTypeModule => Path.Combine(Root, "tests", "fixtures", "checks", "beacon_multitype");
+
+    /// <summary>
+    /// A module (generated once under the temporary directory) whose config runs 12 feature tests,
+    /// each one's result read by the statement after it, and registers its module with
+    /// <c>auto/module</c>: 4096 combinations, more than the 64 worlds the model runs.
+    /// </summary>
+    public static string ManyConditionsModule => ManyConditions.Value;
 
     /// <summary>
     /// About 9.9 MB of real config scripts: nginx's auto/ scripts (<c>NGINX_AUTO</c>, by default
@@ -81,6 +89,42 @@ internal static class Inputs
         }
 
         return builder.ToString();
+    }
+
+    private static string BuildManyConditionsModule()
+    {
+        var module = Path.Combine(Path.GetTempPath(), "configconvert-bench-many-conditions");
+        Directory.CreateDirectory(module);
+        var config = new StringBuilder("ngx_addon_name=ngx_http_many_module\nLIBS=\n");
+        for (var i = 1; i <= 12; i++)
+        {
+            config.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                ngx_feature="feature {i}"
+                ngx_feature_name=NGX_HAVE_F{i}
+                ngx_feature_run=no
+                ngx_feature_incs="#include <f{i}.h>"
+                ngx_feature_path=
+                ngx_feature_libs=-lf{i}
+                ngx_feature_test="f{i}();"
+                . auto/feature
+                if [ $ngx_found = yes ]; then
+                    LIBS="$LIBS -lf{i}"
+                fi
+
+                """);
+        }
+
+        config.Append("""
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_many_module
+            ngx_module_srcs="$ngx_addon_dir/many.c"
+            ngx_module_libs="$LIBS"
+            . auto/module
+
+            """);
+        File.WriteAllText(Path.Combine(module, "config"), config.ToString());
+        File.WriteAllText(Path.Combine(module, "many.c"), "ngx_module_t ngx_http_many_module;\n");
+        return module;
     }
 
     private static string FindOrBuildCTree()

@@ -8,17 +8,26 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// every new choice point it meets queues the other way for a later run, up to
 /// <paramref name="maxAlternatives"/> of them: no more runs than that are ever made, and a loop whose
 /// condition is unknown meets a choice at every turn (each alternative copies the choices before it,
-/// so queueing them all took time and memory quadratic in the number of turns).
+/// so queueing them all took time and memory quadratic in the number of turns). The first
+/// <paramref name="startsWanted"/> alternatives (those that can still run before the cap on worlds)
+/// carry <see cref="LastBoundary"/>, where their run can start; a run that starts at
+/// <paramref name="start"/> has made the choices before it already.
 /// </summary>
-internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives = int.MaxValue)
+internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives = int.MaxValue, int startsWanted = 0, WorldSnapshot? start = null)
 {
-    private readonly List<bool> _taken = [];
+    private readonly List<bool> _taken = start is null ? [] : [.. prefix.Take(start.Assumptions.Length)];
 
-    /// <summary>The prefixes that lead to runs not made yet.</summary>
-    public List<IReadOnlyList<bool>> Alternatives { get; } = [];
+    /// <summary>The runs not made yet.</summary>
+    public List<Alternative> Alternatives { get; } = [];
 
     /// <summary>What this run assumed, in order.</summary>
-    public List<Assumption> Assumptions { get; } = [];
+    public List<Assumption> Assumptions { get; } = start is null ? [] : [.. start.Assumptions];
+
+    /// <summary>The state before the latest statement at the base of the config, set by the evaluator there.</summary>
+    public WorldSnapshot? LastBoundary { get; set; } = start;
+
+    /// <summary>True while an alternative queued from here on could carry a start.</summary>
+    public bool WantsStarts => Alternatives.Count < startsWanted;
 
     public bool Decide(string condition, Location? where)
     {
@@ -32,7 +41,7 @@ internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives 
             choice = true;
             if (Alternatives.Count < maxAlternatives)
             {
-                Alternatives.Add([.. _taken, false]);
+                Alternatives.Add(new Alternative([.. _taken, false], WantsStarts ? LastBoundary : null));
             }
         }
 
@@ -41,3 +50,6 @@ internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives 
         return choice;
     }
 }
+
+/// <summary>A run not made yet: the choices that lead to it, and where it may start instead of the beginning.</summary>
+internal sealed record Alternative(IReadOnlyList<bool> Prefix, WorldSnapshot? Start);

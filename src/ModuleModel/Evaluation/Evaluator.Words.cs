@@ -323,7 +323,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The environment variables read in this run, each one unknown value.</summary>
-    private readonly Dictionary<string, ShellValue> _environment = new(StringComparer.Ordinal);
+    private Dictionary<string, ShellValue> _environment = new(StringComparer.Ordinal);
 
     private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
     {

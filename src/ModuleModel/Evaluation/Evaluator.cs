@@ -35,12 +35,16 @@ internal sealed partial class Evaluator
 
     private readonly SyntaxMemo _memo;
 
-    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo)
+    /// <summary>Where this world starts, when it parts from an earlier one after the beginning of the config.</summary>
+    private readonly WorldSnapshot? _start;
+
+    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo, WorldSnapshot? start)
     {
         _settings = settings;
         _decisions = decisions;
         _stepBudget = stepBudget;
         _memo = memo;
+        _start = start;
     }
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
@@ -50,8 +54,8 @@ internal sealed partial class Evaluator
     public static ImmutableArray<WorldResult> RunAllWorlds(EvaluationSettings settings, SyntaxTree config)
     {
         var results = ImmutableArray.CreateBuilder<WorldResult>();
-        var pending = new Queue<IReadOnlyList<bool>>();
-        pending.Enqueue([]);
+        var pending = new Queue<Alternative>();
+        pending.Enqueue(new Alternative([], null));
 
         // The worlds share a budget of steps as well as each having one: a loop whose condition is
         // unknown forks a world at every turn, and 64 worlds each looping to the end of its own
@@ -66,8 +70,17 @@ internal sealed partial class Evaluator
                 break;
             }
 
-            var decisions = new Decisions(pending.Dequeue(), settings.MaxWorlds);
-            var evaluator = new Evaluator(settings, decisions, Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent), memo);
+            var next = pending.Dequeue();
+            var budget = Math.Min(settings.MaxSteps, (settings.MaxSteps * WorldsOfFullBudget) - spent);
+
+            // A world starts where it parts from the world that queued it, unless its budget would
+            // have run out on the way there: then it runs from the beginning, to stop where it did.
+            var start = next.Start is { } snapshot && snapshot.Steps <= budget ? snapshot : null;
+
+            // Only the alternatives queued ahead of the cap on worlds can ever run: they alone need a start.
+            var startsWanted = settings.StartWorldsWhereTheyPart ? settings.MaxWorlds - results.Count - 1 - pending.Count : 0;
+            var decisions = new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, start);
+            var evaluator = new Evaluator(settings, decisions, budget, memo, start);
             var result = evaluator.Run(config);
             spent += evaluator._steps;
             results.Add(result);
@@ -82,17 +95,24 @@ internal sealed partial class Evaluator
 
     private WorldResult Run(SyntaxTree config)
     {
-        InitializeState();
         int? exitStatus = null;
         Location? exitLocation = null;
         var exited = false;
-        IReadOnlyDictionary<string, ShellValue>? before = null;
         try
         {
-            ConfigureFirst();
-            PrepareAddon(_settings.ModuleDirectory);
-            before = new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal);
-            RunTree(config);
+            if (_start is null)
+            {
+                InitializeState();
+                ConfigureFirst();
+                PrepareAddon(_settings.ModuleDirectory);
+                _before = new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal);
+            }
+            else
+            {
+                Restore(_start);
+            }
+
+            RunConfig(config);
         }
         catch (ScriptExitException exit)
         {
@@ -117,7 +137,7 @@ internal sealed partial class Evaluator
         return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record)
         {
             ExitLocation = exitLocation,
-            Before = before ?? new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal),
+            Before = _before ?? new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal),
         };
     }
 
@@ -192,6 +212,20 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary>Runs the module's config, from <see cref="_start"/> when the world starts there.</summary>
+    private void RunConfig(SyntaxTree config)
+    {
+        _trees.Push((config, null));
+        try
+        {
+            ExecuteBase(config.GetRoot().Statements, _start, 0);
+        }
+        finally
+        {
+            _trees.Pop();
+        }
+    }
+
     private SyntaxTree CurrentTree => _trees.Peek().Tree;
 
     /// <summary>
@@ -232,24 +266,27 @@ internal sealed partial class Evaluator
         int? status = 0;
         foreach (var statement in statements)
         {
-            if (statement.IsAsync)
-            {
-                // A background job runs in a subshell: nothing it sets reaches this shell.
-                RunInSubshell(() => Execute(statement.Command));
-                status = 0;
-            }
-            else
-            {
-                status = Execute(statement.Command);
-            }
-
+            status = ExecuteStatement(statement, atBase: false);
             _state.LastStatus = status;
         }
 
         return status;
     }
 
-    private int? Execute(CommandSyntax command)
+    private int? ExecuteStatement(StatementSyntax statement, bool atBase)
+    {
+        if (statement.IsAsync)
+        {
+            // A background job runs in a subshell: nothing it sets reaches this shell.
+            RunInSubshell(() => Execute(statement.Command));
+            return 0;
+        }
+
+        return Execute(statement.Command, atBase);
+    }
+
+    /// <summary>Runs a command; <paramref name="atBase"/> when it is a statement at the base of the config (see <see cref="ExecuteBase"/>).</summary>
+    private int? Execute(CommandSyntax command, bool atBase = false)
     {
         Step(command);
         switch (command)
@@ -261,7 +298,7 @@ internal sealed partial class Evaluator
             case AndOrListSyntax list:
                 return ExecuteAndOr(list);
             case IfCommandSyntax ifCommand:
-                return ExecuteIf(ifCommand);
+                return ExecuteIf(ifCommand, atBase);
             case CaseCommandSyntax caseCommand:
                 return ExecuteCase(caseCommand);
             case ForCommandSyntax forCommand:
@@ -269,7 +306,7 @@ internal sealed partial class Evaluator
             case WhileCommandSyntax whileCommand:
                 return ExecuteWhile(whileCommand);
             case BraceGroupSyntax group:
-                return ExecuteStatements(group.Statements);
+                return ExecuteBranch(group.Statements, atBase);
             case SubshellSyntax subshell:
                 return RunInSubshell(() => ExecuteStatements(subshell.Statements));
             case FunctionDefinitionSyntax function:
@@ -388,11 +425,11 @@ internal sealed partial class Evaluator
         return text.Length <= 60 ? text : text[..57] + "...";
     }
 
-    private int? ExecuteIf(IfCommandSyntax command)
+    private int? ExecuteIf(IfCommandSyntax command, bool atBase)
     {
         if (IsTrue(ExecuteStatements(command.Condition), ConditionNode(command.Condition, command)))
         {
-            return ExecuteStatements(command.Statements);
+            return ExecuteBranch(command.Statements, atBase);
         }
 
         foreach (var clause in command.ElseClauses)
@@ -400,14 +437,17 @@ internal sealed partial class Evaluator
             switch (clause)
             {
                 case ElifClauseSyntax elif when IsTrue(ExecuteStatements(elif.Condition), ConditionNode(elif.Condition, elif)):
-                    return ExecuteStatements(elif.Statements);
+                    return ExecuteBranch(elif.Statements, atBase);
                 case ElseClauseSyntax elseClause:
-                    return ExecuteStatements(elseClause.Statements);
+                    return ExecuteBranch(elseClause.Statements, atBase);
             }
         }
 
         return 0;
     }
+
+    private int? ExecuteBranch(SyntaxList<StatementSyntax> statements, bool atBase)
+        => atBase ? ExecuteBase(statements, null, 0) : ExecuteStatements(statements);
 
     private static SyntaxElement ConditionNode(SyntaxList<StatementSyntax> condition, SyntaxNode owner)
         => condition.Count > 0 ? condition[^1].Command : owner;
@@ -541,6 +581,13 @@ internal sealed record EvaluationSettings(
 {
     /// <summary>The modules configure sources before this one (<c>--add-module</c> options given earlier), in order.</summary>
     public ImmutableArray<ConfiguredModule> ConfiguredFirst { get; init; } = [];
+
+    /// <summary>
+    /// True (the default): a world starts at the statement where it parts from the world that queued
+    /// it (<see cref="WorldSnapshot"/>). False: every world runs the config from the beginning, which
+    /// gives the same worlds more slowly (the tests compare the two).
+    /// </summary>
+    public bool StartWorldsWhereTheyPart { get; init; } = true;
 }
 
 /// <summary>A module configured before the one evaluated: its directory (its <c>ngx_addon_dir</c>) and its parsed config.</summary>
@@ -569,6 +616,25 @@ internal sealed class EvaluationRecord
     public List<RequiredModule> RequiredModules { get; } = [];
 
     public bool Incomplete { get; set; }
+
+    /// <summary>A copy that changes apart from this record (the facts themselves are immutable).</summary>
+    public EvaluationRecord Clone()
+    {
+        var copy = new EvaluationRecord { Incomplete = Incomplete };
+        copy.AutoModuleCalls.AddRange(AutoModuleCalls);
+        copy.Defines.AddRange(Defines);
+        copy.Unknowns.AddRange(Unknowns);
+        copy.Commands.AddRange(Commands);
+        copy.Diagnostics.AddRange(Diagnostics);
+        copy.EnvironmentReads.AddRange(EnvironmentReads);
+        copy.RequiredModules.AddRange(RequiredModules);
+        foreach (var (name, location) in UseSwitches)
+        {
+            copy.UseSwitches[name] = location;
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>The result of one run.</summary>

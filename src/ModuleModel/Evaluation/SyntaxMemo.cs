@@ -14,6 +14,7 @@ internal sealed class SyntaxMemo
 {
     private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), Location> _locations = new(ByIdentity.Instance);
     private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), ShellValue> _literals = new(ByIdentity.Instance);
+    private readonly Dictionary<StatementSyntax, bool> _mayDecide = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The location of <paramref name="element"/> in <paramref name="tree"/>.</summary>
     public Location LocationOf(SyntaxTree tree, SyntaxElement element)
@@ -38,6 +39,28 @@ internal sealed class SyntaxMemo
 
         return value;
     }
+
+    /// <summary>
+    /// False when <paramref name="statement"/> surely makes no choice: assignments alone, whose values
+    /// hold no substitution and no expansion with an operator (<c>${x:-y}</c>). A world need not be
+    /// able to start before such a statement, which saves copying the state there. Saying true of a
+    /// statement that makes no choice costs only that copy; a world that parts inside a statement
+    /// said false of starts at an earlier statement, and is the same world.
+    /// </summary>
+    public bool MayDecide(StatementSyntax statement)
+    {
+        if (!_mayDecide.TryGetValue(statement, out var may))
+        {
+            may = statement.IsAsync || statement.Command is not SimpleCommandSyntax simple || !simple.Elements.All(IsPlainAssignment);
+            _mayDecide[statement] = may;
+        }
+
+        return may;
+    }
+
+    private static bool IsPlainAssignment(SyntaxNode element)
+        => element is AssignmentSyntax assignment
+            && (assignment.Value is null || assignment.Value.DescendantNodes().All(node => node is LiteralPartSyntax or SingleQuotedPartSyntax or DoubleQuotedPartSyntax or SimpleExpansionSyntax or ParameterExpansionSyntax { Operator: null } || node.Kind == SyntaxKind.List));
 
     /// <summary>Trees and elements are compared by identity: the same node of the same tree.</summary>
     private sealed class ByIdentity : IEqualityComparer<(SyntaxTree Tree, SyntaxElement Element)>
