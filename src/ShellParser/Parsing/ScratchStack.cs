@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ConfigConvert.ShellParser;
 
 /// <summary>
@@ -26,7 +29,9 @@ internal sealed class ScratchStack<T>
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        _items[_count++] = item;
+        // `_items` is exactly a T[] and `item` a T: the store needs none of the covariance check an
+        // array of a class type costs (a store into an array happens for every part, word and command).
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), _count++) = item;
     }
 
     /// <summary>The items added since <paramref name="mark"/> as a list node, removed from the stack.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ConfigConvert.ShellParser;
@@ -9,62 +10,66 @@ namespace ConfigConvert.ShellParser;
 /// </summary>
 public abstract class SyntaxNode : SyntaxElement
 {
-    // Most nodes of a script (words, literal parts, simple commands) have one child: it is kept in a
-    // field of its own, and only nodes with several children carry an array.
-    private readonly SyntaxElement? _onlySlot;
-    private readonly SyntaxElement?[]? _slots;
+    // Most nodes of a script (words, literal parts, simple commands) have one child: it is kept as it
+    // is, and only nodes with several children carry an array. `_slots` is null, the only child or the
+    // array; the top bit of `_fullWidthAndArray` says which, so a node is one reference and two ints.
+    private readonly object? _slots;
+    private readonly int _fullWidthAndArray;
 
     private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot)
         : base(kind)
     {
-        _onlySlot = onlySlot;
-        FullWidth = onlySlot?.FullWidth ?? 0;
+        _slots = onlySlot;
+        _fullWidthAndArray = onlySlot?.FullWidth ?? 0;
     }
 
     private protected SyntaxNode(SyntaxKind kind, params SyntaxElement?[] slots)
         : base(kind)
     {
         _slots = slots;
-        var width = 0;
-        foreach (var slot in slots)
-        {
-            width += slot?.FullWidth ?? 0;
-        }
-
-        FullWidth = width;
+        _fullWidthAndArray = SumWidths(slots) | int.MinValue;
     }
 
     /// <summary>A node whose only child, when it has one, goes in the field rather than in <paramref name="slots"/>.</summary>
     private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot, SyntaxElement?[]? slots)
         : base(kind)
     {
-        _onlySlot = onlySlot;
-        _slots = slots;
         if (slots is null)
         {
-            FullWidth = onlySlot?.FullWidth ?? 0;
+            _slots = onlySlot;
+            _fullWidthAndArray = onlySlot?.FullWidth ?? 0;
             return;
         }
 
+        _slots = slots;
+        _fullWidthAndArray = SumWidths(slots) | int.MinValue;
+    }
+
+    private static int SumWidths(SyntaxElement?[] slots)
+    {
         var width = 0;
         foreach (var slot in slots)
         {
             width += slot?.FullWidth ?? 0;
         }
 
-        FullWidth = width;
+        return width;
     }
 
     /// <inheritdoc />
-    public override int FullWidth { get; }
+    public override int FullWidth => _fullWidthAndArray & int.MaxValue;
 
     /// <inheritdoc />
     public override int LeadingTriviaWidth => GetFirstToken()?.LeadingTriviaWidth ?? 0;
 
-    internal int SlotCount => _slots?.Length ?? 1;
+    /// <summary>The children when they are kept in an array (of the type the node was made with), else null.</summary>
+    private protected SyntaxElement?[]? SlotArray => _fullWidthAndArray < 0 ? Unsafe.As<SyntaxElement?[]>(_slots) : null;
+
+    internal int SlotCount => _fullWidthAndArray < 0 ? Unsafe.As<SyntaxElement?[]>(_slots)!.Length : 1;
 
     internal SyntaxElement? GetSlot(int index)
-        => _slots is not null ? _slots[index] : index == 0 ? _onlySlot : throw new ArgumentOutOfRangeException(nameof(index));
+        => _fullWidthAndArray < 0 ? Unsafe.As<SyntaxElement?[]>(_slots)![index]
+            : index == 0 ? Unsafe.As<SyntaxElement>(_slots) : throw new ArgumentOutOfRangeException(nameof(index));
 
     private protected T Slot<T>(int index) where T : SyntaxElement => (T)GetSlot(index)!;
 
@@ -81,7 +86,7 @@ public abstract class SyntaxNode : SyntaxElement
             return this;
         }
 
-        var copy = _slots is null ? [_onlySlot] : (SyntaxElement?[])_slots.Clone();
+        var copy = SlotArray is { } array ? (SyntaxElement?[])array.Clone() : [Unsafe.As<SyntaxElement>(_slots)];
         copy[index] = newChild;
         return WithSlots(copy);
     }
