@@ -18,7 +18,7 @@ internal sealed partial class Parser
         }
 
         var spelling = token.Chars;
-        if (spelling.Contains('\\'))
+        if (HasBackslash(spelling))
         {
             // Rare: a reserved word split by line continuations (`th\<newline>en`).
             var joined = spelling.ToString().Replace("\\\n", string.Empty, StringComparison.Ordinal);
@@ -32,6 +32,26 @@ internal sealed partial class Parser
 
         text = spelling;
         return true;
+    }
+
+    // Words asked about are mostly a few characters long (command names, keywords): for those, a loop
+    // costs less than a vectorized search's call.
+    private static bool HasBackslash(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 8)
+        {
+            return text.Contains('\\');
+        }
+
+        foreach (var c in text)
+        {
+            if (c == '\\')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsListTerminator(Lexeme lexeme)
