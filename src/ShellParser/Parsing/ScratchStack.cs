@@ -42,6 +42,14 @@ internal sealed class ScratchStack<T>
         return list;
     }
 
+    /// <summary>The one item added since <paramref name="mark"/>, removed from the stack.</summary>
+    public T PopOne(int mark)
+    {
+        var item = _items[mark];
+        DropFrom(mark);
+        return item;
+    }
+
     /// <summary>Forgets the items added since <paramref name="mark"/>.</summary>
     public void DropFrom(int mark)
     {

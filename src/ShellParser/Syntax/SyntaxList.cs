@@ -17,7 +17,8 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
     {
     }
 
-    private SyntaxList(T item)
+    /// <summary>A list of one item.</summary>
+    internal SyntaxList(T item)
         : base(SyntaxKind.List, item, (SyntaxElement?[]?)null)
     {
     }
