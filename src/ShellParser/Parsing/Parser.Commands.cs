@@ -12,13 +12,13 @@ internal sealed partial class Parser
     private static bool IsReservedSpelling(WordSyntax word, out ReadOnlySpan<char> text)
     {
         text = default;
-        if (word.Parts.Count != 1 || word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token })
+        if (word.PartCount != 1 || word.PartAt(0) is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } token })
         {
             return false;
         }
 
         var spelling = token.Chars;
-        if (spelling.Contains('\\'))
+        if (HasBackslash(spelling))
         {
             // Rare: a reserved word split by line continuations (`th\<newline>en`).
             var joined = spelling.ToString().Replace("\\\n", string.Empty, StringComparison.Ordinal);
@@ -32,6 +32,26 @@ internal sealed partial class Parser
 
         text = spelling;
         return true;
+    }
+
+    // Words asked about are mostly a few characters long (command names, keywords): for those, a loop
+    // costs less than a vectorized search's call.
+    private static bool HasBackslash(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 8)
+        {
+            return text.Contains('\\');
+        }
+
+        foreach (var c in text)
+        {
+            if (c == '\\')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsListTerminator(Lexeme lexeme)
@@ -324,7 +344,7 @@ internal sealed partial class Parser
     private static bool TrySplitAssignment(WordSyntax word, out AssignmentSyntax assignment)
     {
         assignment = null!;
-        if (word.Parts[0] is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } literal })
+        if (word.PartAt(0) is not LiteralPartSyntax { Token: { Kind: SyntaxKind.LiteralToken } literal })
         {
             return false;
         }
@@ -349,22 +369,34 @@ internal sealed partial class Parser
 
         var name = literal.Part(SyntaxKind.NameToken, 0, i, literal.LeadingTrivia);
         var equals = literal.Part(SyntaxKind.EqualsToken, i, 1, default);
-        var restLength = text.Length - i - 1;
-        var others = word.Parts.Count - 1;
-        var parts = new WordPartSyntax[(restLength > 0 ? 1 : 0) + others];
-        if (restLength > 0)
+        var rest = i + 1 < text.Length ? new LiteralPartSyntax(literal.Part(SyntaxKind.LiteralToken, i + 1, text.Length - i - 1, default)) : null;
+        var others = word.PartCount - 1;
+        var value = (rest, others) switch
         {
-            parts[0] = new LiteralPartSyntax(literal.Part(SyntaxKind.LiteralToken, i + 1, restLength, default));
+            (null, 0) => null,
+            (not null, 0) => new WordSyntax(rest),
+            (null, 1) => new WordSyntax(word.PartAt(1)),
+            _ => new WordSyntax(new SyntaxList<WordPartSyntax>(ValueParts(word, rest, others))),
+        };
+        assignment = new AssignmentSyntax(name, equals, value);
+        return true;
+    }
+
+    // The parts of an assignment's value: the rest of the first part after `=`, if any, then the word's other parts.
+    private static WordPartSyntax[] ValueParts(WordSyntax word, LiteralPartSyntax? rest, int others)
+    {
+        var parts = new WordPartSyntax[(rest is null ? 0 : 1) + others];
+        if (rest is not null)
+        {
+            parts[0] = rest;
         }
 
         for (var k = 0; k < others; k++)
         {
-            parts[parts.Length - others + k] = word.Parts[k + 1];
+            parts[parts.Length - others + k] = word.PartAt(k + 1);
         }
 
-        var value = parts.Length > 0 ? new WordSyntax(new SyntaxList<WordPartSyntax>(parts)) : null;
-        assignment = new AssignmentSyntax(name, equals, value);
-        return true;
+        return parts;
     }
 
     private RedirectSyntax ParseRedirect()

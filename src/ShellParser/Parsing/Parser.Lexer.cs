@@ -220,43 +220,31 @@ internal sealed partial class Parser
     }
 
     // The operator token that starts at the current position, or None (a word or a descriptor number).
-    private (SyntaxKind Kind, int Length) Operator(int c, int start)
+    // The character after it is looked at only for the operators that may be two characters long.
+    private (SyntaxKind Kind, int Length) Operator(int c, int start) => c switch
     {
-        var next = Peek(1);
-        switch (c)
+        '\n' => (SyntaxKind.NewLineToken, 1),
+        ';' => Peek(1) == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1),
+        '&' => Peek(1) == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1),
+        '|' => Peek(1) == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1),
+        '(' => (SyntaxKind.OpenParenToken, 1),
+        ')' => (SyntaxKind.CloseParenToken, 1),
+        '<' => Peek(1) switch
         {
-            case '\n':
-                return (SyntaxKind.NewLineToken, 1);
-            case ';':
-                return next == ';' ? (SyntaxKind.DoubleSemicolonToken, 2) : (SyntaxKind.SemicolonToken, 1);
-            case '&':
-                return next == '&' ? (SyntaxKind.AmpersandAmpersandToken, 2) : (SyntaxKind.AmpersandToken, 1);
-            case '|':
-                return next == '|' ? (SyntaxKind.BarBarToken, 2) : (SyntaxKind.BarToken, 1);
-            case '(':
-                return (SyntaxKind.OpenParenToken, 1);
-            case ')':
-                return (SyntaxKind.CloseParenToken, 1);
-            case '<':
-                return next switch
-                {
-                    '<' => Peek(2) == '-' ? (SyntaxKind.LessLessDashToken, 3) : (SyntaxKind.LessLessToken, 2),
-                    '&' => (SyntaxKind.LessAmpersandToken, 2),
-                    '>' => (SyntaxKind.LessGreaterToken, 2),
-                    _ => (SyntaxKind.LessToken, 1),
-                };
-            case '>':
-                return next switch
-                {
-                    '>' => (SyntaxKind.GreaterGreaterToken, 2),
-                    '&' => (SyntaxKind.GreaterAmpersandToken, 2),
-                    '|' => (SyntaxKind.GreaterBarToken, 2),
-                    _ => (SyntaxKind.GreaterToken, 1),
-                };
-            default:
-                return (SyntaxKind.None, 1);
-        }
-    }
+            '<' => Peek(2) == '-' ? (SyntaxKind.LessLessDashToken, 3) : (SyntaxKind.LessLessToken, 2),
+            '&' => (SyntaxKind.LessAmpersandToken, 2),
+            '>' => (SyntaxKind.LessGreaterToken, 2),
+            _ => (SyntaxKind.LessToken, 1),
+        },
+        '>' => Peek(1) switch
+        {
+            '>' => (SyntaxKind.GreaterGreaterToken, 2),
+            '&' => (SyntaxKind.GreaterAmpersandToken, 2),
+            '|' => (SyntaxKind.GreaterBarToken, 2),
+            _ => (SyntaxKind.GreaterToken, 1),
+        },
+        _ => (SyntaxKind.None, 1),
+    };
 
     private bool TryLexIoNumber(ImmutableArray<SyntaxTrivia> leading, out Lexeme lexeme)
     {

@@ -54,7 +54,7 @@ internal sealed partial class Parser
             _parts.Add(new LiteralPartSyntax(MakeToken(SyntaxKind.LiteralToken, _pos, _pos)));
         }
 
-        return new WordSyntax(_parts.PopList(mark));
+        return _parts.CountFrom(mark) == 1 ? new WordSyntax(_parts.PopOne(mark)) : new WordSyntax(_parts.PopList(mark));
     }
 
     private SyntaxToken MakeToken(SyntaxKind kind, int start, int end)
@@ -440,7 +440,12 @@ internal sealed partial class Parser
         var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
         var isPattern = op is '#' or '%';
         ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
-        return _parts.CountFrom(mark) > 0 ? new WordSyntax(_parts.PopList(mark)) : null;
+        return _parts.CountFrom(mark) switch
+        {
+            0 => null,
+            1 => new WordSyntax(_parts.PopOne(mark)),
+            _ => new WordSyntax(_parts.PopList(mark)),
+        };
     }
 
     private SyntaxToken ParseClosingBrace(int tokenStart, int brace)

@@ -100,14 +100,16 @@ internal sealed partial class Parser
     // The statements as a segment, with the diagnostics reported so far that start before `end`.
     private ScriptSegment Segment(SourceText source, string? path, int position, List<StatementSyntax> statements, SyntaxToken? endOfFile, int end)
     {
-        var inside = ImmutableArray<Diagnostic>.Empty;
-        if (_diagnostics.Count > 0)
-        {
-            inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(path, source))];
-            _diagnostics.RemoveAll(d => d.Start < end);
-        }
-
+        var inside = _diagnostics.Count > 0 ? TakeDiagnosticsBefore(source, path, end) : ImmutableArray<Diagnostic>.Empty;
         return new ScriptSegment(position, SyntaxList<StatementSyntax>.Create(CollectionsMarshal.AsSpan(statements)), endOfFile, inside);
+    }
+
+    // Apart from Segment, whose every call would otherwise allocate the lambdas' closure.
+    private ImmutableArray<Diagnostic> TakeDiagnosticsBefore(SourceText source, string? path, int end)
+    {
+        ImmutableArray<Diagnostic> inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(path, source))];
+        _diagnostics.RemoveAll(d => d.Start < end);
+        return inside;
     }
 
     /// <summary>Parses text nested in another script (a backquote substitution) and returns its tree and raw diagnostics.</summary>

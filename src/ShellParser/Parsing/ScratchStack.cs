@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ConfigConvert.ShellParser;
 
 /// <summary>
@@ -26,7 +29,9 @@ internal sealed class ScratchStack<T>
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        _items[_count++] = item;
+        // `_items` is exactly a T[] and `item` a T: the store needs none of the covariance check an
+        // array of a class type costs (a store into an array happens for every part, word and command).
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), _count++) = item;
     }
 
     /// <summary>The items added since <paramref name="mark"/> as a list node, removed from the stack.</summary>
@@ -37,11 +42,24 @@ internal sealed class ScratchStack<T>
         return list;
     }
 
+    /// <summary>The one item added since <paramref name="mark"/>, removed from the stack.</summary>
+    public T PopOne(int mark)
+    {
+        var item = _items[mark];
+        DropFrom(mark);
+        return item;
+    }
+
     /// <summary>Forgets the items added since <paramref name="mark"/>.</summary>
     public void DropFrom(int mark)
     {
         // Cleared so that the buffer does not keep nodes of finished statements alive.
-        _items.AsSpan(mark, _count - mark).Clear();
+        // Most lists hold an item or two: a loop of null stores (which need no check) beats a call.
+        for (var i = mark; i < _count; i++)
+        {
+            _items[i] = null!;
+        }
+
         _count = mark;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace ConfigConvert.ShellParser;
 
@@ -9,17 +10,15 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
     /// <summary>The empty list.</summary>
     public static readonly SyntaxList<T> Empty = new([]);
 
-    // Null when the list holds one item, which is then the node's only slot: most lists of a script
-    // (a word's parts, a segment's statements) hold one, and need no array for it.
-    private readonly T[]? _items;
-
+    // A list of one item keeps it as the node's only slot: most lists of a script (a word's parts, a
+    // segment's statements) hold one, and need no array for it. Any other list's slots are a T[].
     internal SyntaxList(T[] items)
         : base(SyntaxKind.List, items.Length == 1 ? items[0] : null, items.Length == 1 ? (SyntaxElement?[]?)null : items)
     {
-        _items = items.Length == 1 ? null : items;
     }
 
-    private SyntaxList(T item)
+    /// <summary>A list of one item.</summary>
+    internal SyntaxList(T item)
         : base(SyntaxKind.List, item, (SyntaxElement?[]?)null)
     {
     }
@@ -34,14 +33,14 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
     };
 
     /// <inheritdoc />
-    public int Count => _items?.Length ?? 1;
+    public int Count => SlotCount;
+
+    // The slots are items of type T (the constructors take nothing else): no cast needed.
+    /// <inheritdoc />
+    public T this[int index] => Unsafe.As<T>(GetSlot(index)!);
 
     /// <inheritdoc />
-    public T this[int index] => _items is not null ? _items[index]
-        : index == 0 ? (T)GetSlot(0)! : throw new ArgumentOutOfRangeException(nameof(index));
-
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => _items is not null ? ((IEnumerable<T>)_items).GetEnumerator() : EnumerateOne();
+    public IEnumerator<T> GetEnumerator() => SlotArray is { } items ? ((IEnumerable<T>)Unsafe.As<T[]>(items)).GetEnumerator() : EnumerateOne();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ConfigConvert.ShellParser;
@@ -9,62 +10,134 @@ namespace ConfigConvert.ShellParser;
 /// </summary>
 public abstract class SyntaxNode : SyntaxElement
 {
-    // Most nodes of a script (words, literal parts, simple commands) have one child: it is kept in a
-    // field of its own, and only nodes with several children carry an array.
-    private readonly SyntaxElement? _onlySlot;
-    private readonly SyntaxElement?[]? _slots;
+    // Most nodes of a script (words, literal parts, simple commands) have one child: it is kept as it
+    // is, and only nodes with several children carry an array. `_slots` is null, the only child or the
+    // array; the top bit of `_fullWidthAndFlags` says which, so a node is one reference and two ints.
+    // A word's list of parts is most often one part: such a list is made only when someone asks for
+    // it (LazyListBit; `_slots` is the part until then, the list after), and a parse that only wants
+    // diagnostics never does.
+    private object? _slots;
+    private readonly int _fullWidthAndFlags;
+
+    private const int ArrayBit = int.MinValue;
+    private const int LazyListBit = 1 << 30;
+    private const int WidthMask = LazyListBit - 1;
 
     private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot)
         : base(kind)
     {
-        _onlySlot = onlySlot;
-        FullWidth = onlySlot?.FullWidth ?? 0;
+        _slots = onlySlot;
+        _fullWidthAndFlags = onlySlot?.FullWidth ?? 0;
     }
 
     private protected SyntaxNode(SyntaxKind kind, params SyntaxElement?[] slots)
         : base(kind)
     {
         _slots = slots;
-        var width = 0;
-        foreach (var slot in slots)
-        {
-            width += slot?.FullWidth ?? 0;
-        }
-
-        FullWidth = width;
+        _fullWidthAndFlags = SumWidths(slots) | ArrayBit;
     }
 
     /// <summary>A node whose only child, when it has one, goes in the field rather than in <paramref name="slots"/>.</summary>
     private protected SyntaxNode(SyntaxKind kind, SyntaxElement? onlySlot, SyntaxElement?[]? slots)
         : base(kind)
     {
-        _onlySlot = onlySlot;
-        _slots = slots;
         if (slots is null)
         {
-            FullWidth = onlySlot?.FullWidth ?? 0;
+            _slots = onlySlot;
+            _fullWidthAndFlags = onlySlot?.FullWidth ?? 0;
             return;
         }
 
+        _slots = slots;
+        _fullWidthAndFlags = SumWidths(slots) | ArrayBit;
+    }
+
+    /// <summary>A node whose only child is a list of <paramref name="onlyItem"/> alone, made by <see cref="MakeList"/> when first asked for.</summary>
+    private protected SyntaxNode(SyntaxKind kind, SyntaxNode onlyItem, LazyListOf lazyList)
+        : base(kind)
+    {
+        _ = lazyList;
+        _slots = onlyItem;
+        _fullWidthAndFlags = onlyItem.FullWidth | LazyListBit;
+    }
+
+    /// <summary>Picks the constructor of a node whose list is made lazily (its only value says so).</summary>
+    private protected enum LazyListOf
+    {
+        OneItem,
+    }
+
+    private static int SumWidths(SyntaxElement?[] slots)
+    {
         var width = 0;
         foreach (var slot in slots)
         {
             width += slot?.FullWidth ?? 0;
         }
 
-        FullWidth = width;
+        return width;
     }
 
     /// <inheritdoc />
-    public override int FullWidth { get; }
+    public override int FullWidth => _fullWidthAndFlags & WidthMask;
 
     /// <inheritdoc />
     public override int LeadingTriviaWidth => GetFirstToken()?.LeadingTriviaWidth ?? 0;
 
-    internal int SlotCount => _slots?.Length ?? 1;
+    /// <summary>The children when they are kept in an array (of the type the node was made with), else null.</summary>
+    private protected SyntaxElement?[]? SlotArray => _fullWidthAndFlags < 0 ? Unsafe.As<SyntaxElement?[]>(_slots) : null;
+
+    internal int SlotCount => _fullWidthAndFlags < 0 ? Unsafe.As<SyntaxElement?[]>(_slots)!.Length : 1;
 
     internal SyntaxElement? GetSlot(int index)
-        => _slots is not null ? _slots[index] : index == 0 ? _onlySlot : throw new ArgumentOutOfRangeException(nameof(index));
+    {
+        if (_fullWidthAndFlags < 0)
+        {
+            return Unsafe.As<SyntaxElement?[]>(_slots)![index];
+        }
+
+        if (index != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
+
+        return (_fullWidthAndFlags & LazyListBit) != 0 ? LazyList() : Unsafe.As<SyntaxElement>(_slots);
+    }
+
+    // The list of the lone item, made once: threads that race to make it all get the one that won.
+    private SyntaxNode LazyList()
+    {
+        var slot = Unsafe.As<SyntaxNode>(Volatile.Read(ref _slots))!;
+        if (slot.Kind == SyntaxKind.List)
+        {
+            return slot;
+        }
+
+        var list = MakeList(slot);
+        var before = Interlocked.CompareExchange(ref _slots, list, slot);
+        return ReferenceEquals(before, slot) ? list : Unsafe.As<SyntaxNode>(before)!;
+    }
+
+    /// <summary>The item of a list made lazily (whether or not it is made yet), or null for a node without one.</summary>
+    private protected SyntaxNode? LazyListItem
+    {
+        get
+        {
+            if ((_fullWidthAndFlags & LazyListBit) == 0)
+            {
+                return null;
+            }
+
+            var slot = Unsafe.As<SyntaxNode>(Volatile.Read(ref _slots))!;
+            return slot.Kind == SyntaxKind.List ? Unsafe.As<SyntaxNode>(slot.GetSlot(0)) : slot;
+        }
+    }
+
+    /// <summary>The list of one item a node made with a lazy list holds (only such nodes override it).</summary>
+    private protected virtual SyntaxNode MakeList(SyntaxNode onlyItem) => throw new InvalidOperationException("this node has no lazy list");
+
+    // The first or last token under a slot, without making a lazy list (its tokens are its item's).
+    private SyntaxElement? TokenSlot(int index) => LazyListItem ?? GetSlot(index);
 
     private protected T Slot<T>(int index) where T : SyntaxElement => (T)GetSlot(index)!;
 
@@ -81,7 +154,7 @@ public abstract class SyntaxNode : SyntaxElement
             return this;
         }
 
-        var copy = _slots is null ? [_onlySlot] : (SyntaxElement?[])_slots.Clone();
+        var copy = SlotArray is { } array ? (SyntaxElement?[])array.Clone() : [GetSlot(0)];
         copy[index] = newChild;
         return WithSlots(copy);
     }
@@ -159,7 +232,7 @@ public abstract class SyntaxNode : SyntaxElement
     {
         for (var i = 0; i < SlotCount; i++)
         {
-            var token = GetSlot(i)?.GetFirstToken();
+            var token = TokenSlot(i)?.GetFirstToken();
             if (token is not null)
             {
                 return token;
@@ -174,7 +247,7 @@ public abstract class SyntaxNode : SyntaxElement
     {
         for (var i = SlotCount - 1; i >= 0; i--)
         {
-            var token = GetSlot(i)?.GetLastToken();
+            var token = TokenSlot(i)?.GetLastToken();
             if (token is not null)
             {
                 return token;

@@ -10,6 +10,20 @@ public sealed class WordSyntax : SyntaxNode
     {
     }
 
+    /// <summary>A word of one part, whose list of parts is made when first asked for.</summary>
+    internal WordSyntax(WordPartSyntax onlyPart)
+        : base(SyntaxKind.Word, onlyPart, LazyListOf.OneItem)
+    {
+    }
+
+    /// <summary>How many parts, without making a lazy list of parts.</summary>
+    internal int PartCount => LazyListItem is null ? Parts.Count : 1;
+
+    /// <summary>The part at <paramref name="index"/>, without making a lazy list of parts.</summary>
+    internal WordPartSyntax PartAt(int index) => LazyListItem is WordPartSyntax only && index == 0 ? only : Parts[index];
+
+    private protected override SyntaxNode MakeList(SyntaxNode onlyItem) => new SyntaxList<WordPartSyntax>((WordPartSyntax)onlyItem);
+
     /// <summary>The parts.</summary>
     public SyntaxList<WordPartSyntax> Parts => Slot<SyntaxList<WordPartSyntax>>(0);
 
