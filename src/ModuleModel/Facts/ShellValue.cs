@@ -16,6 +16,7 @@ public sealed class ShellValue
     private ImmutableArray<ShellValue> _words;
     private (string? Text, string? UnknownReason)[]? _contentParts;
     private string? _knownText;
+    private int _segmentsHash; // 0 until computed (a computed 0 is stored as 1): one int, so no thread sees half of it
 
     private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
 
@@ -24,6 +25,13 @@ public sealed class ShellValue
 
     /// <summary>Compares values with <see cref="ContentEquals"/>.</summary>
     public static IEqualityComparer<ShellValue> ContentComparer { get; } = new ByContent();
+
+    /// <summary>
+    /// Compares values part by part, where each part was written included: values equal by it are the
+    /// same value in every respect, so whatever is derived from one (its words, their origins) holds
+    /// for the other. Worlds that differ only in a <c>#define</c> end with lists equal by it.
+    /// </summary>
+    internal static IEqualityComparer<ShellValue> SegmentComparer { get; } = new BySegments();
 
     /// <summary>The parts, in order. Neighbouring known text of one origin is one part; no part is empty known text.</summary>
     public ImmutableArray<ValueSegment> Segments { get; }
@@ -231,6 +239,33 @@ public sealed class ShellValue
         }
 
         return parts;
+    }
+
+    private int GetSegmentsHashCode()
+    {
+        var stored = _segmentsHash;
+        if (stored != 0)
+        {
+            return stored;
+        }
+
+        var hash = default(HashCode);
+        foreach (var segment in Segments)
+        {
+            hash.Add(segment);
+        }
+
+        stored = hash.ToHashCode() is var computed && computed != 0 ? computed : 1;
+        _segmentsHash = stored;
+        return stored;
+    }
+
+    private sealed class BySegments : IEqualityComparer<ShellValue>
+    {
+        public bool Equals(ShellValue? x, ShellValue? y)
+            => ReferenceEquals(x, y) || (x is not null && y is not null && x.Segments.AsSpan().SequenceEqual(y.Segments.AsSpan()));
+
+        public int GetHashCode(ShellValue obj) => obj.GetSegmentsHashCode();
     }
 
     private sealed class ByContent : IEqualityComparer<ShellValue>

@@ -1,45 +1,53 @@
+using System.Collections.Immutable;
+
 namespace ConfigConvert.ModuleModel;
 
 /// <summary>
 /// What a config did to one of configure's word lists, found by comparing the list before and after
 /// it ran: the words it added (each with its place among the words the list had) and the ones it
-/// took out. Words are compared by content (<see cref="ShellValue.ContentEquals"/>).
+/// took out. Words are compared by content (<see cref="ShellValue.ContentEquals"/>). The outcomes of a
+/// description ask through a <see cref="ListChangeMemo"/>, which computes each distinct change once.
 /// </summary>
 internal static class ListChanges
 {
-    /// <summary>The words <paramref name="variable"/> gained, in list order, each with where it went.</summary>
-    public static IEnumerable<(ShellValue Word, ModulePosition Position)> Added(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    /// <summary>
+    /// The words a list gained from <paramref name="initial"/> (null: the variable was not set) to
+    /// <paramref name="final"/>, in list order, each with where it went.
+    /// </summary>
+    public static ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(ShellValue? initial, ShellValue final)
     {
-        if (!after.TryGetValue(variable, out var final))
-        {
-            return [];
-        }
-
-        if (before.TryGetValue(variable, out var unchanged) && ReferenceEquals(unchanged, final))
+        if (ReferenceEquals(initial, final))
         {
             // The very value the list had: the config did not touch it.
             return [];
         }
 
-        var initial = before.TryGetValue(variable, out var old) ? old.SplitWords() : [];
+        var initialWords = initial?.SplitWords() ?? [];
         var words = final.SplitWords();
-        var isNew = MarkNew(initial, words);
-        return Enumerable.Range(0, words.Length)
-            .Where(i => isNew[i])
-            .Select(i => (words[i], initial.IsEmpty ? ModulePosition.Append : PositionOf(words, isNew, i)));
+        var isNew = MarkNew(initialWords, words);
+        var added = ImmutableArray.CreateBuilder<(ShellValue Word, ModulePosition Position)>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (isNew[i])
+            {
+                added.Add((words[i], initialWords.IsEmpty ? ModulePosition.Append : PositionOf(words, isNew, i)));
+            }
+        }
+
+        return added.ToImmutable();
     }
 
-    /// <summary>The words <paramref name="variable"/> had and no longer has (as often as they were lost).</summary>
-    public static IEnumerable<string> Removed(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    /// <summary>The words a list had in <paramref name="initial"/> and no longer has in <paramref name="final"/> (as often as they were lost).</summary>
+    public static ImmutableArray<string> Removed(ShellValue initial, ShellValue final)
     {
-        if (!before.TryGetValue(variable, out var old) || !after.TryGetValue(variable, out var final) || ReferenceEquals(old, final))
+        if (ReferenceEquals(initial, final))
         {
             return [];
         }
 
         var remaining = Counts(final.SplitWords());
-        var removed = new List<string>();
-        foreach (var word in old.SplitWords())
+        var removed = ImmutableArray.CreateBuilder<string>();
+        foreach (var word in initial.SplitWords())
         {
             if (!Take(remaining, word))
             {
@@ -47,7 +55,7 @@ internal static class ListChanges
             }
         }
 
-        return removed;
+        return removed.ToImmutable();
     }
 
     /// <summary>Which of <paramref name="words"/> are new: each word of <paramref name="initial"/> accounts for one equal word, the first one.</summary>

@@ -162,7 +162,8 @@ public sealed class ModuleDirectory
             ConfiguredFirst = [.. ConfiguredFirst.Select(d => new ConfiguredModule(d.Path, d.Config!))],
         };
         var worlds = Evaluator.RunAllWorlds(settings, Config);
-        var outcomes = worlds.Select(w => new ModuleOutcome(Path, w)).ToImmutableArray();
+        var lists = new ListChangeMemo();
+        var outcomes = worlds.Select(w => new ModuleOutcome(Path, w, lists)).ToImmutableArray();
         var diagnostics = Diagnostics.AddRange(worlds.SelectMany(w => w.Record.Diagnostics).DistinctBy(d => d.ToString()))
             .AddRange(RequiredModules(outcomes, reference));
         return new ModuleDescription(link, Path, outcomes, diagnostics);

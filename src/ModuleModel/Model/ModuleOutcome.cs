@@ -11,7 +11,10 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed class ModuleOutcome
 {
-    internal ModuleOutcome(string moduleDirectory, WorldResult world)
+    /// <param name="moduleDirectory">The module directory (absolute).</param>
+    /// <param name="world">The world this outcome is of.</param>
+    /// <param name="lists">Shared by the outcomes of one description, which compare the same long lists.</param>
+    internal ModuleOutcome(string moduleDirectory, WorldResult world, ListChangeMemo lists)
     {
         var before = world.Before;
         var after = world.State.Variables;
@@ -21,19 +24,19 @@ public sealed class ModuleOutcome
         ExitStatus = world.ExitStatus;
         ExitLocation = world.ExitLocation;
         Complete = !world.Record.Incomplete;
-        ChangedVariables = Changes(before, after);
-        Modules = [.. ModuleType.All.SelectMany(type => ListChanges.Added(before, after, type.ModulesList)
+        ChangedVariables = Changes(before, after, lists);
+        Modules = [.. ModuleType.All.SelectMany(type => lists.Added(before, after, type.ModulesList)
             .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))];
-        RemovedModules = [.. ModuleType.All.SelectMany(type => ListChanges.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type)))];
-        Sources = Facts(before, after, ConfigureLists.Sources, Display);
-        Deps = Facts(before, after, ConfigureLists.Deps, Display);
-        Incs = Facts(before, after, ConfigureLists.Incs, Display);
-        Libs = Facts(before, after, [ConfigureLists.CoreLibs], Display);
+        RemovedModules = [.. ModuleType.All.SelectMany(type => lists.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type)))];
+        Sources = Facts(before, after, ConfigureLists.Sources, lists, Display);
+        Deps = Facts(before, after, ConfigureLists.Deps, lists, Display);
+        Incs = Facts(before, after, ConfigureLists.Incs, lists, Display);
+        Libs = Facts(before, after, [ConfigureLists.CoreLibs], lists, Display);
         Use = [.. world.Record.UseSwitches
             .Where(s => after.ContainsKey(s.Key))
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new ListFact($"{s.Key}={after[s.Key]}", s.Key, s.Value))];
-        SharedObjects = [.. ListChanges.Added(before, after, ConfigureLists.DynamicModules).Select(added => SharedObjectOf(added.Word.ToString(), after, Display))];
+        SharedObjects = [.. lists.Added(before, after, ConfigureLists.DynamicModules).Select(added => SharedObjectOf(added.Word.ToString(), after, lists, Display))];
         AutoModuleCalls = [.. world.Record.AutoModuleCalls];
         Defines = [.. world.Record.Defines];
         Commands = [.. world.Record.Commands];
@@ -115,14 +118,21 @@ public sealed class ModuleOutcome
 
     private static Location? Origin(ShellValue value) => value.Segments.FirstOrDefault(s => s.Origin is not null).Origin;
 
-    private static ImmutableSortedDictionary<string, ShellValue?> Changes(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after)
+    private static ImmutableSortedDictionary<string, ShellValue?> Changes(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, ListChangeMemo lists)
     {
         var changed = ImmutableSortedDictionary.CreateBuilder<string, ShellValue?>(StringComparer.Ordinal);
         foreach (var (name, value) in after)
         {
-            if (!before.TryGetValue(name, out var old) || !old.ContentEquals(value))
+            if (before.TryGetValue(name, out var old) && ReferenceEquals(old, value))
             {
-                changed[name] = value;
+                continue;
+            }
+
+            // The value equal part by part seen in an earlier outcome, if any: its text is joined once.
+            var shared = lists.Shared(value);
+            if (old is null || !old.ContentEquals(shared))
+            {
+                changed[name] = shared;
             }
         }
 
@@ -134,13 +144,13 @@ public sealed class ModuleOutcome
         return changed.ToImmutable();
     }
 
-    private static ImmutableArray<ListFact> Facts(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, IEnumerable<string> variables, Func<string, string> display)
-        => [.. variables.SelectMany(v => ListChanges.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word)) { Word = added.Word }))];
+    private static ImmutableArray<ListFact> Facts(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, IEnumerable<string> variables, ListChangeMemo lists, Func<string, string> display)
+        => [.. variables.SelectMany(v => lists.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word)) { Word = added.Word }))];
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
-    private static SharedObject SharedObjectOf(string name, IReadOnlyDictionary<string, ShellValue> after, Func<string, string> display)
+    private static SharedObject SharedObjectOf(string name, IReadOnlyDictionary<string, ShellValue> after, ListChangeMemo lists, Func<string, string> display)
     {
-        ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? [.. v.SplitWords().Select(w => display(w.ToString()))] : [];
+        ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? [.. lists.Shared(v).SplitWords().Select(w => display(w.ToString()))] : [];
         return new SharedObject(
             name,
             Words(ConfigureLists.SharedObject.Modules),

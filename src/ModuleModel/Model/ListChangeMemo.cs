@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace ConfigConvert.ModuleModel;
+
+/// <summary>
+/// What the outcomes of one description need from configure's long lists, computed once per distinct
+/// value rather than once per outcome. A config met by many undecidable conditions runs up to 64 worlds
+/// per link mode, and worlds that differ only in a <c>#define</c> or a library end with the same lists,
+/// each world holding its own copy. Values are told apart by <see cref="ShellValue.SegmentComparer"/>
+/// (their parts and where each was written), so a value found here is the same value in every
+/// respect, and what is derived from it (its words, their origins and positions) is what the world's
+/// own copy would give. Used by one thread: the outcomes of a description are built one by one.
+/// </summary>
+internal sealed class ListChangeMemo
+{
+    private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
+    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(ByReference.Instance);
+    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(ByReference.Instance);
+
+    /// <summary>The first value seen equal to <paramref name="value"/> part by part (itself the first time).</summary>
+    public ShellValue Shared(ShellValue value)
+    {
+        if (_values.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        _values.Add(value, value);
+        return value;
+    }
+
+    /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
+    public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    {
+        if (!after.TryGetValue(variable, out var final))
+        {
+            return [];
+        }
+
+        var initial = before.GetValueOrDefault(variable);
+        if (ReferenceEquals(initial, final))
+        {
+            // The very value the list had: the config did not touch it.
+            return [];
+        }
+
+        var key = (initial is null ? null : Shared(initial), Shared(final));
+        if (!_added.TryGetValue(key, out var added))
+        {
+            added = ListChanges.Added(key.Item1, key.Item2);
+            _added.Add(key, added);
+        }
+
+        return added;
+    }
+
+    /// <summary><see cref="ListChanges.Removed(ShellValue, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
+    public ImmutableArray<string> Removed(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    {
+        if (!before.TryGetValue(variable, out var initial) || !after.TryGetValue(variable, out var final) || ReferenceEquals(initial, final))
+        {
+            return [];
+        }
+
+        var key = ((ShellValue?)Shared(initial), Shared(final));
+        if (!_removed.TryGetValue(key, out var removed))
+        {
+            removed = ListChanges.Removed(key.Item1!, key.Item2);
+            _removed.Add(key, removed);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Pairs of shared values: equal when they hold the same two instances.</summary>
+    private sealed class ByReference : IEqualityComparer<(ShellValue? Initial, ShellValue Final)>
+    {
+        public static ByReference Instance { get; } = new();
+
+        public bool Equals((ShellValue? Initial, ShellValue Final) x, (ShellValue? Initial, ShellValue Final) y)
+            => ReferenceEquals(x.Initial, y.Initial) && ReferenceEquals(x.Final, y.Final);
+
+        public int GetHashCode((ShellValue? Initial, ShellValue Final) obj)
+            => HashCode.Combine(
+                obj.Initial is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Initial),
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Final));
+    }
+}
