@@ -15,18 +15,6 @@ namespace ConfigConvert.ModuleModel.Tests.Evaluation;
 /// </summary>
 public sealed class WorldSnapshotTests
 {
-    private const string FeatureTest = """
-        ngx_feature="feature {0}"
-        ngx_feature_name=NGX_HAVE_F{0}
-        ngx_feature_run=no
-        ngx_feature_incs="#include <f{0}.h>"
-        ngx_feature_path=
-        ngx_feature_libs=-lf{0}
-        ngx_feature_test="f{0}();"
-        . auto/feature
-
-        """;
-
     public static TheoryData<string> Configs =>
     [
         // Feature tests at the top level, their results read by the next statement.
@@ -121,8 +109,7 @@ public sealed class WorldSnapshotTests
         }
     }
 
-    private static string Features(int count)
-        => string.Concat(Enumerable.Range(1, count).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, FeatureTest, i)));
+    private static string Features(int count) => FeatureTests.Config(count, withLibraries: true);
 
     private static void AssertSameWorlds(string directory, LinkMode link, SyntaxTree config, int maxSteps)
     {

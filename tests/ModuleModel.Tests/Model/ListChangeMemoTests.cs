@@ -2,6 +2,7 @@ using System.Text;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
+using ConfigConvert.ModuleModel.Tests.Evaluation;
 using ConfigConvert.ShellParser;
 using ConfigConvert.TestSupport;
 using ConfigConvert.Text;
@@ -14,18 +15,6 @@ namespace ConfigConvert.ModuleModel.Tests.Model;
 /// </summary>
 public sealed class ListChangeMemoTests
 {
-    private const string FeatureTest = """
-        ngx_feature="feature {0}"
-        ngx_feature_name=NGX_HAVE_F{0}
-        ngx_feature_run=no
-        ngx_feature_incs="#include <f{0}.h>"
-        ngx_feature_path=
-        ngx_feature_libs=
-        ngx_feature_test="f{0}();"
-        . auto/feature
-
-        """;
-
     // Worlds that differ in #defines alone, then in a library and a source too.
     private static readonly string DefinesOnly = Features(3) + """
         ngx_addon_name=ngx_x_module
@@ -134,8 +123,7 @@ public sealed class ListChangeMemoTests
         return text.ToString();
     }
 
-    private static string Features(int count)
-        => string.Concat(Enumerable.Range(1, count).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, FeatureTest, i)));
+    private static string Features(int count) => FeatureTests.Config(count, withLibraries: false);
 
     private static Location Line(int line) => new("config", default, new LinePosition(line, 1), new LinePosition(line, 1));
 }
