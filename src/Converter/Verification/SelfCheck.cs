@@ -132,17 +132,15 @@ internal static class SelfCheck
             }
         }
 
-        var lists = new[]
-        {
-            SetDifference("sources", a.Sources, b.Sources, config),
-            SetDifference("deps", a.Deps, b.Deps, config),
-            SetDifference("include dirs", a.Incs, b.Incs, config),
-            SetDifference("USE_ switches", ReadSwitches(a), ReadSwitches(b), config),
-        };
         var libs = a.Libs.Select(l => l.Value).SequenceEqual(b.Libs.Select(l => l.Value), StringComparer.Ordinal)
             ? null
-            : new Difference($"libs: `{Joined(b.Libs)}` instead of `{Joined(a.Libs)}`", FirstMissing(a.Libs, b.Libs, config));
-        foreach (var difference in lists.Append(libs).Append(DefinesDifference(a, b)).Append(StopDifference(a, b, config, convertedConfig)).OfType<Difference>())
+            : new Difference($"libs: {Quoted(Joined(b.Libs))} instead of {Quoted(Joined(a.Libs))}", FirstMissing(a.Libs, b.Libs, config));
+        var differences = new[] { SetDifference("sources", a.Sources, b.Sources, config) }
+            .Concat(SameListsInBothModes(a, b, config))
+            .Append(SetDifference("USE_ switches", ReadSwitches(a), ReadSwitches(b), config))
+            .Append(libs)
+            .Concat(SameEndInBothModes(a, b, config, convertedConfig));
+        foreach (var difference in differences.OfType<Difference>())
         {
             yield return difference;
         }
@@ -158,17 +156,25 @@ internal static class SelfCheck
     /// build, where auto/module keeps them in the shared object's variables.
     /// </summary>
     private static IEnumerable<Difference> SameInBothModes(ModuleOutcome staticOriginal, ModuleOutcome dynamic, SyntaxTree? config, SyntaxTree? convertedConfig)
-        => new[]
-        {
-            SetDifference("deps", staticOriginal.Deps, dynamic.Deps, config),
-            SetDifference("include dirs", staticOriginal.Incs, dynamic.Incs, config),
-            DefinesDifference(staticOriginal, dynamic),
-            StopDifference(staticOriginal, dynamic, config, convertedConfig),
-        }.OfType<Difference>();
+        => SameListsInBothModes(staticOriginal, dynamic, config).Concat(SameEndInBothModes(staticOriginal, dynamic, config, convertedConfig)).OfType<Difference>();
+
+    /// <summary>The lists auto/module fills alike in both modes: the deps and the include dirs.</summary>
+    private static IEnumerable<Difference?> SameListsInBothModes(ModuleOutcome original, ModuleOutcome converted, SyntaxTree? config)
+    {
+        yield return SetDifference("deps", original.Deps, converted.Deps, config);
+        yield return SetDifference("include dirs", original.Incs, converted.Incs, config);
+    }
+
+    /// <summary>What the lines after the registration do alike in both modes: the <c>#define</c>s, and how configure stops.</summary>
+    private static IEnumerable<Difference?> SameEndInBothModes(ModuleOutcome original, ModuleOutcome converted, SyntaxTree? config, SyntaxTree? convertedConfig)
+    {
+        yield return DefinesDifference(original, converted);
+        yield return StopDifference(original, converted, config, convertedConfig);
+    }
 
     /// <summary>The words of a list, in any order and each once, that differ; at the line of the original that adds the first one lost.</summary>
     private static Difference? SetDifference(string name, ImmutableArray<ListFact> original, ImmutableArray<ListFact> converted, SyntaxTree? config)
-        => Set(original) == Set(converted) ? null : new Difference($"{name}: `{Set(converted)}` instead of `{Set(original)}`", FirstMissing(original, converted, config));
+        => Set(original) == Set(converted) ? null : new Difference($"{name}: {Quoted(Set(converted))} instead of {Quoted(Set(original))}", FirstMissing(original, converted, config));
 
     /// <summary>The <c>#define</c>s of <c>ngx_auto_config.h</c>, in order; at the original's first one the converted config lacks.</summary>
     private static Difference? DefinesDifference(ModuleOutcome original, ModuleOutcome converted)
@@ -180,7 +186,7 @@ internal static class SelfCheck
 
         string Defines(ModuleOutcome o) => string.Join(' ', o.Defines.Select(d => d.Name + "=" + d.Value));
         var missing = original.Defines.FirstOrDefault(d => !converted.Defines.Any(x => x.Name == d.Name && x.Value == d.Value));
-        return new Difference($"#defines: `{Defines(converted)}` instead of `{Defines(original)}`", missing?.Location);
+        return new Difference($"#defines: {Quoted(Defines(converted))} instead of {Quoted(Defines(original))}", missing?.Location);
     }
 
     /// <summary>Whether configure stops, and with which status; at the original's <c>exit</c>, or where only the converted config stops, at that <c>exit</c> in the original.</summary>
@@ -287,6 +293,9 @@ internal static class SelfCheck
     private static string Set(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private static string Joined(ImmutableArray<ListFact> facts) => string.Join(' ', facts.Select(f => f.Value));
+
+    /// <summary>Words as a message shows them: in backquotes, or "none" for no words (an empty pair of backquotes reads as a typo).</summary>
+    private static string Quoted(string words) => words.Length == 0 ? "none" : $"`{words}`";
 
     /// <summary>
     /// The switches the build reads: nginx's configure no longer reads <c>USE_MD5</c> or <c>USE_SHA1</c>

@@ -68,7 +68,7 @@ public sealed class OwnListDefineTests
         Assert.Equal("CC3006", refusal.Id);
         Assert.Equal((12, 9), (refusal.Location.Start.Line, refusal.Location.Start.Column));
         Assert.Equal(
-            "the converted config would build a different nginx (dynamic): #defines: `` instead of `NGX_HTTP_CENSUS_EXTRA=1`; convert this part by hand and prove the result with `ngx-convert verify`",
+            "the converted config would build a different nginx (dynamic): #defines: none instead of `NGX_HTTP_CENSUS_EXTRA=1`; convert this part by hand and prove the result with `ngx-convert verify`",
             refusal.Message);
     }
 
