@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -12,6 +13,17 @@ namespace ConfigConvert.Converter.Emit;
 /// </summary>
 internal static class ConfigWriter
 {
+    /// <summary>Characters a shell word may hold unquoted and mean the same: no expansion, splitting or globbing.</summary>
+    private static readonly SearchValues<char> PlainCharacters = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./,:+=");
+
+    /// <summary>
+    /// Characters of a list word that may go on a line of its own inside double quotes: plain text and
+    /// expansions of names (<c>$x</c>, <c>${x}</c>), which no line break inside the quotes can change.
+    /// </summary>
+    private static readonly SearchValues<char> ListWordCharacters = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./,:+=${}");
+
     public static string Write(SyntaxTree tree, ConversionPlan plan)
     {
         if (plan.Collected is { } collected)
@@ -257,13 +269,13 @@ internal static class ConfigWriter
     private static string OneItemPerLine(string value, int column)
     {
         var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var plain = words.All(w => w.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '$' or '{' or '}' or '+' or ','));
+        var plain = words.All(w => !w.AsSpan().ContainsAnyExcept(ListWordCharacters));
         return words.Length < 2 || !plain ? value : string.Join(" \\\n" + new string(' ', column), words);
     }
 
     /// <summary>Plain words as they are; anything else in double quotes (the text is already valid there).</summary>
     private static string Quote(string value)
-        => value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ',' or ':' or '+' or '=')
+        => value.Length > 0 && !value.AsSpan().ContainsAnyExcept(PlainCharacters)
             ? value
             : "\"" + value + "\"";
 }
