@@ -32,6 +32,8 @@ internal sealed class CTokenizer
     private readonly TokenBuffer? _comments;
     private int _pos;
     private bool _atLineStart = true;
+    private int _backslashSearchedFrom = int.MaxValue;
+    private int _nextBackslash;
 
     private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments)
     {
@@ -230,23 +232,40 @@ internal sealed class CTokenizer
     private bool ContainsContinuation(int start, int end)
     {
         var i = start;
-        while (i < end)
+        while (true)
         {
-            i = _text.IndexOf('\\', i, end - i);
-            if (i < 0)
+            var backslash = NextBackslash(i);
+            if (backslash >= end)
             {
                 return false;
             }
 
-            if (ContinuationLength(_text, i, end) > 0)
+            if (ContinuationLength(_text, backslash, end) > 0)
             {
                 return true;
             }
 
-            i++;
+            i = backslash + 1;
+        }
+    }
+
+    /// <summary>
+    /// The first backslash at or after <paramref name="from"/> (<see cref="int.MaxValue"/> when none): the last
+    /// search is reused while it still answers, so that most tokens, which hold none, cost no search of their own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextBackslash(int from)
+    {
+        // The last answer holds for any later start up to it: nothing between its start and it is a backslash.
+        // A directive's span starts before the comments inside it, which are added first; it searches again.
+        if (from < _backslashSearchedFrom || _nextBackslash < from)
+        {
+            var found = from < _end ? _text.IndexOf('\\', from, _end - from) : -1;
+            _nextBackslash = found < 0 ? int.MaxValue : found;
+            _backslashSearchedFrom = from;
         }
 
-        return false;
+        return _nextBackslash;
     }
 
     /// <summary>Skips whitespace and comments; returns the next character with <see cref="_pos"/> on it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Superpower;
 using Superpower.Parsers;
@@ -103,8 +104,33 @@ internal static class ConditionParser
 
     private static readonly TokenListParser<ConditionToken, ConditionExpression> Whole = Expression.AtEnd();
 
+    /// <summary>How many distinct conditions <see cref="Parse"/> remembers; past it, new ones are parsed each time.</summary>
+    internal const int MaxRemembered = 16384;
+
+    /// <summary>
+    /// Conditions already read, for every file of every module: the same few (<c>(NGX_HTTP_SSL)</c>,
+    /// <c>(nginx_version &gt;= 1009011)</c>) open groups in most files, and a tree is immutable, so it is shared.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ConditionExpression?> Remembered = new(StringComparer.Ordinal);
+
     /// <summary>The tree of <paramref name="text"/>, or null when it is not a condition this grammar reads.</summary>
     public static ConditionExpression? Parse(string text)
+    {
+        if (Remembered.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var expression = ParseText(text);
+        if (Remembered.Count < MaxRemembered)
+        {
+            Remembered.TryAdd(text, expression);
+        }
+
+        return expression;
+    }
+
+    private static ConditionExpression? ParseText(string text)
     {
         var tokens = Tokenizer.TryTokenize(text);
         if (!tokens.HasValue || tokens.Value.Count() > MaxTokens)
