@@ -23,16 +23,6 @@ internal sealed class ParseBuffers
     public Dictionary<string, ImmutableArray<SyntaxTrivia>>.AlternateLookup<ReadOnlySpan<char>> SharedBlanks { get; }
         = new Dictionary<string, ImmutableArray<SyntaxTrivia>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Line starts after up to this many line breaks share their trivia (see <see cref="SharedLineStarts"/>).</summary>
-    public const int SharedLineBreaks = 4;
-
-    /// <summary>
-    /// One trivia list per number of line breaks (the index, from 0 for one) and indentation after them:
-    /// the leading trivia of a line's first token inside a compound command or after blank lines.
-    /// </summary>
-    public Dictionary<string, ImmutableArray<SyntaxTrivia>>.AlternateLookup<ReadOnlySpan<char>>[] SharedLineStarts { get; }
-        = [.. Enumerable.Range(0, SharedLineBreaks).Select(_ => new Dictionary<string, ImmutableArray<SyntaxTrivia>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>())];
-
     public ImmutableArray<SyntaxTrivia>[] SpaceRuns { get; } = new ImmutableArray<SyntaxTrivia>[UniformBlankRuns];
 
     public ImmutableArray<SyntaxTrivia>[] TabRuns { get; } = new ImmutableArray<SyntaxTrivia>[UniformBlankRuns];

@@ -103,11 +103,6 @@ internal sealed partial class Parser
             return blanks;
         }
 
-        if (_pendingTrivia.Count is > 0 and <= ParseBuffers.SharedLineBreaks && TryScanLineStart(out var lineStart))
-        {
-            return lineStart;
-        }
-
         var trivia = _buffers.Trivia;
         trivia.Clear();
         trivia.AddRange(_pendingTrivia);
@@ -161,50 +156,6 @@ internal sealed partial class Parser
         }
 
         blanks = SharedBlanks(_text.AsSpan(_pos, end - _pos));
-        _pos = end;
-        return true;
-    }
-
-    /// <summary>
-    /// The trivia of the first token of a line after a keyword, a blank line or an operator that lets
-    /// a line break follow (<c>then</c>, <c>do</c>, <c>&amp;&amp;</c>...): one or a few line breaks, then
-    /// the line's indentation. Such lists are shared too, one per number of line breaks and indentation.
-    /// </summary>
-    private bool TryScanLineStart(out ImmutableArray<SyntaxTrivia> trivia)
-    {
-        trivia = default;
-        foreach (var pending in CollectionsMarshal.AsSpan(_pendingTrivia))
-        {
-            if (pending.Kind != SyntaxKind.EndOfLineTrivia || pending.Text != "\n")
-            {
-                return false;
-            }
-        }
-
-        var length = _text.AsSpan(_pos).IndexOfAnyExcept(' ', '\t');
-        var end = length < 0 ? _text.Length : _pos + length;
-        if (end - _pos > ParseBuffers.MaxSharedTextLength || (end < _text.Length && _text[end] is '\\' or '#'))
-        {
-            return false;
-        }
-
-        var table = _buffers.SharedLineStarts[_pendingTrivia.Count - 1];
-        var indentation = _text.AsSpan(_pos, end - _pos);
-        if (!table.TryGetValue(indentation, out trivia))
-        {
-            var text = indentation.ToString();
-            var items = ImmutableArray.CreateBuilder<SyntaxTrivia>(_pendingTrivia.Count + 1);
-            items.AddRange(CollectionsMarshal.AsSpan(_pendingTrivia));
-            if (text.Length > 0)
-            {
-                items.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, text));
-            }
-
-            trivia = items.DrainToImmutable();
-            table[text] = trivia;
-        }
-
-        _pendingTrivia.Clear();
         _pos = end;
         return true;
     }

@@ -76,11 +76,10 @@ internal sealed partial class Parser
             : SyntaxKind.LiteralToken;
 
         var plain = PlainTextEnds(context);
-        var plainBit = PlainTextEndBit(context);
         while (!_tooDeep)
         {
             var p = Logical(_pos);
-            var run = p < _text.Length ? IndexOfPlainTextEnd(_text.AsSpan(p), plain, plainBit) : 0;
+            var run = p < _text.Length ? _text.AsSpan(p).IndexOfAny(plain) : 0;
             if (run != 0)
             {
                 // Characters that neither end the parts nor start one, nor escape: literal text.
@@ -131,73 +130,11 @@ internal sealed partial class Parser
         FlushLiteral(ref literalStart, literalKind, _pos);
     }
 
-    private const string UnquotedEndChars = " \t\n;&|<>()'\"`$\\";
-    private const string DoubleQuotedEndChars = "\"`$\\";
-    private const string BracedArgumentEndChars = "}\n'\"`$\\";
-    private const string ArithmeticEndChars = "()'\"`$\\";
-    private const string HereDocumentEndChars = "\n\"`$\\";
-    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(UnquotedEndChars);
-    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create(DoubleQuotedEndChars);
-    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create(BracedArgumentEndChars);
-    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create(HereDocumentEndChars);
-    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create(ArithmeticEndChars);
-
-    /// <summary>How many characters <see cref="IndexOfPlainTextEnd"/> looks at one by one before it searches the rest vectorized.</summary>
-    private const int ShortRun = 16;
-
-    // For each ASCII character, one bit per set of PlainTextEnds that holds it (the bit PlainTextEndBit
-    // gives, in the order of the sets here). Every character of the sets is ASCII.
-    private static readonly byte[] PlainTextEndBits = MakePlainTextEndBits(UnquotedEndChars, DoubleQuotedEndChars, BracedArgumentEndChars, ArithmeticEndChars, HereDocumentEndChars);
-
-    private static byte[] MakePlainTextEndBits(params string[] sets)
-    {
-        var bits = new byte[128];
-        for (var i = 0; i < sets.Length; i++)
-        {
-            foreach (var c in sets[i])
-            {
-                bits[c] |= (byte)(1 << i);
-            }
-        }
-
-        return bits;
-    }
-
-    private static int PlainTextEndBit(PartContext context) => context switch
-    {
-        PartContext.Unquoted or PartContext.HereDocumentDelimiter => 1,
-        PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => 2,
-        PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => 4,
-        PartContext.Arithmetic => 8,
-        _ => 16,
-    };
-
-    /// <summary>
-    /// <c>text.IndexOfAny(plain)</c>. Most runs of literal text are a few characters long (a word, a
-    /// name between expansions), and for those a loop over a table costs less than starting a
-    /// vectorized search; a longer run is searched vectorized from its 17th character.
-    /// </summary>
-    private static int IndexOfPlainTextEnd(ReadOnlySpan<char> text, SearchValues<char> plain, int plainBit)
-    {
-        var bits = PlainTextEndBits;
-        var shortRun = Math.Min(text.Length, ShortRun);
-        for (var i = 0; i < shortRun; i++)
-        {
-            var c = text[i];
-            if (c < 128 && (bits[c] & plainBit) != 0)
-            {
-                return i;
-            }
-        }
-
-        if (shortRun == text.Length)
-        {
-            return -1;
-        }
-
-        var rest = text[shortRun..].IndexOfAny(plain);
-        return rest < 0 ? -1 : shortRun + rest;
-    }
+    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(" \t\n;&|<>()'\"`$\\");
+    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create("\"`$\\");
+    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create("}\n'\"`$\\");
+    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create("\n\"`$\\");
+    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create("()'\"`$\\");
 
     /// <summary>
     /// The characters at which <see cref="ParseParts"/> must look closer in <paramref name="context"/>:
