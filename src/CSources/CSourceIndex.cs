@@ -92,7 +92,7 @@ public sealed class CSourceIndex
 
         foreach (var (relative, full) in SourceDirectoryScanner.FindSourceFiles(fileSystem, moduleDirectory, builder.Diagnostics))
         {
-            FileBytes content;
+            byte[] content;
             try
             {
                 // Checked before reading, so that a huge file is never loaded just to be rejected.
@@ -103,7 +103,7 @@ public sealed class CSourceIndex
                     continue;
                 }
 
-                content = fileSystem.ReadFile(full, length);
+                content = fileSystem.ReadAllBytes(full, length);
             }
             catch (Exception e) when (SourceDirectoryScanner.IsFileSystemError(e))
             {
@@ -111,10 +111,7 @@ public sealed class CSourceIndex
                 continue;
             }
 
-            using (content)
-            {
-                builder.Add(relative, content.Span);
-            }
+            builder.Add(relative, content);
         }
 
         return builder.ToIndex();
@@ -176,7 +173,7 @@ public sealed class CSourceIndex
         public void AddTooLarge(string path, long length)
             => Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.FileTooLarge, Location.None(path), path, length, MaxFileSize));
 
-        public void Add(string path, ReadOnlySpan<byte> content)
+        public void Add(string path, byte[] content)
         {
             if (content.Length > MaxFileSize)
             {
@@ -184,7 +181,7 @@ public sealed class CSourceIndex
                 return;
             }
 
-            if (content[..Math.Min(content.Length, BinaryProbeLength)].Contains((byte)0))
+            if (content.AsSpan(0, Math.Min(content.Length, BinaryProbeLength)).Contains((byte)0))
             {
                 Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.BinaryFile, Location.None(path), path, BinaryProbeLength));
                 return;

@@ -1,7 +1,4 @@
-using System.Buffers;
 using ConfigConvert.IO;
-using ConfigConvert.Text;
-
 namespace ConfigConvert.CSources;
 
 /// <summary>An entry of a directory listing.</summary>
@@ -34,47 +31,6 @@ internal abstract class SourceFileSystem
 
     /// <summary>The contents of a file of the length <see cref="GetFileLength"/> gave (so that it is not measured again).</summary>
     public abstract byte[] ReadAllBytes(string path, long length);
-
-    /// <summary>
-    /// The contents of a file, as <see cref="ReadAllBytes"/>, in a buffer the caller gives back by disposing of it:
-    /// the index decodes the bytes into text at once, so they need no array of their own.
-    /// </summary>
-    public virtual FileBytes ReadFile(string path, long length) => new(ReadAllBytes(path, length));
-}
-
-/// <summary>A file's bytes, in an array of their own or rented from the shared pool (returned by <see cref="Dispose"/>).</summary>
-internal readonly struct FileBytes : IDisposable
-{
-    private readonly byte[] _array;
-    private readonly int _length;
-    private readonly bool _rented;
-
-    /// <summary>Bytes in an array of their own.</summary>
-    public FileBytes(byte[] bytes)
-        : this(bytes, bytes.Length, rented: false)
-    {
-    }
-
-    private FileBytes(byte[] array, int length, bool rented)
-    {
-        _array = array;
-        _length = length;
-        _rented = rented;
-    }
-
-    /// <summary>The bytes.</summary>
-    public ReadOnlySpan<byte> Span => _array.AsSpan(0, _length);
-
-    /// <summary>The first <paramref name="length"/> bytes of an array rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
-    public static FileBytes Rented(byte[] array, int length) => new(array, length, rented: true);
-
-    public void Dispose()
-    {
-        if (_rented)
-        {
-            ArrayPool<byte>.Shared.Return(_array);
-        }
-    }
 }
 
 /// <summary>The file system of the machine, through <see cref="System.IO"/>.</summary>
@@ -127,61 +83,4 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
 
     // A file of length 0 is not opened: it may be a FIFO, whose opening blocks.
     public override byte[] ReadAllBytes(string path, long length) => BoundedFile.ReadMeasuredFile(path, length) ?? throw new IOException("file is too large");
-
-    /// <summary>
-    /// What <see cref="ReadAllBytes"/> reads, read straight into a rented buffer: no chunk, no growing stream
-    /// and no final copy per file. As there, a file of length 0 is not opened, the size is taken again from what
-    /// was opened, and a file that grows past the limit while it is read is refused.
-    /// </summary>
-    public override FileBytes ReadFile(string path, long length)
-    {
-        if (length == 0)
-        {
-            return new FileBytes([]);
-        }
-
-        const long limit = InputLimits.MaxFileBytes;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        var size = stream.CanSeek ? stream.Length : 0;
-        if (length > limit || size > limit)
-        {
-            throw new IOException("file is too large");
-        }
-
-        // One byte more than the size, so that the end of the file is seen without growing the buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(size, 4095) + 1);
-        var count = 0;
-        try
-        {
-            int read;
-            while ((read = stream.Read(buffer, count, buffer.Length - count)) > 0)
-            {
-                count += read;
-                if (count > limit)
-                {
-                    throw new IOException("file is too large");
-                }
-
-                if (count == buffer.Length)
-                {
-                    buffer = Grow(buffer, count);
-                }
-            }
-
-            return FileBytes.Rented(buffer, count);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer, int count)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-        buffer.AsSpan(0, count).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
-    }
 }

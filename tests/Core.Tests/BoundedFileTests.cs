@@ -21,6 +21,36 @@ public sealed class BoundedFileTests : IDisposable
         Assert.Equal(3, BoundedFile.SizeOf(path));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    [InlineData(65535)]
+    [InlineData(65536)]
+    [InlineData(65537)]
+    [InlineData(300_001)]
+    public void A_regular_file_is_read_byte_for_byte_at_sizes_around_the_chunk(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        var path = Write("f.c", bytes);
+
+        Assert.Equal(bytes, BoundedFile.ReadAllBytes(path));
+        Assert.Equal(bytes, BoundedFile.ReadMeasuredFile(path, BoundedFile.SizeOf(path)));
+    }
+
+    [Fact]
+    public void A_file_that_grew_after_it_was_measured_is_read_as_it_is_now()
+    {
+        var path = Write("grown.c", [1, 2, 3]);
+        var size = BoundedFile.SizeOf(path);
+        var grown = new byte[200_000];
+        new Random(7).NextBytes(grown);
+        File.WriteAllBytes(path, grown);
+
+        Assert.Equal(grown, BoundedFile.ReadMeasuredFile(path, size));
+        Assert.Null(BoundedFile.ReadMeasuredFile(path, size, limit: 100_000));
+    }
+
     [Fact]
     public void A_regular_file_over_the_limit_is_not_read()
         => Assert.Null(BoundedFile.ReadAllBytes(Write("big", new byte[11]), limit: 10));

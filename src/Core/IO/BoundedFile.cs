@@ -75,10 +75,43 @@ public static class BoundedFile
 
     private static byte[]? ReadUpTo(Stream stream, long limit, int expected)
     {
-        using var content = new MemoryStream(expected);
-        var chunk = new byte[ChunkBytes];
+        // A file whose size is known is read straight into an array of that size: no chunk, no growing
+        // stream and no final copy. Only a file without a size, or one that grew since it was measured,
+        // takes the chunked path below.
+        var content = new byte[expected];
+        var count = 0;
         int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        while (count < expected && (read = stream.Read(content, count, expected - count)) > 0)
+        {
+            count += read;
+        }
+
+        if (count < expected)
+        {
+            return content[..count];
+        }
+
+        return ReadRest(stream, limit, content);
+    }
+
+    /// <summary>What is left of the stream after <paramref name="start"/>, read in chunks; null past the limit.</summary>
+    private static byte[]? ReadRest(Stream stream, long limit, byte[] start)
+    {
+        var chunk = new byte[start.Length == 0 ? ChunkBytes : 1];
+        var read = stream.Read(chunk, 0, chunk.Length);
+        if (read == 0)
+        {
+            return start;
+        }
+
+        using var content = new MemoryStream(start.Length + ChunkBytes);
+        content.Write(start);
+        if (chunk.Length < ChunkBytes)
+        {
+            Array.Resize(ref chunk, ChunkBytes);
+        }
+
+        do
         {
             if (content.Length + read > limit)
             {
@@ -87,6 +120,7 @@ public static class BoundedFile
 
             content.Write(chunk, 0, read);
         }
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
 
         return content.ToArray();
     }
