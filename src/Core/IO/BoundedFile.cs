@@ -77,41 +77,31 @@ public static class BoundedFile
     {
         // A file whose size is known is read straight into an array of that size: no chunk, no growing
         // stream and no final copy. Only a file without a size, or one that grew since it was measured,
-        // takes the chunked path below.
+        // is read on in chunks.
         var content = new byte[expected];
-        var count = 0;
-        int read;
-        while (count < expected && (read = stream.Read(content, count, expected - count)) > 0)
-        {
-            count += read;
-        }
-
+        var count = stream.ReadAtLeast(content, expected, throwOnEndOfStream: false);
         if (count < expected)
         {
             return content[..count];
         }
 
-        return ReadRest(stream, limit, content);
+        return stream.ReadByte() is var next and >= 0 ? ReadOn(stream, limit, content, (byte)next) : content;
     }
 
-    /// <summary>What is left of the stream after <paramref name="start"/>, read in chunks; null past the limit.</summary>
-    private static byte[]? ReadRest(Stream stream, long limit, byte[] start)
+    /// <summary>The file past what was measured: <paramref name="start"/>, then <paramref name="next"/>, then the rest in chunks; null past the limit.</summary>
+    private static byte[]? ReadOn(Stream stream, long limit, byte[] start, byte next)
     {
-        var chunk = new byte[start.Length == 0 ? ChunkBytes : 1];
-        var read = stream.Read(chunk, 0, chunk.Length);
-        if (read == 0)
+        if (start.Length + 1L > limit)
         {
-            return start;
+            return null;
         }
 
         using var content = new MemoryStream(start.Length + ChunkBytes);
         content.Write(start);
-        if (chunk.Length < ChunkBytes)
-        {
-            Array.Resize(ref chunk, ChunkBytes);
-        }
-
-        do
+        content.WriteByte(next);
+        var chunk = new byte[ChunkBytes];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (content.Length + read > limit)
             {
@@ -120,7 +110,6 @@ public static class BoundedFile
 
             content.Write(chunk, 0, read);
         }
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0);
 
         return content.ToArray();
     }
