@@ -6,7 +6,8 @@ namespace ConfigConvert.ModuleModel;
 /// What a config did to one of configure's word lists, found by comparing the list before and after
 /// it ran: the words it added (each with its place among the words the list had) and the ones it
 /// took out. Words are compared by content (<see cref="ShellValue.ContentEquals"/>). The outcomes of a
-/// description ask through a <see cref="ListChangeMemo"/>, which computes each distinct change once.
+/// description ask through a <see cref="ListChangeMemo"/>, which computes each distinct change once and
+/// answers a list the config did not touch (the very value it had) without comparing it.
 /// </summary>
 internal static class ListChanges
 {
@@ -16,12 +17,6 @@ internal static class ListChanges
     /// </summary>
     public static ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(ShellValue? initial, ShellValue final)
     {
-        if (ReferenceEquals(initial, final))
-        {
-            // The very value the list had: the config did not touch it.
-            return [];
-        }
-
         var initialWords = initial?.SplitWords() ?? [];
         var words = final.SplitWords();
         var isNew = MarkNew(initialWords, words);
@@ -40,11 +35,6 @@ internal static class ListChanges
     /// <summary>The words a list had in <paramref name="initial"/> and no longer has in <paramref name="final"/> (as often as they were lost).</summary>
     public static ImmutableArray<string> Removed(ShellValue initial, ShellValue final)
     {
-        if (ReferenceEquals(initial, final))
-        {
-            return [];
-        }
-
         var remaining = Counts(final.SplitWords());
         var removed = ImmutableArray.CreateBuilder<string>();
         foreach (var word in initial.SplitWords())
