@@ -3,7 +3,6 @@ using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ModuleModel.Tests.Model;
 using ConfigConvert.ShellParser;
-using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.ModuleModel.Tests.Evaluation;
 
@@ -97,15 +96,9 @@ public sealed class WorldSnapshotTests
     [Fact]
     public void Every_fixture_module_gives_the_same_worlds()
     {
-        var configs = Directory.GetFiles(RepoPaths.Combine("tests", "fixtures"), "config", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        Assert.NotEmpty(configs);
-        foreach (var path in configs)
+        foreach (var (directory, link, tree) in FixtureConfigs.InEveryLinkMode())
         {
-            var tree = SyntaxTree.ParseText(File.ReadAllText(path), path);
-            foreach (var link in Enum.GetValues<LinkMode>())
-            {
-                AssertSameWorlds(Path.GetDirectoryName(path)!, link, tree, maxSteps: 200_000);
-            }
+            AssertSameWorlds(directory, link, tree, maxSteps: 200_000);
         }
     }
 

@@ -4,7 +4,6 @@ using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ModuleModel.Tests.Evaluation;
 using ConfigConvert.ShellParser;
-using ConfigConvert.TestSupport;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.ModuleModel.Tests.Model;
@@ -31,15 +30,9 @@ public sealed class ListChangeMemoTests
     [Fact]
     public void Every_fixture_module_gives_the_outcomes_each_world_gives_alone()
     {
-        var configs = Directory.GetFiles(RepoPaths.Combine("tests", "fixtures"), "config", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        Assert.NotEmpty(configs);
-        foreach (var path in configs)
+        foreach (var (directory, link, tree) in FixtureConfigs.InEveryLinkMode())
         {
-            var tree = SyntaxTree.ParseText(File.ReadAllText(path), path);
-            foreach (var link in Enum.GetValues<LinkMode>())
-            {
-                AssertSameOutcomes(Path.GetDirectoryName(path)!, link, tree);
-            }
+            AssertSameOutcomes(directory, link, tree);
         }
     }
 
