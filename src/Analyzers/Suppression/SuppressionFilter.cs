@@ -13,11 +13,11 @@ internal static class SuppressionFilter
     public static ImmutableArray<Diagnostic> Apply(IEnumerable<Diagnostic> diagnostics, IEnumerable<SuppressionDirective> directives, IReadOnlySet<string> knownIds)
     {
         var used = new HashSet<(SuppressionDirective, string)>();
-        var pairs = directives.SelectMany(d => d.Ids.Where(knownIds.Contains).Select(id => (Directive: d, Id: id))).ToList();
+        var candidates = new Candidates(directives.SelectMany(d => d.Ids.Where(knownIds.Contains).Select(id => (d, id))));
         var kept = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
-            var hiding = pairs.Where(p => p.Directive.Covers(diagnostic, p.Id)).ToList();
+            var hiding = candidates.For(diagnostic).Where(p => p.Directive.Covers(diagnostic, p.Id)).ToList();
             hiding.ForEach(p => used.Add(p));
             if (hiding.Count == 0)
             {
@@ -41,5 +41,50 @@ internal static class SuppressionFilter
         }
 
         return [.. kept];
+    }
+
+    /// <summary>
+    /// The (directive, id) pairs that may cover a diagnostic, found by its file, id and line, so that a
+    /// file of many directives and many findings is not matched pair by pair. A C directive covers one
+    /// line and is found by it; a config's covers a statement's lines or the whole file and is found by
+    /// file and id, then checked.
+    /// </summary>
+    private sealed class Candidates
+    {
+        private readonly Dictionary<(string? Path, string Id, int Line), List<(SuppressionDirective Directive, string Id)>> _oneLine = [];
+        private readonly Dictionary<(string? Path, string Id), List<(SuppressionDirective Directive, string Id)>> _wider = [];
+
+        public Candidates(IEnumerable<(SuppressionDirective Directive, string Id)> pairs)
+        {
+            foreach (var (directive, id) in pairs)
+            {
+                // Ids compare as Covers compares them: ordinally, ignoring case (they are ASCII).
+                var key = Key(directive.Path, id);
+                var list = !directive.WholeFile && directive.FirstLine == directive.LastLine
+                    ? Slot(_oneLine, (key.Path, key.Id, directive.FirstLine))
+                    : Slot(_wider, key);
+                list.Add((directive, id));
+            }
+        }
+
+        public IEnumerable<(SuppressionDirective Directive, string Id)> For(Diagnostic diagnostic)
+        {
+            var (path, id) = Key(diagnostic.Location.Path, diagnostic.Id);
+            var oneLine = _oneLine.GetValueOrDefault((path, id, diagnostic.Location.Start.Line)) ?? [];
+            return oneLine.Concat(_wider.GetValueOrDefault((path, id)) ?? []);
+        }
+
+        private static (string? Path, string Id) Key(string? path, string id) => (path, id.ToUpperInvariant());
+
+        private static List<(SuppressionDirective, string)> Slot<TKey>(Dictionary<TKey, List<(SuppressionDirective, string)>> slots, TKey key)
+            where TKey : notnull
+        {
+            if (!slots.TryGetValue(key, out var list))
+            {
+                slots[key] = list = [];
+            }
+
+            return list;
+        }
     }
 }

@@ -18,8 +18,10 @@ internal static class SuppressionFinder
     public static IEnumerable<SuppressionDirective> InConfig(SyntaxTree tree)
     {
         var path = tree.FilePath ?? string.Empty;
-        var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s.Command)).ToList();
-        var firstCommand = statements.Count == 0 ? int.MaxValue : statements.Min(s => s.Start);
+        // In the order the comments look them up: by start, and the outermost first of those that start together.
+        var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s.Command))
+            .OrderBy(s => s.Start).ThenByDescending(s => s.Length).ToArray();
+        var firstCommand = statements.Length == 0 ? int.MaxValue : statements[0].Start;
         foreach (var (span, text) in Comments(tree))
         {
             if (SuppressionDirective.ParseConfigComment(text) is not { } ids)
@@ -34,10 +36,10 @@ internal static class SuppressionFinder
                 continue;
             }
 
-            // The outermost statement that starts first after the comment (DescendantNodes lists parents first).
-            var next = statements.Where(s => s.Start >= span.End).OrderBy(s => s.Start).ThenByDescending(s => s.Length).FirstOrDefault();
-            var (first, last) = statements.Any(s => s.Start >= span.End)
-                ? (tree.Text.GetLinePosition(next.Start).Line, tree.Text.GetLinePosition(next.End).Line)
+            // The outermost statement that starts first after the comment.
+            var next = FirstStartingAtOrAfter(statements, span.End);
+            var (first, last) = next < statements.Length
+                ? (tree.Text.GetLinePosition(statements[next].Start).Line, tree.Text.GetLinePosition(statements[next].End).Line)
                 : (0, -1);
             yield return new SuppressionDirective(path, ids, comment, WholeFile: false, first, last);
         }
@@ -66,11 +68,35 @@ internal static class SuppressionFinder
         }
     }
 
-    /// <summary>True when a token ends on the comment's line before it starts: the comment trails code.</summary>
+    /// <summary>
+    /// True when a token ends on the comment's line before it starts: the comment trails code. Tokens
+    /// neither overlap each other nor a comment, so the last token that ends before the comment is the
+    /// one to look at; finding it by halving keeps a file of many directives linear, not quadratic.
+    /// </summary>
     private static bool HasCodeBefore(CSourceFile file, CToken comment)
     {
-        var line = file.GetLinePosition(comment.Start).Line;
-        return file.Tokens.Any(t => t.End <= comment.Start && file.GetLinePosition(t.End).Line == line);
+        var tokens = file.Tokens.AsSpan();
+        var (low, high) = (0, tokens.Length);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = tokens[middle].End <= comment.Start ? (middle + 1, high) : (low, middle);
+        }
+
+        return low > 0 && file.GetLinePosition(tokens[low - 1].End).Line == file.GetLinePosition(comment.Start).Line;
+    }
+
+    /// <summary>The index of the first span that starts at or after <paramref name="position"/> (the spans sorted by start), or their count.</summary>
+    private static int FirstStartingAtOrAfter(TextSpan[] spans, int position)
+    {
+        var (low, high) = (0, spans.Length);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = spans[middle].Start < position ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
     }
 
     /// <summary>Every comment of the script with its span; a here-document body is not a comment.</summary>

@@ -88,5 +88,51 @@ public sealed class SuppressionTests
         Assert.Equal(2, module.Suppressed);
     }
 
+    [Fact]
+    public void A_c_comment_after_a_comment_or_a_multi_line_token_covers_the_right_line()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", Samples.CleanConfig);
+        tree.Write("m/ngx_http_example_module.c", """
+            int a; /* a comment */ /* ngx-convert disable CC5912 */
+            static char *one = "open;
+            int b = 1 +
+                2; /* ngx-convert disable CC5912 */ static char *two = "open;
+            /* one
+               line */ /* ngx-convert disable CC5912 */
+            static char *three = "open;
+
+            """);
+        var module = Check(tree);
+        Assert.Equal(["CC5904 at 1", "CC5912 at 2"], module.Diagnostics.Select(d => $"{d.Id} at {d.Location.Start.Line}"));
+        Assert.Equal(2, module.Suppressed);
+    }
+
+    [Fact]
+    public void A_config_comment_covers_the_outermost_statement_that_starts_first_after_it()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=x\nngx_module_link=DYNAMIC\n# ngx-convert disable=CC2202\n\n{ { ngx_module_link=DYNAMIC; }\n}\nngx_module_link=DYNAMIC # ngx-convert disable=CC2202\nngx_module_link=ADDON\n");
+        var module = Check(tree);
+        Assert.Equal(["CC2202 at 2", "CC2202 at 7"], module.Diagnostics.Select(d => $"{d.Id} at {d.Location.Start.Line}").Order());
+        Assert.Equal(2, module.Suppressed);
+    }
+
+    [Fact]
+    public void Thousands_of_directives_in_one_file_each_cover_their_own_finding()
+    {
+        // Each directive is matched with its line, not with every token and every finding of the file:
+        // pair by pair, this file took about a minute.
+        const int count = 5000;
+        var lines = Enumerable.Range(0, count).Select(i => $"int x{i}; /* ngx-convert disable CC5912 */\n/* ngx-convert disable CC5912 */\nstatic char *s{i} = \"open;\n");
+        using var tree = new TempTree();
+        tree.Write("m/config", Samples.CleanConfig);
+        tree.Write("m/ngx_http_example_module.c", string.Concat(lines));
+        var module = Check(tree);
+        Assert.Equal(count, module.Suppressed);
+        Assert.Equal(count, module.Diagnostics.Length);
+        Assert.All(module.Diagnostics, d => Assert.Equal(("CC5904", 1), (d.Id, d.Location.Start.Line % 3)));
+    }
+
     private static CheckedModule Check(TempTree tree) => ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules).Modules.Single();
 }
