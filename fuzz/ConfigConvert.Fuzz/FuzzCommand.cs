@@ -49,6 +49,18 @@ internal static class FuzzCommand
 
     private static int Replay(FuzzTarget target, IEnumerable<string> files)
     {
+        try
+        {
+            return ReplayEach(target, files);
+        }
+        finally
+        {
+            Workspace.Remove();
+        }
+    }
+
+    private static int ReplayEach(FuzzTarget target, IEnumerable<string> files)
+    {
         var failures = 0;
         foreach (var file in files)
         {

@@ -2,7 +2,9 @@ namespace ConfigConvert.Fuzz;
 
 /// <summary>
 /// The files a target writes for one input, in a directory of this process under the temporary
-/// directory (the CI run points TMPDIR at its own folder), emptied before each input.
+/// directory (the CI run points TMPDIR at its own folder), emptied before each input. A replay
+/// removes it when it is done; under afl-fuzz the process is killed, so the runs point TMPDIR at
+/// a folder of their own.
 /// </summary>
 internal static class Workspace
 {
@@ -24,5 +26,14 @@ internal static class Workspace
         }
 
         return directory;
+    }
+
+    /// <summary>Removes this process's directory and everything in it, if it was made.</summary>
+    public static void Remove()
+    {
+        if (System.IO.Directory.Exists(Root))
+        {
+            System.IO.Directory.Delete(Root, recursive: true);
+        }
     }
 }

@@ -85,7 +85,7 @@ public sealed class FuzzRun : IDisposable
     }
 
     // The harness's build output beside this test's: same configuration, same target framework.
-    private static string HarnessBuildOutput()
+    internal static string HarnessBuildOutput()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
         var configuration = framework.Parent!.Name;
