@@ -46,45 +46,37 @@ internal static class SuppressionFilter
     /// <summary>
     /// The (directive, id) pairs that may cover a diagnostic, found by its file, id and line, so that a
     /// file of many directives and many findings is not matched pair by pair. A C directive covers one
-    /// line and is found by it; a config's covers a statement's lines or the whole file and is found by
-    /// file and id, then checked.
+    /// line and is filed under it; a config's covers a statement's lines or the whole file and is filed
+    /// under no line, to be found by file and id and then checked.
     /// </summary>
     private sealed class Candidates
     {
-        private readonly Dictionary<(string? Path, string Id, int Line), List<(SuppressionDirective Directive, string Id)>> _oneLine = [];
-        private readonly Dictionary<(string? Path, string Id), List<(SuppressionDirective Directive, string Id)>> _wider = [];
+        private readonly Dictionary<(string? Path, string Id, int? Line), List<(SuppressionDirective Directive, string Id)>> _byPlace = [];
 
         public Candidates(IEnumerable<(SuppressionDirective Directive, string Id)> pairs)
         {
-            foreach (var (directive, id) in pairs)
+            foreach (var pair in pairs)
             {
-                // Ids compare as Covers compares them: ordinally, ignoring case (they are ASCII).
-                var key = Key(directive.Path, id);
-                var list = !directive.WholeFile && directive.FirstLine == directive.LastLine
-                    ? Slot(_oneLine, (key.Path, key.Id, directive.FirstLine))
-                    : Slot(_wider, key);
-                list.Add((directive, id));
+                var directive = pair.Directive;
+                int? line = !directive.WholeFile && directive.FirstLine == directive.LastLine ? directive.FirstLine : null;
+                var key = Key(directive.Path, pair.Id, line);
+                if (!_byPlace.TryGetValue(key, out var list))
+                {
+                    _byPlace[key] = list = [];
+                }
+
+                list.Add(pair);
             }
         }
 
         public IEnumerable<(SuppressionDirective Directive, string Id)> For(Diagnostic diagnostic)
         {
-            var (path, id) = Key(diagnostic.Location.Path, diagnostic.Id);
-            var oneLine = _oneLine.GetValueOrDefault((path, id, diagnostic.Location.Start.Line)) ?? [];
-            return oneLine.Concat(_wider.GetValueOrDefault((path, id)) ?? []);
+            var (path, id) = (diagnostic.Location.Path, diagnostic.Id);
+            var onItsLine = _byPlace.GetValueOrDefault(Key(path, id, diagnostic.Location.Start.Line)) ?? [];
+            return onItsLine.Concat(_byPlace.GetValueOrDefault(Key(path, id, null)) ?? []);
         }
 
-        private static (string? Path, string Id) Key(string? path, string id) => (path, id.ToUpperInvariant());
-
-        private static List<(SuppressionDirective, string)> Slot<TKey>(Dictionary<TKey, List<(SuppressionDirective, string)>> slots, TKey key)
-            where TKey : notnull
-        {
-            if (!slots.TryGetValue(key, out var list))
-            {
-                slots[key] = list = [];
-            }
-
-            return list;
-        }
+        // Ids compare as Covers compares them: ordinally, ignoring case (they are ASCII).
+        private static (string? Path, string Id, int? Line) Key(string? path, string id, int? line) => (path, id.ToUpperInvariant(), line);
     }
 }

@@ -37,7 +37,7 @@ internal static class SuppressionFinder
             }
 
             // The outermost statement that starts first after the comment.
-            var next = FirstStartingAtOrAfter(statements, span.End);
+            var next = CountLeading(statements.Length, i => statements[i].Start < span.End);
             var (first, last) = next < statements.Length
                 ? (tree.Text.GetLinePosition(statements[next].Start).Line, tree.Text.GetLinePosition(statements[next].End).Line)
                 : (0, -1);
@@ -75,25 +75,21 @@ internal static class SuppressionFinder
     /// </summary>
     private static bool HasCodeBefore(CSourceFile file, CToken comment)
     {
-        var tokens = file.Tokens.AsSpan();
-        var (low, high) = (0, tokens.Length);
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            (low, high) = tokens[middle].End <= comment.Start ? (middle + 1, high) : (low, middle);
-        }
-
-        return low > 0 && file.GetLinePosition(tokens[low - 1].End).Line == file.GetLinePosition(comment.Start).Line;
+        var before = CountLeading(file.Tokens.Length, i => file.Tokens[i].End <= comment.Start);
+        return before > 0 && file.GetLinePosition(file.Tokens[before - 1].End).Line == file.GetLinePosition(comment.Start).Line;
     }
 
-    /// <summary>The index of the first span that starts at or after <paramref name="position"/> (the spans sorted by start), or their count.</summary>
-    private static int FirstStartingAtOrAfter(TextSpan[] spans, int position)
+    /// <summary>
+    /// How many of <paramref name="count"/> sorted items come before a point, found by halving:
+    /// <paramref name="isBefore"/> holds for a leading run of them and for none after it.
+    /// </summary>
+    private static int CountLeading(int count, Func<int, bool> isBefore)
     {
-        var (low, high) = (0, spans.Length);
+        var (low, high) = (0, count);
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            (low, high) = spans[middle].Start < position ? (middle + 1, high) : (low, middle);
+            (low, high) = isBefore(middle) ? (middle + 1, high) : (low, middle);
         }
 
         return low;
