@@ -55,6 +55,19 @@ public sealed class RobustnessTests
         Assert.Equal(100_000, tree.GetRoot().Statements.Count);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("# a comment line\n")]
+    [InlineData("  \\\n\n")]
+    public void A_long_run_of_empty_lines_is_trivia_of_the_next_command(string emptyLine)
+    {
+        var tree = RoundTrip("x=1\n" + string.Concat(Enumerable.Repeat(emptyLine, 100_000)) + "y=2\n");
+        Assert.Empty(tree.GetDiagnostics());
+        var statements = tree.GetRoot().Statements;
+        Assert.Equal(2, statements.Count);
+        Assert.Equal(100_000, statements[1].GetFirstToken()!.LeadingTrivia.Count(t => t.Kind == SyntaxKind.EndOfLineTrivia));
+    }
+
     [Fact]
     public void Crlf_line_endings_round_trip_and_are_reported()
     {

@@ -105,8 +105,23 @@ internal sealed partial class Parser
 
         var trivia = _buffers.Trivia;
         trivia.Clear();
-        trivia.AddRange(_pendingTrivia);
-        _pendingTrivia.Clear();
+        ScanOwnLeadingTrivia(trivia);
+
+        // Line breaks waiting to become trivia are being skipped by SkipLinebreaks, which alone
+        // leaves them pending: a further line break joins them there rather than carrying them,
+        // so a run of blank or comment lines is copied once, into the token after it.
+        if (_pendingTrivia.Count > 0 && Peek() != '\n')
+        {
+            trivia.InsertRange(0, _pendingTrivia);
+            _pendingTrivia.Clear();
+        }
+
+        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : ImmutableArray.Create<SyntaxTrivia>(CollectionsMarshal.AsSpan(trivia));
+    }
+
+    /// <summary>Reads the blanks, line continuations and comment before the token under the cursor into <paramref name="trivia"/>.</summary>
+    private void ScanOwnLeadingTrivia(List<SyntaxTrivia> trivia)
+    {
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
@@ -137,8 +152,6 @@ internal sealed partial class Parser
                 break;
             }
         }
-
-        return trivia.Count == 0 ? ImmutableArray<SyntaxTrivia>.Empty : ImmutableArray.Create<SyntaxTrivia>(CollectionsMarshal.AsSpan(trivia));
     }
 
     /// <summary>
