@@ -19,12 +19,12 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     public List<string> Search(string root)
     {
         var found = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var pending = new Stack<(string Path, string RealPath)>();
+        pending.Push((root, RealPaths.Of(root)));
         while (pending.Count > 0)
         {
-            var directory = pending.Pop();
-            if (!_visited.Add(RealPaths.Of(directory)))
+            var (directory, realPath) = pending.Pop();
+            if (!_visited.Add(realPath))
             {
                 continue;
             }
@@ -35,7 +35,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
                 continue;
             }
 
-            foreach (var child in Children(directory))
+            foreach (var child in Children(directory, realPath))
             {
                 pending.Push(child);
             }
@@ -44,15 +44,20 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         return found;
     }
 
-    /// <summary>The subdirectories to search, last name first (they are pushed, so the first is taken first).</summary>
-    private IEnumerable<string> Children(string directory)
+    /// <summary>
+    /// The subdirectories to search with their canonical paths, last name first (they are pushed, so the
+    /// first is taken first). Only a link needs resolving: any other child's canonical path is its
+    /// parent's and its name, and resolving every component of a deep path again would make the
+    /// search quadratic in the depth.
+    /// </summary>
+    private IEnumerable<(string Path, string RealPath)> Children(string directory, string realPath)
     {
         try
         {
             return (listDirectories ?? ListDirectories)(directory)
                 .Where(d => !SkippedDirectories.Contains(d.Name) && !IsLinkLoop(d))
-                .Select(d => d.FullName)
-                .Order(StringComparer.Ordinal)
+                .Select(d => (d.FullName, d.LinkTarget is null ? Path.Combine(realPath, d.Name) : RealPaths.Of(d.FullName)))
+                .OrderBy(d => d.FullName, StringComparer.Ordinal)
                 .Reverse()
                 .ToList();
         }

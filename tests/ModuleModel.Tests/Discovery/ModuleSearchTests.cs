@@ -103,6 +103,20 @@ public sealed class ModuleSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_deep_tree_is_searched_to_its_bottom_and_a_link_there_back_to_its_top_is_not_entered()
+    {
+        var deep = "t/" + string.Join('/', Enumerable.Repeat("d", 1000));
+        Write(deep + "/m/config", Module);
+        Directory.CreateSymbolicLink(At(deep + "/top"), At("t"));
+        Directory.CreateSymbolicLink(At(deep + "/up"), "..");
+
+        var result = ModuleSearch.Find([At("t")]);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(At(deep + "/m"), Assert.Single(result.Modules).Directory);
+    }
+
+    [Fact]
     public void An_unreadable_directory_is_a_problem_and_the_rest_is_still_searched()
     {
         Write("t/a/config", Module);
