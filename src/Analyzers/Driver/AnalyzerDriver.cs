@@ -51,8 +51,20 @@ internal sealed class AnalyzerDriver
             RunOne(analyzer, actions, analysis, sources, files, diagnostics);
         }
 
+        diagnostics.AddRange(EvaluationBounds(analysis));
         return new ModuleRun(module, [.. sources], Sorted(module.Path, diagnostics));
     }
+
+    /// <summary>
+    /// Where the model stopped evaluating the config (CC2005) or explored only some of its outcomes
+    /// (CC2006), in the link modes the rules read. The rules then saw only part of what the config
+    /// does: saying nothing would pass a config that nothing has fully checked.
+    /// </summary>
+    private static IEnumerable<Diagnostic> EvaluationBounds(ModuleAnalysis analysis) => analysis.Module.Config is null
+        ? []
+        : new[] { LinkMode.Addon, LinkMode.Dynamic }
+            .SelectMany(link => analysis.Describe(link).Diagnostics)
+            .Where(d => d.Descriptor == ModelDiagnostics.StepLimit || d.Descriptor == ModelDiagnostics.TooManyOutcomes);
 
     /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
     private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => source.File.Tokens

@@ -89,6 +89,29 @@ public sealed class BadInputTests
         Assert.True(report.HasIoErrors);
     }
 
+    [Fact]
+    public void A_config_whose_evaluation_runs_out_of_steps_is_a_finding_where_it_stopped()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\nwhile true; do\n    HTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\ndone\n");
+        var report = Check(tree);
+        var stopped = Assert.Single(report.Diagnostics, d => d.Descriptor == ModelDiagnostics.StepLimit);
+        Assert.Equal(tree.PathOf("m/config"), stopped.Location.Path);
+        Assert.True(report.HasFindings);
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
+    public void A_config_with_more_outcomes_than_the_model_explores_is_a_finding()
+    {
+        using var tree = new TempTree();
+        var features = Enumerable.Range(0, 12).Select(i => $"ngx_feature=\"f{i}\"\nngx_feature_test=\"return {i};\"\n. auto/feature\n");
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\n" + string.Concat(features) + "HTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        var report = Check(tree);
+        Assert.Single(report.Diagnostics, d => d.Descriptor == ModelDiagnostics.TooManyOutcomes);
+        Assert.True(report.HasFindings);
+    }
+
     private static TempTree ModuleWith(string file, string text)
     {
         var tree = new TempTree();
