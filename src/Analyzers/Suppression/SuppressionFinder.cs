@@ -37,7 +37,7 @@ internal static class SuppressionFinder
             }
 
             // The outermost statement that starts first after the comment.
-            var next = CountLeading(statements.Length, i => statements[i].Start < span.End);
+            var next = SortedSearch.CountLeading(statements.Length, i => statements[i].Start < span.End);
             var (first, last) = next < statements.Length
                 ? (tree.Text.GetLinePosition(statements[next].Start).Line, tree.Text.GetLinePosition(statements[next].End).Line)
                 : (0, -1);
@@ -75,24 +75,8 @@ internal static class SuppressionFinder
     /// </summary>
     private static bool HasCodeBefore(CSourceFile file, CToken comment)
     {
-        var before = CountLeading(file.Tokens.Length, i => file.Tokens[i].End <= comment.Start);
+        var before = SortedSearch.CountLeading(file.Tokens.Length, i => file.Tokens[i].End <= comment.Start);
         return before > 0 && file.GetLinePosition(file.Tokens[before - 1].End).Line == file.GetLinePosition(comment.Start).Line;
-    }
-
-    /// <summary>
-    /// How many of <paramref name="count"/> sorted items come before a point, found by halving:
-    /// <paramref name="isBefore"/> holds for a leading run of them and for none after it.
-    /// </summary>
-    private static int CountLeading(int count, Func<int, bool> isBefore)
-    {
-        var (low, high) = (0, count);
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            (low, high) = isBefore(middle) ? (middle + 1, high) : (low, middle);
-        }
-
-        return low;
     }
 
     /// <summary>Every comment of the script with its span; a here-document body is not a comment.</summary>

@@ -102,6 +102,51 @@ public sealed class CSourceFixTests
         Assert.Equal("#if (nginx_version >= 1009011)\r\n    return cycle->modules[0] ? NGX_OK : NGX_ERROR;\r\n#else\r\n    return ngx_modules[0] ? NGX_OK : NGX_ERROR;\r\n#endif\r\n", change.NewText);
     }
 
+    [Fact]
+    public void In_a_file_of_many_functions_each_use_finds_the_cycle_of_its_own_function()
+    {
+        const int count = 3000;
+        var functions = Enumerable.Range(0, count).Select(i => (i % 3) switch
+        {
+            0 => $"ngx_int_t\nf{i}(ngx_cycle_t *cycle{i})\n{{\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
+            1 => $"ngx_int_t\nf{i}(void)\n{{\n    ngx_cycle_t  *local{i} = ngx_cycle;\n\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
+            _ => $"ngx_int_t\nf{i}(void)\n{{\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
+        });
+
+        var found = Analyze(string.Concat(functions));
+
+        Assert.Equal(count, found.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var expected = (i % 3) switch { 0 => $"cycle{i}->modules[{i}]", 1 => $"local{i}->modules[{i}]", _ => null };
+            var fix = found[i].Fixes.SingleOrDefault()?.Changes.Single().NewText;
+            Assert.True(expected is null ? fix is null : fix!.Contains(expected, StringComparison.Ordinal), $"function f{i}: {fix}");
+        }
+    }
+
+    [Fact]
+    public void In_a_function_of_many_counting_loops_each_use_is_left_to_the_fix_of_its_own_loop()
+    {
+        const int count = 1500;
+        const string loop = "    ngx_example_max_module = 0;\n    for (m = 0; ngx_modules[m]; m++) {\n        if (ngx_modules[m]->type != NGX_EXAMPLE_MODULE) {\n            continue;\n        }\n\n        ngx_modules[m]->ctx_index = ngx_example_max_module++;\n    }\n\n";
+        const int header = 9;
+        var source = "#define NGX_EXAMPLE_MODULE  0x4C504D58\n\nngx_uint_t  ngx_example_max_module;\n\nchar *\nngx_example_block(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)\n{\n    ngx_uint_t  m;\n\n"
+            + string.Concat(Enumerable.Repeat(loop, count)) + "    return NGX_CONF_OK;\n}\n";
+        using var module = ExampleModule.Write(RuleExample.CSource("test", source), "CC4002");
+        var found = new AnalyzerDriver(CSourceRules).Analyze(module.Directory, NginxVersionRange.Dynamic);
+
+        var loops = found.Where(d => d.Id == "CC4002").ToList();
+        Assert.Equal(count, loops.Count);
+        Assert.All(loops, d => Assert.Single(d.Fixes));
+        var uses = found.Where(d => d.Id == "CC4001").ToList();
+        Assert.Equal(3 * count, uses.Count);
+        for (var i = 0; i < uses.Count; i++)
+        {
+            var loopLine = header + 1 + (i / 3 * 9) + 1;
+            Assert.Contains($"the fix of the counting loop at line {loopLine} (CC4002) replaces it", uses[i].Message, StringComparison.Ordinal);
+        }
+    }
+
     private static List<Diagnostic> Analyze(string source)
     {
         using var module = ExampleModule.Write(RuleExample.CSource("test", source), "CC4001");

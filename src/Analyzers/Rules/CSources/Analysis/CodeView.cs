@@ -16,6 +16,7 @@ internal sealed class CodeView
     private readonly ImmutableArray<int> _indices;
     private readonly int[] _match;
     private readonly ImmutableArray<(int Open, int Close, int ParametersOpen)> _functions;
+    private Dictionary<string, List<int>>? _identifiers;
 
     private CodeView(CSourceDocument document, ImmutableArray<int> indices)
     {
@@ -93,15 +94,37 @@ internal sealed class CodeView
     /// </summary>
     public (int Open, int Close, int ParametersOpen)? FunctionAt(int position)
     {
-        foreach (var function in _functions)
+        // The bodies are in file order and do not overlap: the only one that can hold the position is
+        // the last that opens before it (a file of many functions asks for each use).
+        var opening = SortedSearch.CountLeading(_functions.Length, i => _functions[i].Open < position);
+        return opening > 0 && position < _functions[opening - 1].Close ? _functions[opening - 1] : null;
+    }
+
+    /// <summary>The view positions of the identifier <paramref name="name"/>, in order; every identifier is indexed on the first call.</summary>
+    public IReadOnlyList<int> PositionsOf(string name)
+    {
+        var identifiers = LazyInitializer.EnsureInitialized(ref _identifiers, IndexIdentifiers);
+        return identifiers.TryGetValue(name, out var positions) ? positions : [];
+    }
+
+    private Dictionary<string, List<int>> IndexIdentifiers()
+    {
+        var identifiers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var p = 0; p < _indices.Length; p++)
         {
-            if (function.Open < position && position < function.Close)
+            if (IsIdentifier(p))
             {
-                return function;
+                var name = Text(p);
+                if (!identifiers.TryGetValue(name, out var positions))
+                {
+                    identifiers[name] = positions = [];
+                }
+
+                positions.Add(p);
             }
         }
 
-        return null;
+        return identifiers;
     }
 
     /// <summary>The view position of file token <paramref name="tokenIndex"/>, or -1 when it is not compiled code.</summary>

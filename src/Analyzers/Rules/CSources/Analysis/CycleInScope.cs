@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using ConfigConvert.Analyzers.Framework;
+
 namespace ConfigConvert.Analyzers.Rules.CSources.Analysis;
 
 /// <summary>
@@ -53,13 +56,33 @@ internal static class CycleInScope
     /// <summary>Locals <c>ngx_cycle_t *name = ...</c> declared in the body before the use.</summary>
     private static void Locals(CodeView code, int bodyOpen, int position, List<(string, bool, string)> candidates)
     {
-        for (var p = bodyOpen + 1; p < position; p++)
+        var declarations = LocalDeclarations.GetValue(code, FindLocalDeclarations);
+        var first = SortedSearch.CountLeading(declarations.Count, i => declarations[i].Position <= bodyOpen);
+        for (var i = first; i < declarations.Count && declarations[i].Position < position; i++)
+        {
+            candidates.Add(declarations[i].Candidate);
+        }
+    }
+
+    /// <summary>
+    /// Every <c>ngx_cycle_t *name =</c> of the file, in order, found once per view: a use asks for those
+    /// between its function's <c>{</c> and itself, and scanning that stretch again for each use made a
+    /// function with thousands of uses quadratic.
+    /// </summary>
+    private static readonly ConditionalWeakTable<CodeView, List<(int Position, (string, bool, string) Candidate)>> LocalDeclarations = new();
+
+    private static List<(int Position, (string, bool, string) Candidate)> FindLocalDeclarations(CodeView code)
+    {
+        var found = new List<(int, (string, bool, string))>();
+        for (var p = 0; p < code.Count; p++)
         {
             if (Declared(code, p) is { Candidate.Item2: true } declared && code.IsPunctuator(declared.End, "="))
             {
-                candidates.Add(declared.Candidate);
+                found.Add((p, declared.Candidate));
             }
         }
+
+        return found;
     }
 
     /// <summary><c>TYPE * name</c> at <paramref name="p"/>, with the position after the name.</summary>

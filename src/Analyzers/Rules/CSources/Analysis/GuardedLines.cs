@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.CSources;
 using ConfigConvert.Text;
 
@@ -23,7 +26,7 @@ internal static class GuardedLines
         var lineStart = start > 0 ? text.LastIndexOf('\n', start - 1) + 1 : 0;
         var newline = text.IndexOf('\n', end);
         var lineEnd = newline < 0 ? text.Length : newline + 1;
-        foreach (var token in file.Tokens.Concat(file.Comments))
+        foreach (var token in Overlapping(file.Tokens, lineStart, lineEnd).Concat(Overlapping(file.Comments, lineStart, lineEnd)))
         {
             if (token.Start < lineEnd && token.End > lineStart && token.Kind == CTokenKind.Directive)
             {
@@ -39,10 +42,13 @@ internal static class GuardedLines
         return (TextSpan.FromBounds(lineStart, lineEnd), null);
     }
 
+    /// <summary>The line break of each file's text, looked for once: a file with thousands of fixes asks for each.</summary>
+    private static readonly ConditionalWeakTable<string, string> Newlines = new();
+
     /// <summary>The guarded text replacing <paramref name="oldLines"/> (whole lines) of <paramref name="text"/>.</summary>
     public static string Guard(string text, string newLines, string oldLines)
     {
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var newline = Newlines.GetValue(text, t => t.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
         string Terminated(string lines) => lines.EndsWith('\n') ? lines : lines + newline;
         return NewApiCondition + newline + Terminated(newLines) + "#else" + newline + Terminated(oldLines) + "#endif" + newline;
     }
@@ -58,6 +64,18 @@ internal static class GuardedLines
         }
 
         return text[lineStart..end];
+    }
+
+    /// <summary>
+    /// The tokens (or comments) that overlap <c>[start, end]</c>, by halving: they are in order and do
+    /// not overlap one another, and only they can be among the lines or cross their ends.
+    /// </summary>
+    private static IEnumerable<CToken> Overlapping(ImmutableArray<CToken> tokens, int start, int end)
+    {
+        for (var i = SortedSearch.CountLeading(tokens.Length, i => tokens[i].End <= start); i < tokens.Length && tokens[i].Start < end; i++)
+        {
+            yield return tokens[i];
+        }
     }
 
     private static bool Crosses(CToken token, int position) => token.Start < position && position < token.End;

@@ -57,16 +57,17 @@ internal sealed class LegacyModuleCode
 
         var code = CodeView.Of(document, target);
         var loops = FindLoops(code);
+        var fixedLoops = new FixedLoops(loops);
         var sites = new List<Site>();
         for (var p = 0; p < code.Count; p++)
         {
             if (code.IsIdentifier(p, ModuleList) && !IsDeclaration(code, p))
             {
-                sites.Add(NewSite(code, p, LegacyKind.ModuleList, loops));
+                sites.Add(NewSite(code, p, LegacyKind.ModuleList, fixedLoops));
             }
             else if (code.IsIdentifier(p, MaxModule) && IsModuleListBound(code, p))
             {
-                sites.Add(NewSite(code, p, LegacyKind.MaxModule, loops));
+                sites.Add(NewSite(code, p, LegacyKind.MaxModule, fixedLoops));
             }
         }
 
@@ -151,9 +152,9 @@ internal sealed class LegacyModuleCode
         => code.IsPunctuator(q, "[") && code.IsIdentifier(q + 1, index) && code.IsPunctuator(q + 2, "]")
             && (code.IsIdentifier(q - 1, ModuleList) || code.IsIdentifier(q - 1, "modules"));
 
-    private static Site NewSite(CodeView code, int p, LegacyKind kind, List<CountingLoopFinding> loops)
+    private static Site NewSite(CodeView code, int p, LegacyKind kind, FixedLoops loops)
     {
-        var owner = loops.FirstOrDefault(l => l.Fix is not null && l.Loop.Contains(p));
+        var owner = loops.Holding(p);
         if (owner is not null)
         {
             var line = code.File.GetLinePosition(code.Token(owner.Loop.For).Start).Line;
@@ -295,5 +296,35 @@ internal sealed class LegacyModuleCode
             => new(Kind, code.Token(Position).Span, Replacement(code), fix, fix is null ? whyNoFix : null);
 
         private string Replacement(string cycle) => Kind == LegacyKind.ModuleList ? cycle + "->modules" : cycle + "->modules_n";
+    }
+
+    /// <summary>
+    /// The counting loops with a fix, asked for the first (in file order) that holds each site, the
+    /// sites in file order. The loops are in the order of their <c>for</c>, so the first that holds a
+    /// position is the earliest still open there, and a loop that has ended before one site ends
+    /// before every later one: one pass over the loops serves every site.
+    /// </summary>
+    private sealed class FixedLoops(List<CountingLoopFinding> loops)
+    {
+        private readonly Queue<CountingLoopFinding> _open = new();
+        private int _next;
+
+        public CountingLoopFinding? Holding(int position)
+        {
+            for (; _next < loops.Count && loops[_next].Loop.For <= position; _next++)
+            {
+                if (loops[_next].Fix is not null)
+                {
+                    _open.Enqueue(loops[_next]);
+                }
+            }
+
+            while (_open.Count > 0 && _open.Peek().Loop.End < position)
+            {
+                _open.Dequeue();
+            }
+
+            return _open.Count > 0 ? _open.Peek() : null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Fixes;
 using ConfigConvert.Text;
 
@@ -68,8 +69,9 @@ internal static class LoopFix
         }
 
         var variable = code.Text(loop.For + 2);
-        var usesOutside = Enumerable.Range(function.Open, function.Close - function.Open)
-            .Count(p => (p < loop.First || p > loop.End) && code.IsIdentifier(p, variable));
+        var uses = code.PositionsOf(variable);
+        var inLoop = SortedSearch.CountBetween(uses, Math.Max(loop.First, function.Open), Math.Min(loop.End + 1, function.Close));
+        var usesOutside = SortedSearch.CountBetween(uses, function.Open, function.Close) - inLoop;
         return usesOutside <= 1 ? variable : null;
     }
 
