@@ -148,7 +148,7 @@ internal static class NginxScripts
     {
         var stem = Read(shell, "ngx_var").KnownText ?? string.Empty;
         var list = ModuleType.ModulesListOf(typeName);
-        shell.Set(list, Concat(Read(shell, list), " ", Evaluator.EvalJoin(string.Empty, Read(shell, AutoModuleVariables.Name), "\"")).TrimEnd('"'));
+        shell.Set(list, ShellValue.AppendWords(Read(shell, list), Evaluator.EvalJoin(string.Empty, Read(shell, AutoModuleVariables.Name), "\"").TrimEnd('"')));
         if (nginxOwn)
         {
             AppendEvaluated(shell, stem + "_SRCS", Read(shell, AutoModuleVariables.Sources));
@@ -202,21 +202,21 @@ internal static class NginxScripts
         // `srcs="$srcs $src"` (or shrd) at every turn: built up in one go, as the shell's values would be.
         var fresh = new ShellValue.Builder();
         var shared = new ShellValue.Builder();
+        var earlier = Read(shell, earlierList);
         foreach (var src in sources.SplitWords())
         {
             shell.Set("src", src);
-            shell.Set("found", ShellValue.Text("no"));
-            foreach (var old in Read(shell, earlierList).SplitWords())
+            var found = src.KnownText is { } text ? earlier.IndexOfWord(text) : -1;
+            shell.Set("found", ShellValue.Text(found < 0 ? "no" : "yes"));
+
+            // The inner loop over the earlier list leaves `old` at the word it stopped at: the first
+            // equal one, or the last. Looked up, not walked, as the list holds every earlier module's.
+            if (earlier.WordCount > 0)
             {
-                shell.Set("old", old);
-                if (src.KnownText is not null && src.KnownText == old.KnownText)
-                {
-                    shell.Set("found", ShellValue.Text("yes"));
-                    break;
-                }
+                shell.Set("old", earlier.WordAt(found < 0 ? earlier.WordCount - 1 : found));
             }
 
-            var list = Read(shell, "found").KnownText == "no" ? fresh : shared;
+            var list = found < 0 ? fresh : shared;
             list.Append(Space);
             list.Append(src);
         }
@@ -279,7 +279,7 @@ internal static class NginxScripts
     private static ShellValue Read(Evaluator shell, string name) => shell.GetVariable(name, at: null) ?? ShellValue.Empty;
 
     /// <summary><c>LIST="$LIST $value"</c>.</summary>
-    private static void Append(Evaluator shell, string list, ShellValue value) => shell.Set(list, Concat(Read(shell, list), " ", value));
+    private static void Append(Evaluator shell, string list, ShellValue value) => shell.Set(list, ShellValue.AppendWords(Read(shell, list), value));
 
     /// <summary><c>if test -n "$ngx_module_X"; then LIST="$LIST $ngx_module_X"; fi</c>.</summary>
     private static void AppendIfSet(Evaluator shell, string list, string variable)
@@ -292,7 +292,7 @@ internal static class NginxScripts
 
     /// <summary><c>eval ${ngx_var}_X=\"\$${ngx_var}_X $value\"</c>: the value's words, blanks squeezed.</summary>
     private static void AppendEvaluated(Evaluator shell, string list, ShellValue value)
-        => shell.Set(list, Concat(Read(shell, list), " ", Evaluator.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
+        => shell.Set(list, ShellValue.AppendWords(Read(shell, list), Evaluator.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
 
     private static ImmutableArray<string> Words(ShellValue value) => [.. value.SplitWords().Select(w => w.ToString())];
 

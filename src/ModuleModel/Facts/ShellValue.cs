@@ -9,7 +9,7 @@ namespace ConfigConvert.ModuleModel;
 /// where in a script it was written) or an explicit unknown (a program's output, a feature test's
 /// compiler line) with the reason it cannot be known. Immutable.
 /// </summary>
-public sealed class ShellValue
+public sealed partial class ShellValue
 {
     // Computed once, on first use: a value is immutable, and configure's long lists (HTTP_MODULES...)
     // are split and compared once per world and per rule. A race computes the same result twice.
@@ -17,8 +17,9 @@ public sealed class ShellValue
     private (string? Text, string? UnknownReason)[]? _contentParts;
     private string? _knownText;
     private int _segmentsHash; // 0 until computed (a computed 0 is stored as 1): one int, so no thread sees half of it
+    private ImmutableArray<ValueSegment> _segments; // default until a value grown from a list (see AppendWords) is read
 
-    private ShellValue(ImmutableArray<ValueSegment> segments) => Segments = segments;
+    private ShellValue(ImmutableArray<ValueSegment> segments) => _segments = segments;
 
     /// <summary>The empty string.</summary>
     internal static ShellValue Empty { get; } = new([]);
@@ -34,7 +35,18 @@ public sealed class ShellValue
     internal static IEqualityComparer<ShellValue> SegmentComparer { get; } = new BySegments();
 
     /// <summary>The parts, in order. Neighbouring known text of one origin is one part; no part is empty known text.</summary>
-    public ImmutableArray<ValueSegment> Segments { get; }
+    public ImmutableArray<ValueSegment> Segments
+    {
+        get
+        {
+            if (_segments.IsDefault)
+            {
+                _segments = _grown!.Segments();
+            }
+
+            return _segments;
+        }
+    }
 
     /// <summary>True when no part is unknown.</summary>
     public bool IsKnown => Segments.All(s => s.Unknown is null);
@@ -148,7 +160,7 @@ public sealed class ShellValue
     {
         if (_words.IsDefault)
         {
-            _words = Split();
+            _words = _grown is null ? Split() : _grown.Words();
         }
 
         return _words;

@@ -20,12 +20,14 @@ internal static class ListChanges
         var initialWords = initial?.SplitWords() ?? [];
         var words = final.SplitWords();
         var isNew = MarkNew(initialWords, words);
+        var nextOld = NearestOld(isNew, from: words.Length - 1, step: -1);
+        var previousOld = NearestOld(isNew, from: 0, step: 1);
         var added = ImmutableArray.CreateBuilder<(ShellValue Word, ModulePosition Position)>();
         for (var i = 0; i < words.Length; i++)
         {
             if (isNew[i])
             {
-                added.Add((words[i], initialWords.IsEmpty ? ModulePosition.Append : PositionOf(words, isNew, i)));
+                added.Add((words[i], initialWords.IsEmpty ? ModulePosition.Append : PositionOf(words, i, nextOld[i], previousOld[i])));
             }
         }
 
@@ -62,19 +64,37 @@ internal static class ListChanges
     }
 
     /// <summary>
+    /// For each word, the index of the nearest old word that a walk from <paramref name="from"/> in
+    /// steps of <paramref name="step"/> passed before reaching it, or -1 (from the end: the next old
+    /// word; from the start: the previous one). One pass, so that a list that gained thousands of
+    /// words is not searched again for each of them.
+    /// </summary>
+    private static int[] NearestOld(bool[] isNew, int from, int step)
+    {
+        var nearest = new int[isNew.Length];
+        var last = -1;
+        for (var i = from; i >= 0 && i < isNew.Length; i += step)
+        {
+            nearest[i] = last;
+            if (!isNew[i])
+            {
+                last = i;
+            }
+        }
+
+        return nearest;
+    }
+
+    /// <summary>
     /// A new word's place: appended when only new words follow it, prepended when only new words
     /// precede it, else before the old word that follows it directly, or after the nearest old word
     /// before it.
     /// </summary>
-    private static ModulePosition PositionOf(IReadOnlyList<ShellValue> words, bool[] isNew, int i)
-    {
-        var next = Enumerable.Range(i + 1, words.Count - i - 1).FirstOrDefault(j => !isNew[j], -1);
-        var previous = Enumerable.Range(0, i).Reverse().FirstOrDefault(j => !isNew[j], -1);
-        return next < 0 ? ModulePosition.Append
+    private static ModulePosition PositionOf(IReadOnlyList<ShellValue> words, int i, int next, int previous)
+        => next < 0 ? ModulePosition.Append
             : previous < 0 ? ModulePosition.Prepend
             : next == i + 1 ? ModulePosition.Before(words[next].ToString())
             : ModulePosition.After(words[previous].ToString());
-    }
 
     private static Dictionary<ShellValue, int> Counts(IEnumerable<ShellValue> words)
     {

@@ -122,6 +122,41 @@ public sealed class ShellValueTests
         => Assert.False(Value("{u}").ContentEquals(ShellValue.Text("«u»")));
 
     /// <summary>Reads the notation of this class (see the remarks).</summary>
+    [Fact]
+    public void Appending_words_gives_the_value_concatenation_gives_even_when_a_list_forks()
+    {
+        // Text of no origin (configure's own) merges with the blank between; unknowns stay apart.
+        ShellValue[] values = [Value("a b"), ShellValue.Text("c"), Value("{u}x"), ShellValue.Empty, Value("d|e"), ShellValue.Text("c d"), Value(" f ")];
+        var start = ShellValue.Text("ngx_core_module ngx_http_module");
+        var (grown, concatenated) = (start, start);
+        var forks = new List<(ShellValue Grown, ShellValue Concatenated)>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var value = values[i % values.Length];
+            (grown, concatenated) = (ShellValue.AppendWords(grown, value), ShellValue.Concat([concatenated, ShellValue.Text(" "), value]));
+            if (i % 500 == 0)
+            {
+                // A second append to the same value, as another world of the config makes.
+                forks.Add((ShellValue.AppendWords(grown, values[0]), ShellValue.Concat([concatenated, ShellValue.Text(" "), values[0]])));
+            }
+        }
+
+        foreach (var (g, c) in forks.Append((grown, concatenated)))
+        {
+            Assert.Equal(c.Segments.ToArray(), g.Segments.ToArray());
+            Assert.Equal(c.SplitWords().Select(Parts), g.SplitWords().Select(Parts));
+            Assert.Equal(c.SplitWords().Length, g.WordCount);
+            Assert.Equal(Parts(c.SplitWords()[^1]), Parts(g.WordAt(g.WordCount - 1)));
+            Assert.Equal(c.SplitWords().ToList().FindIndex(w => w.KnownText == "d"), g.IndexOfWord("d"));
+            Assert.Equal(-1, g.IndexOfWord("x"));
+        }
+
+        Assert.Equal(2, grown.IndexOfWord("a"));
+        Assert.Equal(0, ShellValue.AppendWords(grown, values[0]).IndexOfWord("ngx_core_module"));
+
+        static string Parts(ShellValue word) => string.Join("|", word.Segments.Select(s => $"{s.Text}@{s.Origin?.Start.Line}{s.Unknown?.Reason}"));
+    }
+
     private static ShellValue Value(string notation)
     {
         var parts = new List<ShellValue>();
