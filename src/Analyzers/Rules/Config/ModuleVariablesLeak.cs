@@ -117,7 +117,8 @@ internal sealed class ModuleVariablesLeak : ModuleAnalyzer
         var assignments = config.GetRoot().DescendantNodes().OfType<AssignmentSyntax>()
             .Select(a => (Name: a.Name.Text, Start: config.GetSpan(a).Start))
             .Concat(Unsets(config))
-            .ToList();
+            .GroupBy(a => a.Name, a => a.Start, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new SortedPositions(g), StringComparer.Ordinal);
         var outcomes = new[] { LinkMode.Addon, LinkMode.Dynamic }.SelectMany(l => context.Module.Describe(l).Outcomes);
         foreach (var calls in outcomes.Select(o => o.AutoModuleCalls))
         {
@@ -128,7 +129,7 @@ internal sealed class ModuleVariablesLeak : ModuleAnalyzer
         }
     }
 
-    private static void ReportPair(ModuleAnalysisContext context, AutoModuleCall first, AutoModuleCall second, List<(string Name, int Start)> assignments)
+    private static void ReportPair(ModuleAnalysisContext context, AutoModuleCall first, AutoModuleCall second, Dictionary<string, SortedPositions> resets)
     {
         // A call in a function or a loop follows itself: what is set between them cannot be told from the text.
         if (first.Location is not { } from || second.Location is not { } to || to.Span.Start < from.Span.End)
@@ -139,7 +140,7 @@ internal sealed class ModuleVariablesLeak : ModuleAnalyzer
         foreach (var (variable, value) in Inheritable)
         {
             var carried = value(first);
-            var reset = assignments.Any(a => a.Name == variable && a.Start >= from.Span.End && a.Start < to.Span.Start);
+            var reset = resets.TryGetValue(variable, out var starts) && starts.AnyIn(from.Span.End, to.Span.Start);
             if (carried.Length > 0 && !reset && value(second) == carried)
             {
                 var firstName = first.Names.FirstOrDefault() ?? "?";

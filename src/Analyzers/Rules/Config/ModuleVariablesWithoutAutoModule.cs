@@ -141,11 +141,11 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
         var tree = context.Config;
         var commands = tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>().ToList();
         var callingFunctions = CallingFunctions(tree, commands);
-        var calls = commands.Where(c => MayCallAutoModule(c, callingFunctions)).ToList();
+        var calls = new Calls(tree, commands.Where(c => MayCallAutoModule(c, callingFunctions)));
         var unfollowed = tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>()
             .Where(a => AutoModuleVariables.ClearedPerAddon.Contains(a.Name.Text) && ConfigScript.HasValue(a))
             .Where(a => !tree.GetAncestors(a).OfType<FunctionDefinitionSyntax>().Any())
-            .Where(a => !calls.Any(c => Follows(tree, a, c)));
+            .Where(a => !IsFollowed(tree, a, calls));
 
         // One finding per statement list: the first assignment, naming every variable set there.
         foreach (var group in unfollowed.GroupBy(a => tree.GetAncestors(a).OfType<SyntaxList<StatementSyntax>>().First()))
@@ -181,17 +181,32 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
         };
     }
 
-    private static bool Follows(SyntaxTree tree, AssignmentSyntax assignment, SimpleCommandSyntax call)
+    /// <summary>
+    /// Whether a call follows the assignment. A call that follows it is held by the outermost loop that
+    /// holds the assignment, or else comes after it, inside one of its ancestors (the innermost holding
+    /// both) that does not choose between them. The calls after the assignment whose innermost common
+    /// ancestor with it is a given ancestor are those between the end of the ancestor's child on the way
+    /// to the assignment and the ancestor's own end: one search by halving per ancestor, rather than a
+    /// walk of every call per assignment, which took minutes for a config of thousands of calls.
+    /// </summary>
+    private static bool IsFollowed(SyntaxTree tree, AssignmentSyntax assignment, Calls calls)
     {
         var chain = tree.GetAncestors(assignment).Prepend(assignment).ToList();
-        var callChain = tree.GetAncestors(call).ToHashSet();
-        var common = chain.First(callChain.Contains);
-        if (tree.GetAncestors(common).Prepend(common).Any(n => n is ForCommandSyntax or WhileCommandSyntax))
+        var outermostLoop = chain.FindLastIndex(n => n is ForCommandSyntax or WhileCommandSyntax);
+        if (outermostLoop >= 0 && calls.AnyHeldBy(chain[outermostLoop]))
         {
             return true;
         }
 
-        return tree.GetSpan(call).Start >= tree.GetSpan(assignment).End && !InOtherBranch(tree, chain, common);
+        for (var i = Math.Max(1, outermostLoop + 1); i < chain.Count; i++)
+        {
+            if (calls.AnyStartingIn(tree.GetSpan(chain[i - 1]).End, tree.GetSpan(chain[i]).End) && !InOtherBranch(tree, chain, chain[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -211,5 +226,37 @@ internal sealed class ModuleVariablesWithoutAutoModule : ModuleAnalyzer
             SyntaxList<CaseItemSyntax> or CaseCommandSyntax => true,
             _ => false,
         };
+    }
+
+    /// <summary>The calls of a config, by where they start and by the nodes that hold them.</summary>
+    private sealed class Calls
+    {
+        private readonly SortedPositions _starts;
+        private readonly HashSet<SyntaxNode> _holders = [];
+
+        public Calls(SyntaxTree tree, IEnumerable<SimpleCommandSyntax> calls)
+        {
+            var starts = new List<int>();
+            foreach (var call in calls)
+            {
+                starts.Add(tree.GetSpan(call).Start);
+
+                // Ancestors shared with an earlier call are already in: stop at the first one.
+                foreach (var holder in tree.GetAncestors(call))
+                {
+                    if (!_holders.Add(holder))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            _starts = new SortedPositions(starts);
+        }
+
+        public bool AnyHeldBy(SyntaxNode node) => _holders.Contains(node);
+
+        /// <summary>Whether a call starts at or after <paramref name="start"/> and before <paramref name="end"/>.</summary>
+        public bool AnyStartingIn(int start, int end) => _starts.AnyIn(start, end);
     }
 }
