@@ -1,3 +1,5 @@
+using ConfigConvert.Analyzers.Framework;
+
 namespace ConfigConvert.Analyzers.Rules.Config;
 
 /// <summary>
@@ -12,13 +14,7 @@ internal sealed class SortedPositions(IEnumerable<int> positions)
     /// <summary>Whether a position is at or after <paramref name="start"/> and before <paramref name="end"/>.</summary>
     public bool AnyIn(int start, int end)
     {
-        var (low, high) = (0, _positions.Length);
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            (low, high) = _positions[middle] < start ? (middle + 1, high) : (low, middle);
-        }
-
-        return low < _positions.Length && _positions[low] < end;
+        var first = SortedSearch.CountLeading(_positions.Length, i => _positions[i] < start);
+        return first < _positions.Length && _positions[first] < end;
     }
 }
