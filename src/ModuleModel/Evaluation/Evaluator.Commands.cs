@@ -68,11 +68,11 @@ internal sealed partial class Evaluator
         {
             if (old is null)
             {
-                _state.Variables.Remove(variable);
+                _state.Unset(variable);
             }
             else
             {
-                _state.Variables[variable] = old;
+                _state.SetVariable(variable, old);
             }
         }
     }
@@ -81,7 +81,7 @@ internal sealed partial class Evaluator
     {
         var value = ExpandToValue(assignment.Value);
         Assigned(value, assignment);
-        _state.Variables[assignment.Name.Text] = value;
+        _state.SetVariable(assignment.Name.Text, value);
         if (assignment.Name.Text.StartsWith("USE_", StringComparison.Ordinal))
         {
             Record.UseSwitches[assignment.Name.Text] = LocationOf(assignment);
@@ -318,7 +318,7 @@ internal sealed partial class Evaluator
             var equals = text?.IndexOf('=') ?? -1;
             if (equals > 0)
             {
-                _state.Variables[text![..equals]] = SliceText(arg, equals + 1, 0);
+                _state.SetVariable(text![..equals], SliceText(arg, equals + 1, 0));
             }
         }
 
@@ -329,8 +329,8 @@ internal sealed partial class Evaluator
     {
         foreach (var arg in args.Select(a => a.KnownText).Where(a => a is not null && !a.StartsWith('-')))
         {
-            _state.Variables.Remove(arg!);
-            _state.Functions.Remove(arg!);
+            _state.Unset(arg!);
+            _state.RemoveFunction(arg!);
         }
 
         return 0;

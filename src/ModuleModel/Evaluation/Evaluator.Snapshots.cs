@@ -65,8 +65,8 @@ internal sealed partial class Evaluator
         {
             Path = [.. _basePath],
             State = _state.Clone(),
-            Record = Record.Clone(),
-            Environment = new Dictionary<string, ShellValue>(_environment, StringComparer.Ordinal),
+            Record = Record.Mark(),
+            Environment = _environment,
             ChangedDirectory = _changedDirectory,
             Steps = _steps,
             Assumptions = [.. _decisions.Assumptions],
@@ -78,8 +78,8 @@ internal sealed partial class Evaluator
     private void Restore(WorldSnapshot start)
     {
         _state = start.State.Clone();
-        Record = start.Record.Clone();
-        _environment = new Dictionary<string, ShellValue>(start.Environment, StringComparer.Ordinal);
+        Record = start.Record.Copy();
+        _environment = start.Environment;
         _changedDirectory = start.ChangedDirectory;
         _steps = start.Steps;
         _before = start.Before;

@@ -112,5 +112,5 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Sets a variable, as the emulated nginx scripts do.</summary>
-    internal void Set(string name, ShellValue value) => _state.Variables[name] = value;
+    internal void Set(string name, ShellValue value) => _state.SetVariable(name, value);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -316,14 +317,14 @@ internal sealed partial class Evaluator
         if (!_environment.TryGetValue(name, out var fromEnvironment))
         {
             fromEnvironment = ShellValue.Of(new UnknownValue($"`{name}`, from the environment of configure", LocationOf(at)) { EnvironmentVariable = name });
-            _environment[name] = fromEnvironment;
+            _environment = _environment.Add(name, fromEnvironment);
         }
 
         return fromEnvironment;
     }
 
-    /// <summary>The environment variables read in this run, each one unknown value.</summary>
-    private Dictionary<string, ShellValue> _environment = new(StringComparer.Ordinal);
+    /// <summary>The environment variables read in this run, each one unknown value (immutable, so that a snapshot shares it).</summary>
+    private ImmutableDictionary<string, ShellValue> _environment = ShellState.NoVariables;
 
     private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
     {
@@ -373,7 +374,7 @@ internal sealed partial class Evaluator
 
     private ShellValue AssignDefault(string name, ShellValue value)
     {
-        _state.Variables[name] = value;
+        _state.SetVariable(name, value);
         return value;
     }
 
@@ -397,7 +398,7 @@ internal sealed partial class Evaluator
         {
             foreach (var (name, value) in assigned)
             {
-                _state.Variables[name] = ShellValue.Text(value.ToString(CultureInfo.InvariantCulture));
+                _state.SetVariable(name, ShellValue.Text(value.ToString(CultureInfo.InvariantCulture)));
             }
 
             return ShellValue.Text(result.ToString(CultureInfo.InvariantCulture));
@@ -407,7 +408,7 @@ internal sealed partial class Evaluator
         var known = string.Concat(expression.Segments.Select(s => s.Unknown is null ? s.Text : " 0 "));
         foreach (var name in Arithmetic.AssignedNames(known))
         {
-            _state.Variables[name] = ShellValue.Of(new UnknownValue($"`{name}`, assigned by an arithmetic expansion", LocationOf(arithmetic)));
+            _state.SetVariable(name, ShellValue.Of(new UnknownValue($"`{name}`, assigned by an arithmetic expansion", LocationOf(arithmetic))));
         }
 
         return ShellValue.Of(new UnknownValue("an arithmetic expansion", LocationOf(arithmetic)));

@@ -105,7 +105,7 @@ internal sealed partial class Evaluator
                 InitializeState();
                 ConfigureFirst();
                 PrepareAddon(_settings.ModuleDirectory);
-                _before = new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal);
+                _before = _state.Variables;
             }
             else
             {
@@ -137,7 +137,7 @@ internal sealed partial class Evaluator
         return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record)
         {
             ExitLocation = exitLocation,
-            Before = _before ?? new Dictionary<string, ShellValue>(_state.Variables, StringComparer.Ordinal),
+            Before = _before ?? _state.Variables,
         };
     }
 
@@ -158,28 +158,22 @@ internal sealed partial class Evaluator
         Record = new EvaluationRecord();
     }
 
-    private void InitializeState()
-    {
-        foreach (var (name, value) in InitialValues.GetValue(_settings.InitialGlobals, MakeInitialValues))
-        {
-            _state.Variables[name] = value;
-        }
-    }
+    private void InitializeState() => _state.SetVariables(InitialValues.GetValue(_settings.InitialGlobals, MakeInitialValues));
 
     /// <summary>
     /// The initial globals as values, made once per set of globals (a reference build's): every world of
     /// every module starts from the same instances, so configure's long lists (<c>HTTP_SRCS</c>...) are
     /// split once, and a list no world changed is seen unchanged without comparing its words.
     /// </summary>
-    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, KeyValuePair<string, ShellValue>[]> InitialValues = new();
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, ImmutableDictionary<string, ShellValue>> InitialValues = new();
 
-    private static KeyValuePair<string, ShellValue>[] MakeInitialValues(IReadOnlyDictionary<string, string> globals)
-        => [.. globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value)))];
+    private static ImmutableDictionary<string, ShellValue> MakeInitialValues(IReadOnlyDictionary<string, string> globals)
+        => ShellState.NoVariables.SetItems(globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value))));
 
     /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
     private void PrepareAddon(string directory)
     {
-        _state.Variables["ngx_addon_dir"] = ShellValue.Text(directory);
+        _state.SetVariable("ngx_addon_dir", ShellValue.Text(directory));
         var link = _settings.Link switch
         {
             LinkMode.Addon => AutoModuleVariables.AddonLink,
@@ -190,11 +184,11 @@ internal sealed partial class Evaluator
         {
             if (link is null)
             {
-                _state.Variables.Remove(name);
+                _state.Unset(name);
             }
             else
             {
-                _state.Variables[name] = ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty);
+                _state.SetVariable(name, ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty));
             }
         }
     }
@@ -310,7 +304,7 @@ internal sealed partial class Evaluator
             case SubshellSyntax subshell:
                 return RunInSubshell(() => ExecuteStatements(subshell.Statements));
             case FunctionDefinitionSyntax function:
-                _state.Functions[function.Name.Text] = new ShellFunction(function, CurrentTree);
+                _state.SetFunction(function.Name.Text, new ShellFunction(function, CurrentTree));
                 return 0;
             case RedirectedCommandSyntax redirected:
                 return WithRedirects(redirected.Redirects, () => Execute(redirected.Command));
@@ -496,7 +490,7 @@ internal sealed partial class Evaluator
         foreach (var item in items)
         {
             Step(command);
-            _state.Variables[command.Name.Text] = item;
+            _state.SetVariable(command.Name.Text, item);
             if (!RunLoopBody(command.Statements, ref status))
             {
                 break;
@@ -617,17 +611,48 @@ internal sealed class EvaluationRecord
 
     public bool Incomplete { get; set; }
 
-    /// <summary>A copy that changes apart from this record (the facts themselves are immutable).</summary>
-    public EvaluationRecord Clone()
+    /// <summary>
+    /// What the record holds now, in a form that costs the lengths of its lists only: they are only
+    /// ever appended to, so the facts it holds now stay their first items. A copy of the whole record
+    /// at every statement where a world may start took time quadratic in the length of a config.
+    /// </summary>
+    public RecordMark Mark() => new(
+        this,
+        AutoModuleCalls.Count,
+        Defines.Count,
+        Unknowns.Count,
+        Commands.Count,
+        Diagnostics.Count,
+        EnvironmentReads.Count,
+        RequiredModules.Count,
+        UseSwitches.Count == 0 ? [] : UseSwitches.ToImmutableDictionary(StringComparer.Ordinal),
+        Incomplete);
+}
+
+/// <summary>A record as it was when <see cref="EvaluationRecord.Mark"/> was called: how many facts each of its lists held then.</summary>
+internal sealed record RecordMark(
+    EvaluationRecord Record,
+    int AutoModuleCalls,
+    int Defines,
+    int Unknowns,
+    int Commands,
+    int Diagnostics,
+    int EnvironmentReads,
+    int RequiredModules,
+    ImmutableDictionary<string, Location?> UseSwitches,
+    bool Incomplete)
+{
+    /// <summary>A new record holding what the marked record held at the mark, to change apart from it.</summary>
+    public EvaluationRecord Copy()
     {
         var copy = new EvaluationRecord { Incomplete = Incomplete };
-        copy.AutoModuleCalls.AddRange(AutoModuleCalls);
-        copy.Defines.AddRange(Defines);
-        copy.Unknowns.AddRange(Unknowns);
-        copy.Commands.AddRange(Commands);
-        copy.Diagnostics.AddRange(Diagnostics);
-        copy.EnvironmentReads.AddRange(EnvironmentReads);
-        copy.RequiredModules.AddRange(RequiredModules);
+        copy.AutoModuleCalls.AddRange(Record.AutoModuleCalls.Take(AutoModuleCalls));
+        copy.Defines.AddRange(Record.Defines.Take(Defines));
+        copy.Unknowns.AddRange(Record.Unknowns.Take(Unknowns));
+        copy.Commands.AddRange(Record.Commands.Take(Commands));
+        copy.Diagnostics.AddRange(Record.Diagnostics.Take(Diagnostics));
+        copy.EnvironmentReads.AddRange(Record.EnvironmentReads.Take(EnvironmentReads));
+        copy.RequiredModules.AddRange(Record.RequiredModules.Take(RequiredModules));
         foreach (var (name, location) in UseSwitches)
         {
             copy.UseSwitches[name] = location;

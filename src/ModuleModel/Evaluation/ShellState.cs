@@ -1,26 +1,46 @@
+using System.Collections.Immutable;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
-/// <summary>The variables, functions and positional parameters of the shell that runs a config.</summary>
+/// <summary>
+/// The variables, functions and positional parameters of the shell that runs a config. They are
+/// immutable maps and lists that a change replaces, so that a copy (for a subshell, or for a world
+/// that may start here later) shares them and costs nothing: copying them whole at every command
+/// substitution and every statement took time quadratic in the length of a config.
+/// </summary>
 internal sealed class ShellState
 {
-    public Dictionary<string, ShellValue> Variables { get; private init; } = new(StringComparer.Ordinal);
+    public static ImmutableDictionary<string, ShellValue> NoVariables { get; } = ImmutableDictionary.Create<string, ShellValue>(StringComparer.Ordinal);
 
-    public Dictionary<string, ShellFunction> Functions { get; private init; } = new(StringComparer.Ordinal);
+    public ImmutableDictionary<string, ShellValue> Variables { get; private set; } = NoVariables;
 
-    public List<ShellValue> Positional { get; private set; } = [];
+    public ImmutableDictionary<string, ShellFunction> Functions { get; private set; } = ImmutableDictionary.Create<string, ShellFunction>(StringComparer.Ordinal);
+
+    /// <summary>Never changed in place: <see cref="SetPositional"/> replaces it.</summary>
+    public IReadOnlyList<ShellValue> Positional { get; private set; } = [];
 
     public int? LastStatus { get; set; } = 0;
 
     /// <summary>A copy, for a subshell: what it changes is lost when it ends.</summary>
     public ShellState Clone() => new()
     {
-        Variables = new Dictionary<string, ShellValue>(Variables, StringComparer.Ordinal),
-        Functions = new Dictionary<string, ShellFunction>(Functions, StringComparer.Ordinal),
-        Positional = [.. Positional],
+        Variables = Variables,
+        Functions = Functions,
+        Positional = Positional,
         LastStatus = LastStatus,
     };
+
+    /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
+    public void SetVariables(ImmutableDictionary<string, ShellValue> variables) => Variables = variables;
+
+    public void SetVariable(string name, ShellValue value) => Variables = Variables.SetItem(name, value);
+
+    public void Unset(string name) => Variables = Variables.Remove(name);
+
+    public void SetFunction(string name, ShellFunction function) => Functions = Functions.SetItem(name, function);
+
+    public void RemoveFunction(string name) => Functions = Functions.Remove(name);
 
     public void SetPositional(IEnumerable<ShellValue> values) => Positional = [.. values];
 }

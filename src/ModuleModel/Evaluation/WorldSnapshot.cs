@@ -8,7 +8,8 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// branch of an <c>if</c> or a <c>{ }</c> group there): where a world that differs only by choices
 /// made from there on can start, instead of running the config again from the beginning to reach
 /// it. The run from a statement onwards depends on nothing but this state and the choices, so both
-/// ways give the same world. Never changed: a world that starts here copies what it will change.
+/// ways give the same world. Never changed: a world that starts here copies what it will change, and its immutable
+/// parts are shared with the world that took it.
 /// </summary>
 internal sealed class WorldSnapshot
 {
@@ -17,10 +18,11 @@ internal sealed class WorldSnapshot
 
     public required ShellState State { get; init; }
 
-    public required EvaluationRecord Record { get; init; }
+    /// <summary>The facts gathered so far: the first facts of the record of the world that took the snapshot, which it goes on appending to.</summary>
+    public required RecordMark Record { get; init; }
 
     /// <summary>The environment variables read so far, each one unknown value.</summary>
-    public required Dictionary<string, ShellValue> Environment { get; init; }
+    public required ImmutableDictionary<string, ShellValue> Environment { get; init; }
 
     public required bool ChangedDirectory { get; init; }
 
