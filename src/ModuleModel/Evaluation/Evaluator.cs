@@ -612,9 +612,10 @@ internal sealed class EvaluationRecord
     public bool Incomplete { get; set; }
 
     /// <summary>
-    /// What the record holds now, in a form that costs the lengths of its lists only: they are only
-    /// ever appended to, so the facts it holds now stay their first items. A copy of the whole record
-    /// at every statement where a world may start took time quadratic in the length of a config.
+    /// What the record holds now, as the lengths of its lists (they are only ever appended to, so the
+    /// facts it holds now stay their first items) and a copy of the few <c>USE_*</c> switches, in the
+    /// order they were set. A copy of the whole record at every statement where a world may start
+    /// took time quadratic in the length of a config.
     /// </summary>
     public RecordMark Mark() => new(
         this,
@@ -625,7 +626,7 @@ internal sealed class EvaluationRecord
         Diagnostics.Count,
         EnvironmentReads.Count,
         RequiredModules.Count,
-        UseSwitches.Count == 0 ? [] : UseSwitches.ToImmutableDictionary(StringComparer.Ordinal),
+        [.. UseSwitches],
         Incomplete);
 }
 
@@ -639,7 +640,7 @@ internal sealed record RecordMark(
     int Diagnostics,
     int EnvironmentReads,
     int RequiredModules,
-    ImmutableDictionary<string, Location?> UseSwitches,
+    ImmutableArray<KeyValuePair<string, Location?>> UseSwitches,
     bool Incomplete)
 {
     /// <summary>A new record holding what the marked record held at the mark, to change apart from it.</summary>

@@ -69,6 +69,10 @@ public sealed class WorldSnapshotTests
         ngx_module_srcs="$ngx_addon_dir/x.c"
         if [ -n "$ngx_module_link" ]; then . auto/module; else HTTP_MODULES="$HTTP_MODULES ngx_x_module"; fi
         """,
+
+        // Hundreds of statements where a world may start, each adding a function, a variable, an
+        // environment read or a fact, after and between choices: a snapshot shares what the world changes later.
+        Features(2) + string.Concat(Enumerable.Range(0, 300).Select(i => $"f{i}() {{ v{i}=`echo $1`; }}\nf{i} \"$E{i}\"\ncat <<EOF\n{i}\nEOF\nUSE_S{i % 7}=YES\n" + (i % 100 == 50 ? "if [ -n \"$C" + i + "\" ]; then pkg-config --libs p" + i + "; fi\n" : string.Empty))),
     ];
 
     [Theory]
