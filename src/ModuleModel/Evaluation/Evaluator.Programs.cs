@@ -18,6 +18,7 @@ internal sealed partial class Evaluator
         ["basename"] = new BasenameProgram(),
         ["dirname"] = new DirnameProgram(),
         ["awk"] = new AwkProgram(),
+        ["expr"] = new ExprProgram(),
     };
 
     private int? RunProgram(string name, List<ShellValue> argv, SyntaxNode at)

@@ -62,6 +62,10 @@ public sealed class EvaluatorAgreementTests
         "r=$((2 == 2 < 3))",
         "i=1; : $((i = i + 5)); r=$i",
         "i=1; r=$((i += 2))$i",
+        "r=; i=0; while [ $i -lt 12 ]; do r=\"$r $i\"; i=`expr $i + 1`; done",
+        "r=$(expr \\( 2 + 3 \\) \\* 4)",
+        "r=$(expr \"$ngx_addon_dir\" = \"$ngx_addon_dir\")",
+        "r=$(if expr 1 - 1; then echo y; else echo n; fi)",
 
         // positional parameters and eval
         "set -- a b c; shift; r=\"$*\"",
