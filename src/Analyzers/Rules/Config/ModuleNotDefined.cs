@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
@@ -8,7 +10,7 @@ namespace ConfigConvert.Analyzers.Rules.Config;
 /// CC2223: the config registers a module that no C source of the module defines
 /// (<c>ngx_module_t NAME = { ... };</c>): nginx does not link, or the <c>.so</c> fails to load.
 /// </summary>
-internal sealed class ModuleNotDefined : ModuleAnalyzer
+internal sealed partial class ModuleNotDefined : ModuleAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "CC2223", "Registered module not defined", "`{0}` is registered, but no C source of the module defines `ngx_module_t {0}`; the build fails with an undefined reference, or the .so with an undefined symbol",
@@ -51,6 +53,29 @@ internal sealed class ModuleNotDefined : ModuleAnalyzer
                 #endif
 
                 """)),
+        RuleExample.Config("defined by a macro that pastes the name: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name="ngx_http_example_a_module ngx_http_example_b_module"
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("ngx_http_example_module.c", """
+                #include <ngx_config.h>
+                #include <ngx_core.h>
+                #include <ngx_http.h>
+
+                #define ngx_http_example_module(n)                                 \
+                    ngx_module_t  ngx_http_example_ ## n ## _module = {            \
+                        NGX_MODULE_V1, NULL, NULL, NGX_HTTP_MODULE,                \
+                        NULL, NULL, NULL, NULL, NULL, NULL, NULL,                  \
+                        NGX_MODULE_V1_PADDING                                      \
+                    }
+
+                ngx_http_example_module(a);
+                ngx_http_example_module(b);
+
+                """)),
         RuleExample.Config("sources outside the module", """
             ngx_addon_name=ngx_http_example_module
             ngx_module_type=HTTP
@@ -84,9 +109,33 @@ internal sealed class ModuleNotDefined : ModuleAnalyzer
         }
 
         var defined = context.Module.Module.Sources.Modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, location) in registrations.Names.Where(n => ModuleRegistrations.IsName(n.Name) && !defined.Contains(n.Name)))
+        var generated = GeneratedNames(context.Module.Module.Sources.SourceFiles).ToList();
+        foreach (var (name, location) in registrations.Names.Where(n => ModuleRegistrations.IsName(n.Name) && !defined.Contains(n.Name) && !generated.Any(g => g.IsMatch(n.Name))))
         {
             context.Report(Diagnostic.Create(Rule, location, name));
         }
     }
+
+    /// <summary>
+    /// The names a function-like macro may define by pasting its arguments into them
+    /// (<c>#define M(n) ngx_module_t ngx_x_ ## n ## _module = {...}</c>, then <c>M(a);</c>): the C index
+    /// does not expand macros, so it cannot tell such a definition is missing, and the rule stays silent
+    /// on the names the macro's pattern matches.
+    /// </summary>
+    private static IEnumerable<Regex> GeneratedNames(IEnumerable<CSourceFile> files)
+        => files.SelectMany(file => file.Tokens.Where(t => t.Kind == CTokenKind.Directive).Select(t => file.GetText(t)))
+            .Select(text => PastedDefinition().Match(text.Replace("\\\n", " ", StringComparison.Ordinal)))
+            .Where(match => match.Success)
+            .Select(match => NamePattern(match.Groups["parameters"].Value, match.Groups["name"].Value));
+
+    /// <summary>The name of the definition as a pattern: each parameter pasted into it stands for any identifier characters.</summary>
+    private static Regex NamePattern(string parameters, string pastedName)
+    {
+        var names = parameters.Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var pieces = pastedName.Split("##", StringSplitOptions.TrimEntries).Select(p => names.Contains(p) ? "[A-Za-z0-9_]*" : Regex.Escape(p));
+        return new Regex("^" + string.Concat(pieces) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    [GeneratedRegex(@"^\s*#\s*define\s+\w+\((?<parameters>[^)]*)\)[\s\S]*?\bngx_module_t\s+(?<name>\w+(?:\s*##\s*\w+)+)\s*=", RegexOptions.CultureInvariant)]
+    private static partial Regex PastedDefinition();
 }
