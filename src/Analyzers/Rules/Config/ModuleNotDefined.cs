@@ -109,8 +109,15 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
         }
 
         var defined = context.Module.Module.Sources.Modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var undefined = registrations.Names.Where(n => ModuleRegistrations.IsName(n.Name) && !defined.Contains(n.Name)).ToList();
+        if (undefined.Count == 0)
+        {
+            return;
+        }
+
+        // Only a name no definition was found for needs the macros read: most modules have none.
         var generated = GeneratedNames(context.Module.Module.Sources.SourceFiles).ToList();
-        foreach (var (name, location) in registrations.Names.Where(n => ModuleRegistrations.IsName(n.Name) && !defined.Contains(n.Name) && !generated.Any(g => g.IsMatch(n.Name))))
+        foreach (var (name, location) in undefined.Where(n => !generated.Any(g => g.IsMatch(n.Name))))
         {
             context.Report(Diagnostic.Create(Rule, location, name));
         }
