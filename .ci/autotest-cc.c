@@ -274,6 +274,21 @@ static int compile_into(char **argv, const char *directory)
     return child > 0 && WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
 }
 
+/* An entry holds these files and nothing else. */
+static const char *const entry_files[] = {"key", "status", "program", "stdout", "stderr", NULL};
+
+static void remove_entry(const char *directory)
+{
+    char path[4096];
+    for (const char *const *name = entry_files; *name != NULL; name++) {
+        join(path, sizeof path, directory, *name);
+        unlink(path);
+    }
+    if (rmdir(directory) != 0) {
+        fprintf(stderr, "autotest-cc: could not remove %s\n", directory);
+    }
+}
+
 /* Compiles, gives the result as the real compiler did, and keeps it under entry for the next identical command. */
 static int compile_and_keep(char **argv, const char *cache, const char *entry, const struct buffer *key, const char *output)
 {
@@ -283,7 +298,9 @@ static int compile_and_keep(char **argv, const char *cache, const char *entry, c
         return run_real(argv);
     }
     int status = compile_into(argv, work);
-    int kept = status >= 0 && replay_stream(work, "stdout", STDOUT_FILENO) == 0 && replay_stream(work, "stderr", STDERR_FILENO) == 0;
+    /* The compiler's output is given whatever became of it, as the compiler itself would have written it. */
+    int kept = replay_stream(work, "stdout", STDOUT_FILENO) == 0;
+    kept = replay_stream(work, "stderr", STDERR_FILENO) == 0 && kept && status >= 0;
     join(path, sizeof path, work, "key");
     kept = kept && write_file(path, key->bytes, key->length, 0644) == 0;
     join(path, sizeof path, work, "program");
@@ -293,11 +310,7 @@ static int compile_and_keep(char **argv, const char *cache, const char *entry, c
     kept = kept && write_file(path, text, strlen(text), 0644) == 0;
     /* A concurrent run may have kept the same command first: its entry stands, this one is dropped. */
     if (!kept || rename(work, entry) != 0) {
-        char command[8192];
-        snprintf(command, sizeof command, "rm -rf '%s'", work);
-        if (system(command) != 0) {
-            fprintf(stderr, "autotest-cc: could not remove %s\n", work);
-        }
+        remove_entry(work);
     }
     if (status < 0) {
         fprintf(stderr, "autotest-cc: the compiler did not exit normally\n");
