@@ -17,9 +17,9 @@
  * with the wrapper, cold or warm, as with the real compiler.
  *
  * Built by .ci/run with the real compiler's path baked in (-DREAL_CC="/usr/bin/cc"); it memoizes
- * into $CONFIGCONVERT_AUTOTEST_CACHE, a directory of one run (one subdirectory per result, and a
- * line in its file `hits` for each result given again), and without that variable it only runs the
- * real compiler.
+ * into $CONFIGCONVERT_AUTOTEST_CACHE, a directory of one run (one subdirectory per result, a lock
+ * file beside each, and a line in its file `hits` for each result given again), and without that
+ * variable it only runs the real compiler.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -319,6 +320,21 @@ static int compile_and_keep(char **argv, const char *cache, const char *entry, c
     return status;
 }
 
+/* An exclusive lock on entry's lock file, held until the descriptor is closed (or the wrapper execs the compiler); -1 if none could be had. */
+static int hold_lock(const char *entry)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s.lock", entry);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    while (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            close(fd);
+            return -1;
+        }
+    }
+    return fd;
+}
+
 /* One line per memoized result given, in cache/hits: how much of a run was memoized, and a test's proof that it was. */
 static void note_hit(const char *cache, const char *entry)
 {
@@ -346,11 +362,19 @@ int main(int argc, char **argv)
     }
     char entry[4096];
     snprintf(entry, sizeof entry, "%s/%016llx", cache, (unsigned long long) fnv1a(&key));
+    /* The same test run by configures at once (all cold at a run's start) is compiled by the first; the others wait and replay. */
+    int lock = hold_lock(entry);
     int status = replay(entry, &key, output);
     if (status >= 0) {
         note_hit(cache, entry);
-        return status;
+    } else if (access(entry, F_OK) == 0) {
+        /* Kept from other bytes whose hash is the same: compile, and leave that entry as it is. */
+        status = run_real(argv);
+    } else {
+        status = compile_and_keep(argv, cache, entry, &key, output);
     }
-    /* Not kept yet, or kept from other bytes whose hash is the same: compile (and keep when the slot is free). */
-    return access(entry, F_OK) == 0 ? run_real(argv) : compile_and_keep(argv, cache, entry, &key, output);
+    if (lock >= 0) {
+        close(lock);
+    }
+    return status;
 }

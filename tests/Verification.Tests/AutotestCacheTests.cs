@@ -76,6 +76,23 @@ public sealed partial class AutotestCacheTests : IDisposable
     }
 
     [Trait("Requires", "nginx")]
+    [Fact]
+    public async Task The_same_test_run_at_once_is_compiled_by_one_and_given_to_the_others()
+    {
+        // Configures started together (a test's builds, all cold at a run's start) ask for the same test at once.
+        var wrapper = BuildWrapper();
+        var source = "#include <stdio.h>\nint main(void) { puts(\"probe\"); return 0; }\n";
+        var works = Enumerable.Range(0, 4).Select(_ => WorkDirectory(source)).ToArray();
+        var results = await Task.WhenAll(works.Select(work => Task.Run(() => Compile(wrapper, work, []))));
+
+        Assert.Single(Entries());
+        Assert.Equal(3, Hits().Length);
+        Assert.All(results, r => Assert.Equal((0, string.Empty, string.Empty), (r.ExitCode, r.StandardOutput, r.StandardError)));
+        var program = File.ReadAllBytes(Path.Combine(works[0], "objs", "autotest"));
+        Assert.All(works, work => Assert.Equal(program, File.ReadAllBytes(Path.Combine(work, "objs", "autotest"))));
+    }
+
+    [Trait("Requires", "nginx")]
     [Theory]
     [InlineData("#include \"local.h\"\nint main(void) { return 0; }\n", "")]
     [InlineData("#include <stdio.h>\nint main(void) { return 0; }\n", "-I /opt/probe/include")]
