@@ -67,6 +67,15 @@ public static class SharedRuns
         return new StaticConfiguration(ConfiguredModule, Path.Combine(directory, "objs"), File.Exists(failed) ? File.ReadAllText(failed) : null);
     }
 
+    /// <summary>
+    /// The directory of configure's <c>objs/</c> files for nginx alone (no module of its own) with
+    /// <paramref name="flags"/>, run once per test run for the same flags: <paramref name="configure"/> writes them
+    /// into the directory it is given. The converter's conformance tests and ModuleModel's agreement tests both ask
+    /// for nginx's own module list.
+    /// </summary>
+    public static string ConfigureAlone(IEnumerable<string> flags, Action<string> configure)
+        => Directory("configure-alone-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', flags))))[..32], configure);
+
     /// <summary>A key for a module directory: the hash of every file's relative path and bytes, in ordinal order, and of <paramref name="parts"/>.</summary>
     public static string Key(string kind, string moduleDirectory, params IEnumerable<string> parts)
     {

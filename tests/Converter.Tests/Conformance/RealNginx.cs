@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ConfigConvert.TestSupport;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
@@ -79,8 +77,7 @@ internal static class RealNginx
     public static IReadOnlyList<string> NginxAlone(string flags)
     {
         var alone = Split(flags).Where(f => !NginxToolchain.AddsModule(f)).ToArray();
-        var key = "configure-alone-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', alone))))[..32];
-        var directory = SharedRuns.Directory(key, made =>
+        var directory = SharedRuns.ConfigureAlone(alone, made =>
         {
             var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
             try

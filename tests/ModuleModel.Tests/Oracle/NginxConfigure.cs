@@ -11,8 +11,6 @@ namespace ConfigConvert.ModuleModel.Tests.Oracle;
 /// </summary>
 internal static class NginxConfigure
 {
-    private static readonly Dictionary<string, StaticBuild> Baselines = new(StringComparer.Ordinal);
-
     /// <summary>What <c>objs/ngx_modules.c</c> and <c>objs/Makefile</c> say of a static build; <paramref name="Module"/> is the module directory configure was given.</summary>
     public sealed record StaticBuild(List<string> Modules, string Makefile, string ModulesFile, string AutoConfig, string Module);
 
@@ -56,28 +54,34 @@ internal static class NginxConfigure
         }
     }
 
-    /// <summary>The static build with a module that registers nothing: nginx's own modules only.</summary>
-    public static StaticBuild Baseline(string extraFlags)
+    /// <summary>
+    /// nginx's own modules, in order: configure with <paramref name="extraFlags"/> and no module of its own, run once per
+    /// test run for the same flags (<see cref="SharedRuns.ConfigureAlone"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Baseline(string extraFlags)
     {
-        lock (Baselines)
+        ShellOracle.RequireNginxDev();
+        var flags = extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var directory = SharedRuns.ConfigureAlone(flags, made =>
         {
-            if (!Baselines.TryGetValue(extraFlags, out var build))
+            var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
+            try
             {
-                var empty = Directory.CreateTempSubdirectory("cc-empty-").FullName;
-                File.WriteAllText(Path.Combine(empty, "config"), "ngx_addon_name=empty\n");
-                try
+                var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
+                var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
+                var configuration = new NginxToolchain(source, runner).ConfigureAlone(flags, output);
+                if (configuration.Files is not { } files)
                 {
-                    build = Static(empty, extraFlags);
-                }
-                finally
-                {
-                    Directory.Delete(empty, recursive: true);
+                    throw new InvalidOperationException($"configure of nginx alone failed: {configuration.Run.Output}");
                 }
 
-                Baselines[extraFlags] = build;
+                files.WriteTo(made);
             }
-
-            return build;
-        }
+            finally
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        });
+        return StaticBuildFacts.ModuleArray(StaticBuildFiles.Read(directory).ModulesFile);
     }
 }
