@@ -53,12 +53,26 @@ public sealed class StaticBuildFactsTests
         => Assert.Equal(["$ngx_addon_dir", "$ngx_addon_dir/include", "objs", "src/core", "src/http"], Facts().IncludeDirs);
 
     [Fact]
-    public void Libs_are_the_words_after_the_last_object_of_the_link_line()
-        => Assert.Equal(["-ldl", "-lpthread", "-lm", "/work/hello/lib/libx.a", "-Wl,-E"], Facts().Libs);
+    public void Libs_are_the_words_after_the_last_object_of_the_link_line_with_the_module_written_as_ngx_addon_dir()
+        => Assert.Equal(["-ldl", "-lpthread", "-lm", "$ngx_addon_dir/lib/libx.a", "-Wl,-E"], Facts().Libs);
 
     [Fact]
-    public void Defines_are_the_define_lines_sorted()
-        => Assert.Equal(["#define NGX_CONFIGURE \" --add-module=/work/hello\"", "#define NGX_HAVE_EPOLL  1", "#define NGX_HELLO  1"], Facts().Defines);
+    public void Defines_are_the_define_lines_sorted_with_the_module_written_as_ngx_addon_dir()
+        => Assert.Equal(["#define NGX_CONFIGURE \" --add-module=$ngx_addon_dir\"", "#define NGX_HAVE_EPOLL  1", "#define NGX_HELLO  1"], Facts().Defines);
+
+    [Fact]
+    public void The_same_module_configured_at_two_paths_has_the_same_facts()
+    {
+        var elsewhere = StaticBuildFacts.Read(new StaticBuildFiles(ModulesFile, Makefile.Replace(Module, "/tmp/original/hello", StringComparison.Ordinal), AutoConfig.Replace(Module, "/tmp/original/hello", StringComparison.Ordinal)), "/tmp/original/hello");
+        Assert.Empty(Facts().Compare(elsewhere));
+    }
+
+    [Fact]
+    public void A_path_that_only_starts_with_the_module_s_is_not_the_module()
+    {
+        var facts = Facts(autoConfig: AutoConfig.Replace("--add-module=/work/hello", "--add-module=/work/hello2", StringComparison.Ordinal));
+        Assert.Contains("#define NGX_CONFIGURE \" --add-module=/work/hello2\"", facts.Defines);
+    }
 
     [Fact]
     public void Equal_builds_have_no_difference()

@@ -16,6 +16,12 @@ internal sealed record DynamicBuild(ImmutableArray<ProcessRun> Runs, ImmutableAr
     public bool Succeeded => Runs.All(r => r.Succeeded);
 }
 
+/// <summary>
+/// One build for <see cref="NginxToolchain.Configure(IReadOnlyList{ConfigureBuild}, string)"/>: its name in the report,
+/// the directory whose <c>src/</c> it configures, and its flags after conf_flags (those that add modules last).
+/// </summary>
+internal sealed record ConfigureBuild(string Label, string WorkDirectory, ImmutableArray<string> Flags);
+
 /// <summary>What <c>nginx -t</c> said of a configuration that loads shared objects.</summary>
 internal sealed record LoadTest(ProcessRun Run, string Configuration, ImmutableArray<string> Messages);
 
@@ -58,20 +64,63 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
     {
         var tree = Path.Combine(workDirectory, "src");
         source.CopyTo(tree);
-        // --with-compat makes the module's signature match a binary built with other options (Debian's has it in conf_flags).
-        var compat = source.ConfFlags.Contains(CompatFlag) || flags.Contains(CompatFlag) ? [] : new[] { CompatFlag };
-        var configure = Configure("configure --add-dynamic-module", tree, [.. flags, .. compat, "--add-dynamic-module=" + module]);
-        if (!configure.Succeeded)
+        var configure = Configure("configure --add-dynamic-module", tree, [.. DynamicFlags(flags), "--add-dynamic-module=" + module]);
+        return BuildModules(new StaticConfiguration(configure, configure.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null));
+    }
+
+    /// <summary>
+    /// Runs configure for each build: <c>./configure &lt;conf_flags&gt; FLAGS</c> in a copy of the tree at
+    /// <c>src/</c> under the build's directory. Builds whose flags differ only in the modules they add (given last,
+    /// in order) share configure's first part (<see cref="ConfigureBranches"/>, run under <paramref name="scratch"/>);
+    /// each build's run is reported as the whole configure it stands for.
+    /// </summary>
+    public ImmutableArray<StaticConfiguration> Configure(IReadOnlyList<ConfigureBuild> builds, string scratch)
+    {
+        var results = new StaticConfiguration[builds.Count];
+        var groups = builds.Select((build, index) => (build, index))
+            .GroupBy(b => string.Join('\n', b.build.Flags.Where(f => !AddsModule(f))), StringComparer.Ordinal)
+            .ToList();
+        foreach (var group in groups)
         {
-            return new DynamicBuild([configure], [], null);
+            var members = group.ToList();
+            var branches = members.Count > 1 && Branchable(members.Select(m => m.build), scratch) ? ConfigureBranches.Read(source.Path) : null;
+            var configured = branches is null
+                ? [.. members.Select(m => ConfigureWhole(m.build))]
+                : ConfigureBranched(branches, [.. members.Select(m => m.build)], Path.Combine(scratch, "branch-" + groups.IndexOf(group)));
+            for (var i = 0; i < members.Count; i++)
+            {
+                results[members[i].index] = configured[i];
+            }
         }
 
+        return [.. results];
+    }
+
+    /// <summary>Runs <c>make -f objs/Makefile modules</c> in the tree of a dynamic configure (after <see cref="Configure(IReadOnlyList{ConfigureBuild}, string)"/>).</summary>
+    public DynamicBuild BuildModules(StaticConfiguration configured)
+    {
+        if (configured.Files is null)
+        {
+            return new DynamicBuild([configured.Run], [], null);
+        }
+
+        var tree = configured.Run.WorkingDirectory;
         var objs = Path.Combine(tree, "objs");
-        var declared = DeclaredSharedObjects(File.ReadAllText(Path.Combine(objs, StaticBuildFiles.MakefileName))).ToList();
+        var declared = DeclaredSharedObjects(configured.Files.Makefile).ToList();
         var lists = DynamicModuleLists.Read(objs, declared);
         var make = runner.Run("make modules", "make", ["-f", "objs/Makefile", "modules"], tree);
         var built = make.Succeeded ? declared.Select(so => Path.Combine(objs, so)).Where(File.Exists) : [];
-        return new DynamicBuild([configure, make], [.. built], lists);
+        return new DynamicBuild([configured.Run, make], [.. built], lists);
+    }
+
+    /// <summary>
+    /// <paramref name="flags"/> for a dynamic build: with <c>--with-compat</c>, which makes the module's signature match
+    /// a binary built with other options (Debian's has it in conf_flags), before the flags that add modules.
+    /// </summary>
+    public ImmutableArray<string> DynamicFlags(IReadOnlyList<string> flags)
+    {
+        var compat = source.ConfFlags.Contains(CompatFlag) || flags.Contains(CompatFlag) ? [] : new[] { CompatFlag };
+        return [.. flags.Where(f => !AddsModule(f)), .. compat, .. flags.Where(AddsModule)];
     }
 
     /// <summary>Runs <c>nginx -t</c> on a generated <c>nginx.conf</c> in <paramref name="prefix"/> that loads <paramref name="sharedObjects"/>.</summary>
@@ -90,6 +139,82 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
 
     private ProcessRun Configure(string label, string tree, IReadOnlyList<string> flags)
         => runner.Run(label, "/bin/sh", ["./configure", .. source.ConfFlags, .. flags], tree);
+
+    private StaticConfiguration ConfigureWhole(ConfigureBuild build)
+    {
+        var tree = Path.Combine(build.WorkDirectory, "src");
+        source.CopyTo(tree);
+        var run = Configure(build.Label, tree, build.Flags);
+        return new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null);
+    }
+
+    // The builds file and the script take paths and flags as words: anything that would need quoting runs whole.
+    private static bool Branchable(IEnumerable<ConfigureBuild> builds, string scratch)
+        => ConfigureBranches.Plain(Path.GetFullPath(scratch))
+            && builds.All(b => ConfigureBranches.Plain(Path.GetFullPath(b.WorkDirectory)) && b.Flags.Where(AddsModule).All(ConfigureBranches.Plain)
+                && b.Flags.SkipWhile(f => !AddsModule(f)).All(AddsModule));
+
+    private ImmutableArray<StaticConfiguration> ConfigureBranched(ConfigureBranches branches, IReadOnlyList<ConfigureBuild> builds, string scratch)
+    {
+        var tree = Path.Combine(scratch, "src");
+        source.CopyTo(tree);
+        var realConfigure = Path.Combine(scratch, "configure");
+        var buildsFile = Path.Combine(scratch, "builds");
+        var prefixDone = Path.Combine(scratch, "prefix-done");
+        File.Move(Path.Combine(tree, "configure"), realConfigure);
+        File.WriteAllText(Path.Combine(tree, "configure"), branches.Driver(realConfigure, buildsFile, prefixDone));
+        foreach (var build in builds)
+        {
+            Directory.CreateDirectory(build.WorkDirectory);
+        }
+
+        File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [Path.Combine(Path.GetFullPath(b.WorkDirectory), "src"), .. b.Flags.Where(AddsModule)])));
+        var started = DateTime.UtcNow;
+        var shared = builds[0].Flags.Where(f => !AddsModule(f)).ToList();
+        var driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. shared], tree, builds.Count);
+        if (File.Exists(realConfigure))
+        {
+            File.Move(realConfigure, Path.Combine(tree, "configure"), overwrite: true);
+        }
+
+        var previous = File.Exists(prefixDone) ? File.GetLastWriteTimeUtc(prefixDone) : started;
+        var sharedTime = previous - started;
+        var results = ImmutableArray.CreateBuilder<StaticConfiguration>(builds.Count);
+        foreach (var build in builds)
+        {
+            var buildTree = Path.Combine(Path.GetFullPath(build.WorkDirectory), "src");
+            var run = BranchRun(build, buildTree, driver, sharedTime, ref previous);
+            sharedTime = TimeSpan.Zero;
+            results.Add(new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(buildTree, "objs")) : null));
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    // A build's run as the whole configure it stands for: the shared part's output, then its own; its own exit status
+    // (the shared part's when that part ended configure); its own time, and the first build the shared part's too, so
+    // that the times add up to the time taken.
+    private ProcessRun BranchRun(ConfigureBuild build, string buildTree, ProcessRun driver, TimeSpan sharedTime, ref DateTime previous)
+    {
+        var status = buildTree + ".status";
+        var output = buildTree + ".out";
+        var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], buildTree, driver.ExitCode, driver.TimedOut, driver.StartError, driver.Duration, driver.Output, null);
+        if (File.Exists(status) && int.TryParse(File.ReadAllText(status).Trim(), out var exitCode))
+        {
+            var finished = File.GetLastWriteTimeUtc(status);
+            run = run with { ExitCode = exitCode, TimedOut = false, Duration = sharedTime + (finished - previous), Output = driver.Output + (File.Exists(output) ? File.ReadAllText(output) : string.Empty) };
+            previous = finished;
+            File.Delete(status);
+            File.Delete(output);
+        }
+        else if (driver.Succeeded)
+        {
+            // The script cannot end well without a status for each build (a full disk, say): never a success.
+            run = run with { ExitCode = 1, Output = driver.Output + "[configure's shared part ended without this build's exit status]\n" };
+        }
+
+        return runner.Record(run);
+    }
 
     // auto/module writes one `modules: objs/NAME.so` rule per shared object, in the order the config declared them.
     private static IEnumerable<string> DeclaredSharedObjects(string makefile)

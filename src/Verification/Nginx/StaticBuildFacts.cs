@@ -29,8 +29,8 @@ internal sealed record StaticBuildFiles(string ModulesFile, string Makefile, str
 }
 
 /// <summary>
-/// What a static build with a module contains, as configure wrote it. Paths under the module directory
-/// are written <c>$ngx_addon_dir/...</c>; nginx's own files are relative to its source tree.
+/// What a static build with a module contains, as configure wrote it. The module's directory is written
+/// <c>$ngx_addon_dir</c> wherever it appears; nginx's own files are relative to its source tree.
 /// </summary>
 /// <param name="Modules">Every module of the binary, in the order of <c>ngx_modules[]</c> (which is the order nginx initialises them).</param>
 /// <param name="AddonSources">The C sources outside nginx's tree (the module's), sorted.</param>
@@ -51,8 +51,16 @@ internal sealed partial record StaticBuildFacts(IReadOnlyList<string> Modules, I
             ModuleArray(files.ModulesFile),
             [.. words.Where(w => w.StartsWith('/') && w.EndsWith(".c", StringComparison.Ordinal)).Select(w => ModuleOutcome.DisplayPath(w, moduleDirectory)).Distinct().Order(StringComparer.Ordinal)],
             [.. IncludeFlag().Matches(makefile).Select(m => ModuleOutcome.DisplayPath(m.Groups[1].Value, moduleDirectory)).Distinct().Order(StringComparer.Ordinal)],
-            LinkLibraries(makefile),
-            [.. files.AutoConfig.Split('\n').Where(l => l.StartsWith("#define", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]);
+            [.. LinkLibraries(makefile).Select(w => InModule(w, moduleDirectory))],
+            [.. files.AutoConfig.Split('\n').Where(l => l.StartsWith("#define", StringComparison.Ordinal)).Select(l => InModule(l, moduleDirectory)).Order(StringComparer.Ordinal)]);
+    }
+
+    // The module's directory, wherever it appears in a word or line (a -L flag, NGX_CONFIGURE's --add-module=), as
+    // $ngx_addon_dir: two copies of a module configured at different paths give the same facts.
+    private static string InModule(string text, string moduleDirectory)
+    {
+        var root = moduleDirectory.TrimEnd('/');
+        return root.Length == 0 ? text : Regex.Replace(text, Regex.Escape(root) + @"(?=/|""|'|\s|$)", "$$ngx_addon_dir");
     }
 
     /// <summary>The differences that matter between this build (the original config's) and <paramref name="converted"/>.</summary>

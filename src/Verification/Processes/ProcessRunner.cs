@@ -18,6 +18,27 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
         return ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout, logFile, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a program that does the work of <paramref name="programs"/> programs (their time limits added up) and
+    /// keeps no log of its own: the runs it stands for are given to <see cref="Record"/>.
+    /// </summary>
+    public ProcessRun RunOnBehalf(string label, string program, IReadOnlyList<string> arguments, string workingDirectory, int programs)
+        => ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout * Math.Max(1, programs), null, cancellationToken);
+
+    /// <summary>Numbers <paramref name="run"/> as <see cref="Run"/> numbers its runs and writes its log when logs are kept.</summary>
+    public ProcessRun Record(ProcessRun run)
+    {
+        _count++;
+        if (logDirectory is null)
+        {
+            return run;
+        }
+
+        var logFile = Path.Combine(logDirectory, _count.ToString("00", CultureInfo.InvariantCulture) + "-" + FileName(run.Label) + ".log");
+        File.WriteAllText(logFile, run.Output, new UTF8Encoding(false));
+        return run with { LogFile = logFile };
+    }
+
     private static string FileName(string label)
     {
         // "configure --add-module (original config)" becomes configure-add-module-original-config.

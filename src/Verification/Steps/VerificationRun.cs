@@ -17,6 +17,11 @@ internal sealed class VerificationRun
     // `=dynamic` would make `make modules` build nginx's own stream/mail modules from sources nginx-dev lacks).
     private static readonly (ModuleType Type, string Flag)[] FlagsForModuleTypes = [(ModuleType.Stream, "--with-stream"), (ModuleType.Mail, "--with-mail")];
 
+    private const string OriginalLabel = "configure --add-module (original config)";
+    private const string ConvertedLabel = "configure --add-module (converted config)";
+    private const string DynamicLabel = "configure --add-dynamic-module";
+    private const string AloneLabel = "configure (nginx alone, no module)";
+
     private readonly VerificationRequest _request;
     private readonly Setup _setup;
     private readonly WorkArea _work;
@@ -28,6 +33,7 @@ internal sealed class VerificationRun
     private StaticBuildFacts? _originalBuild;
     private StaticBuildFacts? _convertedBuild;
     private DynamicModuleLists? _dynamicLists;
+    private Dictionary<string, StaticConfiguration> _configured = new(StringComparer.Ordinal);
 
     private VerificationRun(VerificationRequest request, Setup setup, WorkArea work, ProcessRunner runner, string module)
     {
@@ -137,20 +143,20 @@ internal sealed class VerificationRun
 
     private VerificationStep ConfigureStatic()
     {
-        var original = _toolchain.ConfigureStatic(_module, StaticFlags, _work.Directory("static-original"), "configure --add-module (original config)");
+        ConfigureAll();
+        var original = _configured[OriginalLabel];
         if (original.Files is null)
         {
             return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the original config", original.Run);
         }
 
-        _originalBuild = StaticBuildFacts.Read(original.Files, _module);
+        _originalBuild = StaticBuildFacts.Read(original.Files, _conversion is null ? _module : OriginalModule);
         if (_conversion is null)
         {
             return Step(VerificationStepKind.StaticConfigure, StepOutcome.Passed, $"configure --add-module succeeded ({Added(_originalBuild)})", original.Run);
         }
 
-        File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
-        var converted = _toolchain.ConfigureStatic(_module, StaticFlags, _work.Directory("static-converted"), "configure --add-module (converted config)");
+        var converted = _configured[ConvertedLabel];
         if (converted.Files is null)
         {
             return Step(VerificationStepKind.StaticConfigure, StepOutcome.Failed, "configure --add-module failed with the converted config", original.Run, converted.Run);
@@ -158,6 +164,31 @@ internal sealed class VerificationRun
 
         _convertedBuild = StaticBuildFacts.Read(converted.Files, _module);
         return Step(VerificationStepKind.StaticConfigure, StepOutcome.Passed, $"configure --add-module succeeded with the original and the converted config ({Added(_originalBuild)})", original.Run, converted.Run);
+    }
+
+    // Every configure of the verification runs here, at once: they differ only in the module they add, so they share
+    // configure's first part (NginxToolchain.Configure). A build that a failed step makes unneeded is not reported.
+    // The module's copy gets the converted config, as the kept directory shows it; the original is configured from a
+    // copy of its own.
+    private void ConfigureAll()
+    {
+        var builds = new List<ConfigureBuild>();
+        if (_conversion is not null)
+        {
+            DirectoryCopy.Copy(_module, OriginalModule);
+            File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
+            builds.Add(new(OriginalLabel, _work.Directory("static-original"), StaticFlags(OriginalModule)));
+            builds.Add(new(ConvertedLabel, _work.Directory("static-converted"), StaticFlags(_module)));
+        }
+        else
+        {
+            builds.Add(new(OriginalLabel, _work.Directory("static-original"), StaticFlags(_module)));
+        }
+
+        builds.Add(new(DynamicLabel, _work.Directory("dynamic"), _toolchain.DynamicFlags([.. _flags, .. _request.ConfiguredFirst.Select(d => "--add-dynamic-module=" + Path.GetFullPath(d)), "--add-dynamic-module=" + _module])));
+        builds.Add(new(AloneLabel, _work.Directory("nginx-alone"), _flags));
+        var configured = _toolchain.Configure(builds, _work.Directory("configure"));
+        _configured = builds.Select((b, i) => (b.Label, configured[i])).ToDictionary(b => b.Label, b => b.Item2, StringComparer.Ordinal);
     }
 
     private VerificationStep CompareStatic()
@@ -176,7 +207,7 @@ internal sealed class VerificationRun
 
     private VerificationStep BuildDynamic()
     {
-        var build = _toolchain.BuildDynamic(_module, DynamicFlags, _work.Directory("dynamic"));
+        var build = _toolchain.BuildModules(_configured[DynamicLabel]);
         _dynamicLists = build.Lists;
         _facts = _facts with { SharedObjects = build.SharedObjects, SharedObjectModules = build.Lists?.SharedObjects ?? [] };
         var runs = build.Runs.ToArray();
@@ -202,7 +233,7 @@ internal sealed class VerificationRun
             return Step(VerificationStepKind.ModulePlacement, StepOutcome.NotApplicable, "no static and dynamic build to compare");
         }
 
-        var alone = _toolchain.ConfigureAlone(_flags, _work.Directory("nginx-alone"));
+        var alone = _configured[AloneLabel];
         if (alone.Files is null)
         {
             return Step(VerificationStepKind.ModulePlacement, StepOutcome.Failed, "configure failed for nginx alone (with the same flags and no module)", alone.Run);
@@ -241,10 +272,12 @@ internal sealed class VerificationRun
         return [.. needed, .. _request.ConfigureFlags];
     }
 
-    // configure takes the --with modules before the module, in order, as --add-module (static) or --add-dynamic-module.
-    private ImmutableArray<string> StaticFlags => [.. _request.ConfiguredFirst.Select(d => "--add-module=" + Path.GetFullPath(d)), .. _flags];
+    // configure takes the --with modules before the module, in order, as --add-module (static) or --add-dynamic-module;
+    // the flags that add modules come last, so that the builds can share configure's first part.
+    private ImmutableArray<string> StaticFlags(string module) => [.. _flags, .. _request.ConfiguredFirst.Select(d => "--add-module=" + Path.GetFullPath(d)), "--add-module=" + module];
 
-    private ImmutableArray<string> DynamicFlags => [.. _request.ConfiguredFirst.Select(d => "--add-dynamic-module=" + Path.GetFullPath(d)), .. _flags];
+    // The original config's copy of the module keeps the directory's name: configure names objs/addon/NAME/ after it.
+    private string OriginalModule => Path.Combine(_work.Directory("original"), Path.GetFileName(_module));
 
     private static string Added(StaticBuildFacts build)
     {

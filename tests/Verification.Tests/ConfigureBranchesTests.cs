@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using ConfigConvert.Verification.Nginx;
+using ConfigConvert.Verification.Processes;
+
+namespace ConfigConvert.Verification.Tests;
+
+/// <summary>
+/// Builds that share configure's first part (<see cref="ConfigureBranches"/>) are those of whole configures: the
+/// same files under the tree, byte for byte, the same output and exit status, and the same shell state when the
+/// module's config runs (a config here writes all of it down). A config that fails, and flags configure rejects,
+/// fail each build as they fail a whole configure.
+/// </summary>
+[Trait("Requires", "nginx")]
+[Trait("Requires", "dash")]
+public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTests.Runs>
+{
+    private readonly Runs _runs;
+
+    public ConfigureBranchesTests(Runs runs) => _runs = runs;
+
+    /// <summary>Four builds configured together (sharing the first part) and each on its own, whole.</summary>
+    public sealed class Runs : IDisposable
+    {
+        public Runs()
+        {
+            var recorder = Module("recorder", """
+                ngx_addon_name=ngx_http_recorder_module
+                set > $NGX_OBJS/shell-state.txt
+                echo "arguments: $# $*" >> $NGX_OBJS/shell-state.txt
+                HTTP_MODULES="$HTTP_MODULES ngx_http_recorder_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/recorder.c"
+                CORE_INCS="$CORE_INCS $ngx_addon_dir/include"
+                CORE_LIBS="$CORE_LIBS -L$ngx_addon_dir/lib -lm"
+                have=NGX_HTTP_RECORDER . auto/have
+
+                """);
+            var helper = Module("helper", """
+                ngx_addon_name=ngx_http_helper_module
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_helper_module
+                ngx_module_srcs="$ngx_addon_dir/helper.c"
+                . auto/module
+
+                """);
+            var broken = Module("broken", """
+                echo "broken: libbroken is not installed"
+                exit 1
+
+                """);
+            Builds =
+            [
+                new("static", Path.Combine(Root, "together", "static"), ["--add-module=" + helper, "--add-module=" + recorder]),
+                new("dynamic", Path.Combine(Root, "together", "dynamic"), ["--add-dynamic-module=" + helper, "--add-dynamic-module=" + recorder]),
+                new("alone", Path.Combine(Root, "together", "alone"), []),
+                new("broken", Path.Combine(Root, "together", "broken"), ["--add-module=" + broken]),
+            ];
+            Together = Toolchain().Configure(Builds, Path.Combine(Root, "together", "scratch"));
+            Whole = [.. Builds.Select(b => Toolchain().Configure([b with { WorkDirectory = Path.Combine(Root, "whole", b.Label) }], Path.Combine(Root, "whole", "scratch"))[0])];
+        }
+
+        public string Root { get; } = Directory.CreateTempSubdirectory("cc-branches-").FullName;
+
+        internal ImmutableArray<ConfigureBuild> Builds { get; }
+
+        internal ImmutableArray<StaticConfiguration> Together { get; }
+
+        internal ImmutableArray<StaticConfiguration> Whole { get; }
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+
+        private string Module(string name, string config)
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(Root, "modules", name)).FullName;
+            File.WriteAllText(Path.Combine(directory, "config"), config);
+            return directory;
+        }
+    }
+
+    [Fact]
+    public void The_builds_shared_configure_s_first_part()
+        => Assert.True(File.Exists(Path.Combine(_runs.Root, "together", "scratch", "branch-0", "prefix-done")));
+
+    [Fact]
+    public void Each_build_has_the_exit_status_output_and_command_of_its_whole_configure()
+    {
+        for (var i = 0; i < _runs.Builds.Length; i++)
+        {
+            var (together, whole) = (_runs.Together[i].Run, _runs.Whole[i].Run);
+            Assert.True(whole.ExitCode == together.ExitCode, together.Output[^Math.Min(800, together.Output.Length)..]);
+            Assert.Equal(whole.Output, together.Output);
+            Assert.Equal(string.Join(' ', whole.Arguments), string.Join(' ', together.Arguments));
+            Assert.Equal(_runs.Builds[i].Label, together.Label);
+        }
+
+        Assert.Equal([0, 0, 0, 1], _runs.Together.Select(c => c.Run.ExitCode ?? -1));
+        Assert.Contains("broken: libbroken is not installed", _runs.Together[3].Run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_build_leaves_the_files_of_its_whole_configure_byte_for_byte()
+    {
+        for (var i = 0; i < _runs.Builds.Length; i++)
+        {
+            var together = Files(_runs.Together[i].Run.WorkingDirectory);
+            var whole = Files(_runs.Whole[i].Run.WorkingDirectory);
+            Assert.Equal(whole.Keys, together.Keys);
+            foreach (var (name, bytes) in whole.Where(f => f.Key != "objs/shell-state.txt"))
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(together[name]), $"{_runs.Builds[i].Label}: {name} differs");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_config_runs_in_the_shell_state_of_its_whole_configure_but_for_its_parent_and_directory()
+    {
+        foreach (var i in new[] { 0, 1 })
+        {
+            var together = State(_runs.Together[i].Run.WorkingDirectory);
+            var whole = State(_runs.Whole[i].Run.WorkingDirectory);
+            Assert.True(together.Length > 100, "the config wrote down too little of the shell state");
+            Assert.Equal(Without(whole, _runs.Whole[i].Run.WorkingDirectory), Without(together, _runs.Together[i].Run.WorkingDirectory));
+        }
+
+        Assert.Contains($"arguments: {_runs.Together[1].Run.Arguments.Length - 1} ", File.ReadAllText(Path.Combine(_runs.Together[1].Run.WorkingDirectory, "objs", "shell-state.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_configure_rejects_fail_every_build_as_they_fail_a_whole_configure()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-branches-rejected-").FullName;
+        try
+        {
+            ImmutableArray<string> flags = ["--with-no-such-module", "--add-module=" + Path.Combine(root, "absent")];
+            var builds = new ConfigureBuild[] { new("one", Path.Combine(root, "one"), flags), new("two", Path.Combine(root, "two"), ["--with-no-such-module"]) };
+            var together = Toolchain().Configure(builds, Path.Combine(root, "scratch"));
+            var whole = Toolchain().Configure([builds[0] with { WorkDirectory = Path.Combine(root, "whole") }], Path.Combine(root, "scratch-whole"))[0];
+
+            Assert.All(together, c => Assert.Equal(1, c.Run.ExitCode));
+            Assert.All(together, c => Assert.Null(c.Files));
+            Assert.Equal(whole.Run.Output, together[0].Run.Output);
+            Assert.Contains("./configure: error: invalid option \"--with-no-such-module\"", whole.Run.Output, StringComparison.Ordinal);
+            Assert.True(Directory.Exists(Path.Combine(root, "scratch", "branch-0")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Paths_that_would_need_quoting_are_configured_whole()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-branches-quoted-").FullName;
+        try
+        {
+            ImmutableArray<string> flags = ["--with-no-such-module", "--add-module=" + Path.Combine(root, "a module")];
+            var builds = new ConfigureBuild[] { new("one", Path.Combine(root, "one"), flags), new("two", Path.Combine(root, "two"), flags) };
+            var configured = Toolchain().Configure(builds, Path.Combine(root, "scratch"));
+
+            Assert.All(configured, c => Assert.Contains("invalid option \"--with-no-such-module\"", c.Run.Output, StringComparison.Ordinal));
+            Assert.False(Directory.Exists(Path.Combine(root, "scratch", "branch-0")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_configure_of_another_shape_is_not_split()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-branches-shape-").FullName;
+        try
+        {
+            Assert.NotNull(ConfigureBranches.Read(VerificationRequest.DefaultNginxSource));
+            var configure = File.ReadAllText(Path.Combine(VerificationRequest.DefaultNginxSource, "configure"));
+            var options = File.ReadAllText(Path.Combine(VerificationRequest.DefaultNginxSource, "auto", "options"));
+            Assert.Null(ConfigureBranches.Read(Tree("no-modules-line", configure.Replace(". auto/modules\n", ". auto/modules.sh\n", StringComparison.Ordinal), options)));
+            Assert.Null(ConfigureBranches.Read(Tree("modules-twice", configure.Replace(". auto/modules\n", ". auto/modules\n. auto/modules\n", StringComparison.Ordinal), options)));
+            Assert.Null(ConfigureBranches.Read(Tree("other-addons", configure, options.Replace("NGX_ADDONS=\"$NGX_ADDONS $value\"", "NGX_ADDONS=\"$value $NGX_ADDONS\"", StringComparison.Ordinal))));
+            Assert.NotNull(ConfigureBranches.Read(Tree("same", configure, options)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        string Tree(string name, string configure, string options)
+        {
+            var tree = Directory.CreateDirectory(Path.Combine(root, name, "auto")).Parent!.FullName;
+            File.WriteAllText(Path.Combine(tree, "configure"), configure);
+            File.WriteAllText(Path.Combine(tree, "auto", "options"), options);
+            return tree;
+        }
+    }
+
+    private static NginxToolchain Toolchain()
+    {
+        var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
+        var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
+        return new NginxToolchain(source, runner);
+    }
+
+    private static SortedDictionary<string, byte[]> Files(string tree)
+        => new(Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(tree, f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    private static string[] State(string tree) => File.ReadAllLines(Path.Combine(tree, "objs", "shell-state.txt"));
+
+    // The parent's process id differs from run to run, and each tree is a directory of its own.
+    private static string[] Without(string[] state, string tree)
+    {
+        Assert.Contains($"PWD='{tree}'", state);
+        return [.. state.Where(l => !l.StartsWith("PPID=", StringComparison.Ordinal) && l != $"PWD='{tree}'")];
+    }
+}
