@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using ConfigConvert.TestSupport;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
+using Configured = ConfigConvert.Verification.Nginx.StaticConfiguration;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
 
@@ -36,6 +38,45 @@ internal static class RealNginx
         Assert.True(configured.Failure is null, $"configure failed: {configured.Failure}");
         return StaticBuildFacts.Read(StaticBuildFiles.Read(configured.Objs), configured.Module);
     }
+
+    /// <summary>
+    /// What the static build of <paramref name="configured"/> (configure --add-module=<paramref name="module"/> with
+    /// <paramref name="flags"/>) contains, kept for the test run as <see cref="Static(string, string, IReadOnlyDictionary{string, string}?)"/>
+    /// keeps it, so that ModuleModel's tests take it rather than configure the same module again.
+    /// </summary>
+    public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string> environment, Configured configured)
+    {
+        var shared = SharedRuns.ConfigureStatic(module, flags, environment, (copy, objs) =>
+        {
+            if (configured.Files is not { } files)
+            {
+                return configured.Run.Output;
+            }
+
+            // As if configure had run with the module at the copy's path (SharedRuns writes that path as one placeholder).
+            new StaticBuildFiles(At(files.ModulesFile), At(files.Makefile), At(files.AutoConfig)).WriteTo(objs);
+            return null;
+
+            string At(string text) => text.Replace(module, copy, StringComparison.Ordinal);
+        });
+        Assert.True(shared.Failure is null, $"configure failed: {shared.Failure}");
+        return StaticBuildFacts.Read(StaticBuildFiles.Read(shared.Objs), shared.Module);
+    }
+
+    /// <summary>Runs configure for the builds with the code of ngx-convert verify: those that differ only in the modules they add share configure's first part.</summary>
+    public static ImmutableArray<Configured> Configure(IReadOnlyList<ConfigureBuild> builds, string scratch, IReadOnlyDictionary<string, string>? environment)
+        => Toolchain(TimeSpan.FromMinutes(3), environment).Configure(builds, scratch);
+
+    /// <summary>Runs make modules in the tree of a dynamic configure (<see cref="Configure"/>); fails the test when make fails.</summary>
+    public static DynamicBuild BuildModules(Configured configured, IReadOnlyDictionary<string, string>? environment)
+    {
+        var build = Toolchain(TimeSpan.FromMinutes(5), environment).BuildModules(configured);
+        Assert.True(build.Succeeded, $"configure or make modules failed: {build.Runs[^1].Output}");
+        return build;
+    }
+
+    /// <summary>The flags of a dynamic build as ngx-convert verify gives them (with --with-compat).</summary>
+    public static ImmutableArray<string> DynamicFlags(IReadOnlyList<string> flags) => Toolchain(TimeSpan.FromMinutes(1)).DynamicFlags(flags);
 
     /// <summary>Runs configure --add-module=<paramref name="module"/> and keeps its objs/ files in <paramref name="objs"/>; null, or configure's output when it failed.</summary>
     public static string? ConfigureStatic(string module, string flags, string objs, IReadOnlyDictionary<string, string>? environment)
@@ -123,5 +164,5 @@ internal static class RealNginx
         return new NginxToolchain(source, runner);
     }
 
-    private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
