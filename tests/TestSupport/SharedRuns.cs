@@ -40,7 +40,7 @@ public static class SharedRuns
     /// module and a directory for configure's <c>objs/</c> files, and returns null when configure succeeded, else its
     /// output.
     /// </summary>
-    public static StaticConfiguration ConfigureStatic(string moduleDirectory, string flags, IReadOnlyDictionary<string, string> environment, Func<string, string, string?> configure)
+    public static SharedStaticConfiguration ConfigureStatic(string moduleDirectory, string flags, IReadOnlyDictionary<string, string> environment, Func<string, string, string?> configure)
     {
         var full = Path.GetFullPath(moduleDirectory);
         var key = Key("configure-static", full, [flags, .. environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)]);
@@ -64,7 +64,7 @@ public static class SharedRuns
             }
         });
         var failed = Path.Combine(directory, "configure-failed.txt");
-        return new StaticConfiguration(ConfiguredModule, Path.Combine(directory, "objs"), File.Exists(failed) ? File.ReadAllText(failed) : null);
+        return new SharedStaticConfiguration(ConfiguredModule, Path.Combine(directory, "objs"), File.Exists(failed) ? File.ReadAllText(failed) : null);
     }
 
     /// <summary>
@@ -183,4 +183,4 @@ public static class SharedRuns
 /// <param name="Module">Where configure's files say the module was: <see cref="SharedRuns.ConfiguredModule"/>.</param>
 /// <param name="Objs">The directory holding configure's <c>objs/</c> files.</param>
 /// <param name="Failure">configure's output when it failed; null when it succeeded.</param>
-public sealed record StaticConfiguration(string Module, string Objs, string? Failure);
+public sealed record SharedStaticConfiguration(string Module, string Objs, string? Failure);

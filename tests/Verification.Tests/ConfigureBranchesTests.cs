@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.TestSupport;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
 
@@ -18,7 +19,7 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
 
     public ConfigureBranchesTests(Runs runs) => _runs = runs;
 
-    /// <summary>Four builds configured together (sharing the first part) and each on its own, whole.</summary>
+    /// <summary>Four builds configured together (sharing the first part), and each on its own, whole.</summary>
     public sealed class Runs : IDisposable
     {
         public Runs()
@@ -51,11 +52,19 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
             [
                 new("static", Path.Combine(Root, "together", "static"), ["--add-module=" + helper, "--add-module=" + recorder]),
                 new("dynamic", Path.Combine(Root, "together", "dynamic"), ["--add-dynamic-module=" + helper, "--add-dynamic-module=" + recorder]),
-                new("alone", Path.Combine(Root, "together", "alone"), []),
                 new("broken", Path.Combine(Root, "together", "broken"), ["--add-module=" + broken]),
+                new("alone", Path.Combine(Root, "together", "alone"), []),
             ];
             Together = Toolchain().Configure(Builds, Path.Combine(Root, "together", "scratch"));
-            Whole = [.. Builds.Select(b => Toolchain().Configure([b with { WorkDirectory = Path.Combine(Root, "whole", b.Label) }], Path.Combine(Root, "whole", "scratch"))[0])];
+            Whole = [.. Builds.SkipLast(1).Select(b => Toolchain().Configure([b with { WorkDirectory = Path.Combine(Root, "whole", b.Label) }], Path.Combine(Root, "whole", "scratch"))[0])];
+
+            // nginx alone, whole, is configured once in a test run for the converter's and the model's tests too.
+            Alone = SharedRuns.ConfigureAlone([], made =>
+            {
+                var alone = Toolchain().Configure([Builds[^1] with { WorkDirectory = Path.Combine(Root, "whole", "alone") }], Path.Combine(Root, "whole", "scratch"))[0];
+                Assert.True(alone.Files is not null, alone.Run.Output);
+                alone.Files.WriteTo(made);
+            });
         }
 
         public string Root { get; } = Directory.CreateTempSubdirectory("cc-branches-").FullName;
@@ -65,6 +74,9 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
         internal ImmutableArray<StaticConfiguration> Together { get; }
 
         internal ImmutableArray<StaticConfiguration> Whole { get; }
+
+        /// <summary>The <c>objs/</c> files of nginx alone, configured whole.</summary>
+        public string Alone { get; }
 
         public void Dispose() => Directory.Delete(Root, recursive: true);
 
@@ -83,7 +95,7 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
     [Fact]
     public void Each_build_has_the_exit_status_output_and_command_of_its_whole_configure()
     {
-        for (var i = 0; i < _runs.Builds.Length; i++)
+        for (var i = 0; i < _runs.Whole.Length; i++)
         {
             var (together, whole) = (_runs.Together[i].Run, _runs.Whole[i].Run);
             Assert.True(whole.ExitCode == together.ExitCode, together.Output[^Math.Min(800, together.Output.Length)..]);
@@ -92,14 +104,25 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
             Assert.Equal(_runs.Builds[i].Label, together.Label);
         }
 
-        Assert.Equal([0, 0, 0, 1], _runs.Together.Select(c => c.Run.ExitCode ?? -1));
-        Assert.Contains("broken: libbroken is not installed", _runs.Together[3].Run.Output, StringComparison.Ordinal);
+        Assert.Equal([0, 0, 1, 0], _runs.Together.Select(c => c.Run.ExitCode ?? -1));
+        Assert.Contains("broken: libbroken is not installed", _runs.Together[2].Run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nginx_alone_has_the_files_of_its_whole_configure_byte_for_byte()
+    {
+        var together = _runs.Together[^1].Files!;
+        var whole = StaticBuildFiles.Read(_runs.Alone);
+        Assert.Equal(whole.ModulesFile, together.ModulesFile);
+        Assert.Equal(whole.Makefile, together.Makefile);
+        Assert.Equal(whole.AutoConfig, together.AutoConfig);
+        Assert.Equal(0, _runs.Together[^1].Run.ExitCode);
     }
 
     [Fact]
     public void Each_build_leaves_the_files_of_its_whole_configure_byte_for_byte()
     {
-        for (var i = 0; i < _runs.Builds.Length; i++)
+        for (var i = 0; i < _runs.Whole.Length; i++)
         {
             var together = Files(_runs.Together[i].Run.WorkingDirectory);
             var whole = Files(_runs.Whole[i].Run.WorkingDirectory);

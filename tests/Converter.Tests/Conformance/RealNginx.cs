@@ -3,7 +3,6 @@ using ConfigConvert.TestSupport;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
-using Configured = ConfigConvert.Verification.Nginx.StaticConfiguration;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
 
@@ -44,7 +43,7 @@ internal static class RealNginx
     /// <paramref name="flags"/>) contains, kept for the test run as <see cref="Static(string, string, IReadOnlyDictionary{string, string}?)"/>
     /// keeps it, so that ModuleModel's tests take it rather than configure the same module again.
     /// </summary>
-    public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string> environment, Configured configured)
+    public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string> environment, StaticConfiguration configured)
     {
         var shared = SharedRuns.ConfigureStatic(module, flags, environment, (copy, objs) =>
         {
@@ -64,11 +63,11 @@ internal static class RealNginx
     }
 
     /// <summary>Runs configure for the builds with the code of ngx-convert verify: those that differ only in the modules they add share configure's first part.</summary>
-    public static ImmutableArray<Configured> Configure(IReadOnlyList<ConfigureBuild> builds, string scratch, IReadOnlyDictionary<string, string>? environment)
+    public static ImmutableArray<StaticConfiguration> Configure(IReadOnlyList<ConfigureBuild> builds, string scratch, IReadOnlyDictionary<string, string>? environment)
         => Toolchain(TimeSpan.FromMinutes(3), environment).Configure(builds, scratch);
 
     /// <summary>Runs make modules in the tree of a dynamic configure (<see cref="Configure"/>); fails the test when make fails.</summary>
-    public static DynamicBuild BuildModules(Configured configured, IReadOnlyDictionary<string, string>? environment)
+    public static DynamicBuild BuildModules(StaticConfiguration configured, IReadOnlyDictionary<string, string>? environment)
     {
         var build = Toolchain(TimeSpan.FromMinutes(5), environment).BuildModules(configured);
         Assert.True(build.Succeeded, $"configure or make modules failed: {build.Runs[^1].Output}");
