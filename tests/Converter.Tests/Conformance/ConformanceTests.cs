@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.ModuleModel;
-using ConfigConvert.Verification.Nginx;
 using ConfigConvert.TestSupport;
+using ConfigConvert.Verification.Nginx;
 using Fixtures = ConfigConvert.TestSupport.ModuleFixtures;
 
 namespace ConfigConvert.Converter.Tests.Conformance;
