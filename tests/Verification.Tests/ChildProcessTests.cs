@@ -65,10 +65,49 @@ public sealed class ChildProcessTests
             Directory.Delete(Path.GetDirectoryName(log)!, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_file_of_output_is_kept_as_a_program_s_output_is()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "one\r\ntwo\nthree");
+            Assert.Equal(Run("printf 'one\\r\\ntwo\\nthree'").Output, ChildProcess.KeptTail(file));
+
+            File.WriteAllText(file, string.Concat(Enumerable.Repeat("0123456789abcdef\n", 600_000)) + "last\n");
+            var kept = ChildProcess.KeptTail(file);
+            Assert.StartsWith("[the beginning of the output was dropped; see the log file]\n", kept, StringComparison.Ordinal);
+            Assert.EndsWith("0123456789abcdef\nlast\n", kept, StringComparison.Ordinal);
+            Assert.True(kept.Length < 4 * 1024 * 1024, $"{kept.Length} characters kept");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
 
 public sealed class ProcessRunnerTests
 {
+    [Fact]
+    public void A_run_made_elsewhere_is_numbered_and_logged_as_runs_are()
+    {
+        var logs = Directory.CreateTempSubdirectory("cc-logs-").FullName;
+        try
+        {
+            var runner = new ProcessRunner(TimeSpan.FromMinutes(1), logs, CancellationToken.None);
+            runner.Run("configure (nginx alone, no module)", "/bin/sh", ["-c", "echo one"], logs);
+            var recorded = runner.Record(new ProcessRun("make modules", "make", ["modules"], logs, 0, false, null, TimeSpan.Zero, "two\n", null));
+            Assert.Equal(Path.Combine(logs, "02-make-modules.log"), recorded.LogFile);
+            Assert.Equal("two\n", File.ReadAllText(recorded.LogFile!));
+        }
+        finally
+        {
+            Directory.Delete(logs, recursive: true);
+        }
+    }
+
     [Fact]
     public void Logs_are_numbered_in_run_order_and_named_after_the_label()
     {

@@ -85,9 +85,10 @@ internal sealed partial class ConfigureBranches
             : > '{{prefixDone}}'
             while read -r configconvert_tree configconvert_flags; do
             (
-                # cd sets OLDPWD, which configure has from its environment or not at all.
+                # cd sets OLDPWD, which configure has from its environment or not at all; -P gives PWD as a shell
+                # started in the tree finds it.
                 configconvert_oldpwd=${OLDPWD+=}${OLDPWD-}
-                mkdir -p "$configconvert_tree" && cp -R ./. "$configconvert_tree" && cd "$configconvert_tree" || exit 1
+                mkdir -p "$configconvert_tree" && cp -R ./. "$configconvert_tree" && cd -P "$configconvert_tree" || exit 1
                 case $configconvert_oldpwd in
                     =*) OLDPWD=${configconvert_oldpwd#=} ;;
                     *) unset OLDPWD ;;

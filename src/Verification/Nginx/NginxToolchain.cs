@@ -34,40 +34,6 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
 {
     private const string CompatFlag = "--with-compat";
 
-    /// <summary>Runs <c>./configure &lt;conf_flags&gt; FLAGS --add-module=MODULE</c> in a copy of the tree under <paramref name="workDirectory"/>.</summary>
-    public StaticConfiguration ConfigureStatic(string module, IReadOnlyList<string> flags, string workDirectory, string label = "configure --add-module")
-    {
-        var tree = Path.Combine(workDirectory, "src");
-        source.CopyTo(tree);
-        var run = Configure(label, tree, [.. flags, "--add-module=" + module]);
-        return new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null);
-    }
-
-    /// <summary>
-    /// Runs <c>./configure &lt;conf_flags&gt; FLAGS</c> with no module of its own in a copy of the tree under
-    /// <paramref name="workDirectory"/>: nginx's own module list, to tell the modules a config adds from nginx's.
-    /// Flags that add modules (<c>--add-module=</c>, <c>--add-dynamic-module=</c>) are left out.
-    /// </summary>
-    public StaticConfiguration ConfigureAlone(IReadOnlyList<string> flags, string workDirectory)
-    {
-        var tree = Path.Combine(workDirectory, "src");
-        source.CopyTo(tree);
-        var run = Configure("configure (nginx alone, no module)", tree, [.. flags.Where(f => !AddsModule(f))]);
-        return new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null);
-    }
-
-    /// <summary>
-    /// Runs <c>./configure &lt;conf_flags&gt; FLAGS --with-compat --add-dynamic-module=MODULE</c> and
-    /// <c>make -f objs/Makefile modules</c> in a copy of the tree under <paramref name="workDirectory"/>.
-    /// </summary>
-    public DynamicBuild BuildDynamic(string module, IReadOnlyList<string> flags, string workDirectory)
-    {
-        var tree = Path.Combine(workDirectory, "src");
-        source.CopyTo(tree);
-        var configure = Configure("configure --add-dynamic-module", tree, [.. DynamicFlags(flags), "--add-dynamic-module=" + module]);
-        return BuildModules(new StaticConfiguration(configure, configure.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null));
-    }
-
     /// <summary>
     /// Runs configure for each build: <c>./configure &lt;conf_flags&gt; FLAGS</c> in a copy of the tree at
     /// <c>src/</c> under the build's directory. Builds whose flags differ only in the modules they add (given last,
@@ -83,7 +49,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         foreach (var group in groups)
         {
             var members = group.ToList();
-            var branches = members.Count > 1 && Branchable(members.Select(m => m.build), scratch) ? ConfigureBranches.Read(source.Path) : null;
+            var branches = members.Count > 1 && Branchable([.. members.Select(m => m.build)], scratch) ? ConfigureBranches.Read(source.Path) : null;
             var configured = branches is null
                 ? [.. members.Select(m => ConfigureWhole(m.build))]
                 : ConfigureBranched(branches, [.. members.Select(m => m.build)], Path.Combine(scratch, "branch-" + groups.IndexOf(group)));
@@ -148,9 +114,12 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         return new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(tree, "objs")) : null);
     }
 
-    // The builds file and the script take paths and flags as words: anything that would need quoting runs whole.
-    private static bool Branchable(IEnumerable<ConfigureBuild> builds, string scratch)
+    // The builds file and the script take paths and flags as words: anything that would need quoting runs whole. So do
+    // builds that would share a --builddir (one objs/ for all) or a backslash (echo would change the first line of
+    // ngx_auto_config.h that each build writes again).
+    private bool Branchable(IReadOnlyList<ConfigureBuild> builds, string scratch)
         => ConfigureBranches.Plain(Path.GetFullPath(scratch))
+            && !source.ConfFlags.Concat(builds[0].Flags).Any(f => f.StartsWith("--builddir=", StringComparison.Ordinal) || f.Contains('\\'))
             && builds.All(b => ConfigureBranches.Plain(Path.GetFullPath(b.WorkDirectory)) && b.Flags.Where(AddsModule).All(ConfigureBranches.Plain)
                 && b.Flags.SkipWhile(f => !AddsModule(f)).All(AddsModule));
 
@@ -161,59 +130,62 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var realConfigure = Path.Combine(scratch, "configure");
         var buildsFile = Path.Combine(scratch, "builds");
         var prefixDone = Path.Combine(scratch, "prefix-done");
-        File.Move(Path.Combine(tree, "configure"), realConfigure);
-        File.WriteAllText(Path.Combine(tree, "configure"), branches.Driver(realConfigure, buildsFile, prefixDone));
-        foreach (var build in builds)
-        {
-            Directory.CreateDirectory(build.WorkDirectory);
-        }
-
-        File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [Path.Combine(Path.GetFullPath(b.WorkDirectory), "src"), .. b.Flags.Where(AddsModule)])));
         var started = DateTime.UtcNow;
-        var shared = builds[0].Flags.Where(f => !AddsModule(f)).ToList();
-        var driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. shared], tree, builds.Count);
-        if (File.Exists(realConfigure))
+        ProcessRun driver;
+        File.Move(Path.Combine(tree, "configure"), realConfigure);
+        try
         {
-            File.Move(realConfigure, Path.Combine(tree, "configure"), overwrite: true);
+            File.WriteAllText(Path.Combine(tree, "configure"), branches.Driver(realConfigure, buildsFile, prefixDone));
+            foreach (var build in builds)
+            {
+                Directory.CreateDirectory(build.WorkDirectory);
+            }
+
+            File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [TreeOf(b), .. b.Flags.Where(AddsModule)])));
+            driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. builds[0].Flags.Where(f => !AddsModule(f))], tree, builds.Count);
+        }
+        finally
+        {
+            // The script puts configure back once its first part is over; a run stopped before that must not lose it.
+            if (File.Exists(realConfigure))
+            {
+                File.Move(realConfigure, Path.Combine(tree, "configure"), overwrite: true);
+            }
         }
 
-        var previous = File.Exists(prefixDone) ? File.GetLastWriteTimeUtc(prefixDone) : started;
-        var sharedTime = previous - started;
+        // The first build's time runs from the start, so that it holds the shared part; each other's from the end of the one before.
+        var since = started;
         var results = ImmutableArray.CreateBuilder<StaticConfiguration>(builds.Count);
         foreach (var build in builds)
         {
-            var buildTree = Path.Combine(Path.GetFullPath(build.WorkDirectory), "src");
-            var run = BranchRun(build, buildTree, driver, sharedTime, ref previous);
-            sharedTime = TimeSpan.Zero;
-            results.Add(new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(buildTree, "objs")) : null));
+            var run = runner.Record(BranchRun(build, driver, since, first: results.Count == 0));
+            since += run.Duration;
+            results.Add(new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(TreeOf(build), "objs")) : null));
         }
 
         return results.MoveToImmutable();
     }
 
+    private static string TreeOf(ConfigureBuild build) => Path.Combine(Path.GetFullPath(build.WorkDirectory), "src");
+
     // A build's run as the whole configure it stands for: the shared part's output, then its own; its own exit status
-    // (the shared part's when that part ended configure); its own time, and the first build the shared part's too, so
-    // that the times add up to the time taken.
-    private ProcessRun BranchRun(ConfigureBuild build, string buildTree, ProcessRun driver, TimeSpan sharedTime, ref DateTime previous)
+    // (the shared part's when that part ended configure or was stopped), and the time since the previous build ended.
+    private ProcessRun BranchRun(ConfigureBuild build, ProcessRun driver, DateTime since, bool first)
     {
-        var status = buildTree + ".status";
-        var output = buildTree + ".out";
-        var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], buildTree, driver.ExitCode, driver.TimedOut, driver.StartError, driver.Duration, driver.Output, null);
+        var tree = TreeOf(build);
+        var (status, output) = (tree + ".status", tree + ".out");
+        var own = File.Exists(output) ? ChildProcess.KeptTail(output) : string.Empty;
+        File.Delete(output);
+        var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], tree, driver.ExitCode, driver.TimedOut, driver.StartError, first ? driver.Duration : TimeSpan.Zero, driver.Output + own, null);
         if (File.Exists(status) && int.TryParse(File.ReadAllText(status).Trim(), out var exitCode))
         {
-            var finished = File.GetLastWriteTimeUtc(status);
-            run = run with { ExitCode = exitCode, TimedOut = false, Duration = sharedTime + (finished - previous), Output = driver.Output + (File.Exists(output) ? File.ReadAllText(output) : string.Empty) };
-            previous = finished;
+            var ended = File.GetLastWriteTimeUtc(status);
             File.Delete(status);
-            File.Delete(output);
-        }
-        else if (driver.Succeeded)
-        {
-            // The script cannot end well without a status for each build (a full disk, say): never a success.
-            run = run with { ExitCode = 1, Output = driver.Output + "[configure's shared part ended without this build's exit status]\n" };
+            return run with { ExitCode = exitCode, TimedOut = false, Duration = ended > since ? ended - since : TimeSpan.Zero };
         }
 
-        return runner.Record(run);
+        // The script cannot end well without a status for each build (a full disk, say): never a success.
+        return driver.Succeeded ? run with { ExitCode = 1, Output = run.Output + "[configure's shared part ended without this build's exit status]\n" } : run;
     }
 
     // auto/module writes one `modules: objs/NAME.so` rule per shared object, in the order the config declared them.

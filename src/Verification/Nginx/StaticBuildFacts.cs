@@ -55,12 +55,13 @@ internal sealed partial record StaticBuildFacts(IReadOnlyList<string> Modules, I
             [.. files.AutoConfig.Split('\n').Where(l => l.StartsWith("#define", StringComparison.Ordinal)).Select(l => InModule(l, moduleDirectory)).Order(StringComparer.Ordinal)]);
     }
 
-    // The module's directory, wherever it appears in a word or line (a -L flag, NGX_CONFIGURE's --add-module=), as
-    // $ngx_addon_dir: two copies of a module configured at different paths give the same facts.
+    // The module's directory, wherever it appears in a word or line (a -L flag, -Wl,-rpath,DIR, NGX_CONFIGURE's
+    // --add-module=) and not followed by more of a file name, as $ngx_addon_dir: two copies of a module configured at
+    // different paths give the same facts.
     private static string InModule(string text, string moduleDirectory)
     {
         var root = moduleDirectory.TrimEnd('/');
-        return root.Length == 0 ? text : Regex.Replace(text, Regex.Escape(root) + @"(?=/|""|'|\s|$)", "$$ngx_addon_dir");
+        return root.Length == 0 ? text : Regex.Replace(text, Regex.Escape(root) + @"(?![A-Za-z0-9._~+-])", "$$ngx_addon_dir");
     }
 
     /// <summary>The differences that matter between this build (the original config's) and <paramref name="converted"/>.</summary>

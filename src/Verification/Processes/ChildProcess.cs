@@ -64,7 +64,7 @@ internal sealed class ChildProcess
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             timedOut = true;
-            Append($"[stopped after {timeout.TotalSeconds:0} s: the time limit for one program]");
+            Append($"[stopped after {timeout.TotalSeconds:0} s: over the time limit]");
         }
         catch (Win32Exception e)
         {
@@ -77,6 +77,29 @@ internal sealed class ChildProcess
 
         var output = Snapshot();
         return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, exitCode, timedOut, startError, clock.Elapsed, output, logFile);
+    }
+
+    /// <summary>
+    /// A file a program wrote its output to, as <see cref="Run"/> keeps output: one line feed after each line, and past
+    /// the limit only the end, so that a program that never stops printing cannot fill the memory.
+    /// </summary>
+    public static string KeptTail(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        var dropped = file.Length > MaxKeptCharacters;
+        if (dropped)
+        {
+            file.Seek(-MaxKeptCharacters / 2, SeekOrigin.End);
+        }
+
+        using var reader = new StreamReader(file, new UTF8Encoding(false));
+        var text = new StringBuilder(dropped ? "[the beginning of the output was dropped; see the log file]\n" : string.Empty);
+        while (reader.ReadLine() is { } line)
+        {
+            text.Append(line).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     private void Append(string line)

@@ -186,7 +186,7 @@ internal sealed class VerificationRun
         }
 
         builds.Add(new(DynamicLabel, _work.Directory("dynamic"), _toolchain.DynamicFlags([.. _flags, .. _request.ConfiguredFirst.Select(d => "--add-dynamic-module=" + Path.GetFullPath(d)), "--add-dynamic-module=" + _module])));
-        builds.Add(new(AloneLabel, _work.Directory("nginx-alone"), _flags));
+        builds.Add(new(AloneLabel, _work.Directory("nginx-alone"), [.. _flags.Where(f => !NginxToolchain.AddsModule(f))]));
         var configured = _toolchain.Configure(builds, _work.Directory("configure"));
         _configured = builds.Select((b, i) => (b.Label, configured[i])).ToDictionary(b => b.Label, b => b.Item2, StringComparer.Ordinal);
     }

@@ -83,7 +83,7 @@ internal static class RealNginx
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).ConfigureStatic(module, Split(flags), output);
+            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).Configure([new("configure --add-module", output, [.. Split(flags), "--add-module=" + module])], output)[0];
             if (configuration.Files is not { } files)
             {
                 return configuration.Run.Output;
@@ -105,7 +105,9 @@ internal static class RealNginx
     /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>: the shared objects, in load order, and where configure put each module.</summary>
     public static DynamicBuild DynamicBuild(string module, string flags, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var build = Toolchain(TimeSpan.FromMinutes(5), environment).BuildDynamic(Path.GetFullPath(module), Split(flags), output);
+        var toolchain = Toolchain(TimeSpan.FromMinutes(5), environment);
+        var configured = toolchain.Configure([new("configure --add-dynamic-module", output, toolchain.DynamicFlags([.. Split(flags), "--add-dynamic-module=" + Path.GetFullPath(module)]))], output)[0];
+        var build = toolchain.BuildModules(configured);
         Assert.True(build.Succeeded, $"make modules failed: {build.Runs[^1].Output}");
         return build;
     }
@@ -122,7 +124,7 @@ internal static class RealNginx
             var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
             try
             {
-                var configuration = Toolchain(TimeSpan.FromMinutes(3)).ConfigureAlone(alone, output);
+                var configuration = Toolchain(TimeSpan.FromMinutes(3)).Configure([new("configure (nginx alone, no module)", output, [.. alone])], output)[0];
                 Assert.True(configuration.Files is not null, $"configure of nginx alone failed: {configuration.Run.Output}");
                 configuration.Files.WriteTo(made);
             }

@@ -39,7 +39,7 @@ internal static class NginxConfigure
         {
             var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
             var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-            var configuration = new NginxToolchain(source, runner).ConfigureStatic(module, extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), output);
+            var configuration = new NginxToolchain(source, runner).Configure([new("configure --add-module", output, [.. extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--add-module=" + module])], output)[0];
             if (configuration.Files is not { } files)
             {
                 return configuration.Run.Output;
@@ -69,7 +69,7 @@ internal static class NginxConfigure
             {
                 var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
                 var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-                var configuration = new NginxToolchain(source, runner).ConfigureAlone(flags, output);
+                var configuration = new NginxToolchain(source, runner).Configure([new("configure (nginx alone, no module)", output, [.. flags])], output)[0];
                 if (configuration.Files is not { } files)
                 {
                     throw new InvalidOperationException($"configure of nginx alone failed: {configuration.Run.Output}");
