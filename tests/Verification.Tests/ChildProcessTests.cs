@@ -11,7 +11,9 @@ public sealed class ChildProcessTests
     [Fact]
     public void Output_and_errors_are_kept_in_the_order_they_came_with_the_exit_status()
     {
-        var run = Run("echo one; echo two >&2; sleep 0.1; echo three; exit 3");
+        // Standard output and error are two pipes read apart: the pause lets the error line be read before the next
+        // output line even while other tests load the machine (a tenth of a second was not always enough).
+        var run = Run("echo one; echo two >&2; sleep 1; echo three; exit 3");
         Assert.Equal(3, run.ExitCode);
         Assert.False(run.Succeeded);
         Assert.False(run.TimedOut);
