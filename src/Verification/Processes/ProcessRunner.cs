@@ -13,8 +13,7 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
 
     public ProcessRun Run(string label, string program, IReadOnlyList<string> arguments, string workingDirectory)
     {
-        _count++;
-        var logFile = logDirectory is null ? null : Path.Combine(logDirectory, _count.ToString("00", CultureInfo.InvariantCulture) + "-" + FileName(label) + ".log");
+        var logFile = NextLogFile(label);
         return ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout, logFile, cancellationToken);
     }
 
@@ -28,15 +27,20 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
     /// <summary>Numbers <paramref name="run"/> as <see cref="Run"/> numbers its runs and writes its log when logs are kept.</summary>
     public ProcessRun Record(ProcessRun run)
     {
-        _count++;
-        if (logDirectory is null)
+        if (NextLogFile(run.Label) is not { } logFile)
         {
             return run;
         }
 
-        var logFile = Path.Combine(logDirectory, _count.ToString("00", CultureInfo.InvariantCulture) + "-" + FileName(run.Label) + ".log");
         File.WriteAllText(logFile, run.Output, new UTF8Encoding(false));
         return run with { LogFile = logFile };
+    }
+
+    // Every run takes the next number, whether or not logs are kept.
+    private string? NextLogFile(string label)
+    {
+        _count++;
+        return logDirectory is null ? null : Path.Combine(logDirectory, _count.ToString("00", CultureInfo.InvariantCulture) + "-" + FileName(label) + ".log");
     }
 
     private static string FileName(string label)

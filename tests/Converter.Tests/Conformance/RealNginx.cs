@@ -105,11 +105,8 @@ internal static class RealNginx
     /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>: the shared objects, in load order, and where configure put each module.</summary>
     public static DynamicBuild DynamicBuild(string module, string flags, string output, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var toolchain = Toolchain(TimeSpan.FromMinutes(5), environment);
-        var configured = toolchain.Configure([new("configure --add-dynamic-module", output, toolchain.DynamicFlags([.. Split(flags), "--add-dynamic-module=" + Path.GetFullPath(module)]))], output)[0];
-        var build = toolchain.BuildModules(configured);
-        Assert.True(build.Succeeded, $"make modules failed: {build.Runs[^1].Output}");
-        return build;
+        var build = new ConfigureBuild("configure --add-dynamic-module", output, DynamicFlags([.. Split(flags), "--add-dynamic-module=" + Path.GetFullPath(module)]));
+        return BuildModules(Configure([build], output, environment)[0], environment);
     }
 
     /// <summary>
