@@ -43,28 +43,41 @@ public static class SharedRuns
     public static SharedStaticConfiguration ConfigureStatic(string moduleDirectory, string flags, IReadOnlyDictionary<string, string> environment, Func<string, string, string?> configure)
     {
         var full = Path.GetFullPath(moduleDirectory);
-        var key = Key("configure-static", full, [flags, .. environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)]);
-        var directory = Directory(key, made =>
+        var directory = Directory(StaticKey(full, flags, environment), made =>
         {
             var module = Path.Combine(made, "module");
             CopyTree(full, module);
-            var objs = System.IO.Directory.CreateDirectory(Path.Combine(made, "objs")).FullName;
-            if (configure(module, objs) is { } failure)
-            {
-                File.WriteAllText(Path.Combine(made, "configure-failed.txt"), failure);
-            }
-
-            // configure writes the module's path into its files (--add-module= in NGX_CONFIGURE, the sources in the
-            // Makefile). Each copy has a path of its own, so the path is written as one placeholder: the files read
-            // as those of a module configured at ConfiguredModule, as when a conversion's before and after were
-            // configured at one path.
-            foreach (var file in System.IO.Directory.GetFiles(objs))
-            {
-                File.WriteAllText(file, File.ReadAllText(file).Replace(module, ConfiguredModule, StringComparison.Ordinal));
-            }
+            KeepStatic(made, module, objs => configure(module, objs));
         });
         var failed = Path.Combine(directory, "configure-failed.txt");
         return new SharedStaticConfiguration(ConfiguredModule, Path.Combine(directory, "objs"), File.Exists(failed) ? File.ReadAllText(failed) : null);
+    }
+
+    /// <summary>
+    /// Claims the static configure that <see cref="ConfigureStatic"/> would run, for a test that configures many
+    /// builds at once: null when the run holds it already or another test is making it. Until the claim is completed
+    /// or disposed, every other request for the same configure waits; one disposed uncompleted is made again by the
+    /// next request.
+    /// </summary>
+    public static StaticClaim? ClaimStatic(string moduleDirectory, string flags, IReadOnlyDictionary<string, string> environment)
+    {
+        var full = Path.GetFullPath(moduleDirectory);
+        var directory = Path.Combine(Root.Value, StaticKey(full, flags, environment));
+        if (TryLock(directory + ".lock") is not { } held)
+        {
+            return null;
+        }
+
+        if (IsDone(directory))
+        {
+            held.Dispose();
+            return null;
+        }
+
+        Begin(directory);
+        var claim = new StaticClaim(directory, held);
+        CopyTree(full, claim.Module);
+        return claim;
     }
 
     /// <summary>
@@ -123,36 +136,81 @@ public static class SharedRuns
     {
         var directory = Path.Combine(Root.Value, key);
         using var held = Lock(directory + ".lock");
-        if (File.Exists(Path.Combine(directory, DoneMarker)))
+        if (!IsDone(directory))
         {
-            return directory;
+            Begin(directory);
+            produce(directory);
+            MarkDone(directory);
         }
 
+        return directory;
+    }
+
+    internal static void Complete(string directory, string module, Func<string, string?> write)
+    {
+        KeepStatic(directory, module, write);
+        MarkDone(directory);
+    }
+
+    private static string StaticKey(string moduleDirectory, string flags, IReadOnlyDictionary<string, string> environment)
+        => Key("configure-static", moduleDirectory, [flags, .. environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value)]);
+
+    // What a static configure keeps: configure's objs/ files (written by write, which returns configure's output when
+    // it failed), with the module's path as one placeholder.
+    private static void KeepStatic(string made, string module, Func<string, string?> write)
+    {
+        var objs = System.IO.Directory.CreateDirectory(Path.Combine(made, "objs")).FullName;
+        if (write(objs) is { } failure)
+        {
+            File.WriteAllText(Path.Combine(made, "configure-failed.txt"), failure);
+        }
+
+        // configure writes the module's path into its files (--add-module= in NGX_CONFIGURE, the sources in the
+        // Makefile). Each copy has a path of its own, so the path is written as one placeholder: the files read
+        // as those of a module configured at ConfiguredModule, as when a conversion's before and after were
+        // configured at one path.
+        foreach (var file in System.IO.Directory.GetFiles(objs))
+        {
+            File.WriteAllText(file, File.ReadAllText(file).Replace(module, ConfiguredModule, StringComparison.Ordinal));
+        }
+    }
+
+    private static bool IsDone(string directory) => File.Exists(Path.Combine(directory, DoneMarker));
+
+    private static void MarkDone(string directory) => File.WriteAllText(Path.Combine(directory, DoneMarker), string.Empty);
+
+    private static void Begin(string directory)
+    {
         if (System.IO.Directory.Exists(directory))
         {
-            // A process that died while making it left it half made.
+            // A process that died while making it, or a claim given up, left it half made.
             System.IO.Directory.Delete(directory, recursive: true);
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        produce(directory);
-        File.WriteAllText(Path.Combine(directory, DoneMarker), string.Empty);
-        return directory;
     }
 
-    // FileShare.None is an exclusive flock on Unix: another process (or thread) making the same key waits here.
     private static FileStream Lock(string path)
     {
-        while (true)
+        FileStream? held;
+        while ((held = TryLock(path)) is null)
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                Thread.Sleep(200);
-            }
+            Thread.Sleep(200);
+        }
+
+        return held;
+    }
+
+    // FileShare.None is an exclusive flock on Unix: another process (or thread) that holds it makes the same key.
+    private static FileStream? TryLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
@@ -184,3 +242,24 @@ public static class SharedRuns
 /// <param name="Objs">The directory holding configure's <c>objs/</c> files.</param>
 /// <param name="Failure">configure's output when it failed; null when it succeeded.</param>
 public sealed record SharedStaticConfiguration(string Module, string Objs, string? Failure);
+
+/// <summary>
+/// A static configure claimed by <see cref="SharedRuns.ClaimStatic"/>: configure <see cref="Module"/> (a copy of the
+/// module), then <see cref="Complete"/>; other requests for it wait until then.
+/// </summary>
+public sealed class StaticClaim : IDisposable
+{
+    private readonly string _directory;
+    private readonly FileStream _held;
+
+    internal StaticClaim(string directory, FileStream held) => (_directory, _held) = (directory, held);
+
+    /// <summary>The copy of the module to give configure.</summary>
+    public string Module => Path.Combine(_directory, "module");
+
+    /// <summary>Keeps the configure's result: <paramref name="write"/> fills the directory it is given with configure's objs/ files and returns null, or returns configure's output when it failed.</summary>
+    public void Complete(Func<string, string?> write) => SharedRuns.Complete(_directory, Module, write);
+
+    /// <summary>Lets other requests go on: they read what <see cref="Complete"/> kept, or make it themselves.</summary>
+    public void Dispose() => _held.Dispose();
+}

@@ -81,8 +81,8 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
         Assert.True(builds.Conversion.Status == ConversionStatus.Converted, string.Join("; ", builds.Conversion.Diagnostics));
         var flags = Fixtures.ConfigureFlags(fixture, dynamic: false);
         var environment = Fixtures.Environment(fixture);
-        var before = RealNginx.Static(builds.Original, flags, environment, builds.Configured[0]);
-        var after = RealNginx.Static(builds.Converted, flags, environment, builds.Configured[1]);
+        var before = RealNginx.Static(Fixtures.PathOf(fixture), flags, environment);
+        var after = RealNginx.Static(builds.Converted, flags, environment, builds.Configured[0]);
         Assert.NotEmpty(before.AddonSources);
         Assert.Equal(before.Modules, after.Modules);
         Assert.Equal(before.AddonSources, after.AddonSources);
@@ -90,7 +90,7 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
         Assert.Equal(before.Libs, after.Libs);
         Assert.Equal(before.Defines, after.Defines);
 
-        var dynamic = RealNginx.BuildModules(builds.Configured[2], environment);
+        var dynamic = RealNginx.BuildModules(builds.Configured[1], environment);
         Assert.NotEmpty(dynamic.SharedObjects);
         Assert.Empty(dynamic.Lists!.Compare(before.Modules, RealNginx.NginxAlone(Fixtures.ConfigureFlags(fixture, dynamic: true))));
         var loaded = RealNginx.Load(dynamic.SharedObjects, Fixtures.Directives(fixture));
@@ -100,9 +100,11 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
     /// <summary>
     /// Every convertible fixture converted, and its three builds configured (the original and the converted config
     /// static, the converted one dynamic), the first time a case asks: all builds with the same flags and environment
-    /// share configure's first part, through the code of ngx-convert verify. A fixture that needs another module gets
-    /// it first (convert with it, configure it with an earlier --add-module); one that reads a library's path from the
-    /// environment gets it. Both copies of a fixture are called "module": configure names objs/addon/NAME/ after it.
+    /// share configure's first part, through the code of ngx-convert verify. The original's static build is kept in
+    /// <see cref="SharedRuns"/>, and left out when the run holds it already or another test is making it (ModuleModel's
+    /// agreement tests configure the same originals). A fixture that needs another module gets it first (convert with
+    /// it, configure it with an earlier --add-module); one that reads a library's path from the environment gets it.
+    /// Every copy of a fixture is called "module": configure names objs/addon/NAME/ after it.
     /// </summary>
     public sealed class Builds : IDisposable
     {
@@ -121,12 +123,30 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
             foreach (var group in fixtures.GroupBy(f => string.Join(' ', Fixtures.Environment(f.Key).Select(e => e.Key + "=" + e.Value)), StringComparer.Ordinal))
             {
                 // Those that do not convert are not cases of the theory (Convertible); the fact above says which must.
-                var members = group.Where(f => f.Value.Conversion.Status == ConversionStatus.Converted).ToList();
+                var members = group.Where(f => f.Value.Conversion.Status == ConversionStatus.Converted).Select(f => f.Key).ToList();
                 var environment = Fixtures.Environment(group.First().Key);
-                var configured = RealNginx.Configure([.. members.SelectMany(f => BuildsOf(f.Key, f.Value))], Path.Combine(_root, "configure-" + fixtures.Keys.ToList().IndexOf(group.First().Key)), environment);
-                for (var i = 0; i < members.Count; i++)
+                var claims = members.ToDictionary(f => f, f => SharedRuns.ClaimStatic(Fixtures.PathOf(f), Fixtures.ConfigureFlags(f, dynamic: false), environment), StringComparer.Ordinal);
+                try
                 {
-                    fixtures[members[i].Key] = members[i].Value with { Configured = configured.Slice(3 * i, 3) };
+                    var builds = members.SelectMany(f => BuildsOf(f, fixtures[f], claims[f])).ToList();
+                    var configured = RealNginx.Configure([.. builds.Select(b => b.Build)], Path.Combine(_root, "configure-" + fixtures.Keys.ToList().IndexOf(group.First().Key)), environment);
+                    var results = builds.Zip(configured).ToList();
+                    foreach (var (build, result) in results)
+                    {
+                        build.Keep(result);
+                    }
+
+                    foreach (var fixture in members)
+                    {
+                        fixtures[fixture] = fixtures[fixture] with { Configured = [.. results.Where(r => r.First.Fixture == fixture && r.First.Claim is null).Select(r => r.Second)] };
+                    }
+                }
+                finally
+                {
+                    foreach (var claim in claims.Values)
+                    {
+                        claim?.Dispose();
+                    }
                 }
             }
 
@@ -135,9 +155,7 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
 
         private FixtureBuilds CopyAndConvert(string fixture)
         {
-            var original = Path.Combine(_root, fixture, "original", "module");
             var converted = Path.Combine(_root, fixture, "converted", "module");
-            SharedRuns.CopyTree(Fixtures.PathOf(fixture), original);
             SharedRuns.CopyTree(Fixtures.PathOf(fixture), converted);
             var module = ModuleDirectory.Load(converted).WithConfiguredFirst(Fixtures.ConfiguredFirst(fixture).Select(ModuleDirectory.Load));
             var result = ConfigConverter.Convert(module);
@@ -146,20 +164,42 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
                 File.WriteAllBytes(Path.Combine(converted, "config"), result.ConvertedBytes!);
             }
 
-            return new FixtureBuilds(original, converted, result, []);
+            return new FixtureBuilds(converted, result, []);
         }
 
-        private IEnumerable<ConfigureBuild> BuildsOf(string fixture, FixtureBuilds builds)
+        // The original's static build (when claimed: kept in SharedRuns once configured), the converted config's static
+        // build and its dynamic build.
+        private IEnumerable<Batched> BuildsOf(string fixture, FixtureBuilds builds, StaticClaim? original)
         {
             var flags = RealNginx.Split(Fixtures.ConfigureFlags(fixture, dynamic: false));
             var dynamicFlags = RealNginx.Split(Fixtures.ConfigureFlags(fixture, dynamic: true));
             var work = Path.Combine(_root, fixture);
-            yield return new("configure --add-module (original config)", Path.Combine(work, "static-original"), [.. flags, "--add-module=" + builds.Original]);
-            yield return new("configure --add-module (converted config)", Path.Combine(work, "static-converted"), [.. flags, "--add-module=" + builds.Converted]);
-            yield return new("configure --add-dynamic-module", Path.Combine(work, "dynamic"), RealNginx.DynamicFlags([.. dynamicFlags, "--add-dynamic-module=" + builds.Converted]));
+            if (original is not null)
+            {
+                yield return new(fixture, new("configure --add-module (original config)", Path.Combine(work, "static-original"), [.. flags, "--add-module=" + original.Module]), original);
+            }
+
+            yield return new(fixture, new("configure --add-module (converted config)", Path.Combine(work, "static-converted"), [.. flags, "--add-module=" + builds.Converted]), null);
+            yield return new(fixture, new("configure --add-dynamic-module", Path.Combine(work, "dynamic"), RealNginx.DynamicFlags([.. dynamicFlags, "--add-dynamic-module=" + builds.Converted])), null);
+        }
+
+        /// <summary>A build of the batch: <paramref name="Claim"/> is the original's, which its result completes.</summary>
+        private sealed record Batched(string Fixture, ConfigureBuild Build, StaticClaim? Claim)
+        {
+            public void Keep(StaticConfiguration configured)
+                => Claim?.Complete(objs =>
+                {
+                    if (configured.Files is not { } files)
+                    {
+                        return configured.Run.Output;
+                    }
+
+                    files.WriteTo(objs);
+                    return null;
+                });
         }
     }
 
-    /// <summary>A fixture's copies, its conversion, and its three builds (original static, converted static, converted dynamic).</summary>
-    internal sealed record FixtureBuilds(string Original, string Converted, ConversionResult Conversion, ImmutableArray<StaticConfiguration> Configured);
+    /// <summary>A fixture's converted copy, its conversion, and the converted config's two builds (static, dynamic).</summary>
+    internal sealed record FixtureBuilds(string Converted, ConversionResult Conversion, ImmutableArray<StaticConfiguration> Configured);
 }

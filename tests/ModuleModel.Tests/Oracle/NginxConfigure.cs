@@ -32,27 +32,77 @@ internal static class NginxConfigure
         return new StaticBuild([.. StaticBuildFacts.Read(files, configured.Module).Modules], files.Makefile, files.ModulesFile, files.AutoConfig, configured.Module);
     }
 
-    private static string? Configure(string module, string extraFlags, string objs, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>
+    /// The static builds of <paramref name="modules"/> that the test run does not hold yet and no other test is making
+    /// (<see cref="SharedRuns.ClaimStatic"/>), configured at once through the code of ngx-convert verify: those with
+    /// the same flags and environment share configure's first part. Each is kept in SharedRuns, where
+    /// <see cref="Static"/> finds it.
+    /// </summary>
+    public static void ConfigureTogether(IEnumerable<(string Module, string Flags, IReadOnlyDictionary<string, string> Environment)> modules)
     {
-        var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
+        ShellOracle.RequireNginxDev();
+        foreach (var group in modules.GroupBy(m => string.Join('\n', m.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)), StringComparer.Ordinal))
+        {
+            var claimed = group.Select(m => (m.Flags, Claim: SharedRuns.ClaimStatic(m.Module, m.Flags, m.Environment))).Where(c => c.Claim is not null).ToList();
+            try
+            {
+                var builds = claimed.Select((c, i) => (c.Flags, c.Claim!.Module, Directory: i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+                var configured = Configure(builds, group.First().Environment);
+                for (var i = 0; i < claimed.Count; i++)
+                {
+                    claimed[i].Claim!.Complete(objs => Keep(configured[i], objs));
+                }
+            }
+            finally
+            {
+                claimed.ForEach(c => c.Claim!.Dispose());
+            }
+        }
+    }
+
+    private static string? Configure(string module, string extraFlags, string objs, IReadOnlyDictionary<string, string>? environment)
+        => Keep(Configure([(extraFlags, module, "build")], environment ?? new Dictionary<string, string>())[0], objs);
+
+    // configure --add-module=Module with Flags for each build, in a directory of its own under one scratch directory.
+    private static StaticConfiguration[] Configure(IReadOnlyList<(string Flags, string Module, string Directory)> builds, IReadOnlyDictionary<string, string> environment)
+    {
+        if (builds.Count == 0)
+        {
+            return [];
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
-            var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-            var configuration = new NginxToolchain(source, runner).Configure([new("configure --add-module", output, [.. extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--add-module=" + module])], output)[0];
-            if (configuration.Files is not { } files)
-            {
-                return configuration.Run.Output;
-            }
-
-            files.WriteTo(objs);
-            return null;
+            var toolchain = Toolchain(environment);
+            return [.. toolchain.Configure([.. builds.Select(b => new ConfigureBuild("configure --add-module", Path.Combine(scratch, b.Directory), [.. Split(b.Flags), "--add-module=" + b.Module]))], scratch)];
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(scratch, recursive: true);
         }
     }
+
+    // Writes a configure's objs/ files into objs; configure's output when it failed.
+    private static string? Keep(StaticConfiguration configured, string objs)
+    {
+        if (configured.Files is not { } files)
+        {
+            return configured.Run.Output;
+        }
+
+        files.WriteTo(objs);
+        return null;
+    }
+
+    private static NginxToolchain Toolchain(IReadOnlyDictionary<string, string> environment)
+    {
+        var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment };
+        var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
+        return new NginxToolchain(source, runner);
+    }
+
+    private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// nginx's own modules, in order: configure with <paramref name="extraFlags"/> and no module of its own, run once per
@@ -61,15 +111,13 @@ internal static class NginxConfigure
     public static IReadOnlyList<string> Baseline(string extraFlags)
     {
         ShellOracle.RequireNginxDev();
-        var flags = extraFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var flags = Split(extraFlags);
         var directory = SharedRuns.ConfigureAlone(flags, made =>
         {
             var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
             try
             {
-                var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
-                var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-                var configuration = new NginxToolchain(source, runner).Configure([new("configure (nginx alone, no module)", output, [.. flags])], output)[0];
+                var configuration = Toolchain(new Dictionary<string, string>()).Configure([new("configure (nginx alone, no module)", output, [.. flags])], output)[0];
                 if (configuration.Files is not { } files)
                 {
                     throw new InvalidOperationException($"configure of nginx alone failed: {configuration.Run.Output}");
