@@ -72,7 +72,8 @@ internal sealed partial class ConfigureBranches
     /// lines up to <c>. auto/modules</c>; then <paramref name="realConfigure"/> (configure itself, moved aside) is put
     /// back, and each line of <paramref name="buildsFile"/> (<c>TREE FLAG...</c>) becomes a copy of the tree at TREE
     /// where the rest of configure runs with those module flags; its output goes to <c>TREE.out</c>, its exit status
-    /// to <c>TREE.status</c>. <paramref name="prefixDone"/> is touched when the shared part is over.
+    /// to <c>TREE.status</c>, and the id of the subshell it runs in to <c>TREE.pid</c> (<see cref="BranchWatch"/>).
+    /// <paramref name="prefixDone"/> is touched when the shared part is over.
     /// </summary>
     public string Driver(string realConfigure, string buildsFile, string prefixDone)
     {
@@ -84,7 +85,13 @@ internal sealed partial class ConfigureBranches
             mv -f '{{realConfigure}}' ./configure || exit 1
             : > '{{prefixDone}}'
             while read -r configconvert_tree configconvert_flags; do
+            # The shell's own note when a build is stopped ("Killed") would go to every build's output: the report
+            # says it. (dash 0.5.12 drops the redirections of a subshell that ends a group with redirections: the
+            # subshell must not come last in the group.)
+            {
             (
+                # The subshell's own process id, for the watch that stops a build over its time limit.
+                /bin/sh -c 'echo $PPID' > "$configconvert_tree.pid"
                 # cd sets OLDPWD, which configure has from its environment or not at all; -P gives PWD as a shell
                 # started in the tree finds it.
                 configconvert_oldpwd=${OLDPWD+=}${OLDPWD-}
@@ -111,6 +118,7 @@ internal sealed partial class ConfigureBranches
         script.Append($$"""
             ) > "$configconvert_tree.out" 2>&1 < /dev/null
             echo $? > "$configconvert_tree.status"
+            } 2> /dev/null
             done < '{{buildsFile}}'
 
             """);

@@ -132,6 +132,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var prefixDone = Path.Combine(scratch, "prefix-done");
         var started = DateTime.UtcNow;
         ProcessRun driver;
+        using var watch = new BranchWatch(runner.Timeout, prefixDone, [.. builds.Select(TreeOf)]);
         File.Move(Path.Combine(tree, "configure"), realConfigure);
         try
         {
@@ -142,7 +143,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
             }
 
             File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [TreeOf(b), .. b.Flags.Where(AddsModule)])));
-            driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. builds[0].Flags.Where(f => !AddsModule(f))], tree, builds.Count);
+            driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. builds[0].Flags.Where(f => !AddsModule(f))], tree, builds.Count + 1, watch.Started);
         }
         finally
         {
@@ -158,7 +159,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var results = ImmutableArray.CreateBuilder<StaticConfiguration>(builds.Count);
         foreach (var build in builds)
         {
-            var run = runner.Record(BranchRun(build, driver, since, first: results.Count == 0));
+            var run = runner.Record(BranchRun(build, driver, since, first: results.Count == 0, watch));
             since += run.Duration;
             results.Add(new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(TreeOf(build), "objs")) : null));
         }
@@ -170,23 +171,32 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
 
     // A build's run as the whole configure it stands for: the shared part's output, then its own; its own exit status
     // (the shared part's when that part ended configure or was stopped), and the time since the previous build ended.
-    private ProcessRun BranchRun(ConfigureBuild build, ProcessRun driver, DateTime since, bool first)
+    private ProcessRun BranchRun(ConfigureBuild build, ProcessRun driver, DateTime since, bool first, BranchWatch watch)
     {
         var tree = TreeOf(build);
         var (status, output) = (tree + ".status", tree + ".out");
         var own = File.Exists(output) ? ChildProcess.KeptTail(output) : string.Empty;
         File.Delete(output);
+        File.Delete(tree + ".pid");
         var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], tree, driver.ExitCode, driver.TimedOut, driver.StartError, first ? driver.Duration : TimeSpan.Zero, driver.Output + own, null);
+        if (watch.SharedPartStopped)
+        {
+            return run with { ExitCode = null, TimedOut = true, Output = run.Output + OverTheLimit() };
+        }
+
         if (File.Exists(status) && int.TryParse(File.ReadAllText(status).Trim(), out var exitCode))
         {
             var ended = File.GetLastWriteTimeUtc(status);
             File.Delete(status);
-            return run with { ExitCode = exitCode, TimedOut = false, Duration = ended > since ? ended - since : TimeSpan.Zero };
+            run = run with { ExitCode = exitCode, TimedOut = false, Duration = ended > since ? ended - since : TimeSpan.Zero };
+            return watch.Stopped(tree) ? run with { ExitCode = null, TimedOut = true, Output = run.Output + OverTheLimit() } : run;
         }
 
         // The script cannot end well without a status for each build (a full disk, say): never a success.
         return driver.Succeeded ? run with { ExitCode = 1, Output = run.Output + "[configure's shared part ended without this build's exit status]\n" } : run;
     }
+
+    private string OverTheLimit() => $"[stopped after {runner.Timeout.TotalSeconds:0} s: over the time limit]\n";
 
     // auto/module writes one `modules: objs/NAME.so` rule per shared object, in the order the config declared them.
     private static IEnumerable<string> DeclaredSharedObjects(string makefile)

@@ -27,13 +27,16 @@ internal sealed class ChildProcess
         }
     }
 
-    /// <summary>Runs the program of <paramref name="spec"/>; a program that cannot start or runs too long gives a failed run, never an exception.</summary>
-    public static ProcessRun Run(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the program of <paramref name="spec"/>; a program that cannot start or runs too long gives a failed run, never
+    /// an exception. <paramref name="started"/> is given the process's id once it runs.
+    /// </summary>
+    public static ProcessRun Run(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started = null)
     {
         var child = new ChildProcess(logFile);
         try
         {
-            return child.Execute(spec, timeout, logFile, cancellationToken);
+            return child.Execute(spec, timeout, logFile, cancellationToken, started);
         }
         finally
         {
@@ -41,7 +44,7 @@ internal sealed class ChildProcess
         }
     }
 
-    private ProcessRun Execute(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken)
+    private ProcessRun Execute(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started)
     {
         var command = Cli.Wrap(spec.Program)
             .WithArguments(spec.Arguments)
@@ -59,7 +62,9 @@ internal sealed class ChildProcess
         var timedOut = false;
         try
         {
-            exitCode = command.ExecuteAsync(deadline.Token).Task.GetAwaiter().GetResult().ExitCode;
+            var running = command.ExecuteAsync(deadline.Token);
+            started?.Invoke(running.ProcessId);
+            exitCode = running.Task.GetAwaiter().GetResult().ExitCode;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

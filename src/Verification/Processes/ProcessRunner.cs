@@ -11,6 +11,9 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
     /// <summary>Variables set in the environment of every program run (those configs read, such as a library's path).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>How long each program may run.</summary>
+    public TimeSpan Timeout => timeout;
+
     public ProcessRun Run(string label, string program, IReadOnlyList<string> arguments, string workingDirectory)
     {
         var logFile = NextLogFile(label);
@@ -18,11 +21,12 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
     }
 
     /// <summary>
-    /// Runs a program that does the work of <paramref name="programs"/> programs (their time limits added up) and
-    /// keeps no log of its own: the runs it stands for are given to <see cref="Record"/>.
+    /// Runs a program that does the work of <paramref name="programs"/> programs and keeps no log of its own: the runs it
+    /// stands for are given to <see cref="Record"/>. Holding each of them to the time limit is the caller's, given the
+    /// process's id (<paramref name="started"/>); the program as a whole is stopped when their limits added up are over.
     /// </summary>
-    public ProcessRun RunOnBehalf(string label, string program, IReadOnlyList<string> arguments, string workingDirectory, int programs)
-        => ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout * Math.Max(1, programs), null, cancellationToken);
+    public ProcessRun RunOnBehalf(string label, string program, IReadOnlyList<string> arguments, string workingDirectory, int programs, Action<int> started)
+        => ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout * Math.Max(1, programs), null, cancellationToken, started);
 
     /// <summary>Numbers <paramref name="run"/> as <see cref="Run"/> numbers its runs and writes its log when logs are kept.</summary>
     public ProcessRun Record(ProcessRun run)
