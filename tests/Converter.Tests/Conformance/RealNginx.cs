@@ -41,7 +41,7 @@ internal static class RealNginx
     /// <summary>
     /// What the static build of <paramref name="configured"/> (configure --add-module=<paramref name="module"/> with
     /// <paramref name="flags"/>) contains, kept for the test run as <see cref="Static(string, string, IReadOnlyDictionary{string, string}?)"/>
-    /// keeps it, so that ModuleModel's tests take it rather than configure the same module again.
+    /// keeps it: read the same way, with the module's path as the same placeholder, so that the two compare.
     /// </summary>
     public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string> environment, StaticConfiguration configured)
     {
