@@ -20,16 +20,22 @@ public sealed class SharedRunsTests : IDisposable
     [Fact]
     public async Task A_request_waits_for_the_claim_and_reads_what_it_kept_with_the_module_path_as_the_placeholder()
     {
-        var claim = SharedRuns.ClaimStatic(_module.FullName, "--flag", NoEnvironment);
+        using var claim = SharedRuns.ClaimStatic(_module.FullName, "--flag", NoEnvironment);
         Assert.NotNull(claim);
         Assert.Equal(File.ReadAllText(Path.Combine(_module.FullName, "config")), File.ReadAllText(Path.Combine(claim.Module, "config")));
         var configuredAgain = false;
-        var request = Task.Run(() => SharedRuns.ConfigureStatic(_module.FullName, "--flag", NoEnvironment, (_, _) =>
+        var asking = new TaskCompletionSource();
+        var request = Task.Run(() =>
         {
-            configuredAgain = true;
-            return "configured again";
-        }));
+            asking.SetResult();
+            return SharedRuns.ConfigureStatic(_module.FullName, "--flag", NoEnvironment, (_, _) =>
+            {
+                configuredAgain = true;
+                return "configured again";
+            });
+        });
 
+        await asking.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(500);
         Assert.False(request.IsCompleted);
         claim.Complete(objs =>
@@ -43,6 +49,7 @@ public sealed class SharedRunsTests : IDisposable
         Assert.False(configuredAgain);
         Assert.Null(configured.Failure);
         Assert.Equal("sources: " + SharedRuns.ConfiguredModule + "/a.c\n", File.ReadAllText(Path.Combine(configured.Objs, "Makefile")));
+        Assert.Throws<ObjectDisposedException>(() => claim.Complete(_ => null));
     }
 
     [Fact]

@@ -74,10 +74,18 @@ public static class SharedRuns
             return null;
         }
 
-        Begin(directory);
         var claim = new StaticClaim(directory, held);
-        CopyTree(full, claim.Module);
-        return claim;
+        try
+        {
+            Begin(directory);
+            CopyTree(full, claim.Module);
+            return claim;
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -252,14 +260,25 @@ public sealed class StaticClaim : IDisposable
     private readonly string _directory;
     private readonly FileStream _held;
 
+    private bool _disposed;
+
     internal StaticClaim(string directory, FileStream held) => (_directory, _held) = (directory, held);
 
     /// <summary>The copy of the module to give configure.</summary>
     public string Module => Path.Combine(_directory, "module");
 
     /// <summary>Keeps the configure's result: <paramref name="write"/> fills the directory it is given with configure's objs/ files and returns null, or returns configure's output when it failed.</summary>
-    public void Complete(Func<string, string?> write) => SharedRuns.Complete(_directory, Module, write);
+    public void Complete(Func<string, string?> write)
+    {
+        // Once disposed, the lock is another's: what this claim would write could mix with what that one makes.
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        SharedRuns.Complete(_directory, Module, write);
+    }
 
     /// <summary>Lets other requests go on: they read what <see cref="Complete"/> kept, or make it themselves.</summary>
-    public void Dispose() => _held.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _held.Dispose();
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class BranchWatch : IDisposable
     private readonly Lock _gate = new();
     private readonly Timer _timer;
     private (int Id, DateTime Since)? _script;
+    private bool _sharedPartStopped;
     private bool _disposed;
 
     public BranchWatch(TimeSpan limit, string sharedPartDone, IReadOnlyList<string> trees)
@@ -31,7 +32,16 @@ internal sealed class BranchWatch : IDisposable
     }
 
     /// <summary>True when the shared part ran over its limit and the script was stopped.</summary>
-    public bool SharedPartStopped { get; private set; }
+    public bool SharedPartStopped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sharedPartStopped;
+            }
+        }
+    }
 
     /// <summary>Starts watching the script, whose process is <paramref name="processId"/>.</summary>
     public void Started(int processId)
@@ -51,6 +61,7 @@ internal sealed class BranchWatch : IDisposable
         }
     }
 
+    /// <summary>Stops watching: once the script has ended, an id it wrote may be another process's. What was stopped stays readable.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -65,7 +76,7 @@ internal sealed class BranchWatch : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || SharedPartStopped || _script is not var (script, since))
+            if (_disposed || _sharedPartStopped || _script is not { } script)
             {
                 return;
             }
@@ -73,10 +84,10 @@ internal sealed class BranchWatch : IDisposable
             var now = DateTime.UtcNow;
             if (!File.Exists(_sharedPartDone))
             {
-                if (now - since > _limit)
+                if (now - script.Since > _limit)
                 {
-                    SharedPartStopped = true;
-                    StopTree(script);
+                    _sharedPartStopped = true;
+                    StopTree(script.Id);
                 }
 
                 return;
@@ -109,6 +120,11 @@ internal sealed class BranchWatch : IDisposable
 
     private static int? ReadId(string path)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return int.TryParse(File.ReadAllText(path).Trim(), out var id) ? id : null;
@@ -127,9 +143,10 @@ internal sealed class BranchWatch : IDisposable
             using var process = Process.GetProcessById(id);
             process.Kill(entireProcessTree: true);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception or NotSupportedException or AggregateException)
         {
-            // It ended on its own meanwhile.
+            // It ended on its own meanwhile, or a part of its tree could not be stopped: an exception here, on the
+            // timer's thread, would end the process.
         }
     }
 }

@@ -132,7 +132,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var prefixDone = Path.Combine(scratch, "prefix-done");
         var started = DateTime.UtcNow;
         ProcessRun driver;
-        using var watch = new BranchWatch(runner.Timeout, prefixDone, [.. builds.Select(TreeOf)]);
+        var watch = new BranchWatch(runner.Timeout, prefixDone, [.. builds.Select(TreeOf)]);
         File.Move(Path.Combine(tree, "configure"), realConfigure);
         try
         {
@@ -147,6 +147,8 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         }
         finally
         {
+            watch.Dispose();
+
             // The script puts configure back once its first part is over; a run stopped before that must not lose it.
             if (File.Exists(realConfigure))
             {

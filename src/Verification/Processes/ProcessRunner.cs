@@ -6,6 +6,10 @@ namespace ConfigConvert.Verification.Processes;
 /// <summary>Runs the programs of one verification with the same time limit, numbering their log files when logs are kept.</summary>
 internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, CancellationToken cancellationToken)
 {
+    // Each program the caller stops runs a little past its limit (until the caller looks, and while it is stopped):
+    // the whole must not be stopped first.
+    private static readonly TimeSpan OnBehalfMargin = TimeSpan.FromMinutes(1);
+
     private int _count;
 
     /// <summary>Variables set in the environment of every program run (those configs read, such as a library's path).</summary>
@@ -23,10 +27,11 @@ internal sealed class ProcessRunner(TimeSpan timeout, string? logDirectory, Canc
     /// <summary>
     /// Runs a program that does the work of <paramref name="programs"/> programs and keeps no log of its own: the runs it
     /// stands for are given to <see cref="Record"/>. Holding each of them to the time limit is the caller's, given the
-    /// process's id (<paramref name="started"/>); the program as a whole is stopped when their limits added up are over.
+    /// process's id (<paramref name="started"/>); the program as a whole is stopped when their limits added up, and a
+    /// minute more, are over.
     /// </summary>
     public ProcessRun RunOnBehalf(string label, string program, IReadOnlyList<string> arguments, string workingDirectory, int programs, Action<int> started)
-        => ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, timeout * Math.Max(1, programs), null, cancellationToken, started);
+        => ChildProcess.Run(new ProcessSpec(label, program, arguments, workingDirectory) { Environment = Environment }, (timeout * Math.Max(1, programs)) + OnBehalfMargin, null, cancellationToken, started);
 
     /// <summary>Numbers <paramref name="run"/> as <see cref="Run"/> numbers its runs and writes its log when logs are kept.</summary>
     public ProcessRun Record(ProcessRun run)

@@ -125,9 +125,14 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
                 // Those that do not convert are not cases of the theory (Convertible); the fact above says which must.
                 var members = group.Where(f => f.Value.Conversion.Status == ConversionStatus.Converted).Select(f => f.Key).ToList();
                 var environment = Fixtures.Environment(group.First().Key);
-                var claims = members.ToDictionary(f => f, f => SharedRuns.ClaimStatic(Fixtures.PathOf(f), Fixtures.ConfigureFlags(f, dynamic: false), environment), StringComparer.Ordinal);
+                var claims = new Dictionary<string, StaticClaim?>(StringComparer.Ordinal);
                 try
                 {
+                    foreach (var fixture in members)
+                    {
+                        claims[fixture] = SharedRuns.ClaimStatic(Fixtures.PathOf(fixture), Fixtures.ConfigureFlags(fixture, dynamic: false), environment);
+                    }
+
                     var builds = members.SelectMany(f => BuildsOf(f, fixtures[f], claims[f])).ToList();
                     var configured = RealNginx.Configure([.. builds.Select(b => b.Build)], Path.Combine(_root, "configure-" + fixtures.Keys.ToList().IndexOf(group.First().Key)), environment);
                     var results = builds.Zip(configured).ToList();
@@ -186,17 +191,7 @@ public sealed class ConformanceTests(ConformanceTests.Builds builds) : IClassFix
         /// <summary>A build of the batch: <paramref name="Claim"/> is the original's, which its result completes.</summary>
         private sealed record Batched(string Fixture, ConfigureBuild Build, StaticClaim? Claim)
         {
-            public void Keep(StaticConfiguration configured)
-                => Claim?.Complete(objs =>
-                {
-                    if (configured.Files is not { } files)
-                    {
-                        return configured.Run.Output;
-                    }
-
-                    files.WriteTo(objs);
-                    return null;
-                });
+            public void Keep(StaticConfiguration configured) => Claim?.Complete(objs => RealNginx.Keep(configured, objs));
         }
     }
 

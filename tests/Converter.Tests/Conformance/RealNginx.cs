@@ -45,19 +45,8 @@ internal static class RealNginx
     /// </summary>
     public static StaticBuildFacts Static(string module, string flags, IReadOnlyDictionary<string, string> environment, StaticConfiguration configured)
     {
-        var shared = SharedRuns.ConfigureStatic(module, flags, environment, (copy, objs) =>
-        {
-            if (configured.Files is not { } files)
-            {
-                return configured.Run.Output;
-            }
-
-            // As if configure had run with the module at the copy's path (SharedRuns writes that path as one placeholder).
-            new StaticBuildFiles(At(files.ModulesFile), At(files.Makefile), At(files.AutoConfig)).WriteTo(objs);
-            return null;
-
-            string At(string text) => text.Replace(module, copy, StringComparison.Ordinal);
-        });
+        // As if configure had run with the module at the copy's path (SharedRuns writes that path as one placeholder).
+        var shared = SharedRuns.ConfigureStatic(module, flags, environment, (copy, objs) => Keep(configured, objs, text => text.Replace(module, copy, StringComparison.Ordinal)));
         Assert.True(shared.Failure is null, $"configure failed: {shared.Failure}");
         return StaticBuildFacts.Read(StaticBuildFiles.Read(shared.Objs), shared.Module);
     }
@@ -83,19 +72,25 @@ internal static class RealNginx
         var output = Directory.CreateTempSubdirectory("cc-static-").FullName;
         try
         {
-            var configuration = Toolchain(TimeSpan.FromMinutes(3), environment).Configure([new("configure --add-module", output, [.. Split(flags), "--add-module=" + module])], output)[0];
-            if (configuration.Files is not { } files)
-            {
-                return configuration.Run.Output;
-            }
-
-            files.WriteTo(objs);
-            return null;
+            return Keep(Toolchain(TimeSpan.FromMinutes(3), environment).Configure([new("configure --add-module", output, [.. Split(flags), "--add-module=" + module])], output)[0], objs);
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>Writes a configure's objs/ files into <paramref name="objs"/> (each through <paramref name="rewrite"/>); null, or configure's output when it failed.</summary>
+    public static string? Keep(StaticConfiguration configured, string objs, Func<string, string>? rewrite = null)
+    {
+        if (configured.Files is not { } files)
+        {
+            return configured.Run.Output;
+        }
+
+        rewrite ??= text => text;
+        new StaticBuildFiles(rewrite(files.ModulesFile), rewrite(files.Makefile), rewrite(files.AutoConfig)).WriteTo(objs);
+        return null;
     }
 
     /// <summary>Builds the module with --add-dynamic-module and make modules under <paramref name="output"/>; returns the shared objects, in load order.</summary>

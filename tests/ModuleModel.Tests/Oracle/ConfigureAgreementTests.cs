@@ -90,6 +90,7 @@ public sealed class ConfigureAgreementTests(ConfigureAgreementTests.Builds build
     /// <summary>
     /// Every static fixture's build, configured the first time a case asks, all at once (<see cref="NginxConfigure.ConfigureTogether"/>):
     /// those the run holds already, such as the originals the converter's conformance tests configured, are left out.
+    /// A batch that throws (nginx-dev missing, say) fails every case with its exception: none can be checked without it.
     /// </summary>
     public sealed class Builds
     {

@@ -43,19 +43,27 @@ internal static class NginxConfigure
         ShellOracle.RequireNginxDev();
         foreach (var group in modules.GroupBy(m => string.Join('\n', m.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)), StringComparer.Ordinal))
         {
-            var claimed = group.Select(m => (m.Flags, Claim: SharedRuns.ClaimStatic(m.Module, m.Flags, m.Environment))).Where(c => c.Claim is not null).ToList();
+            var claimed = new List<(string Flags, StaticClaim Claim)>();
             try
             {
-                var builds = claimed.Select((c, i) => (c.Flags, c.Claim!.Module, Directory: i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+                foreach (var (module, flags, environment) in group)
+                {
+                    if (SharedRuns.ClaimStatic(module, flags, environment) is { } claim)
+                    {
+                        claimed.Add((flags, claim));
+                    }
+                }
+
+                var builds = claimed.Select((c, i) => (c.Flags, c.Claim.Module, Directory: i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
                 var configured = Configure(builds, group.First().Environment);
                 for (var i = 0; i < claimed.Count; i++)
                 {
-                    claimed[i].Claim!.Complete(objs => Keep(configured[i], objs));
+                    claimed[i].Claim.Complete(objs => Keep(configured[i], objs));
                 }
             }
             finally
             {
-                claimed.ForEach(c => c.Claim!.Dispose());
+                claimed.ForEach(c => c.Claim.Dispose());
             }
         }
     }
