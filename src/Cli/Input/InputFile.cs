@@ -40,13 +40,13 @@ internal static class InputFile
             }
 
             // A device or a pipe has no size to check first: it is read only up to the limit (/dev/zero never ends).
-            if (BoundedFile.ReadAllBytes(path, MaxBytes) is not { } bytes)
+            if (BoundedFile.ReadText(path, MaxBytes) is not { } read)
             {
                 error = $"{path}: file is too large (more than {MaxBytes} bytes, the limit)";
                 return false;
             }
 
-            text = SourceText.From(bytes);
+            text = read;
             error = string.Empty;
             return true;
         }

@@ -32,6 +32,36 @@ public static class BoundedFile
     }
 
     /// <summary>
+    /// The text of the file at <paramref name="path"/>, decoded as <see cref="SourceText.From(ReadOnlySpan{byte})"/>
+    /// decodes bytes, or null when it holds more than <paramref name="limit"/> bytes. A regular file is decoded as it is
+    /// read (<see cref="TwoPassDecoding"/>), so that its bytes are never held whole; one that changed while it was read,
+    /// and a file without a size, are read as <see cref="ReadAllBytes"/> reads them.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
+    public static SourceText? ReadText(string path, long limit = InputLimits.MaxFileBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        var size = stream.CanSeek ? stream.Length : 0;
+        if (size > limit)
+        {
+            return null;
+        }
+
+        if (size > 0)
+        {
+            if (TwoPassDecoding.Decode(stream, size) is { } text)
+            {
+                return text;
+            }
+
+            stream.Position = 0;
+        }
+
+        return ReadUpTo(stream, size > 0 ? limit : Math.Min(limit, InputLimits.MaxFileBytes), (int)size) is { } bytes ? SourceText.From(bytes) : null;
+    }
+
+    /// <summary>
     /// The bytes of a file that a search found (a module's file, a config in a tree, an included file), or null when it
     /// holds more than <paramref name="limit"/> bytes. The file is measured first, through its links, and one with no
     /// size of its own is read as empty without being opened: it is empty, or a device, a FIFO or a socket (System.IO

@@ -8,7 +8,8 @@ namespace ConfigConvert.Text;
 /// </summary>
 public sealed class SourceText
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that refuses invalid bytes rather than replacing them, and writes no byte order mark of its own.</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int[]? _lineStarts;
 
     private SourceText(string text, SourceEncoding encoding)
@@ -43,6 +44,9 @@ public sealed class SourceText
             return new SourceText(System.Text.Encoding.Latin1.GetString(bytes), SourceEncoding.Latin1);
         }
     }
+
+    /// <summary>Text decoded elsewhere from bytes by the rule of <see cref="From(ReadOnlySpan{byte})"/> (<see cref="TwoPassDecoding"/>).</summary>
+    internal static SourceText FromDecoded(string text, SourceEncoding encoding) => new(text, encoding);
 
     /// <summary>Returns the text encoded as it was read.</summary>
     public byte[] GetBytes() => GetBytes(Text);

@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text;
+
+namespace ConfigConvert.Text;
+
+/// <summary>
+/// Decodes a seekable stream as <see cref="SourceText.From(ReadOnlySpan{byte})"/> decodes bytes, without holding the
+/// bytes whole: a first pass over a small buffer counts the characters (and finds whether the bytes are valid UTF-8),
+/// a second decodes them straight into a string of that length. Where the first touch of a fresh page is dear (about
+/// 16 µs on the machine of docs/performance.md), holding a 10 MB script's bytes cost about 20 ms of its parse.
+/// </summary>
+internal static class TwoPassDecoding
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>The text of the <paramref name="length"/> bytes of <paramref name="stream"/>, or null when it read differently the second time (it changed meanwhile).</summary>
+    public static SourceText? Decode(Stream stream, long length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            var utf8Characters = CountUtf8Characters(stream, buffer, length);
+            var encoding = utf8Characters is null ? Encoding.Latin1 : SourceText.StrictUtf8;
+            stream.Position = 0;
+            var text = string.Create(checked((int)(utf8Characters ?? length)), (stream, buffer, encoding, length), static (characters, state) =>
+            {
+                var decoder = state.encoding.GetDecoder();
+                var (written, read) = (0, 0L);
+                for (int n; (n = state.stream.Read(state.buffer, 0, ChunkBytes)) > 0; read += n)
+                {
+                    written += decoder.GetChars(state.buffer.AsSpan(0, n), characters[written..], flush: false);
+                }
+
+                written += decoder.GetChars([], characters[written..], flush: true);
+                if (read != state.length || written != characters.Length)
+                {
+                    throw new InvalidDataException("the stream changed between the two passes");
+                }
+            });
+            return SourceText.FromDecoded(text, utf8Characters is null ? SourceEncoding.Latin1 : SourceEncoding.Utf8);
+        }
+        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or ArgumentException)
+        {
+            // Grown (no room left in the text), shrunk, or no longer valid UTF-8: read again, whole.
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // The number of UTF-16 characters the bytes decode to, or null when they are not valid UTF-8. They are decoded into
+    // a small buffer used again and again: Decoder.GetCharCount leaves the decoder as it was, so a character cut by
+    // the end of a chunk would be counted as invalid.
+    private static long? CountUtf8Characters(Stream stream, byte[] buffer, long length)
+    {
+        var decoder = SourceText.StrictUtf8.GetDecoder();
+        var scratch = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
+        var (characters, read) = (0L, 0L);
+        try
+        {
+            for (int n; (n = stream.Read(buffer, 0, ChunkBytes)) > 0; read += n)
+            {
+                characters += decoder.GetChars(buffer.AsSpan(0, n), scratch, flush: false);
+            }
+
+            characters += decoder.GetChars([], scratch, flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(scratch);
+        }
+
+        return read == length ? characters : throw new InvalidDataException("the stream changed while it was measured");
+    }
+}
