@@ -20,15 +20,8 @@ public static class BoundedFile
     /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
     public static byte[]? ReadAllBytes(string path, long limit = InputLimits.MaxFileBytes)
     {
-        // The size of what was opened: FileInfo.Length of a symbolic link is the link's own, not its target's.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        var size = stream.CanSeek ? stream.Length : 0;
-        if (size > limit)
-        {
-            return null;
-        }
-
-        return ReadUpTo(stream, size > 0 ? limit : Math.Min(limit, InputLimits.MaxFileBytes), (int)size);
+        using var stream = Open(path, out var size);
+        return ReadOpened(stream, size, limit);
     }
 
     /// <summary>
@@ -41,14 +34,8 @@ public static class BoundedFile
     /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
     public static SourceText? ReadText(string path, long limit = InputLimits.MaxFileBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        var size = stream.CanSeek ? stream.Length : 0;
-        if (size > limit)
-        {
-            return null;
-        }
-
-        if (size > 0)
+        using var stream = Open(path, out var size);
+        if (size > 0 && size <= limit)
         {
             if (TwoPassDecoding.Decode(stream, size) is { } text)
             {
@@ -58,7 +45,7 @@ public static class BoundedFile
             stream.Position = 0;
         }
 
-        return ReadUpTo(stream, size > 0 ? limit : Math.Min(limit, InputLimits.MaxFileBytes), (int)size) is { } bytes ? SourceText.From(bytes) : null;
+        return ReadOpened(stream, size, limit) is { } bytes ? SourceText.From(bytes) : null;
     }
 
     /// <summary>
@@ -102,6 +89,20 @@ public static class BoundedFile
 
         return info is FileInfo { Exists: true } file ? file.Length : throw new FileNotFoundException("no such file", path);
     }
+
+    // The size of what was opened: FileInfo.Length of a symbolic link is the link's own, not its target's. A device's or
+    // a pipe's is 0.
+    private static FileStream Open(string path, out long size)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        size = stream.CanSeek ? stream.Length : 0;
+        return stream;
+    }
+
+    // The bytes of an opened file of the size measured, or null past the limit; one without a size is read up to the
+    // smaller of the limit and MaxFileBytes.
+    private static byte[]? ReadOpened(Stream stream, long size, long limit)
+        => size > limit ? null : ReadUpTo(stream, size > 0 ? limit : Math.Min(limit, InputLimits.MaxFileBytes), (int)size);
 
     private static byte[]? ReadUpTo(Stream stream, long limit, int expected)
     {

@@ -20,7 +20,7 @@ internal static class TwoPassDecoding
         try
         {
             var utf8Characters = CountUtf8Characters(stream, buffer, length);
-            var encoding = utf8Characters is null ? Encoding.Latin1 : SourceText.StrictUtf8;
+            var (encoding, sourceEncoding) = utf8Characters is null ? (Encoding.Latin1, SourceEncoding.Latin1) : ((Encoding)SourceText.StrictUtf8, SourceEncoding.Utf8);
             stream.Position = 0;
             var text = string.Create(checked((int)(utf8Characters ?? length)), (stream, buffer, encoding, length), static (characters, state) =>
             {
@@ -37,7 +37,7 @@ internal static class TwoPassDecoding
                     throw new InvalidDataException("the stream changed between the two passes");
                 }
             });
-            return SourceText.FromDecoded(text, utf8Characters is null ? SourceEncoding.Latin1 : SourceEncoding.Utf8);
+            return SourceText.FromDecoded(text, sourceEncoding);
         }
         catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or ArgumentException)
         {

@@ -132,8 +132,8 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var prefixDone = Path.Combine(scratch, "prefix-done");
         var started = DateTime.UtcNow;
         ProcessRun driver;
-        var watch = new BranchWatch(runner.Timeout, prefixDone, [.. builds.Select(TreeOf)]);
         File.Move(Path.Combine(tree, "configure"), realConfigure);
+        var watch = new BranchWatch(runner.Timeout, prefixDone, [.. builds.Select(TreeOf)]);
         try
         {
             File.WriteAllText(Path.Combine(tree, "configure"), branches.Driver(realConfigure, buildsFile, prefixDone));
@@ -183,7 +183,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], tree, driver.ExitCode, driver.TimedOut, driver.StartError, first ? driver.Duration : TimeSpan.Zero, driver.Output + own, null);
         if (watch.SharedPartStopped)
         {
-            return run with { ExitCode = null, TimedOut = true, Output = run.Output + OverTheLimit() };
+            return StoppedAtTheLimit(run);
         }
 
         if (File.Exists(status) && int.TryParse(File.ReadAllText(status).Trim(), out var exitCode))
@@ -191,14 +191,16 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
             var ended = File.GetLastWriteTimeUtc(status);
             File.Delete(status);
             run = run with { ExitCode = exitCode, TimedOut = false, Duration = ended > since ? ended - since : TimeSpan.Zero };
-            return watch.Stopped(tree) ? run with { ExitCode = null, TimedOut = true, Output = run.Output + OverTheLimit() } : run;
+            return watch.Stopped(tree) ? StoppedAtTheLimit(run) : run;
         }
 
         // The script cannot end well without a status for each build (a full disk, say): never a success.
         return driver.Succeeded ? run with { ExitCode = 1, Output = run.Output + "[configure's shared part ended without this build's exit status]\n" } : run;
     }
 
-    private string OverTheLimit() => $"[stopped after {runner.Timeout.TotalSeconds:0} s: over the time limit]\n";
+    // As ChildProcess reports a program it stopped at the limit.
+    private ProcessRun StoppedAtTheLimit(ProcessRun run)
+        => run with { ExitCode = null, TimedOut = true, Output = run.Output + ChildProcess.TimeLimitNote(runner.Timeout) + "\n" };
 
     // auto/module writes one `modules: objs/NAME.so` rule per shared object, in the order the config declared them.
     private static IEnumerable<string> DeclaredSharedObjects(string makefile)

@@ -14,6 +14,8 @@ internal sealed class ChildProcess
     // The report keeps the end of a log; a runaway program must not fill the memory.
     private const int MaxKeptCharacters = 4 * 1024 * 1024;
 
+    private const string DroppedNote = "[the beginning of the output was dropped; see the log file]\n";
+
     private readonly StringBuilder _output = new();
     private readonly StreamWriter? _log;
     private readonly Lock _gate = new();
@@ -69,7 +71,7 @@ internal sealed class ChildProcess
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             timedOut = true;
-            Append($"[stopped after {timeout.TotalSeconds:0} s: over the time limit]");
+            Append(TimeLimitNote(timeout));
         }
         catch (Win32Exception e)
         {
@@ -83,6 +85,9 @@ internal sealed class ChildProcess
         var output = Snapshot();
         return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, exitCode, timedOut, startError, clock.Elapsed, output, logFile);
     }
+
+    /// <summary>The line that ends the output of a program stopped at <paramref name="limit"/>.</summary>
+    public static string TimeLimitNote(TimeSpan limit) => $"[stopped after {limit.TotalSeconds:0} s: over the time limit]";
 
     /// <summary>
     /// A file a program wrote its output to, as <see cref="Run"/> keeps output: one line feed after each line, and past
@@ -98,7 +103,7 @@ internal sealed class ChildProcess
         }
 
         using var reader = new StreamReader(file, new UTF8Encoding(false));
-        var text = new StringBuilder(dropped ? "[the beginning of the output was dropped; see the log file]\n" : string.Empty);
+        var text = new StringBuilder(dropped ? DroppedNote : string.Empty);
         while (reader.ReadLine() is { } line)
         {
             text.Append(line).Append('\n');
@@ -125,7 +130,7 @@ internal sealed class ChildProcess
     {
         lock (_gate)
         {
-            return _truncated ? "[the beginning of the output was dropped; see the log file]\n" + _output : _output.ToString();
+            return _truncated ? DroppedNote + _output : _output.ToString();
         }
     }
 }
