@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ConfigConvert.TestSupport;
 
@@ -63,16 +64,22 @@ public sealed class ParseCommandTests
     }
 
     /// <summary>
-    /// Without <c>--tree</c> the file is parsed a statement at a time (<c>SyntaxTree.ParseSegments</c>);
-    /// with it, whole. Both report the same diagnostics, in the same order, in text and in JSON.
+    /// Without <c>--tree</c> the file is read and parsed a statement at a time (<c>SyntaxTree.ParseSegments</c>);
+    /// with it, whole. Both report the same diagnostics, in the same order, in text and in JSON, also
+    /// when they lie far into a script that spans many of the windows it is read in, and that is
+    /// Latin-1 (a byte that is not UTF-8 comes first).
     /// </summary>
     [Theory]
-    [InlineData("text")]
-    [InlineData("json")]
-    public void Diagnostics_are_the_same_with_and_without_the_tree(string format)
+    [InlineData("text", 0)]
+    [InlineData("json", 0)]
+    [InlineData("text", 20_000)]
+    [InlineData("json", 20_000)]
+    public void Diagnostics_are_the_same_with_and_without_the_tree(string format, int statementsBefore)
     {
         using var dir = new TempDirectory();
-        var path = dir.Write("config", "a=1\r\ncat <<EOF; echo ${a b}\nbody\nEOF\nfi\nfor 1x in a; do :; done\nx=`echo a ) b`\necho 'open\n");
+        var path = Path.Combine(dir.Path, "config");
+        var before = statementsBefore == 0 ? [] : Encoding.Latin1.GetBytes("# caf\u00e9\n" + string.Concat(Enumerable.Repeat("if x; then\n  y=\"$z\"\nfi\n", statementsBefore)));
+        File.WriteAllBytes(path, [.. before, .. "a=1\r\ncat <<EOF; echo ${a b}\nbody\nEOF\nfi\nfor 1x in a; do :; done\nx=`echo a ) b`\necho 'open\n"u8]);
         var streamed = CliRunner.Run("parse", "--format", format, path);
         var whole = CliRunner.Run("parse", "--format", format, "--tree", path);
 

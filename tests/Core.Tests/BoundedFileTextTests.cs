@@ -49,6 +49,62 @@ public sealed class BoundedFileTextTests : IDisposable
         Assert.Equal(bytes, read.GetBytes());
     }
 
+    [Theory]
+    [MemberData(nameof(Contents))]
+    public void A_file_opened_as_text_reads_as_its_bytes_decode(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_root, "config");
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = BoundedFile.OpenText(path);
+
+        Assert.NotNull(reader);
+        Assert.True(SourceText.From(bytes).Text == ReadInSmallPieces(reader), name);
+    }
+
+    [Fact]
+    public void A_file_opened_as_text_is_refused_over_the_limit_and_a_device_is_read_up_to_it()
+    {
+        var path = Path.Combine(_root, "large");
+        File.WriteAllBytes(path, Ascii(1000));
+        Assert.Null(BoundedFile.OpenText(path, limit: 999));
+        Assert.Equal(1000, BoundedFile.OpenText(path, limit: 1000)!.ReadToEnd().Length);
+        Assert.Null(BoundedFile.OpenText("/dev/zero", limit: 3 * Chunk));
+        Assert.Equal(string.Empty, BoundedFile.OpenText("/dev/null")!.ReadToEnd());
+    }
+
+    [Theory]
+    [InlineData("grown", "0123456789abcdef")]
+    [InlineData("shrunk", "0123")]
+    [InlineData("no longer valid UTF-8", "0123\xE9xyz")]
+    public void A_stream_that_changes_after_it_was_opened_as_text_fails_to_read(string change, string second)
+    {
+        var stream = new ChangingStream("01234567"u8.ToArray(), Encoding.Latin1.GetBytes(second));
+        using var reader = TwoPassDecoding.OpenReader(stream, 8);
+
+        Assert.NotNull(reader);
+        var failure = Record.Exception(() => reader.ReadToEnd());
+        Assert.True(failure is InvalidDataException or DecoderFallbackException, $"{change}: {failure}");
+    }
+
+    [Fact]
+    public void A_stream_shorter_than_measured_is_not_opened()
+    {
+        using var stream = new ChangingStream("01234567"u8.ToArray(), "0123"u8.ToArray());
+        Assert.Null(TwoPassDecoding.OpenReader(stream, 9));
+    }
+
+    [Fact]
+    public void A_reader_peeks_and_reads_a_character_at_a_time()
+    {
+        using var reader = TwoPassDecoding.OpenReader(new MemoryStream([.. "caf"u8, 0xE9]), 4)!;
+        Assert.Equal('c', reader.Peek());
+        Assert.Equal('c', reader.Read());
+        Assert.Equal("af\u00e9", reader.ReadToEnd());
+        Assert.Equal(-1, reader.Peek());
+        Assert.Equal(-1, reader.Read());
+    }
+
     [Fact]
     public void An_empty_file_and_an_empty_device_are_empty_text()
     {
@@ -96,6 +152,19 @@ public sealed class BoundedFileTextTests : IDisposable
     {
         using var stream = new ChangingStream("01234567"u8.ToArray(), "01234567"u8.ToArray());
         Assert.Equal("01234567", TwoPassDecoding.Decode(stream, 8)!.Text);
+    }
+
+    // Reads as a parser's window does, a few characters at a time, so that chunks and reads end in different places.
+    private static string ReadInSmallPieces(TextReader reader)
+    {
+        var text = new StringBuilder();
+        var piece = new char[1000];
+        for (int n; (n = reader.Read(piece, 0, piece.Length)) > 0;)
+        {
+            text.Append(piece, 0, n);
+        }
+
+        return text.ToString();
     }
 
     private static byte[] Ascii(int count) => [.. Enumerable.Range(0, count).Select(i => (byte)(i % 64 == 63 ? '\n' : 'a' + (i % 26)))];

@@ -56,6 +56,20 @@ public sealed class SegmentTests
     }
 
     [Fact]
+    public void A_script_many_windows_long_gives_the_same_segments_as_the_whole_parse()
+    {
+        var corpus = string.Concat(Corpus.AllFiles.Order(StringComparer.Ordinal).Select(File.ReadAllText).Select(t => t.EndsWith('\n') ? t : t + "\n"));
+        var text = string.Concat(Enumerable.Repeat(corpus, (10 * WindowedParse.DefaultWindowChars / corpus.Length) + 1));
+        var tree = SyntaxTree.ParseText(text, "config");
+
+        var windowed = SyntaxTree.ParseSegments(new StringReader(text), "config").ToList();
+
+        AssertSegmentsMatch(tree, SourceText.From(text), windowed, "the corpus, repeated");
+        Assert.NotEmpty(tree.GetDiagnostics().Where(d => d.Location.Start.Line > 1000));
+        Assert.True(windowed.Count(s => s.Position > 5 * WindowedParse.DefaultWindowChars) > 100, "few statements past the fifth window");
+    }
+
+    [Fact]
     public void Nesting_past_the_limit_keeps_the_rest_in_the_last_segment()
     {
         var text = string.Concat(Enumerable.Repeat("( ", 500)) + "x\necho 'a\n";
@@ -78,7 +92,21 @@ public sealed class SegmentTests
     {
         var tree = SyntaxTree.ParseText(text, "config");
         var segments = SyntaxTree.ParseSegments(text, "config").ToList();
+        AssertSegmentsMatch(tree, text, segments, name);
 
+        // Read a window at a time: from one character read at a time into windows that grow from one
+        // character, so that a window ends at every line break that can end one, to the default.
+        foreach (var (window, read) in (ReadOnlySpan<(int, int)>)[(1, 1), (8, 3), (100, 37), (WindowedParse.DefaultWindowChars, int.MaxValue)])
+        {
+            var windowed = WindowedParse.Segments(new TrickleReader(text.Text, read), "config", window).ToList();
+            AssertSegmentsMatch(tree, text, windowed, $"{name}, windows of {window} read {read} at a time");
+        }
+
+        return segments;
+    }
+
+    private static void AssertSegmentsMatch(SyntaxTree tree, SourceText text, List<ScriptSegment> segments, string name)
+    {
         var joined = new StringBuilder();
         foreach (var segment in segments)
         {
@@ -94,7 +122,6 @@ public sealed class SegmentTests
             segments.SelectMany(s => s.Statements).Select(s => (s.Command.Kind, s.ToFullString())));
         Assert.Equal(tree.GetRoot().EndOfFile.ToFullString(), segments[^1].EndOfFile?.ToFullString());
         Assert.All(segments[..^1], s => Assert.False(s.IsLast));
-        return segments;
     }
 
     private static List<(string, DiagnosticSeverity, Location)> Describe(IEnumerable<Diagnostic> diagnostics)
@@ -190,4 +217,18 @@ public sealed class SegmentTests
             .SelectMany(a => a.GetData(null!))
             .SelectMany(row => row.OfType<string>())
             .Distinct(StringComparer.Ordinal);
+
+    /// <summary>A reader that hands out at most a given number of characters a read, as a pipe or a decoder may.</summary>
+    private sealed class TrickleReader(string text, int most) : TextReader
+    {
+        private int _position;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(Math.Min(count, most), text.Length - _position);
+            text.CopyTo(_position, buffer, index, n);
+            _position += n;
+            return n;
+        }
+    }
 }

@@ -3,12 +3,16 @@ using ConfigConvert.Text;
 
 namespace ConfigConvert.Fuzz.Targets;
 
-/// <summary>The shell parser: parsing never throws, and text → tree → text gives back the same bytes.</summary>
+/// <summary>
+/// The shell parser: parsing never throws, text → tree → text gives back the same bytes, and a parse that reads the
+/// text in windows (<see cref="WindowedParse"/>, here a character at a time so that a window may end at every line) gives
+/// the same text and diagnostics as the whole parse.
+/// </summary>
 internal sealed class ParseTarget : FuzzTarget
 {
     public override string Name => "parse";
 
-    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text";
+    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse agrees";
 
     public override void Run(byte[] input)
     {
@@ -33,6 +37,25 @@ internal sealed class ParseTarget : FuzzTarget
                 throw new PropertyViolation($"{diagnostic.Descriptor.Id} at {span.Start}..{span.End} lies outside the text of {text.Text.Length} characters");
             }
         }
+
+        CheckWindowedParse(text.Text, tree);
+    }
+
+    private static void CheckWindowedParse(string text, SyntaxTree tree)
+    {
+        var segments = WindowedParse.Segments(new OneCharacterReads(text), "config", windowChars: 1).ToList();
+        var joined = string.Concat(segments.Select(s => s.ToFullString()));
+        if (joined != text)
+        {
+            throw new PropertyViolation($"the windowed parse's segments join to other text, from character {FirstDifference(joined, text)}");
+        }
+
+        var whole = tree.GetDiagnostics();
+        var windowed = segments.SelectMany(s => s.Diagnostics).ToList();
+        if (!whole.Select(d => (d.ToString(), d.Location)).SequenceEqual(windowed.Select(d => (d.ToString(), d.Location))))
+        {
+            throw new PropertyViolation($"the windowed parse reports {windowed.Count} diagnostics where the whole parse reports {whole.Length}, or others");
+        }
     }
 
     public override IEnumerable<Seed> Seeds(string repository)
@@ -50,5 +73,22 @@ internal sealed class ParseTarget : FuzzTarget
         }
 
         return i;
+    }
+
+    /// <summary>Hands out one character a read, so that each window holds only as many lines as it must.</summary>
+    private sealed class OneCharacterReads(string text) : TextReader
+    {
+        private int _position;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (count == 0 || _position == text.Length)
+            {
+                return 0;
+            }
+
+            buffer[index] = text[_position++];
+            return 1;
+        }
     }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Text;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Cli.Output;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
-using ConfigConvert.Text;
 
 namespace ConfigConvert.Cli.Commands;
 
@@ -32,15 +32,13 @@ internal static class ParseCommand
         var results = new List<ParsedFile>();
         foreach (var path in paths)
         {
-            if (!InputFile.TryRead(path, out var text, out var error))
+            var parsed = printTree ? ParseWhole(path) : ParseForDiagnostics(path);
+            if (parsed.Error is not null)
             {
-                console.Error.WriteLine("ngx-convert: " + error);
+                console.Error.WriteLine("ngx-convert: " + parsed.Error);
                 ioError = true;
-                results.Add(new ParsedFile(path, [], null, error));
-                continue;
             }
 
-            var parsed = printTree ? ParseWhole(text, path) : ParseForDiagnostics(text, path);
             syntaxError |= parsed.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
             results.Add(parsed);
         }
@@ -57,23 +55,56 @@ internal static class ParseCommand
         return ioError ? ExitCodes.UsageOrIoError : syntaxError ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static ParsedFile ParseWhole(SourceText text, string path)
+    private static ParsedFile ParseWhole(string path)
     {
+        if (!InputFile.TryRead(path, out var text, out var error))
+        {
+            return new ParsedFile(path, [], null, error);
+        }
+
         var tree = SyntaxTree.ParseText(text, path);
         return new ParsedFile(path, tree.GetDiagnostics(), tree, null);
     }
 
-    // Without --tree only the diagnostics are wanted, as from `dash -n`: each statement is dropped as
-    // soon as it is parsed, so a large script never has its whole tree in memory.
-    private static ParsedFile ParseForDiagnostics(SourceText text, string path)
+    // Without --tree only the diagnostics are wanted, as from `dash -n`: the file is read as it is
+    // parsed, a window at a time, and each statement is dropped as soon as it is parsed, so a large
+    // script is never in memory whole, neither its text nor its tree.
+    private static ParsedFile ParseForDiagnostics(string path)
+    {
+        if (!InputFile.TryOpenText(path, out var reader, out var error))
+        {
+            return new ParsedFile(path, [], null, error);
+        }
+
+        try
+        {
+            using (reader)
+            {
+                return new ParsedFile(path, DiagnosticsOf(SyntaxTree.ParseSegments(reader, path)), null, null);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException)
+        {
+            // The file changed while it was read: what was read of it is not one text. Read it again, whole.
+            return InputFile.TryRead(path, out var text, out error)
+                ? new ParsedFile(path, DiagnosticsOf(SyntaxTree.ParseSegments(text, path)), null, null)
+                : new ParsedFile(path, [], null, error);
+        }
+        catch (IOException e)
+        {
+            return new ParsedFile(path, [], null, $"{path}: {e.Message}");
+        }
+    }
+
+    private static ImmutableArray<Diagnostic> DiagnosticsOf(IEnumerable<ScriptSegment> segments)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var segment in SyntaxTree.ParseSegments(text, path))
+        foreach (var segment in segments)
         {
             diagnostics.AddRange(segment.Diagnostics);
         }
 
-        return new ParsedFile(path, diagnostics.ToImmutable(), null, null);
+        return diagnostics.ToImmutable();
     }
 
     private static void WriteText(CliConsole console, List<ParsedFile> results)

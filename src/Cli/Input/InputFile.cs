@@ -11,13 +11,32 @@ internal static class InputFile
 
     public static bool TryRead(string path, out SourceText text, out string error)
     {
-        text = SourceText.From(string.Empty);
+        var read = Read(path, BoundedFile.ReadText, out error);
+        text = read ?? SourceText.From(string.Empty);
+        return read is not null;
+    }
+
+    /// <summary>
+    /// Opens the file as a reader of its text, decoded as <see cref="TryRead"/> decodes it but a chunk at a time (see
+    /// <see cref="BoundedFile.OpenText"/>): a read of a file that changed since it was opened throws
+    /// <see cref="InvalidDataException"/> or <see cref="System.Text.DecoderFallbackException"/>.
+    /// </summary>
+    public static bool TryOpenText(string path, out TextReader reader, out string error)
+    {
+        var opened = Read(path, BoundedFile.OpenText, out error);
+        reader = opened ?? TextReader.Null;
+        return opened is not null;
+    }
+
+    private static T? Read<T>(string path, Func<string, long, T?> read, out string error)
+        where T : class
+    {
         try
         {
             if (Directory.Exists(path))
             {
                 error = $"{path}: is a directory";
-                return false;
+                return null;
             }
 
             var info = new FileInfo(path);
@@ -30,25 +49,24 @@ internal static class InputFile
             if (!info.Exists)
             {
                 error = $"{path}: no such file";
-                return false;
+                return null;
             }
 
             if (info.Length > MaxBytes)
             {
                 error = $"{path}: file is too large ({info.Length} bytes; the limit is {MaxBytes})";
-                return false;
+                return null;
             }
 
             // A device or a pipe has no size to check first: it is read only up to the limit (/dev/zero never ends).
-            if (BoundedFile.ReadText(path, MaxBytes) is not { } read)
+            if (read(path, MaxBytes) is not { } result)
             {
                 error = $"{path}: file is too large (more than {MaxBytes} bytes, the limit)";
-                return false;
+                return null;
             }
 
-            text = read;
             error = string.Empty;
-            return true;
+            return result;
         }
         catch (UnauthorizedAccessException)
         {
@@ -63,6 +81,6 @@ internal static class InputFile
             error = $"{path}: {e.Message}";
         }
 
-        return false;
+        return null;
     }
 }

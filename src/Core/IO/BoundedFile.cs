@@ -49,6 +49,39 @@ public static class BoundedFile
     }
 
     /// <summary>
+    /// The text of the file at <paramref name="path"/> as a reader, decoded by the rule of <see cref="ReadText"/>, or null
+    /// when it holds more than <paramref name="limit"/> bytes. A regular file is decoded as the reader is read, a chunk at
+    /// a time, so that neither its bytes nor its text are ever held whole; a read of one that changed since its encoding
+    /// was chosen throws <see cref="InvalidDataException"/> or <see cref="System.Text.DecoderFallbackException"/>, and the
+    /// caller reads it again with <see cref="ReadText"/>. A file without a size is read whole first, as by <see cref="ReadText"/>.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
+    public static TextReader? OpenText(string path, long limit = InputLimits.MaxFileBytes)
+    {
+        FileStream? stream = Open(path, out var size);
+        try
+        {
+            if (size > 0 && size <= limit)
+            {
+                if (TwoPassDecoding.OpenReader(stream, size) is { } reader)
+                {
+                    stream = null;
+                    return reader;
+                }
+
+                stream.Position = 0;
+            }
+
+            return ReadOpened(stream, size, limit) is { } bytes ? new StringReader(SourceText.From(bytes).Text) : null;
+        }
+        finally
+        {
+            stream?.Dispose();
+        }
+    }
+
+    /// <summary>
     /// The bytes of a file that a search found (a module's file, a config in a tree, an included file), or null when it
     /// holds more than <paramref name="limit"/> bytes. The file is measured first, through its links, and one with no
     /// size of its own is read as empty without being opened: it is empty, or a device, a FIFO or a socket (System.IO

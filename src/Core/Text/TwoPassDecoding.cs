@@ -50,6 +50,30 @@ internal static class TwoPassDecoding
         }
     }
 
+    /// <summary>
+    /// A reader of the text of the <paramref name="length"/> bytes of <paramref name="stream"/>, which it takes over: the
+    /// first pass chooses the encoding, and the reader decodes the second as it is read (<see cref="DecodingReader"/>).
+    /// Null when the stream changed while the first pass read it.
+    /// </summary>
+    public static TextReader? OpenReader(Stream stream, long length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            var encoding = CountUtf8Characters(stream, buffer, length) is null ? Encoding.Latin1 : (Encoding)SourceText.StrictUtf8;
+            stream.Position = 0;
+            return new DecodingReader(stream, length, encoding);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     // The number of UTF-16 characters the bytes decode to, or null when they are not valid UTF-8. They are decoded into
     // a small buffer used again and again: Decoder.GetCharCount leaves the decoder as it was, so a character cut by
     // the end of a chunk would be counted as invalid.

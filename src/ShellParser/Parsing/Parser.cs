@@ -62,52 +62,147 @@ internal sealed partial class Parser
 
     /// <summary>
     /// Parses a whole script as <see cref="Parse"/> does, handing out its top-level statements in
-    /// segments as they are parsed, each with the diagnostics inside it. A segment ends after a
-    /// statement when no here-document waits for its body: a body belongs to the statement whose line
-    /// it follows, and an unterminated one is reported at its operator, which may lie in an earlier
-    /// statement of the same line. Every diagnostic reported later starts at or after the segment's
-    /// end, so the segments' diagnostics, one after the other, are the whole parse's.
+    /// segments as they are parsed (see <see cref="Segments"/>).
     /// </summary>
     public static IEnumerable<ScriptSegment> ParseSegments(SourceText source, string? path)
     {
         var parser = new Parser(source.Text, 0);
         parser.ReportEncodingWarnings();
+        return parser.Segments(new WholeTextPlacement(path, source), isWindow: false);
+    }
+
+    /// <summary>A parser of one window of a longer script (see <see cref="WindowedParse"/>), sharing the tables of the parses before it.</summary>
+    internal static Parser ForWindow(string window, ParseBuffers buffers) => new(window, 0, buffers);
+
+    /// <summary>True when the parse stopped because compound commands nested too deep: everything after is kept verbatim, to the script's end.</summary>
+    internal bool StoppedTooDeep => _tooDeep;
+
+    /// <summary>Reports an encoding warning (<see cref="ReportEncodingWarnings"/>) that a reader of the whole script found in this window.</summary>
+    internal void ReportEncodingWarning(DiagnosticDescriptor descriptor, int position) => Report(descriptor, position, position + 1);
+
+    /// <summary>Where the last segment this parser handed out ended, as a window's parser must start from it (null before the first).</summary>
+    internal Boundary? LastBoundary { get; private set; }
+
+    /// <summary>Takes up the parse where <paramref name="boundary"/> left it, at the start of this parser's text.</summary>
+    internal void Resume(Boundary boundary)
+    {
+        _pos = boundary.Position;
+        (_current, _hasCurrent) = (boundary.Current, boundary.HasCurrent);
+        _pendingTrivia.AddRange(boundary.PendingTrivia);
+        _diagnostics.AddRange(boundary.Diagnostics);
+    }
+
+    /// <summary>
+    /// What a parser carries from one top-level segment to the next, its positions counted from the
+    /// segment's end: the cursor, the lexeme under it and the trivia before that lexeme, which it may
+    /// have read already, and the diagnostics reported past the segment's end, such as a statement's
+    /// complaint about the lexeme after it. Between two segments no here-document, word or nesting is
+    /// under way, so the parser's other state is at rest. The encoding warnings are left out: each
+    /// window's parser is told those in its window. A value, taken at every segment: most have
+    /// neither trivia nor diagnostics to carry, and then it allocates nothing.
+    /// </summary>
+    internal readonly record struct Boundary(int Position, Lexeme Current, bool HasCurrent, SyntaxTrivia[] PendingTrivia, RawDiagnostic[] Diagnostics)
+    {
+        public static Boundary Of(Parser parser, int end) => new(
+            parser._pos - end,
+            parser._hasCurrent ? parser._current with { Start = parser._current.Start - end, End = parser._current.End - end } : default,
+            parser._hasCurrent,
+            parser._pendingTrivia.Count == 0 ? [] : [.. parser._pendingTrivia],
+            parser._diagnostics.Count == 0 ? [] : Carried(parser._diagnostics, end));
+
+        private static RawDiagnostic[] Carried(List<RawDiagnostic> diagnostics, int end)
+            => [.. diagnostics.Where(d => !IsEncodingWarning(d.Descriptor)).Select(d => d with { Start = d.Start - end, End = d.End - end })];
+
+        private static bool IsEncodingWarning(DiagnosticDescriptor descriptor)
+            => descriptor == SyntaxDiagnostics.ByteOrderMark || descriptor == SyntaxDiagnostics.NulByte || descriptor == SyntaxDiagnostics.CarriageReturn;
+    }
+
+    /// <summary>
+    /// The top-level statements of the text, in segments as they are parsed, each with the diagnostics
+    /// inside it. A segment ends after a statement when no here-document waits for its body: a body
+    /// belongs to the statement whose line it follows, and an unterminated one is reported at its
+    /// operator, which may lie in an earlier statement of the same line. Every diagnostic reported
+    /// later starts at or after the segment's end, so the segments' diagnostics, one after the other,
+    /// are the whole parse's. When the text is a window of a longer script, a segment is handed out
+    /// only when nothing past the window could have changed it (<see cref="IsSettled"/>), and the
+    /// parse stops at the first that is not, and at the window's end, for the caller to parse the rest
+    /// again with more of the script.
+    /// </summary>
+    internal IEnumerable<ScriptSegment> Segments(TextPlacement placement, bool isWindow)
+    {
         var position = 0;
         var statements = new List<StatementSyntax>();
         var width = 0;
-        foreach (var statement in parser.StatementsUntil(SyntaxKind.EndOfFileToken))
+        foreach (var statement in StatementsUntil(SyntaxKind.EndOfFileToken))
         {
             statements.Add(statement);
             width += statement.FullWidth;
-            if (parser._pendingHereDocuments.Count == 0)
+            if (_pendingHereDocuments.Count == 0)
             {
-                yield return parser.Segment(source, path, position, statements, null, position + width);
+                if (isWindow && !IsSettled())
+                {
+                    yield break;
+                }
+
+                var segment = Segment(placement, position, statements, null, position + width);
+                if (isWindow)
+                {
+                    LastBoundary = Boundary.Of(this, position + width);
+                }
+
+                yield return segment;
                 position += width;
                 width = 0;
                 statements.Clear();
             }
         }
 
-        var (stopped, endOfFile) = parser.ParseEndOfScript();
+        if (isWindow)
+        {
+            yield break;
+        }
+
+        var (stopped, endOfFile) = ParseEndOfScript();
         if (stopped is not null)
         {
             statements.Add(stopped);
         }
 
-        yield return parser.Segment(source, path, position, statements, endOfFile, int.MaxValue);
+        yield return Segment(placement, position, statements, endOfFile, int.MaxValue);
+    }
+
+    /// <summary>
+    /// True when what was parsed so far is what the whole script makes of it: the parse never ran into the
+    /// window's end. The parser reads past its cursor only by scans that move the cursor to where they
+    /// stop, by looking two characters ahead of it (<see cref="Peek"/>, line continuations skipped), and by
+    /// looking into the line after a line break it reached (<see cref="IsDelimiterLineAfter"/>). So when
+    /// the cursor and four characters after it lie before the window's last character, which is a line
+    /// break that ends no line continuation, every character the parser looked at is the script's, and
+    /// every line it looked into was whole. A parse that nested too deep keeps the rest of the script
+    /// verbatim, which a window cannot hold.
+    /// </summary>
+    private bool IsSettled()
+    {
+        var p = _pos;
+        for (var i = 0; i < 4 && p < _text.Length; i++)
+        {
+            p = Logical(p) + 1;
+        }
+
+        return !_tooDeep && p < _text.Length - 1;
     }
 
     // The statements as a segment, with the diagnostics reported so far that start before `end`.
-    private ScriptSegment Segment(SourceText source, string? path, int position, List<StatementSyntax> statements, SyntaxToken? endOfFile, int end)
+    private ScriptSegment Segment(TextPlacement placement, int position, List<StatementSyntax> statements, SyntaxToken? endOfFile, int end)
     {
-        var inside = _diagnostics.Count > 0 ? TakeDiagnosticsBefore(source, path, end) : ImmutableArray<Diagnostic>.Empty;
-        return new ScriptSegment(position, SyntaxList<StatementSyntax>.Create(CollectionsMarshal.AsSpan(statements)), endOfFile, inside);
+        var inside = _diagnostics.Count > 0 ? TakeDiagnosticsBefore(placement, end) : ImmutableArray<Diagnostic>.Empty;
+        return new ScriptSegment(placement.Offset + position, SyntaxList<StatementSyntax>.Create(CollectionsMarshal.AsSpan(statements)), endOfFile, inside);
     }
 
     // Apart from Segment, whose every call would otherwise allocate the lambdas' closure.
-    private ImmutableArray<Diagnostic> TakeDiagnosticsBefore(SourceText source, string? path, int end)
+    private ImmutableArray<Diagnostic> TakeDiagnosticsBefore(TextPlacement placement, int end)
     {
-        ImmutableArray<Diagnostic> inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(path, source))];
+        ImmutableArray<Diagnostic> inside = [.. _diagnostics.Where(d => d.Start < end).OrderBy(d => d.Start).Select(d => d.ToDiagnostic(placement))];
         _diagnostics.RemoveAll(d => d.Start < end);
         return inside;
     }
@@ -244,15 +339,17 @@ internal sealed partial class Parser
     private void ExitNesting() => _depth--;
 
     /// <summary>A diagnostic before its location is resolved to lines and columns.</summary>
-    private readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
+    internal readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
     {
         public Diagnostic ToDiagnostic(string? path, SourceText source)
             => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
 
+        public Diagnostic ToDiagnostic(TextPlacement placement) => Diagnostic.Create(Descriptor, placement.Locate(Start, End), Args);
+
     }
 
     /// <summary>A token or a word, with where its own text (trivia excluded) starts and ends.</summary>
-    private readonly record struct Lexeme(SyntaxElement Element, SyntaxKind Kind, int Start, int End)
+    internal readonly record struct Lexeme(SyntaxElement Element, SyntaxKind Kind, int Start, int End)
     {
         public bool IsWord => Kind == SyntaxKind.Word;
 

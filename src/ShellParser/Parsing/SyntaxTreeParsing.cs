@@ -32,6 +32,15 @@ public static class SyntaxTreeParsing
         /// </summary>
         public static IEnumerable<ScriptSegment> ParseSegments(SourceText text, string? path = null) => Parser.ParseSegments(text, path);
 
+        /// <summary>
+        /// Parses a script into segments, as <see cref="ParseSegments(SourceText, string?)"/> does, reading it from
+        /// <paramref name="reader"/> as it is parsed, a window of some tens of thousands of characters at a time: a caller
+        /// that drops each segment needs memory for a window and a statement rather than for the whole script. The
+        /// segments, their positions and their diagnostics (lines and columns included) are those of the whole
+        /// script's parse. The reader is read to its end, lazily, as the sequence is enumerated; enumerate it once.
+        /// </summary>
+        public static IEnumerable<ScriptSegment> ParseSegments(TextReader reader, string? path = null) => WindowedParse.Segments(reader, path);
+
         /// <summary>Parses a script into segments, as <see cref="ParseSegments(SourceText, string?)"/> does.</summary>
         public static IEnumerable<ScriptSegment> ParseSegments(string text, string? path = null) => Parser.ParseSegments(SourceText.From(text), path);
     }

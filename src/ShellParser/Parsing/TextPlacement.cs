@@ -1,0 +1,60 @@
+using ConfigConvert.Diagnostics;
+using ConfigConvert.Text;
+
+namespace ConfigConvert.ShellParser;
+
+/// <summary>Where the text a parser reads lies in the script: the whole of it, or a window (<see cref="WindowedParse"/>).</summary>
+internal abstract class TextPlacement
+{
+    /// <summary>Where the parser's text starts in the script, in characters.</summary>
+    public abstract int Offset { get; }
+
+    /// <summary>The location in the script of the parser's characters <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public abstract Location Locate(int start, int end);
+}
+
+/// <summary>The parser reads the whole script.</summary>
+internal sealed class WholeTextPlacement(string? path, SourceText source) : TextPlacement
+{
+    public override int Offset => 0;
+
+    public override Location Locate(int start, int end) => Location.Create(path, source, TextSpan.FromBounds(start, end));
+}
+
+/// <summary>
+/// The parser reads a window of the script that starts at <paramref name="offset"/>, on line <paramref name="line"/>
+/// at column <paramref name="column"/> (both 1-based, as <see cref="SourceText.GetLinePosition"/> counts them).
+/// </summary>
+internal sealed class WindowPlacement(string? path, string window, int offset, int line, int column) : TextPlacement
+{
+    private int[]? _lineBreaks;
+
+    public override int Offset => offset;
+
+    public override Location Locate(int start, int end)
+        => new(path, TextSpan.FromBounds(offset + start, offset + end), Position(start), Position(end));
+
+    private LinePosition Position(int position)
+    {
+        position = Math.Clamp(position, 0, window.Length);
+        var breaks = _lineBreaks ??= LineBreaks(window);
+
+        // The number of line breaks before the position, and the last of them.
+        var before = Array.BinarySearch(breaks, position);
+        before = before < 0 ? ~before : before;
+        return before == 0
+            ? new LinePosition(line, column + position)
+            : new LinePosition(line + before, position - breaks[before - 1]);
+    }
+
+    private static int[] LineBreaks(string text)
+    {
+        var breaks = new List<int>();
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+        {
+            breaks.Add(i);
+        }
+
+        return [.. breaks];
+    }
+}
