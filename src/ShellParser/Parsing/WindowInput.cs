@@ -9,9 +9,9 @@ namespace ConfigConvert.ShellParser;
 /// </summary>
 internal sealed class WindowInput(TextReader reader)
 {
-    private const int ReadChars = 16 * 1024;
+    private const int InitialChars = 16 * 1024;
 
-    private char[] _buffer = new char[ReadChars];
+    private char[] _buffer = new char[InitialChars];
     private bool _ended;
     private int _offset;
     private int _line = 1;
@@ -26,17 +26,21 @@ internal sealed class WindowInput(TextReader reader)
     /// <summary>The characters read and not yet consumed.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Reads until <paramref name="wanted"/> characters wait or the script ends; true when it ended.</summary>
+    /// <summary>
+    /// Reads until <paramref name="wanted"/> characters wait or the script ends; true when it ended. It reads no more
+    /// than it wants, so that a window stays as long as it was meant to be (a string of the default window's length
+    /// is not a large object, which only a full collection would free).
+    /// </summary>
     public bool Fill(int wanted)
     {
         while (Count < wanted && !_ended)
         {
-            if (_buffer.Length - Count < ReadChars)
+            if (Count == _buffer.Length)
             {
                 Array.Resize(ref _buffer, _buffer.Length * 2);
             }
 
-            var read = reader.Read(_buffer, Count, _buffer.Length - Count);
+            var read = reader.Read(_buffer, Count, Math.Min(_buffer.Length, wanted) - Count);
             if (read == 0)
             {
                 _ended = true;
