@@ -69,6 +69,53 @@ public sealed class SegmentTests
         Assert.True(windowed.Count(s => s.Position > 5 * WindowedParse.DefaultWindowChars) > 100, "few statements past the fifth window");
     }
 
+    /// <summary>Statements and lines many windows long: the windows grow to hold them, and the parse is the same.</summary>
+    [Theory]
+    [InlineData("an if many windows long")]
+    [InlineData("a line many windows long")]
+    [InlineData("a quote left open near the start")]
+    [InlineData("a here-document many windows long")]
+    [InlineData("every line continued")]
+    public void Statements_longer_than_a_window_give_the_same_segments_as_the_whole_parse(string shape)
+    {
+        const int repeats = 3 * WindowedParse.DefaultWindowChars / 10;
+        var text = shape switch
+        {
+            "an if many windows long" => "a=1\nif x; then\n" + string.Concat(Enumerable.Repeat("  y=$z\n", repeats)) + "fi\nb=2\n",
+            "a line many windows long" => "a=1\necho" + string.Concat(Enumerable.Repeat(" $x'y'", repeats)) + "\nb=2 ${c d}\n",
+            "a quote left open near the start" => "a=1\necho 'open\n" + string.Concat(Enumerable.Repeat("b=2\n", repeats)),
+            "a here-document many windows long" => "cat <<EOF; echo ${a b}\n" + string.Concat(Enumerable.Repeat("line $x\n", repeats)) + "EOF\nfi\n",
+            _ => string.Concat(Enumerable.Repeat("echo a \\\n", repeats)) + "b\nfi\n",
+        };
+        var tree = SyntaxTree.ParseText(text, "config");
+
+        foreach (var read in (ReadOnlySpan<int>)[1000, int.MaxValue])
+        {
+            var windowed = SyntaxTree.ParseSegments(new TrickleReader(text, read), "config").ToList();
+            AssertSegmentsMatch(tree, SourceText.From(text), windowed, $"{shape}, read {read} at a time");
+        }
+    }
+
+    [Fact]
+    public void A_script_of_distinct_comments_is_parsed_in_bounded_memory()
+    {
+        // Short trivia texts are shared through a table, which the windows' parsers share; a script whose
+        // comments all differ must not keep them all.
+        var text = string.Concat(Enumerable.Range(0, 400_000).Select(i => $"# note {i}\n:\n"));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long during = 0;
+        var segments = 0;
+        foreach (var segment in SyntaxTree.ParseSegments(new TrickleReader(text, 64 * 1024), "config"))
+        {
+            if (++segments == 390_000)
+            {
+                during = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        }
+
+        Assert.True(during - before < 16 * 1024 * 1024, $"the parse held {(during - before) / 1024 / 1024} MiB of a script of {text.Length / 1024 / 1024} million characters");
+    }
+
     [Fact]
     public void Nesting_past_the_limit_keeps_the_rest_in_the_last_segment()
     {

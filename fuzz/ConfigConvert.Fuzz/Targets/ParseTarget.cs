@@ -50,6 +50,23 @@ internal sealed class ParseTarget : FuzzTarget
             throw new PropertyViolation($"the windowed parse's segments join to other text, from character {FirstDifference(joined, text)}");
         }
 
+        var position = 0;
+        foreach (var segment in segments)
+        {
+            if (segment.Position != position)
+            {
+                throw new PropertyViolation($"a windowed segment starts at {segment.Position}, after {position} characters");
+            }
+
+            position += segment.FullWidth;
+        }
+
+        var statements = tree.GetRoot().Statements.Select(s => s.ToFullString());
+        if (!statements.SequenceEqual(segments.SelectMany(s => s.Statements).Select(s => s.ToFullString())))
+        {
+            throw new PropertyViolation("the windowed parse's statements are not the whole parse's");
+        }
+
         var whole = tree.GetDiagnostics();
         var windowed = segments.SelectMany(s => s.Diagnostics).ToList();
         if (!whole.Select(d => (d.ToString(), d.Location)).SequenceEqual(windowed.Select(d => (d.ToString(), d.Location))))

@@ -12,6 +12,9 @@ internal sealed class ParseBuffers
     /// <summary>Trivia texts up to this length are shared: each distinct one is one string per parse.</summary>
     public const int MaxSharedTextLength = 64;
 
+    /// <summary>How many texts, and runs of blanks, the tables keep before <see cref="Bound"/> empties them.</summary>
+    public const int MaxSharedEntries = 4096;
+
     /// <summary>Runs of spaces or of tabs shorter than this are found by their length.</summary>
     public const int UniformBlankRuns = 32;
 
@@ -26,6 +29,24 @@ internal sealed class ParseBuffers
     public ImmutableArray<SyntaxTrivia>[] SpaceRuns { get; } = new ImmutableArray<SyntaxTrivia>[UniformBlankRuns];
 
     public ImmutableArray<SyntaxTrivia>[] TabRuns { get; } = new ImmutableArray<SyntaxTrivia>[UniformBlankRuns];
+
+    /// <summary>
+    /// Empties the tables of shared texts and blanks once they hold more than <see cref="MaxSharedEntries"/>. The parses
+    /// of a script's windows (<see cref="WindowedParse"/>) share one set of tables, and they would otherwise keep every
+    /// distinct short comment of the script, so that memory would grow with it. Tokens keep the texts they took.
+    /// </summary>
+    public void Bound()
+    {
+        if (SharedTexts.Set.Count > MaxSharedEntries)
+        {
+            SharedTexts.Set.Clear();
+        }
+
+        if (SharedBlanks.Dictionary.Count > MaxSharedEntries)
+        {
+            SharedBlanks.Dictionary.Clear();
+        }
+    }
 
     /// <summary>Trivia of the token being lexed.</summary>
     public List<SyntaxTrivia> Trivia { get; } = [];

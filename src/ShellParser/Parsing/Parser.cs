@@ -68,7 +68,7 @@ internal sealed partial class Parser
     {
         var parser = new Parser(source.Text, 0);
         parser.ReportEncodingWarnings();
-        return parser.Segments(new WholeTextPlacement(path, source), isWindow: false);
+        return parser.Segments(TextPlacement.Whole(path, source.Text), isWindow: false);
     }
 
     /// <summary>A parser of one window of a longer script (see <see cref="WindowedParse"/>), sharing the tables of the parses before it.</summary>
@@ -83,35 +83,55 @@ internal sealed partial class Parser
     /// <summary>Where the last segment this parser handed out ended, as a window's parser must start from it (null before the first).</summary>
     internal Boundary? LastBoundary { get; private set; }
 
-    /// <summary>Takes up the parse where <paramref name="boundary"/> left it, at the start of this parser's text.</summary>
-    internal void Resume(Boundary boundary)
-    {
-        _pos = boundary.Position;
-        (_current, _hasCurrent) = (boundary.Current, boundary.HasCurrent);
-        _pendingTrivia.AddRange(boundary.PendingTrivia);
-        _diagnostics.AddRange(boundary.Diagnostics);
-    }
-
     /// <summary>
     /// What a parser carries from one top-level segment to the next, its positions counted from the
     /// segment's end: the cursor, the lexeme under it and the trivia before that lexeme, which it may
     /// have read already, and the diagnostics reported past the segment's end, such as a statement's
     /// complaint about the lexeme after it. Between two segments no here-document, word or nesting is
     /// under way, so the parser's other state is at rest. The encoding warnings are left out: each
-    /// window's parser is told those in its window. A value, taken at every segment: most have
-    /// neither trivia nor diagnostics to carry, and then it allocates nothing.
+    /// window's parser is told those in its window. Taken at every segment, because which segment is
+    /// a window's last is known only after it; most carry neither trivia nor diagnostics, and then
+    /// taking one allocates nothing.
     /// </summary>
-    internal readonly record struct Boundary(int Position, Lexeme Current, bool HasCurrent, SyntaxTrivia[] PendingTrivia, RawDiagnostic[] Diagnostics)
+    internal readonly struct Boundary
     {
-        public static Boundary Of(Parser parser, int end) => new(
-            parser._pos - end,
-            parser._hasCurrent ? parser._current with { Start = parser._current.Start - end, End = parser._current.End - end } : default,
-            parser._hasCurrent,
-            parser._pendingTrivia.Count == 0 ? [] : [.. parser._pendingTrivia],
-            parser._diagnostics.Count == 0 ? [] : Carried(parser._diagnostics, end));
+        private readonly int _position;
+        private readonly Lexeme? _current;
+        private readonly ImmutableArray<SyntaxTrivia> _pendingTrivia;
+        private readonly ImmutableArray<RawDiagnostic> _diagnostics;
 
-        private static RawDiagnostic[] Carried(List<RawDiagnostic> diagnostics, int end)
-            => [.. diagnostics.Where(d => !IsEncodingWarning(d.Descriptor)).Select(d => d with { Start = d.Start - end, End = d.End - end })];
+        private Boundary(Parser parser, int end)
+        {
+            _position = parser._pos - end;
+            _current = parser._hasCurrent ? parser._current with { Start = parser._current.Start - end, End = parser._current.End - end } : null;
+            _pendingTrivia = parser._pendingTrivia.Count == 0 ? [] : [.. parser._pendingTrivia];
+            _diagnostics = parser._diagnostics.Count == 0 ? [] : Carried(parser._diagnostics, end);
+        }
+
+        public static Boundary Of(Parser parser, int end) => new(parser, end);
+
+        /// <summary>Has <paramref name="parser"/>, at the start of its text, take up the parse where this boundary left it.</summary>
+        public void ResumeIn(Parser parser)
+        {
+            parser._pos = _position;
+            (parser._current, parser._hasCurrent) = _current is { } current ? (current, true) : (default, false);
+            parser._pendingTrivia.AddRange(_pendingTrivia);
+            parser._diagnostics.AddRange(_diagnostics);
+        }
+
+        private static ImmutableArray<RawDiagnostic> Carried(List<RawDiagnostic> diagnostics, int end)
+        {
+            var carried = ImmutableArray.CreateBuilder<RawDiagnostic>(diagnostics.Count);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (!IsEncodingWarning(diagnostic.Descriptor))
+                {
+                    carried.Add(diagnostic with { Start = diagnostic.Start - end, End = diagnostic.End - end });
+                }
+            }
+
+            return carried.DrainToImmutable();
+        }
 
         private static bool IsEncodingWarning(DiagnosticDescriptor descriptor)
             => descriptor == SyntaxDiagnostics.ByteOrderMark || descriptor == SyntaxDiagnostics.NulByte || descriptor == SyntaxDiagnostics.CarriageReturn;
@@ -339,7 +359,7 @@ internal sealed partial class Parser
     private void ExitNesting() => _depth--;
 
     /// <summary>A diagnostic before its location is resolved to lines and columns.</summary>
-    internal readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
+    private readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
     {
         public Diagnostic ToDiagnostic(string? path, SourceText source)
             => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
@@ -349,7 +369,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>A token or a word, with where its own text (trivia excluded) starts and ends.</summary>
-    internal readonly record struct Lexeme(SyntaxElement Element, SyntaxKind Kind, int Start, int End)
+    private readonly record struct Lexeme(SyntaxElement Element, SyntaxKind Kind, int Start, int End)
     {
         public bool IsWord => Kind == SyntaxKind.Word;
 

@@ -76,7 +76,7 @@ internal sealed class WindowInput(TextReader reader)
     public string Take(int length) => new(_buffer, 0, length);
 
     /// <summary>Where a window taken now lies in the script.</summary>
-    public WindowPlacement Placement(string? path, string window) => new(path, window, _offset, _line, _column);
+    public TextPlacement Placement(string? path, string window) => new(path, window, _offset, _line, _column);
 
     /// <summary>Reports to the window's parser the encoding warnings that fall inside the window.</summary>
     public void ReportEncodingWarnings(Parser parser, int length)
@@ -104,6 +104,12 @@ internal sealed class WindowInput(TextReader reader)
         _offset += consumed;
         Count -= consumed;
         Array.Copy(_buffer, consumed, _buffer, 0, Count);
+
+        // After a statement many windows long, the buffer shrinks back to what windows need.
+        if (_buffer.Length > 4 * InitialChars && Count < _buffer.Length / 4)
+        {
+            Array.Resize(ref _buffer, _buffer.Length / 2);
+        }
     }
 
     // The warnings of Parser.ReportEncodingWarnings, for the whole script: a byte order mark as its first character,

@@ -6,8 +6,10 @@ namespace ConfigConvert.ShellParser;
 /// continuation; a parser reads it as if it were the whole script, and hands out the segments that nothing after the
 /// window could have changed (<c>Parser.IsSettled</c>). The next window starts where the last of them ended, with the
 /// rest of the last window and more of the script, and a new parser that takes up the parse where that segment left it
-/// (<see cref="Parser.Boundary"/>), with the tables of the parses before it. A statement longer than a window is parsed
-/// again in a window twice as long, so it costs at most twice its parse.
+/// (<see cref="Parser.Boundary"/>), with the tables of the parses before it (bounded: <see cref="ParseBuffers.Bound"/>).
+/// A statement longer than a window is parsed again in a window at least twice as long, so it is parsed about twice in
+/// all, plus the copies of its windows. A script whose every line ends in a line continuation has no place for a window
+/// to end, and is read whole.
 /// </summary>
 internal static class WindowedParse
 {
@@ -20,23 +22,27 @@ internal static class WindowedParse
         var buffers = new ParseBuffers();
         var wanted = windowChars;
         Parser.Boundary? boundary = null;
+
+        // The length of the last window, when it handed out nothing: the same window would hand out nothing again.
+        var fruitless = 0;
         while (true)
         {
             var final = input.Fill(wanted);
             var length = final ? input.Count : input.WindowEnd();
-            if (length == 0 && !final)
+            if (length <= fruitless && !final)
             {
-                // Not one line break that can end a window: read on.
-                wanted = Doubled(wanted);
+                // No line break that can end a window, or none past the fruitless window's end: read on.
+                wanted = Doubled(Math.Max(wanted, input.Count));
                 continue;
             }
 
+            buffers.Bound();
             var window = input.Take(length);
             var parser = Parser.ForWindow(window, buffers);
             input.ReportEncodingWarnings(parser, length);
             if (boundary is not null)
             {
-                parser.Resume(boundary.Value);
+                boundary.Value.ResumeIn(parser);
             }
 
             var consumed = 0;
@@ -52,7 +58,8 @@ internal static class WindowedParse
             }
 
             boundary = parser.LastBoundary ?? boundary;
-            wanted = parser.StoppedTooDeep ? int.MaxValue : consumed == 0 ? Doubled(wanted) : windowChars;
+            fruitless = consumed == 0 ? length : 0;
+            wanted = parser.StoppedTooDeep ? int.MaxValue : consumed == 0 ? Doubled(Math.Max(wanted, length)) : windowChars;
             input.Consume(window, consumed);
         }
     }
