@@ -17,6 +17,7 @@ internal sealed class DecodingReader : TextReader
     private readonly Stream _stream;
     private readonly long _length;
     private readonly Decoder _decoder;
+    private readonly bool _leaveOpen;
     private byte[]? _bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes);
     private char[]? _chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
     private long _read;
@@ -24,11 +25,12 @@ internal sealed class DecodingReader : TextReader
     private int _charCount;
     private bool _flushed;
 
-    public DecodingReader(Stream stream, long length, Encoding encoding)
+    public DecodingReader(Stream stream, long length, Encoding encoding, bool leaveOpen)
     {
         _stream = stream;
         _length = length;
         _decoder = encoding.GetDecoder();
+        _leaveOpen = leaveOpen;
     }
 
     public override int Peek() => Fill() ? _chars![_charPosition] : -1;
@@ -50,11 +52,27 @@ internal sealed class DecodingReader : TextReader
         return count;
     }
 
+    // TextReader's own ReadBlock of a span reads through a rented array as long as the span.
+    public override int ReadBlock(Span<char> buffer)
+    {
+        var total = 0;
+        for (int n; total < buffer.Length && (n = Read(buffer[total..])) > 0;)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _stream.Dispose();
+            if (!_leaveOpen)
+            {
+                _stream.Dispose();
+            }
+
             if (_bytes is not null)
             {
                 ArrayPool<byte>.Shared.Return(_bytes);

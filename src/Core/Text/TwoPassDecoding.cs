@@ -16,37 +16,23 @@ internal static class TwoPassDecoding
     /// <summary>The text of the <paramref name="length"/> bytes of <paramref name="stream"/>, or null when it read differently the second time (it changed meanwhile).</summary>
     public static SourceText? Decode(Stream stream, long length)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
-            var utf8Characters = CountUtf8Characters(stream, buffer, length);
-            var (encoding, sourceEncoding) = utf8Characters is null ? (Encoding.Latin1, SourceEncoding.Latin1) : ((Encoding)SourceText.StrictUtf8, SourceEncoding.Utf8);
-            stream.Position = 0;
-            var text = string.Create(checked((int)(utf8Characters ?? length)), (stream, buffer, encoding, length), static (characters, state) =>
+            var (encoding, count) = ChooseEncoding(stream, length);
+            using var reader = new DecodingReader(stream, length, encoding, leaveOpen: true);
+            var text = string.Create(checked((int)count), reader, static (characters, reader) =>
             {
-                var decoder = state.encoding.GetDecoder();
-                var (written, read) = (0, 0L);
-                for (int n; (n = state.stream.Read(state.buffer, 0, ChunkBytes)) > 0; read += n)
-                {
-                    written += decoder.GetChars(state.buffer.AsSpan(0, n), characters[written..], flush: false);
-                }
-
-                written += decoder.GetChars([], characters[written..], flush: true);
-                if (read != state.length || written != characters.Length)
+                if (reader.ReadBlock(characters) != characters.Length || reader.Peek() >= 0)
                 {
                     throw new InvalidDataException("the stream changed between the two passes");
                 }
             });
-            return SourceText.FromDecoded(text, sourceEncoding);
+            return SourceText.FromDecoded(text, encoding == Encoding.Latin1 ? SourceEncoding.Latin1 : SourceEncoding.Utf8);
         }
-        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or DecoderFallbackException)
         {
-            // Grown (no room left in the text), shrunk, or no longer valid UTF-8: read again, whole.
+            // Grown, shrunk, or no longer valid UTF-8: read again, whole.
             return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -57,16 +43,26 @@ internal static class TwoPassDecoding
     /// </summary>
     public static TextReader? OpenReader(Stream stream, long length)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
-            var encoding = CountUtf8Characters(stream, buffer, length) is null ? Encoding.Latin1 : (Encoding)SourceText.StrictUtf8;
-            stream.Position = 0;
-            return new DecodingReader(stream, length, encoding);
+            return new DecodingReader(stream, length, ChooseEncoding(stream, length).Encoding, leaveOpen: false);
         }
         catch (InvalidDataException)
         {
             return null;
+        }
+    }
+
+    // The first pass: the encoding of SourceText.From's rule, and the number of characters the bytes decode to; the
+    // stream is left at its start for the second.
+    private static (Encoding Encoding, long Characters) ChooseEncoding(Stream stream, long length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            var utf8Characters = CountUtf8Characters(stream, buffer, length);
+            stream.Position = 0;
+            return utf8Characters is { } characters ? (SourceText.StrictUtf8, characters) : (Encoding.Latin1, length);
         }
         finally
         {
