@@ -53,9 +53,10 @@ internal sealed partial class Parser
     {
         var parser = new Parser(source.Text, 0);
         var root = parser.ParseScript();
+        var placement = TextPlacement.Whole(path, source);
         var diagnostics = parser._diagnostics
             .OrderBy(d => d.Start)
-            .Select(d => d.ToDiagnostic(path, source))
+            .Select(d => d.ToDiagnostic(placement))
             .ToImmutableArray();
         return new SyntaxTree(source, path, root, diagnostics);
     }
@@ -68,7 +69,7 @@ internal sealed partial class Parser
     {
         var parser = new Parser(source.Text, 0);
         parser.ReportEncodingWarnings();
-        return parser.Segments(TextPlacement.Whole(path, source.Text), isWindow: false);
+        return parser.Segments(TextPlacement.Whole(path, source), isWindow: false);
     }
 
     /// <summary>A parser of one window of a longer script (see <see cref="WindowedParse"/>), sharing the tables of the parses before it.</summary>
@@ -77,7 +78,7 @@ internal sealed partial class Parser
     /// <summary>True when the parse stopped because compound commands nested too deep: everything after is kept verbatim, to the script's end.</summary>
     internal bool StoppedTooDeep => _tooDeep;
 
-    /// <summary>Reports an encoding warning (<see cref="ReportEncodingWarnings"/>) that a reader of the whole script found in this window.</summary>
+    /// <summary>Reports one of the script's <see cref="EncodingWarnings"/> that falls in this parser's text.</summary>
     internal void ReportEncodingWarning(DiagnosticDescriptor descriptor, int position) => Report(descriptor, position, position + 1);
 
     /// <summary>Where the last segment this parser handed out ended, as a window's parser must start from it (null before the first).</summary>
@@ -124,7 +125,7 @@ internal sealed partial class Parser
             var carried = ImmutableArray.CreateBuilder<RawDiagnostic>(diagnostics.Count);
             foreach (var diagnostic in diagnostics)
             {
-                if (!IsEncodingWarning(diagnostic.Descriptor))
+                if (!EncodingWarnings.Includes(diagnostic.Descriptor))
                 {
                     carried.Add(diagnostic with { Start = diagnostic.Start - end, End = diagnostic.End - end });
                 }
@@ -132,9 +133,6 @@ internal sealed partial class Parser
 
             return carried.DrainToImmutable();
         }
-
-        private static bool IsEncodingWarning(DiagnosticDescriptor descriptor)
-            => descriptor == SyntaxDiagnostics.ByteOrderMark || descriptor == SyntaxDiagnostics.NulByte || descriptor == SyntaxDiagnostics.CarriageReturn;
     }
 
     /// <summary>
@@ -311,22 +309,9 @@ internal sealed partial class Parser
             return;
         }
 
-        if (_text.Length > 0 && _text[0] == '\uFEFF')
-        {
-            Report(SyntaxDiagnostics.ByteOrderMark, 0, 1);
-        }
-
-        var nul = _text.IndexOf('\0');
-        if (nul >= 0)
-        {
-            Report(SyntaxDiagnostics.NulByte, nul, nul + 1);
-        }
-
-        var cr = _text.IndexOf("\r\n", StringComparison.Ordinal);
-        if (cr >= 0)
-        {
-            Report(SyntaxDiagnostics.CarriageReturn, cr, cr + 1);
-        }
+        var warnings = new EncodingWarnings();
+        warnings.Find(_text);
+        warnings.ReportTo(this, 0, _text.Length);
     }
 
     private void Report(DiagnosticDescriptor descriptor, int start, int end, params object?[] args)
@@ -361,9 +346,6 @@ internal sealed partial class Parser
     /// <summary>A diagnostic before its location is resolved to lines and columns.</summary>
     private readonly record struct RawDiagnostic(DiagnosticDescriptor Descriptor, int Start, int End, object?[] Args)
     {
-        public Diagnostic ToDiagnostic(string? path, SourceText source)
-            => Diagnostic.Create(Descriptor, Location.Create(path, source, TextSpan.FromBounds(Start, End)), Args);
-
         public Diagnostic ToDiagnostic(TextPlacement placement) => Diagnostic.Create(Descriptor, placement.Locate(Start, End), Args);
 
     }

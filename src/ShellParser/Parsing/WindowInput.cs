@@ -1,11 +1,11 @@
-using ConfigConvert.Diagnostics;
+using ConfigConvert.Text;
 
 namespace ConfigConvert.ShellParser;
 
 /// <summary>
 /// The characters of a script read but not yet parsed into handed-out segments, for <see cref="WindowedParse"/>: where
-/// they start in the script (position, line, column), and the encoding warnings of the whole script, which are found
-/// as the characters are read because each names the first place of its kind.
+/// they start in the script (position, line, column), and the script's <see cref="EncodingWarnings"/>, found as the
+/// characters are read.
 /// </summary>
 internal sealed class WindowInput(TextReader reader)
 {
@@ -16,12 +16,7 @@ internal sealed class WindowInput(TextReader reader)
     private int _offset;
     private int _line = 1;
     private int _column = 1;
-
-    // Where the script's byte order mark, first NUL and first CR LF are, once read; -1 before.
-    private int _byteOrderMark = -1;
-    private int _firstNul = -1;
-    private int _firstCarriageReturn = -1;
-    private char _lastRead;
+    private readonly EncodingWarnings _encodingWarnings = new();
 
     /// <summary>The characters read and not yet consumed.</summary>
     public int Count { get; private set; }
@@ -47,7 +42,7 @@ internal sealed class WindowInput(TextReader reader)
                 break;
             }
 
-            FindEncodingWarnings(Count, read);
+            _encodingWarnings.Find(_buffer.AsSpan(Count, read));
             Count += read;
         }
 
@@ -76,31 +71,18 @@ internal sealed class WindowInput(TextReader reader)
     public string Take(int length) => new(_buffer, 0, length);
 
     /// <summary>Where a window taken now lies in the script.</summary>
-    public TextPlacement Placement(string? path, string window) => new(path, window, _offset, _line, _column);
+    public TextPlacement Placement(string? path, string window) => new(path, SourceText.From(window), _offset, _line, _column);
 
     /// <summary>Reports to the window's parser the encoding warnings that fall inside the window.</summary>
-    public void ReportEncodingWarnings(Parser parser, int length)
-    {
-        Report(_byteOrderMark, SyntaxDiagnostics.ByteOrderMark);
-        Report(_firstNul, SyntaxDiagnostics.NulByte);
-        Report(_firstCarriageReturn, SyntaxDiagnostics.CarriageReturn);
-
-        void Report(int position, DiagnosticDescriptor descriptor)
-        {
-            if (position >= _offset && position < _offset + length)
-            {
-                parser.ReportEncodingWarning(descriptor, position - _offset);
-            }
-        }
-    }
+    public void ReportEncodingWarnings(Parser parser, int length) => _encodingWarnings.ReportTo(parser, _offset, length);
 
     /// <summary>Drops the first <paramref name="consumed"/> characters of <paramref name="window"/>, handed out in segments.</summary>
     public void Consume(string window, int consumed)
     {
+        // Counted here rather than asked of the window's placement, whose line map would cost a pass over every window.
         var done = window.AsSpan(0, consumed);
         var lineBreaks = done.Count('\n');
-        var lastBreak = done.LastIndexOf('\n');
-        (_line, _column) = lineBreaks == 0 ? (_line, _column + consumed) : (_line + lineBreaks, consumed - lastBreak);
+        (_line, _column) = lineBreaks == 0 ? (_line, _column + consumed) : (_line + lineBreaks, consumed - done.LastIndexOf('\n'));
         _offset += consumed;
         Count -= consumed;
         Array.Copy(_buffer, consumed, _buffer, 0, Count);
@@ -110,30 +92,5 @@ internal sealed class WindowInput(TextReader reader)
         {
             Array.Resize(ref _buffer, _buffer.Length / 2);
         }
-    }
-
-    // The warnings of Parser.ReportEncodingWarnings, for the whole script: a byte order mark as its first character,
-    // its first NUL, and its first CR LF, which may straddle two reads.
-    private void FindEncodingWarnings(int start, int count)
-    {
-        var read = _buffer.AsSpan(start, count);
-        var position = _offset + start;
-        if (position == 0 && read[0] == '\uFEFF')
-        {
-            _byteOrderMark = 0;
-        }
-
-        if (_firstNul < 0 && read.IndexOf('\0') is var nul and >= 0)
-        {
-            _firstNul = position + nul;
-        }
-
-        if (_firstCarriageReturn < 0)
-        {
-            _firstCarriageReturn = _lastRead == '\r' && read[0] == '\n' ? position - 1
-                : read.IndexOf("\r\n") is var cr and >= 0 ? position + cr : -1;
-        }
-
-        _lastRead = read[^1];
     }
 }
