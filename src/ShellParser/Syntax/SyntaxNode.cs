@@ -174,21 +174,23 @@ public abstract class SyntaxNode : SyntaxElement
     /// <summary>All nodes below this one, depth first, in text order.</summary>
     public IEnumerable<SyntaxNode> DescendantNodes()
     {
-        var stack = new Stack<IEnumerator<SyntaxElement>>();
-        stack.Push(ChildElements().GetEnumerator());
-        while (stack.Count > 0)
+        // Each node on the path with the next slot to visit, instead of an enumerator per node: a walk
+        // over a whole config visits every node, and the enumerators were a tenth of a check's garbage.
+        var path = new Stack<(SyntaxNode Node, int Next)>();
+        path.Push((this, 0));
+        while (path.TryPop(out var top))
         {
-            var e = stack.Peek();
-            if (!e.MoveNext())
+            var (node, next) = top;
+            if (NextChild(node, ref next) is not { } child)
             {
-                stack.Pop();
                 continue;
             }
 
-            if (e.Current is SyntaxNode node)
+            path.Push((node, next));
+            if (child is SyntaxNode childNode)
             {
-                yield return node;
-                stack.Push(node.ChildElements().GetEnumerator());
+                yield return childNode;
+                path.Push((childNode, 0));
             }
         }
     }
@@ -196,26 +198,40 @@ public abstract class SyntaxNode : SyntaxElement
     /// <summary>All tokens below this node, in text order.</summary>
     public IEnumerable<SyntaxToken> DescendantTokens()
     {
-        var stack = new Stack<IEnumerator<SyntaxElement>>();
-        stack.Push(ChildElements().GetEnumerator());
-        while (stack.Count > 0)
+        var path = new Stack<(SyntaxNode Node, int Next)>();
+        path.Push((this, 0));
+        while (path.TryPop(out var top))
         {
-            var e = stack.Peek();
-            if (!e.MoveNext())
+            var (node, next) = top;
+            if (NextChild(node, ref next) is not { } child)
             {
-                stack.Pop();
                 continue;
             }
 
-            if (e.Current is SyntaxToken token)
+            path.Push((node, next));
+            if (child is SyntaxToken token)
             {
                 yield return token;
             }
             else
             {
-                stack.Push(((SyntaxNode)e.Current).ChildElements().GetEnumerator());
+                path.Push(((SyntaxNode)child, 0));
             }
         }
+    }
+
+    /// <summary>The first present child at or after slot <paramref name="next"/>, which is moved past it; null when none is left.</summary>
+    private static SyntaxElement? NextChild(SyntaxNode node, ref int next)
+    {
+        while (next < node.SlotCount)
+        {
+            if (node.GetSlot(next++) is { } child)
+            {
+                return child;
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />

@@ -89,6 +89,7 @@ public sealed class SyntaxTree
     {
         var map = new Dictionary<SyntaxElement, (int, SyntaxNode?)>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<(SyntaxElement Element, int Position, SyntaxNode? Parent)>();
+        var children = new List<(SyntaxElement, int, SyntaxNode?)>();
         stack.Push((_root, 0, null));
         while (stack.Count > 0)
         {
@@ -96,12 +97,15 @@ public sealed class SyntaxTree
             map.TryAdd(element, (position, parent));
             if (element is SyntaxNode node)
             {
-                var children = new List<(SyntaxElement, int, SyntaxNode?)>();
+                children.Clear();
                 var offset = position;
-                foreach (var child in node.ChildElements())
+                for (var i = 0; i < node.SlotCount; i++)
                 {
-                    children.Add((child, offset, node));
-                    offset += child.FullWidth;
+                    if (node.GetSlot(i) is { } child)
+                    {
+                        children.Add((child, offset, node));
+                        offset += child.FullWidth;
+                    }
                 }
 
                 for (var i = children.Count - 1; i >= 0; i--)

@@ -6,8 +6,14 @@ public abstract class SyntaxWalker : SyntaxVisitor
     /// <summary>Visits the children of <paramref name="node"/>, and each token through <see cref="VisitToken"/>.</summary>
     public override void DefaultVisit(SyntaxNode node)
     {
-        foreach (var child in node.ChildElements())
+        // The slots themselves rather than ChildElements(): an enumerator for every node walked adds up.
+        for (var i = 0; i < node.SlotCount; i++)
         {
+            if (node.GetSlot(i) is not { } child)
+            {
+                continue;
+            }
+
             if (child is SyntaxNode childNode)
             {
                 childNode.Accept(this);

@@ -37,7 +37,7 @@ internal sealed record CountingLoop(int For, int HeaderClose, int End, string Co
             return null;
         }
 
-        var assignments = Enumerable.Range(body, end - body + 1).Where(p => IsCountingAssignment(code, p)).ToList();
+        var assignments = CountingAssignments(code, body, end);
         if (assignments.Count == 0)
         {
             return null;
@@ -51,6 +51,22 @@ internal sealed record CountingLoop(int For, int HeaderClose, int End, string Co
         var reset = IsReset(code, position - 4, counter) ? position - 4 : (int?)null;
         var otherWork = assignments.Count > 1 ? assignments[1] : reader.OtherWork;
         return new CountingLoop(position, close, end, counter, reader.ModuleType, reset, otherWork);
+    }
+
+    // A loop rather than a query: Read runs at every token of a file, and a lambda over `code` would
+    // allocate its closure at each of them, loop or not.
+    private static List<int> CountingAssignments(CodeView code, int first, int last)
+    {
+        var found = new List<int>();
+        for (var p = first; p <= last; p++)
+        {
+            if (IsCountingAssignment(code, p))
+            {
+                found.Add(p);
+            }
+        }
+
+        return found;
     }
 
     /// <summary><c>ctx_index = counter++</c> at <paramref name="p"/> (after <c>-&gt;</c>).</summary>
