@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ConfigConvert.ShellParser;
 using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.Cli.Tests;
@@ -93,6 +94,52 @@ public sealed class ParseCommandTests
             : streamed.Out.Split('\n').Where(line => line.Length > 0).ToList();
         Assert.Equal(6, diagnostics.Count);
         Assert.Equal(diagnostics, streamedDiagnostics);
+    }
+
+    /// <summary>
+    /// A file that changes after it was opened (its encoding chosen, its length measured) is read
+    /// again, whole, and parsed as it is now: the diagnostics are those of the new text, none of them
+    /// twice, although the windows read before the change had reported some. The file spans many
+    /// windows, and the change is made by the real reader's own checks: it grew, it shrank, or a byte
+    /// that is not UTF-8 appeared where UTF-8 had been chosen.
+    /// </summary>
+    [Theory]
+    [InlineData("grew")]
+    [InlineData("shrank")]
+    [InlineData("turned Latin-1")]
+    public void A_file_that_changes_while_it_is_parsed_is_parsed_again_as_it_is_now(string change)
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "config");
+        var body = "x=`echo a ) b`\n" + string.Concat(Enumerable.Repeat("if x; then\n  y=\"$z\"\nfi\n", 20_000));
+        var original = Encoding.UTF8.GetBytes(body + "echo done\n");
+        byte[] now = change switch
+        {
+            "grew" => Encoding.UTF8.GetBytes(body + "echo done\nif open; then\n"),
+            "shrank" => Encoding.UTF8.GetBytes(body + "for 1x"),
+            _ => [.. original[..^10], .. Encoding.Latin1.GetBytes("echo caf\u00e9\n")],
+        };
+        File.WriteAllBytes(path, original);
+
+        var opened = false;
+        var parsed = Commands.ParseCommand.ParseForDiagnostics(path, (string p, out TextReader reader, out string error) =>
+        {
+            opened = Input.InputFile.TryOpenText(p, out reader, out error);
+            using (var stream = new FileStream(p, FileMode.Open, FileAccess.Write))
+            {
+                // In place, so that the open reader reads the new bytes (a rename would leave it the old file).
+                stream.SetLength(0);
+                stream.Write(now);
+            }
+
+            return opened;
+        });
+
+        Assert.True(opened);
+        Assert.Null(parsed.Error);
+        var expected = SyntaxTree.ParseText(File.ReadAllBytes(path) is var bytes && change == "turned Latin-1" ? Encoding.Latin1.GetString(bytes) : Encoding.UTF8.GetString(bytes), path).GetDiagnostics();
+        Assert.Equal(expected.Select(d => d.ToString()), parsed.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains(expected, d => d.Location.Start.Line == 1);
     }
 
     [Fact]

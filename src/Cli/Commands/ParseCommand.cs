@@ -66,12 +66,18 @@ internal static class ParseCommand
         return new ParsedFile(path, tree.GetDiagnostics(), tree, null);
     }
 
+    /// <summary>Opens a file as text, as <see cref="InputFile.TryOpenText"/> does.</summary>
+    internal delegate bool TextOpener(string path, out TextReader reader, out string error);
+
     // Without --tree only the diagnostics are wanted, as from `dash -n`: the file is read as it is
     // parsed, a window at a time, and each statement is dropped as soon as it is parsed, so a large
     // script is never in memory whole, neither its text nor its tree.
-    private static ParsedFile ParseForDiagnostics(string path)
+    private static ParsedFile ParseForDiagnostics(string path) => ParseForDiagnostics(path, InputFile.TryOpenText);
+
+    /// <summary>The diagnostics of the file at <paramref name="path"/>, opened by <paramref name="open"/> (the tests change the file once it is open).</summary>
+    internal static ParsedFile ParseForDiagnostics(string path, TextOpener open)
     {
-        if (!InputFile.TryOpenText(path, out var reader, out var error))
+        if (!open(path, out var reader, out var error))
         {
             return new ParsedFile(path, [], null, error);
         }
@@ -164,5 +170,5 @@ internal static class ParseCommand
     }
 
     /// <summary>What parsing one file gave: its diagnostics, its tree when <c>--tree</c> asks for it, or why it could not be read.</summary>
-    private sealed record ParsedFile(string Path, ImmutableArray<Diagnostic> Diagnostics, SyntaxTree? Tree, string? Error);
+    internal sealed record ParsedFile(string Path, ImmutableArray<Diagnostic> Diagnostics, SyntaxTree? Tree, string? Error);
 }
