@@ -203,32 +203,43 @@ internal static class NginxScripts
         var fresh = new ShellValue.Builder();
         var shared = new ShellValue.Builder();
         var earlier = Read(shell, earlierList);
+        (ShellValue Src, bool Found, int Old)? last = null;
         foreach (var src in sources.SplitWords())
         {
-            shell.Set("src", src);
             var found = src.KnownText is { } text ? earlier.IndexOfWord(text) : -1;
-            shell.Set("found", ShellValue.Text(found < 0 ? "no" : "yes"));
 
             // The inner loop over the earlier list leaves `old` at the word it stopped at: the first
             // equal one, or the last. Looked up, not walked, as the list holds every earlier module's.
-            if (earlier.WordCount > 0)
-            {
-                shell.Set("old", earlier.WordAt(found < 0 ? earlier.WordCount - 1 : found));
-            }
-
+            last = (src, found >= 0, found < 0 ? earlier.WordCount - 1 : found);
             var list = found < 0 ? fresh : shared;
             list.Append(Space);
             list.Append(src);
         }
 
+        // The loop's variables as the last turn left them: nothing reads them between turns, and
+        // setting them at every turn was most of the variable changes a config with many sources made.
+        if (last is var (lastSrc, lastFound, old))
+        {
+            shell.Set("src", lastSrc);
+            shell.Set("found", lastFound ? Yes : No);
+            if (earlier.WordCount > 0)
+            {
+                shell.Set("old", earlier.WordAt(old));
+            }
+        }
+
         return (fresh.ToValue(), shared.ToValue());
     }
+
+    private static readonly ShellValue Yes = ShellValue.Text("yes");
+
+    private static readonly ShellValue No = ShellValue.Text("no");
 
     private static readonly ShellValue Space = ShellValue.Text(" ");
 
     private static int? AutoFeature(Evaluator shell, SyntaxNode at)
     {
-        shell.Set("ngx_found", ShellValue.Text("no"));
+        shell.Set("ngx_found", No);
         var featureName = Read(shell, "ngx_feature_name");
         if (!featureName.IsEmpty)
         {
@@ -257,7 +268,7 @@ internal static class NginxScripts
             return 0;
         }
 
-        shell.Set("ngx_found", ShellValue.Text("yes"));
+        shell.Set("ngx_found", Yes);
         if (run == "value")
         {
             shell.Record.Defines.Add(new DefineFact(featureName.ToString(), "(the output of the test program)", shell.LocationOf(at)));
