@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace ConfigConvert.Analyzers;
@@ -21,6 +22,8 @@ internal static class ParallelModules
             return [.. modules.Select(CheckAndTell)];
         }
 
-        return [.. modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(CheckAndTell)];
+        // Handed out one module at a time, not in fixed ranges of the list: one large module (a tenth
+        // of a tree's modules can be half its work) would otherwise leave the other threads idle.
+        return [.. Partitioner.Create(modules, loadBalance: true).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(CheckAndTell)];
     }
 }

@@ -112,8 +112,12 @@ public sealed class ModuleOutcome
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
     public static string DisplayPath(string word, string moduleDirectory)
     {
-        var root = moduleDirectory.TrimEnd('/');
-        return word == root ? "$ngx_addon_dir" : word.StartsWith(root + "/", StringComparison.Ordinal) ? "$ngx_addon_dir" + word[root.Length..] : word;
+        // Spans, not substrings: every source word of every outcome passes here.
+        var root = moduleDirectory.AsSpan().TrimEnd('/');
+        var path = word.AsSpan();
+        return path.SequenceEqual(root) ? "$ngx_addon_dir"
+            : path.Length > root.Length && path[root.Length] == '/' && path.StartsWith(root, StringComparison.Ordinal) ? string.Concat("$ngx_addon_dir", path[root.Length..])
+            : word;
     }
 
     private static Location? Origin(ShellValue value) => value.Segments.FirstOrDefault(s => s.Origin is not null).Origin;
