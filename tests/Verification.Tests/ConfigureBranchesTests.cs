@@ -171,6 +171,32 @@ public sealed class ConfigureBranchesTests : IClassFixture<ConfigureBranchesTest
         }
     }
 
+    /// <summary>
+    /// A build whose copy of the tree cannot be made (here its place is taken by a file; a full disk does the same) is
+    /// the work directory's failure, an I/O error with the copy's own message, not a configure that failed.
+    /// </summary>
+    [Fact]
+    public void A_copy_of_the_tree_that_fails_is_an_io_error_not_a_failed_configure()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-branches-uncopied-").FullName;
+        try
+        {
+            var builds = new ConfigureBuild[] { new("fine", Path.Combine(root, "fine"), []), new("blocked", Path.Combine(root, "blocked"), []) };
+            var blocked = Path.Combine(Directory.CreateDirectory(builds[1].WorkDirectory).FullName, "src");
+            File.WriteAllText(blocked, "a file where the copy of the tree goes\n");
+
+            var error = Assert.Throws<IOException>(() => Toolchain().Configure(builds, Path.Combine(root, "scratch")));
+
+            Assert.Contains($"cannot copy nginx's source tree to {blocked}: mkdir: ", error.Message, StringComparison.Ordinal);
+            Assert.True(Directory.Exists(Path.Combine(root, "scratch", "branch-0")));
+            Assert.False(File.Exists(blocked + ".uncopied"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void Paths_that_would_need_quoting_are_configured_whole()
     {

@@ -72,7 +72,8 @@ internal sealed partial class ConfigureBranches
     /// lines up to <c>. auto/modules</c>; then <paramref name="realConfigure"/> (configure itself, moved aside) is put
     /// back, and each line of <paramref name="buildsFile"/> (<c>TREE FLAG...</c>) becomes a copy of the tree at TREE
     /// where the rest of configure runs with those module flags; its output goes to <c>TREE.out</c>, its exit status
-    /// to <c>TREE.status</c>, and the id of the subshell it runs in to <c>TREE.pid</c> (<see cref="BranchWatch"/>).
+    /// to <c>TREE.status</c>, and the id of the subshell it runs in to <c>TREE.pid</c> (<see cref="BranchWatch"/>); when
+    /// the copy of the tree fails, <c>TREE.uncopied</c> is made.
     /// <paramref name="prefixDone"/> is touched when the shared part is over.
     /// </summary>
     public string Driver(string realConfigure, string buildsFile, string prefixDone)
@@ -95,7 +96,9 @@ internal sealed partial class ConfigureBranches
                 # cd sets OLDPWD, which configure has from its environment or not at all; -P gives PWD as a shell
                 # started in the tree finds it.
                 configconvert_oldpwd=${OLDPWD+=}${OLDPWD-}
-                mkdir -p "$configconvert_tree" && cp -R ./. "$configconvert_tree" && cd -P "$configconvert_tree" || exit 1
+                # A copy that fails (a full disk) is the work directory's failure, not configure's: TREE.uncopied says so.
+                mkdir -p "$configconvert_tree" && cp -R ./. "$configconvert_tree" && cd -P "$configconvert_tree" \
+                    || { : > "$configconvert_tree.uncopied"; exit 1; }
                 case $configconvert_oldpwd in
                     =*) OLDPWD=${configconvert_oldpwd#=} ;;
                     *) unset OLDPWD ;;

@@ -180,6 +180,13 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         var own = File.Exists(output) ? ChildProcess.KeptTail(output) : string.Empty;
         File.Delete(output);
         File.Delete(tree + ".pid");
+        if (File.Exists(tree + ".uncopied"))
+        {
+            File.Delete(tree + ".uncopied");
+            var why = own.Trim();
+            throw new IOException($"cannot copy nginx's source tree to {tree}" + (why.Length > 0 ? ": " + why : string.Empty));
+        }
+
         var run = new ProcessRun(build.Label, "/bin/sh", ["./configure", .. source.ConfFlags, .. build.Flags], tree, driver.ExitCode, driver.TimedOut, driver.StartError, first ? driver.Duration : TimeSpan.Zero, driver.Output + own, null);
         if (watch.SharedPartStopped)
         {
@@ -194,8 +201,8 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
             return watch.Stopped(tree) ? StoppedAtTheLimit(run) : run;
         }
 
-        // The script cannot end well without a status for each build (a full disk, say): never a success.
-        return driver.Succeeded ? run with { ExitCode = 1, Output = run.Output + "[configure's shared part ended without this build's exit status]\n" } : run;
+        // The script cannot end well without a status for each build: it could not write the file (a full disk, say).
+        return driver.Succeeded ? throw new IOException($"configure's shared part ended without the exit status of the build in {tree}") : run;
     }
 
     // As ChildProcess reports a program it stopped at the limit.
