@@ -218,13 +218,13 @@ internal static class NginxScripts
 
         // The loop's variables as the last turn left them: nothing reads them between turns, and
         // setting them at every turn was most of the variable changes a config with many sources made.
-        if (last is var (lastSrc, lastFound, old))
+        if (last is { } turn)
         {
-            shell.Set("src", lastSrc);
-            shell.Set("found", lastFound ? Yes : No);
+            shell.Set("src", turn.Src);
+            shell.Set("found", turn.Found ? Yes : No);
             if (earlier.WordCount > 0)
             {
-                shell.Set("old", earlier.WordAt(old));
+                shell.Set("old", earlier.WordAt(turn.Old));
             }
         }
 
