@@ -38,4 +38,24 @@ public sealed class DiagnosticMessageTests
         Assert.Contains(expected, tree.GetDiagnostics().Select(d => d.ToString()));
         Assert.Equal(text, tree.GetRoot().ToFullString());
     }
+
+    /// <summary>
+    /// A construct whose next keyword is missing at the end of the file is reported once, as dash
+    /// reports it once: not again for its closing keyword, nor for the empty list after the missing
+    /// keyword. A `then` that CR LF line endings make `then\r` is the common case.
+    /// </summary>
+    [Theory]
+    [InlineData("if x; thenX\n echo a\n", "config(1,1): error CC1002: `if` statement must end with `fi`")]
+    [InlineData("if x; then\r\n echo a\n", "config(1,1): error CC1002: `if` statement must end with `fi`", "config(1,11): warning CC1103: line ends with a carriage return (CRLF line endings); /bin/sh reads it as part of the last word")]
+    [InlineData("if a; then b; elif c\n", "config(1,1): error CC1002: `if` statement must end with `fi`")]
+    [InlineData("while a; doX\n", "config(1,1): error CC1002: `while` loop must end with `done`")]
+    [InlineData("for i in a b; doX\n", "config(1,1): error CC1002: `for` loop must end with `done`", "config(1,15): error CC1001: unexpected `doX`, expected `do`")]
+    [InlineData("while if x; thenX\n", "config(1,1): error CC1002: `while` loop must end with `done`", "config(1,7): error CC1002: `if` statement must end with `fi`")]
+    [InlineData("while true; do if x; thenX\n", "config(1,1): error CC1002: `while` loop must end with `done`", "config(1,16): error CC1002: `if` statement must end with `fi`")]
+    public void An_unterminated_construct_is_reported_once(string text, params string[] expected)
+    {
+        var tree = SyntaxTree.ParseText(text, "config");
+        Assert.Equal(expected, tree.GetDiagnostics().Select(d => d.ToString()));
+        Assert.Equal(text, tree.GetRoot().ToFullString());
+    }
 }

@@ -180,7 +180,7 @@ internal sealed partial class Parser
     private SyntaxList<StatementSyntax> ParseNonEmptyList(string where)
     {
         var statements = ParseStatementList();
-        if (statements.Count == 0 && !_tooDeep)
+        if (statements.Count == 0 && !_tooDeep && !(CurrentKind == SyntaxKind.EndOfFileToken && _unterminatedAtEnd >= 0))
         {
             ReportUnexpected(Current, $"a command after {where}");
         }
@@ -650,13 +650,14 @@ internal sealed partial class Parser
             return KeywordFromWord(TakeWord(), kind);
         }
 
-        if (CurrentKind == SyntaxKind.EndOfFileToken)
-        {
-            Report(SyntaxDiagnostics.UnterminatedConstruct, opener.Start, opener.End, construct, $"`{closer}`");
-        }
-        else
+        if (CurrentKind != SyntaxKind.EndOfFileToken)
         {
             ReportUnexpected(Current, $"`{text}`");
+        }
+        else if (_unterminatedAtEnd != opener.Start)
+        {
+            Report(SyntaxDiagnostics.UnterminatedConstruct, opener.Start, opener.End, construct, $"`{closer}`");
+            _unterminatedAtEnd = opener.Start;
         }
 
         return MissingAt(kind);

@@ -23,6 +23,11 @@ internal sealed partial class Parser
     private int _pos;
     private int _depth;
     private bool _tooDeep;
+
+    // Where the construct starts that was last reported unterminated at the end of the file: its other
+    // keywords are missing there too (an `if` without `then` has no `fi`), and saying so again, or that
+    // the list after the missing keyword is empty, would repeat one error (dash reports it once).
+    private int _unterminatedAtEnd = -1;
     private int _skipFrom = -1;
     private readonly bool _isBackquoteBody;
     private Lexeme _current;
