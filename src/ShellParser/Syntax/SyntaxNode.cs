@@ -220,8 +220,12 @@ public abstract class SyntaxNode : SyntaxElement
         }
     }
 
-    /// <summary>The first present child at or after slot <paramref name="next"/>, which is moved past it; null when none is left.</summary>
-    private static SyntaxElement? NextChild(SyntaxNode node, ref int next)
+    /// <summary>
+    /// The first present child of <paramref name="node"/> at or after slot <paramref name="next"/>, which is moved past
+    /// it; null when none is left. The walks over a tree go through it rather than <see cref="ChildElements"/>, whose
+    /// enumerator for every node walked adds up.
+    /// </summary>
+    internal static SyntaxElement? NextChild(SyntaxNode node, ref int next)
     {
         while (next < node.SlotCount)
         {

@@ -99,13 +99,10 @@ public sealed class SyntaxTree
             {
                 children.Clear();
                 var offset = position;
-                for (var i = 0; i < node.SlotCount; i++)
+                for (var next = 0; SyntaxNode.NextChild(node, ref next) is { } child;)
                 {
-                    if (node.GetSlot(i) is { } child)
-                    {
-                        children.Add((child, offset, node));
-                        offset += child.FullWidth;
-                    }
+                    children.Add((child, offset, node));
+                    offset += child.FullWidth;
                 }
 
                 for (var i = children.Count - 1; i >= 0; i--)

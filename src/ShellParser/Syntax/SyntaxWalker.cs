@@ -6,14 +6,8 @@ public abstract class SyntaxWalker : SyntaxVisitor
     /// <summary>Visits the children of <paramref name="node"/>, and each token through <see cref="VisitToken"/>.</summary>
     public override void DefaultVisit(SyntaxNode node)
     {
-        // The slots themselves rather than ChildElements(): an enumerator for every node walked adds up.
-        for (var i = 0; i < node.SlotCount; i++)
+        for (var next = 0; SyntaxNode.NextChild(node, ref next) is { } child;)
         {
-            if (node.GetSlot(i) is not { } child)
-            {
-                continue;
-            }
-
             if (child is SyntaxNode childNode)
             {
                 childNode.Accept(this);
