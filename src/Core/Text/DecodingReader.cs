@@ -12,7 +12,7 @@ namespace ConfigConvert.Text;
 /// </summary>
 internal sealed class DecodingReader : TextReader
 {
-    private const int ChunkBytes = 64 * 1024;
+    private const int ChunkBytes = TwoPassDecoding.ChunkBytes;
 
     private readonly Stream _stream;
     private readonly long _length;

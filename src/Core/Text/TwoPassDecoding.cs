@@ -11,7 +11,8 @@ namespace ConfigConvert.Text;
 /// </summary>
 internal static class TwoPassDecoding
 {
-    private const int ChunkBytes = 64 * 1024;
+    /// <summary>How many bytes each pass reads at a time (the second in <see cref="DecodingReader"/>).</summary>
+    internal const int ChunkBytes = 64 * 1024;
 
     /// <summary>The text of the <paramref name="length"/> bytes of <paramref name="stream"/>, or null when it read differently the second time (it changed meanwhile).</summary>
     public static SourceText? Decode(Stream stream, long length)
