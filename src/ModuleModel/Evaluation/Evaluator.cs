@@ -34,18 +34,23 @@ internal sealed partial class Evaluator
     private int _functionDepth;
 
     private readonly SyntaxMemo _memo;
+    private readonly ValueMemo _values;
 
     /// <summary>Where this world starts, when it parts from an earlier one after the beginning of the config.</summary>
     private readonly WorldSnapshot? _start;
 
-    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo, WorldSnapshot? start)
+    private Evaluator(EvaluationSettings settings, Decisions decisions, int stepBudget, SyntaxMemo memo, ValueMemo values, WorldSnapshot? start)
     {
         _settings = settings;
         _decisions = decisions;
         _stepBudget = stepBudget;
         _memo = memo;
+        _values = values;
         _start = start;
     }
+
+    /// <summary>What the worlds of this evaluation compute alike from equal values (for nginx's scripts).</summary>
+    internal ValueMemo Values => _values;
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
     public EvaluationRecord Record { get; private set; } = new();
@@ -62,6 +67,7 @@ internal sealed partial class Evaluator
         // budget took minutes (fuzzing found it: `while [ $i -lt 5 ]; do i=`expr $i + 1`; done`).
         var spent = 0;
         var memo = new SyntaxMemo();
+        var values = new ValueMemo();
         while (pending.Count > 0 && spent < settings.MaxSteps * WorldsOfFullBudget)
         {
             if (results.Count == settings.MaxWorlds)
@@ -80,7 +86,7 @@ internal sealed partial class Evaluator
             // Only the alternatives queued ahead of the cap on worlds can ever run: they alone need a start.
             var startsWanted = settings.StartWorldsWhereTheyPart ? settings.MaxWorlds - results.Count - 1 - pending.Count : 0;
             var decisions = new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, start);
-            var evaluator = new Evaluator(settings, decisions, budget, memo, start);
+            var evaluator = new Evaluator(settings, decisions, budget, memo, settings.ShareValuesAcrossWorlds ? values : new ValueMemo(), start);
             var result = evaluator.Run(config);
             spent += evaluator._steps;
             results.Add(result);
@@ -582,6 +588,13 @@ internal sealed record EvaluationSettings(
     /// gives the same worlds more slowly (the tests compare the two).
     /// </summary>
     public bool StartWorldsWhereTheyPart { get; init; } = true;
+
+    /// <summary>
+    /// True (the default): the worlds share what they compute alike from equal values
+    /// (<see cref="ValueMemo"/>). False: each world computes it for itself, which gives the same worlds
+    /// more slowly (the tests compare the two).
+    /// </summary>
+    public bool ShareValuesAcrossWorlds { get; init; } = true;
 }
 
 /// <summary>A module configured before the one evaluated: its directory (its <c>ngx_addon_dir</c>) and its parsed config.</summary>

@@ -63,14 +63,14 @@ internal static class NginxScripts
         shell.Set("ngx_var", typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? ShellValue.Text(ModuleType.VariableStemOf(typeName)) : type);
         shell.Record.AutoModuleCalls.Add(new AutoModuleCall(
             typeName,
-            Words(Read(shell, AutoModuleVariables.Name)),
-            Words(Read(shell, AutoModuleVariables.Sources)),
-            Words(Read(shell, AutoModuleVariables.Libs)),
-            Read(shell, AutoModuleVariables.Order).ToString(),
+            Words(ReadModuleVariable(shell, AutoModuleVariables.Name)),
+            Words(ReadModuleVariable(shell, AutoModuleVariables.Sources)),
+            Words(ReadModuleVariable(shell, AutoModuleVariables.Libs)),
+            ReadModuleVariable(shell, AutoModuleVariables.Order).ToString(),
             shell.LocationOf(at))
         {
-            Incs = Words(Read(shell, AutoModuleVariables.Incs)),
-            Deps = Words(Read(shell, AutoModuleVariables.Deps)),
+            Incs = Words(ReadModuleVariable(shell, AutoModuleVariables.Incs)),
+            Deps = Words(ReadModuleVariable(shell, AutoModuleVariables.Deps)),
         });
 
         switch (Read(shell, AutoModuleVariables.Link).KnownText)
@@ -90,7 +90,7 @@ internal static class NginxScripts
     /// <summary>The DYNAMIC branch: one shared object named after the first module name.</summary>
     private static void DynamicModule(Evaluator shell, string typeName, SyntaxNode at)
     {
-        var names = Read(shell, AutoModuleVariables.Name);
+        var names = ReadModuleVariable(shell, AutoModuleVariables.Name);
         var first = names.SplitWords();
         if (first.Length > 0)
         {
@@ -99,23 +99,23 @@ internal static class NginxScripts
 
         var module = Read(shell, "ngx_module").KnownText ?? string.Empty;
         Append(shell, ConfigureLists.DynamicModules, Read(shell, "ngx_module"));
-        shell.Set(module + ConfigureLists.SharedObject.Modules, Evaluator.EvalJoin("\"", names, "\""));
-        var order = Read(shell, AutoModuleVariables.Order);
+        shell.Set(module + ConfigureLists.SharedObject.Modules, shell.Values.EvalJoin("\"", names, "\""));
+        var order = ReadModuleVariable(shell, AutoModuleVariables.Order);
         shell.Set(module + ConfigureLists.SharedObject.Order, order.IsEmpty && ModuleType.FromName(typeName) is { IsFilter: true }
-            ? Concat(Evaluator.EvalJoin("\"", names, string.Empty), " ", ShellValue.Text(ModuleType.CopyFilterModule))
-            : Evaluator.EvalJoin("\"", order, "\""));
+            ? Concat(shell.Values.EvalJoin("\"", names, string.Empty), " ", ShellValue.Text(ModuleType.CopyFilterModule))
+            : shell.Values.EvalJoin("\"", order, "\""));
 
-        var (srcs, shared) = SplitNewSources(shell, Read(shell, AutoModuleVariables.Sources), ConfigureLists.DynamicModulesSources);
+        var (srcs, shared) = SplitNewSources(shell, ReadModuleVariable(shell, AutoModuleVariables.Sources), ConfigureLists.DynamicModulesSources);
         shell.Set("srcs", srcs);
         shell.Set("shrd", shared);
-        shell.Set(module + ConfigureLists.SharedObject.Sources, Evaluator.EvalJoin("\"", srcs, "\""));
-        shell.Set(module + ConfigureLists.SharedObject.SharedSources, Evaluator.EvalJoin("\"", shared, "\""));
+        shell.Set(module + ConfigureLists.SharedObject.Sources, shell.Values.EvalJoin("\"", srcs, "\""));
+        shell.Set(module + ConfigureLists.SharedObject.SharedSources, shell.Values.EvalJoin("\"", shared, "\""));
         Append(shell, ConfigureLists.DynamicModulesSources, srcs);
         AppendIfSet(shell, ConfigureLists.CoreIncs, AutoModuleVariables.Incs);
         AppendIfSet(shell, ConfigureLists.AddonDeps, AutoModuleVariables.Deps);
 
         shell.Set("libs", ShellValue.Empty);
-        foreach (var lib in Read(shell, AutoModuleVariables.Libs).SplitWords())
+        foreach (var lib in ReadModuleVariable(shell, AutoModuleVariables.Libs).SplitWords())
         {
             shell.Set("lib", lib);
             var library = BuiltInLibrary.FromName(lib.KnownText);
@@ -137,7 +137,7 @@ internal static class NginxScripts
         }
 
         // eval NAME_LIBS=\'$libs\': single quotes, so the $NGX_LIB_* names stay unexpanded.
-        shell.Set(module + ConfigureLists.SharedObject.Libs, Evaluator.EvalJoin("'", Read(shell, "libs"), "'"));
+        shell.Set(module + ConfigureLists.SharedObject.Libs, shell.Values.EvalJoin("'", Read(shell, "libs"), "'"));
     }
 
     /// <summary>
@@ -148,33 +148,33 @@ internal static class NginxScripts
     {
         var stem = Read(shell, "ngx_var").KnownText ?? string.Empty;
         var list = ModuleType.ModulesListOf(typeName);
-        shell.Set(list, ShellValue.AppendWords(Read(shell, list), Evaluator.EvalJoin(string.Empty, Read(shell, AutoModuleVariables.Name), "\"").TrimEnd('"')));
+        shell.Set(list, shell.Values.AppendWords(Read(shell, list), shell.Values.EvalJoin(string.Empty, ReadModuleVariable(shell, AutoModuleVariables.Name), "\"").TrimEnd('"')));
         if (nginxOwn)
         {
-            AppendEvaluated(shell, stem + "_SRCS", Read(shell, AutoModuleVariables.Sources));
+            AppendEvaluated(shell, stem + "_SRCS", ReadModuleVariable(shell, AutoModuleVariables.Sources));
         }
         else
         {
-            var (srcs, _) = SplitNewSources(shell, Read(shell, AutoModuleVariables.Sources), ConfigureLists.AddonSources);
+            var (srcs, _) = SplitNewSources(shell, ReadModuleVariable(shell, AutoModuleVariables.Sources), ConfigureLists.AddonSources);
             shell.Set("srcs", srcs);
             Append(shell, ConfigureLists.AddonSources, srcs);
         }
 
         if (!Read(shell, AutoModuleVariables.Incs).IsEmpty)
         {
-            AppendEvaluated(shell, stem + "_INCS", Read(shell, AutoModuleVariables.Incs));
+            AppendEvaluated(shell, stem + "_INCS", ReadModuleVariable(shell, AutoModuleVariables.Incs));
         }
 
         if (nginxOwn && !Read(shell, AutoModuleVariables.Deps).IsEmpty)
         {
-            AppendEvaluated(shell, stem + "_DEPS", Read(shell, AutoModuleVariables.Deps));
+            AppendEvaluated(shell, stem + "_DEPS", ReadModuleVariable(shell, AutoModuleVariables.Deps));
         }
         else
         {
             AppendIfSet(shell, ConfigureLists.AddonDeps, AutoModuleVariables.Deps);
         }
 
-        foreach (var lib in Read(shell, AutoModuleVariables.Libs).SplitWords())
+        foreach (var lib in ReadModuleVariable(shell, AutoModuleVariables.Libs).SplitWords())
         {
             shell.Set("lib", lib);
             var library = BuiltInLibrary.FromName(lib.KnownText);
@@ -244,7 +244,7 @@ internal static class NginxScripts
         if (!featureName.IsEmpty)
         {
             // ngx_have_feature=`echo $ngx_feature_name | tr a-z A-Z`
-            var words = Evaluator.EvalJoin(string.Empty, featureName, string.Empty);
+            var words = shell.Values.EvalJoin(string.Empty, featureName, string.Empty);
             shell.Set("ngx_have_feature", words.KnownText is { } known ? ShellValue.Text(known.ToUpperInvariant(), shell.LocationOf(at)) : words);
         }
 
@@ -289,8 +289,14 @@ internal static class NginxScripts
     /// </summary>
     private static ShellValue Read(Evaluator shell, string name) => shell.GetVariable(name, at: null) ?? ShellValue.Empty;
 
+    /// <summary>
+    /// An auto/module variable (<c>ngx_module_srcs</c>...) as the instance every world holding the same
+    /// value shares, so that its words and joins are computed once for all of them.
+    /// </summary>
+    private static ShellValue ReadModuleVariable(Evaluator shell, string name) => shell.Values.Shared(Read(shell, name));
+
     /// <summary><c>LIST="$LIST $value"</c>.</summary>
-    private static void Append(Evaluator shell, string list, ShellValue value) => shell.Set(list, ShellValue.AppendWords(Read(shell, list), value));
+    private static void Append(Evaluator shell, string list, ShellValue value) => shell.Set(list, shell.Values.AppendWords(Read(shell, list), value));
 
     /// <summary><c>if test -n "$ngx_module_X"; then LIST="$LIST $ngx_module_X"; fi</c>.</summary>
     private static void AppendIfSet(Evaluator shell, string list, string variable)
@@ -303,7 +309,7 @@ internal static class NginxScripts
 
     /// <summary><c>eval ${ngx_var}_X=\"\$${ngx_var}_X $value\"</c>: the value's words, blanks squeezed.</summary>
     private static void AppendEvaluated(Evaluator shell, string list, ShellValue value)
-        => shell.Set(list, ShellValue.AppendWords(Read(shell, list), Evaluator.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
+        => shell.Set(list, shell.Values.AppendWords(Read(shell, list), shell.Values.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
 
     private static ImmutableArray<string> Words(ShellValue value) => [.. value.SplitWords().Select(w => w.ToString())];
 

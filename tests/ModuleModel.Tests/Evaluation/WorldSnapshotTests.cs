@@ -117,7 +117,7 @@ public sealed class WorldSnapshotTests
     }
 
     /// <summary>Everything a world holds that a description or a check could read, as text.</summary>
-    private static string Render(WorldResult world)
+    internal static string Render(WorldResult world)
     {
         var text = new StringBuilder();
         text.AppendLine($"exited {world.Exited} {world.ExitStatus} {world.ExitLocation}");

@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+
+namespace ConfigConvert.ModuleModel.Evaluation;
+
+/// <summary>
+/// What every world of one evaluation computes alike from equal values, computed once for all of
+/// them: the words of auto/module's variables, its <c>eval</c> joins, and its appends to configure's
+/// lists. A config with many undecidable conditions runs dozens of worlds, and each assigns
+/// <c>ngx_module_srcs</c> and the rest anew after the point where they part, so without this every
+/// world split, joined and copied the same lists again. Values are told apart by
+/// <see cref="ShellValue.SegmentComparer"/>, under which equal values are the same value in every
+/// respect, so a world handed another world's instance computes what its own would have. Worlds
+/// that end with the same lists then hold the same instances, which is what lets the outcomes
+/// compare them by reference. One memo serves one <see cref="Evaluator.RunAllWorlds"/>, whose worlds
+/// run one after another.
+/// </summary>
+internal sealed class ValueMemo
+{
+    private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
+    private readonly Dictionary<(ShellValue Value, string Prefix, string Suffix), ShellValue> _joined = new(JoinKeys.Instance);
+    private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(AppendKeys.Instance);
+
+    /// <summary>
+    /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
+    /// Not for configure's long lists: comparing a grown list lays out all of its parts.
+    /// </summary>
+    public ShellValue Shared(ShellValue value)
+    {
+        if (_values.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        _values.Add(value, value);
+        return value;
+    }
+
+    /// <summary><see cref="Evaluator.EvalJoin"/>, once per distinct value.</summary>
+    public ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
+    {
+        var key = (Shared(value), prefix, suffix);
+        if (!_joined.TryGetValue(key, out var joined))
+        {
+            joined = Shared(Evaluator.EvalJoin(prefix, key.Item1, suffix));
+            _joined.Add(key, joined);
+        }
+
+        return joined;
+    }
+
+    /// <summary>
+    /// <see cref="ShellValue.AppendWords"/>, once per list instance and distinct value: a world that
+    /// appends to the list another world appended to (the list both had where they parted) gets
+    /// that world's result rather than a copy of the list of its own.
+    /// </summary>
+    public ShellValue AppendWords(ShellValue list, ShellValue value)
+    {
+        var key = (list, Shared(value));
+        if (!_appended.TryGetValue(key, out var appended))
+        {
+            appended = ShellValue.AppendWords(list, key.Item2);
+            _appended.Add(key, appended);
+        }
+
+        return appended;
+    }
+
+    /// <summary>Keys whose value is a shared instance: compared by identity, the strings by content.</summary>
+    private sealed class JoinKeys : IEqualityComparer<(ShellValue Value, string Prefix, string Suffix)>
+    {
+        public static JoinKeys Instance { get; } = new();
+
+        public bool Equals((ShellValue Value, string Prefix, string Suffix) x, (ShellValue Value, string Prefix, string Suffix) y)
+            => ReferenceEquals(x.Value, y.Value) && string.Equals(x.Prefix, y.Prefix, StringComparison.Ordinal) && string.Equals(x.Suffix, y.Suffix, StringComparison.Ordinal);
+
+        public int GetHashCode((ShellValue Value, string Prefix, string Suffix) obj)
+            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Value), StringComparer.Ordinal.GetHashCode(obj.Prefix), StringComparer.Ordinal.GetHashCode(obj.Suffix));
+    }
+
+    /// <summary>A list and a shared value, both compared by identity.</summary>
+    private sealed class AppendKeys : IEqualityComparer<(ShellValue List, ShellValue Value)>
+    {
+        public static AppendKeys Instance { get; } = new();
+
+        public bool Equals((ShellValue List, ShellValue Value) x, (ShellValue List, ShellValue Value) y)
+            => ReferenceEquals(x.List, y.List) && ReferenceEquals(x.Value, y.Value);
+
+        public int GetHashCode((ShellValue List, ShellValue Value) obj)
+            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.List), RuntimeHelpers.GetHashCode(obj.Value));
+    }
+}
