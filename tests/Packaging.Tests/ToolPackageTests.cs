@@ -45,6 +45,10 @@ public sealed partial class ToolPackageTests(PackagesFixture packages)
         var tool = contents.Keys.Where(k => k.StartsWith("tools/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.Equal(["tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/ngx-convert"], tool);
         Assert.True(IsElf(contents["tools/any/linux-x64/ngx-convert"]), "ngx-convert in the linux-x64 package is not an ELF executable");
+
+        // Linked at a fixed address (ET_EXEC, not the ET_DYN of a position-independent image): the loader
+        // then has no relocations to apply at every start (the project file says why).
+        Assert.Equal(ElfFixedAddressExecutable, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(contents["tools/any/linux-x64/ngx-convert"].AsSpan(16)));
         Assert.Contains("Runner=\"executable\"", Encoding.UTF8.GetString(contents["tools/any/linux-x64/DotnetToolSettings.xml"]));
     }
 
@@ -96,6 +100,9 @@ public sealed partial class ToolPackageTests(PackagesFixture packages)
         Assert.True(describe.ExitCode == 0, describe.StandardError);
         Assert.Contains("ngx_http_hello_module  HTTP  append", describe.StandardOutput);
     }
+
+    /// <summary>e_type ET_EXEC, at offset 16 of an ELF header.</summary>
+    private const ushort ElfFixedAddressExecutable = 2;
 
     private static bool IsElf(byte[] bytes) => bytes.AsSpan().StartsWith("\u007fELF"u8);
 
