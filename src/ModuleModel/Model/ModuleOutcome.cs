@@ -125,9 +125,12 @@ public sealed class ModuleOutcome
     private static ImmutableSortedDictionary<string, ShellValue?> Changes(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, ListChangeMemo lists)
     {
         var changed = ImmutableSortedDictionary.CreateBuilder<string, ShellValue?>(StringComparer.Ordinal);
+        var kept = 0;
         foreach (var (name, value) in after)
         {
-            if (before.TryGetValue(name, out var old) && ReferenceEquals(old, value))
+            var had = before.TryGetValue(name, out var old);
+            kept += had ? 1 : 0;
+            if (had && ReferenceEquals(old, value))
             {
                 continue;
             }
@@ -140,9 +143,14 @@ public sealed class ModuleOutcome
             }
         }
 
-        foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
+        // Every variable of before is still set when all of them were met above: the usual case, and
+        // looking each of configure's hundreds of globals up again in every outcome was most of the work here.
+        if (kept < before.Count)
         {
-            changed[name] = null;
+            foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
+            {
+                changed[name] = null;
+            }
         }
 
         return changed.ToImmutable();
