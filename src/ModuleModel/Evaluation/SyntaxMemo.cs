@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
 
@@ -12,8 +11,8 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// </summary>
 internal sealed class SyntaxMemo
 {
-    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), Location> _locations = new(ByIdentity.Instance);
-    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), ShellValue> _literals = new(ByIdentity.Instance);
+    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), Location> _locations = new(IdentityPairComparer<SyntaxTree, SyntaxElement>.Instance);
+    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), ShellValue> _literals = new(IdentityPairComparer<SyntaxTree, SyntaxElement>.Instance);
     private readonly Dictionary<StatementSyntax, bool> _mayDecide = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The location of <paramref name="element"/> in <paramref name="tree"/>.</summary>
@@ -61,16 +60,4 @@ internal sealed class SyntaxMemo
     private static bool IsPlainAssignment(SyntaxNode element)
         => element is AssignmentSyntax assignment
             && (assignment.Value is null || assignment.Value.DescendantNodes().All(node => node is LiteralPartSyntax or SingleQuotedPartSyntax or DoubleQuotedPartSyntax or SimpleExpansionSyntax or ParameterExpansionSyntax { Operator: null } || node.Kind == SyntaxKind.List));
-
-    /// <summary>Trees and elements are compared by identity: the same node of the same tree.</summary>
-    private sealed class ByIdentity : IEqualityComparer<(SyntaxTree Tree, SyntaxElement Element)>
-    {
-        public static ByIdentity Instance { get; } = new();
-
-        public bool Equals((SyntaxTree Tree, SyntaxElement Element) x, (SyntaxTree Tree, SyntaxElement Element) y)
-            => ReferenceEquals(x.Tree, y.Tree) && ReferenceEquals(x.Element, y.Element);
-
-        public int GetHashCode((SyntaxTree Tree, SyntaxElement Element) obj)
-            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Tree), RuntimeHelpers.GetHashCode(obj.Element));
-    }
 }

@@ -18,7 +18,7 @@ internal sealed class ValueMemo
 {
     private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
     private readonly Dictionary<(ShellValue Value, string Prefix, string Suffix), ShellValue> _joined = new(JoinKeys.Instance);
-    private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(AppendKeys.Instance);
+    private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
@@ -75,17 +75,5 @@ internal sealed class ValueMemo
 
         public int GetHashCode((ShellValue Value, string Prefix, string Suffix) obj)
             => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Value), StringComparer.Ordinal.GetHashCode(obj.Prefix), StringComparer.Ordinal.GetHashCode(obj.Suffix));
-    }
-
-    /// <summary>A list and a shared value, both compared by identity.</summary>
-    private sealed class AppendKeys : IEqualityComparer<(ShellValue List, ShellValue Value)>
-    {
-        public static AppendKeys Instance { get; } = new();
-
-        public bool Equals((ShellValue List, ShellValue Value) x, (ShellValue List, ShellValue Value) y)
-            => ReferenceEquals(x.List, y.List) && ReferenceEquals(x.Value, y.Value);
-
-        public int GetHashCode((ShellValue List, ShellValue Value) obj)
-            => HashCode.Combine(RuntimeHelpers.GetHashCode(obj.List), RuntimeHelpers.GetHashCode(obj.Value));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Evaluation;
 
 namespace ConfigConvert.ModuleModel;
 
@@ -14,8 +15,8 @@ namespace ConfigConvert.ModuleModel;
 internal sealed class ListChangeMemo
 {
     private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
-    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(ByReference.Instance);
-    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(ByReference.Instance);
+    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
+    private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
 
     /// <summary>The first value seen equal to <paramref name="value"/> part by part (itself the first time).</summary>
     public ShellValue Shared(ShellValue value)
@@ -70,19 +71,5 @@ internal sealed class ListChangeMemo
         }
 
         return removed;
-    }
-
-    /// <summary>Pairs of shared values: equal when they hold the same two instances.</summary>
-    private sealed class ByReference : IEqualityComparer<(ShellValue? Initial, ShellValue Final)>
-    {
-        public static ByReference Instance { get; } = new();
-
-        public bool Equals((ShellValue? Initial, ShellValue Final) x, (ShellValue? Initial, ShellValue Final) y)
-            => ReferenceEquals(x.Initial, y.Initial) && ReferenceEquals(x.Final, y.Final);
-
-        public int GetHashCode((ShellValue? Initial, ShellValue Final) obj)
-            => HashCode.Combine(
-                obj.Initial is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Initial),
-                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Final));
     }
 }
