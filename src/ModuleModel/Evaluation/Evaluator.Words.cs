@@ -122,7 +122,7 @@ internal sealed partial class Evaluator
         {
             if (i > 0)
             {
-                pieces.Add(new Piece(ShellValue.Text(" "), true, false));
+                pieces.Add(new Piece(ShellValue.Space, true, false));
             }
 
             pieces.Add(new Piece(_state.Positional[i], false, true));
@@ -239,7 +239,7 @@ internal sealed partial class Evaluator
         {
             if (!first)
             {
-                joined.Append(ShellValue.Text(" "));
+                joined.Append(ShellValue.Space);
             }
 
             joined.Append(value);

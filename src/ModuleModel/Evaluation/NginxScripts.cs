@@ -212,7 +212,7 @@ internal static class NginxScripts
             // equal one, or the last. Looked up, not walked, as the list holds every earlier module's.
             last = (src, found >= 0, found < 0 ? earlier.WordCount - 1 : found);
             var list = found < 0 ? fresh : shared;
-            list.Append(Space);
+            list.Append(ShellValue.Space);
             list.Append(src);
         }
 
@@ -234,8 +234,6 @@ internal static class NginxScripts
     private static readonly ShellValue Yes = ShellValue.Text("yes");
 
     private static readonly ShellValue No = ShellValue.Text("no");
-
-    private static readonly ShellValue Space = ShellValue.Text(" ");
 
     private static int? AutoFeature(Evaluator shell, SyntaxNode at)
     {

@@ -11,7 +11,6 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed partial class ShellValue
 {
-    private static readonly ShellValue Blank = Text(" ");
 
     private readonly GrownList? _grown; // set only for a value made by AppendWords
 
@@ -23,7 +22,7 @@ public sealed partial class ShellValue
     /// </summary>
     internal static ShellValue AppendWords(ShellValue list, ShellValue value)
     {
-        var tail = Concat([Blank, value]);
+        var tail = Concat([Space, value]);
         var words = value.SplitWords();
         if (list._grown is { } grown && grown.TryExtend(tail.Segments, words) is { } extended)
         {

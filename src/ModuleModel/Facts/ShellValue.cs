@@ -24,6 +24,9 @@ public sealed partial class ShellValue
     /// <summary>The empty string.</summary>
     internal static ShellValue Empty { get; } = new([]);
 
+    /// <summary>One space, as the shell puts between the words it joins.</summary>
+    internal static ShellValue Space { get; } = Text(" ");
+
     /// <summary>Compares values with <see cref="ContentEquals"/>.</summary>
     public static IEqualityComparer<ShellValue> ContentComparer { get; } = new ByContent();
 
