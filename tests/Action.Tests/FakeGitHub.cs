@@ -16,17 +16,14 @@ internal sealed class FakeGitHub : IDisposable
 {
     private sealed record Response(int Status, string Body, string? Link);
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Response> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _serving;
 
     public FakeGitHub()
     {
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
+        (_listener, BaseUrl) = Listen();
         _serving = Task.Run(ServeAsync);
     }
 
@@ -48,6 +45,30 @@ internal sealed class FakeGitHub : IDisposable
         }
         catch (AggregateException)
         {
+        }
+    }
+
+    /// <summary>
+    /// A listener on a port that was free a moment ago. HttpListener cannot be given port 0, and another
+    /// process or test may take the probed port before it binds it (CI saw "Address already in use"), so
+    /// a taken port is probed for again.
+    /// </summary>
+    private static (HttpListener Listener, string BaseUrl) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var baseUrl = $"http://127.0.0.1:{FreePort()}";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(baseUrl + "/");
+            try
+            {
+                listener.Start();
+                return (listener, baseUrl);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
         }
     }
 
