@@ -34,7 +34,6 @@ internal sealed partial class Evaluator
     private int _functionDepth;
 
     private readonly SyntaxMemo _memo;
-    private readonly ValueMemo _values;
 
     /// <summary>Where this world starts, when it parts from an earlier one after the beginning of the config.</summary>
     private readonly WorldSnapshot? _start;
@@ -45,12 +44,12 @@ internal sealed partial class Evaluator
         _decisions = decisions;
         _stepBudget = stepBudget;
         _memo = memo;
-        _values = values;
+        Values = values;
         _start = start;
     }
 
     /// <summary>What the worlds of this evaluation compute alike from equal values (for nginx's scripts).</summary>
-    internal ValueMemo Values => _values;
+    internal ValueMemo Values { get; }
 
     /// <summary>Facts gathered by the run (of the module's own config: what dependencies configured first did is not among them).</summary>
     public EvaluationRecord Record { get; private set; } = new();

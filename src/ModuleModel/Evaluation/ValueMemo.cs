@@ -16,7 +16,7 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// </summary>
 internal sealed class ValueMemo
 {
-    private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
+    private readonly ValueInterner _values = new();
     private readonly Dictionary<(ShellValue Value, string Prefix, string Suffix), ShellValue> _joined = new(JoinKeys.Instance);
     private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
 
@@ -24,16 +24,7 @@ internal sealed class ValueMemo
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
     /// Not for configure's long lists: comparing a grown list lays out all of its parts.
     /// </summary>
-    public ShellValue Shared(ShellValue value)
-    {
-        if (_values.TryGetValue(value, out var shared))
-        {
-            return shared;
-        }
-
-        _values.Add(value, value);
-        return value;
-    }
+    public ShellValue Shared(ShellValue value) => _values.Shared(value);
 
     /// <summary><see cref="Evaluator.EvalJoin"/>, once per distinct value.</summary>
     public ShellValue EvalJoin(string prefix, ShellValue value, string suffix)

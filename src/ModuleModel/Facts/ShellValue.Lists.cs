@@ -11,7 +11,6 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed partial class ShellValue
 {
-
     private readonly GrownList? _grown; // set only for a value made by AppendWords
 
     private ShellValue(GrownList grown) => _grown = grown;

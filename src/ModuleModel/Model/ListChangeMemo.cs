@@ -14,21 +14,12 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 internal sealed class ListChangeMemo
 {
-    private readonly Dictionary<ShellValue, ShellValue> _values = new(ShellValue.SegmentComparer);
+    private readonly ValueInterner _values = new();
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
 
     /// <summary>The first value seen equal to <paramref name="value"/> part by part (itself the first time).</summary>
-    public ShellValue Shared(ShellValue value)
-    {
-        if (_values.TryGetValue(value, out var shared))
-        {
-            return shared;
-        }
-
-        _values.Add(value, value);
-        return value;
-    }
+    public ShellValue Shared(ShellValue value) => _values.Shared(value);
 
     /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
     public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
