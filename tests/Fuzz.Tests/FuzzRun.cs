@@ -6,7 +6,9 @@ namespace ConfigConvert.Fuzz.Tests;
 /// <summary>
 /// One instrumented copy of the harness for the whole class: built by the project reference, copied
 /// to a temporary folder, its libraries instrumented with SharpFuzz (the dotnet tool pinned in
-/// .config/dotnet-tools.json). Saved crashes are kept under the test's output folder.
+/// .config/dotnet-tools.json). Saved crashes are kept under the test's output folder. The first test
+/// to ask starts every target's run, as many at once as there are processors: a run's length is
+/// fixed and each keeps about one processor busy, so run one after another they only added up.
 /// </summary>
 public sealed class FuzzRun : IDisposable
 {
@@ -16,8 +18,14 @@ public sealed class FuzzRun : IDisposable
 
     private readonly string _work = Path.Combine(Path.GetTempPath(), "ngx-fuzz-run-" + Guid.NewGuid().ToString("N"));
     private readonly Lazy<string> _harness;
+    private readonly Lazy<Dictionary<string, Task<Result>>> _runs;
+    private readonly SemaphoreSlim _processors = new(Environment.ProcessorCount);
 
-    public FuzzRun() => _harness = new(Instrument);
+    public FuzzRun()
+    {
+        _harness = new(Instrument);
+        _runs = new(StartAll);
+    }
 
     public static IReadOnlyList<string> TargetNames { get; } = ["parse", "describe", "ctokens", "convert", "nginx-conf", "elf", "check-fix"];
 
@@ -26,10 +34,29 @@ public sealed class FuzzRun : IDisposable
 
     public sealed record Result(int Executions, IReadOnlyList<string> Crashes, IReadOnlyList<string> Hangs, string Log);
 
-    public Result Fuzz(string target)
+    /// <summary>The bounded run of <paramref name="target"/>, once it has ended.</summary>
+    public Result Fuzz(string target) => _runs.Value[target].GetAwaiter().GetResult();
+
+    private Dictionary<string, Task<Result>> StartAll()
     {
         var aflFuzz = ExternalTool.Require("afl-fuzz", AflHint);
         var harness = _harness.Value;
+        return TargetNames.ToDictionary(t => t, t => Task.Run(async () =>
+        {
+            await _processors.WaitAsync();
+            try
+            {
+                return FuzzAlone(aflFuzz, harness, t);
+            }
+            finally
+            {
+                _processors.Release();
+            }
+        }), StringComparer.Ordinal);
+    }
+
+    private Result FuzzAlone(string aflFuzz, string harness, string target)
+    {
         var seeds = Path.Combine(_work, "seeds", target);
         var output = Path.Combine(_work, "out", target);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -54,6 +81,13 @@ public sealed class FuzzRun : IDisposable
 
     public void Dispose()
     {
+        // Runs a filtered test run did not ask for are still going: their afl-fuzz works in the folder deleted below.
+        if (_runs.IsValueCreated)
+        {
+            Task.WhenAll(_runs.Value.Values).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
+
+        _processors.Dispose();
         try
         {
             Directory.Delete(_work, recursive: true);
