@@ -13,7 +13,9 @@ internal sealed class ValueInterner
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
-    /// Comparing a grown list lays out all of its parts: what is asked often should be short.
+    /// Comparing a grown list (<see cref="ShellValue.AppendWords"/>) lays out all of its parts:
+    /// the evaluation's memo asks only for short values, the outcomes' memo for configure's long
+    /// lists once per outcome.
     /// </summary>
     public ShellValue Shared(ShellValue value)
     {
