@@ -283,8 +283,9 @@ internal sealed partial class Evaluator
 
         if (char.IsAsciiDigit(name[0]))
         {
-            var index = int.Parse(name, CultureInfo.InvariantCulture) - 1;
-            return index < _state.Positional.Count ? _state.Positional[index] : ShellValue.Empty;
+            var number = PositionalNumber(name);
+            return number == 0 ? ShellValue.Text("./configure")
+                : number > 0 && number <= _state.Positional.Count ? _state.Positional[number - 1] : ShellValue.Empty;
         }
 
         return GetVariable(name, at) ?? ShellValue.Empty;
@@ -364,9 +365,22 @@ internal sealed partial class Evaluator
     private bool IsParameterSet(string name, ParameterExpansionSyntax expansion) => name switch
     {
         "#" or "?" or "0" or "@" or "*" => true,
-        _ when name.Length > 0 && char.IsAsciiDigit(name[0]) => int.Parse(name, CultureInfo.InvariantCulture) <= _state.Positional.Count,
+        _ when name.Length > 0 && char.IsAsciiDigit(name[0]) => PositionalNumber(name) is var number && number >= 0 && number <= _state.Positional.Count,
         _ => GetVariable(name, expansion) is not null,
     };
+
+    // dash reads the digits of a positional parameter as C's atoi does: the number, held to a long, then cut to an int.
+    // So ${010} is $10, ${00} is $0, ${4294967297} is $1, and ${2147483649} (negative as an int) is never set.
+    private static int PositionalNumber(string digits)
+    {
+        var number = 0L;
+        foreach (var digit in digits.TakeWhile(char.IsAsciiDigit))
+        {
+            number = number > (long.MaxValue - (digit - '0')) / 10 ? long.MaxValue : (number * 10) + (digit - '0');
+        }
+
+        return unchecked((int)number);
+    }
 
     /// <summary>The word after the operator of <c>${name-word}</c>, expanded only when it is used.</summary>
     private ShellValue ExpandArgument(ParameterExpansionSyntax expansion, bool quoted)

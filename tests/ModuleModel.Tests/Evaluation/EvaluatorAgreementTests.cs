@@ -69,6 +69,11 @@ public sealed class EvaluatorAgreementTests
 
         // positional parameters and eval
         "set -- a b c; shift; r=\"$*\"",
+
+        // a positional parameter's digits read as atoi reads them (fuzz: ${00} was read at index -1, a number past
+        // int's range threw)
+        "set -- a b c d e f g h i j k; r=\"${010}|${0000000000000000000000002}|${00+set}\"",
+        "set -- a b; r=\"${4294967297}|${2147483649-unset}|${99999999999999999999999-unset}|${03-unset}|${02+set}\"",
         "eval 'r=\"a  b\"'",
     ];
 
