@@ -26,25 +26,30 @@ internal sealed partial class ChangedLines
     {
         var added = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         HashSet<int>? current = null;
-        var line = 0;
+
+        // The new file's number of the next line of the hunk; null outside a hunk, or in one whose lines no finding can
+        // be on (a start past int's range: the diff is not git's, or not of this tree).
+        int? line = null;
         foreach (var text in diff.Split('\n').Select(l => l.TrimEnd('\r')))
         {
             if (text.StartsWith("+++ ", StringComparison.Ordinal))
             {
                 var path = text[4..].Split('\t')[0];
                 current = path == "/dev/null" ? null : Lines(added, path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path);
+                line = null;
             }
             else if (HunkHeader().Match(text) is { Success: true } hunk)
             {
-                line = int.Parse(hunk.Groups[1].Value, CultureInfo.InvariantCulture);
+                line = int.TryParse(hunk.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : null;
             }
-            else if (current is not null && text.StartsWith('+'))
+            else if (line is { } number && (text.StartsWith('+') || text.StartsWith(' ')))
             {
-                current.Add(line++);
-            }
-            else if (text.StartsWith(' '))
-            {
-                line++;
+                if (text.StartsWith('+'))
+                {
+                    current?.Add(number);
+                }
+
+                line = number < int.MaxValue ? number + 1 : null;
             }
         }
 
