@@ -32,10 +32,20 @@ else
 fi
 mkdir -p "$work/tmp"
 export AFL_SKIP_BIN_CHECK=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
-TMPDIR="$work/tmp" afl-fuzz -i "${input[@]}" -o "$work/out" -V $((minutes * 60)) -t 5000+ -m none \
-    -- dotnet "$work/instrumented/ConfigConvert.Fuzz.dll" fuzz "$target" || true
+# -t 5000: a fixed 5 s an input (with `5000+` afl-fuzz chooses its own, about 60 ms here, far too short).
+status=0
+TMPDIR="$work/tmp" afl-fuzz -i "${input[@]}" -o "$work/out" -V $((minutes * 60)) -t 5000 -m none \
+    -- dotnet "$work/instrumented/ConfigConvert.Fuzz.dll" fuzz "$target" || status=$?
 echo "crashes: $(find "$work/out/default/crashes" -name 'id:*' | wc -l), hangs: $(find "$work/out/default/hangs" -name 'id:*' | wc -l) in $work/out/default"
 for file in "$work"/out/default/crashes/id:* "$work"/out/default/hangs/id:*; do
     [ -e "$file" ] || continue
     dotnet "$work/plain/ConfigConvert.Fuzz.dll" replay "$target" "$file" || true
 done
+# The harness runs every input in one process: an input that ends it (past -t, which afl-fuzz kills, or a stack
+# overflow) ends the run too ("Unable to communicate with fork server"), and is left only in .cur_input.
+if [ "$status" -ne 0 ] && [ -e "$work/out/default/.cur_input" ]; then
+    cp "$work/out/default/.cur_input" "$work/ended-run-input"
+    echo "afl-fuzz ended early (exit $status); the input it was running: $work/ended-run-input"
+    timeout 60 dotnet "$work/plain/ConfigConvert.Fuzz.dll" replay "$target" "$work/ended-run-input" \
+        || echo "its replay failed or did not end in 60 s (exit $?)"
+fi

@@ -29,10 +29,17 @@ public sealed class FuzzRun : IDisposable
 
     public static IReadOnlyList<string> TargetNames { get; } = ["parse", "describe", "ctokens", "convert", "nginx-conf", "elf", "check-fix"];
 
+    // A crash replays in a few seconds; an input that ended a run past afl-fuzz's 5 s may hang.
+    private static readonly TimeSpan ReplayTimeout = TimeSpan.FromMinutes(1);
+
     /// <summary>Seconds of fuzzing per target.</summary>
     public static int Seconds => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) ? s : 10;
 
-    public sealed record Result(int Executions, IReadOnlyList<string> Crashes, IReadOnlyList<string> Hangs, string Log);
+    /// <summary>
+    /// What a run found: saved crashes and hangs, and <paramref name="EndedRun"/>, the input that was running when the
+    /// run ended before its time (empty when it ran to the end).
+    /// </summary>
+    public sealed record Result(int Executions, IReadOnlyList<string> Crashes, IReadOnlyList<string> Hangs, IReadOnlyList<string> EndedRun, string Log);
 
     /// <summary>The bounded run of <paramref name="target"/>, once it has ended.</summary>
     public Result Fuzz(string target) => _runs.Value[target].GetAwaiter().GetResult();
@@ -63,20 +70,40 @@ public sealed class FuzzRun : IDisposable
         var seeded = Harness(harness, ["seed", target, RepoPaths.Root, seeds, "8"]);
         Assert.True(seeded.ExitCode == 0, $"no seeds for {target}: {seeded.StandardOutput}{seeded.StandardError}");
 
-        // -t 5000+: five seconds an input, seeds that take longer are skipped rather than fatal (the
-        // first input of a run pays for the JIT); -V: stop after so many seconds.
-        var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000+", "-m", "none", "--", "dotnet", harness, "fuzz", target],
+        // -t 5000: five seconds an input, the first one (which pays for the JIT) too. Not `5000+`, which
+        // makes 5 s the most that afl-fuzz may choose: it chose about 60 ms from the seeds' times, and the
+        // harness runs every input in one process (SharpFuzz), so the first input over that was killed with
+        // the process and ended the run ("Unable to communicate with fork server"). -V: stop after so many
+        // seconds.
+        var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000", "-m", "none", "--", "dotnet", harness, "fuzz", target],
             environment: AflEnvironment(), timeout: TimeSpan.FromSeconds((Seconds * 4) + 120));
         var stats = Path.Combine(output, "default", "fuzzer_stats");
         Assert.True(File.Exists(stats), $"afl-fuzz did not run {target} (exit {fuzz.ExitCode}):\n{Tail(fuzz.StandardOutput)}\n{Tail(fuzz.StandardError)}");
-        return new Result(Executions(stats), Keep(output, "crashes", target), Keep(output, "hangs", target), Tail(fuzz.StandardOutput));
+
+        // afl-fuzz exits with 0 when -V's time is up. The harness runs every input in its one process (SharpFuzz), so
+        // an input that ends that process (one past -t, which afl-fuzz kills; a stack overflow) ends the run instead,
+        // with "Unable to communicate with fork server", and is saved nowhere but in .cur_input.
+        var endedRun = fuzz.ExitCode == 0 ? [] : KeepCurrentInput(output, target);
+        return new Result(Executions(stats), Keep(output, "crashes", target), Keep(output, "hangs", target), endedRun, Tail(fuzz.StandardOutput + fuzz.StandardError));
     }
 
     /// <summary>Runs a saved input through the uninstrumented harness and returns what it printed (the stack trace).</summary>
     public string Replay(string target, string input)
     {
-        var replay = Harness(Path.Combine(AppContext.BaseDirectory, "fuzz-harness", "ConfigConvert.Fuzz.dll"), ["replay", target, input]);
-        return $"exit {replay.ExitCode}\n{replay.StandardOutput}{Tail(replay.StandardError)}";
+        if (!File.Exists(input))
+        {
+            return "(nothing to replay)";
+        }
+
+        try
+        {
+            var replay = ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "fuzz-harness", "ConfigConvert.Fuzz.dll"), "replay", target, input], timeout: ReplayTimeout);
+            return $"exit {replay.ExitCode}\n{replay.StandardOutput}{Tail(replay.StandardError)}";
+        }
+        catch (TimeoutException)
+        {
+            return $"the replay did not end in {ReplayTimeout.TotalSeconds:0} s: the input hangs";
+        }
     }
 
     public void Dispose()
@@ -159,6 +186,20 @@ public sealed class FuzzRun : IDisposable
             File.Copy(file, destination, overwrite: true);
             return destination;
         })];
+    }
+
+    private static List<string> KeepCurrentInput(string output, string target)
+    {
+        var current = Path.Combine(output, "default", ".cur_input");
+        var kept = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "fuzz-findings", target, "ended-run")).FullName;
+        var destination = Path.Combine(kept, "cur_input");
+        if (!File.Exists(current))
+        {
+            return [destination + " (afl-fuzz left no input)"];
+        }
+
+        File.Copy(current, destination, overwrite: true);
+        return [destination];
     }
 
     private static void CopyDirectory(string from, string to)
