@@ -31,10 +31,14 @@ else
     input=(-)   # resume the earlier run in the same folder
 fi
 mkdir -p "$work/tmp"
+dictionaries=()
+while IFS= read -r dictionary; do
+    dictionaries+=(-x "$dictionary")
+done < <(dotnet "$work/plain/ConfigConvert.Fuzz.dll" dictionaries "$target" .)
 export AFL_SKIP_BIN_CHECK=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
 # -t 5000: a fixed 5 s an input (with `5000+` afl-fuzz chooses its own, about 60 ms here, far too short).
 status=0
-TMPDIR="$work/tmp" afl-fuzz -i "${input[@]}" -o "$work/out" -V $((minutes * 60)) -t 5000 -m none \
+TMPDIR="$work/tmp" afl-fuzz -i "${input[@]}" -o "$work/out" -V $((minutes * 60)) -t 5000 -m none "${dictionaries[@]}" \
     -- dotnet "$work/instrumented/ConfigConvert.Fuzz.dll" fuzz "$target" || status=$?
 echo "crashes: $(find "$work/out/default/crashes" -name 'id:*' | wc -l), hangs: $(find "$work/out/default/hangs" -name 'id:*' | wc -l) in $work/out/default"
 for file in "$work"/out/default/crashes/id:* "$work"/out/default/hangs/id:*; do

@@ -6,7 +6,8 @@ namespace ConfigConvert.Fuzz;
 /// The harness's command line: <c>list</c>; <c>fuzz TARGET</c> (under afl-fuzz, input on standard
 /// input, persistent mode); <c>replay TARGET FILE...</c> (runs saved inputs, prints each failure with
 /// its stack trace); <c>seed TARGET REPOSITORY DIR [MAX]</c> (writes the starting corpus, read from the
-/// repository's fixtures, into DIR).
+/// repository's fixtures, into DIR); <c>dictionaries TARGET REPOSITORY</c> (the afl-fuzz dictionaries of the target's
+/// input language, a path a line).
 /// </summary>
 internal static class FuzzCommand
 {
@@ -31,6 +32,7 @@ internal static class FuzzCommand
         {
             ("fuzz", { } target) when args.Length == 2 => Fuzz(target),
             ("replay", { } target) when args.Length >= 3 => Replay(target, args[2..]),
+            ("dictionaries", { } target) when args.Length == 3 => Dictionaries(target, args[2]),
             ("seed", { } target) when args.Length is 4 or 5 => Seed(target, args[2], args[3], args.Length == 5 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue),
             _ => Usage(),
         };
@@ -99,9 +101,27 @@ internal static class FuzzCommand
         return seeds.Count == 0 ? 1 : 0;
     }
 
+    // One path a line, for afl-fuzz's -x; none for a target whose input has no tokens (elf).
+    private static int Dictionaries(FuzzTarget target, string repository)
+    {
+        foreach (var name in target.Dictionaries)
+        {
+            var path = Path.Combine(Path.GetFullPath(repository), "fuzz", "dictionaries", name);
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"{target.Name}: no dictionary {path}");
+                return 1;
+            }
+
+            Console.WriteLine(path);
+        }
+
+        return 0;
+    }
+
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ConfigConvert.Fuzz list | fuzz TARGET | replay TARGET FILE... | seed TARGET REPOSITORY DIR [MAX]");
+        Console.Error.WriteLine("usage: ConfigConvert.Fuzz list | fuzz TARGET | replay TARGET FILE... | seed TARGET REPOSITORY DIR [MAX] | dictionaries TARGET REPOSITORY");
         Console.Error.WriteLine("targets: " + string.Join(", ", FuzzTargets.All.Select(t => t.Name)));
         return 2;
     }

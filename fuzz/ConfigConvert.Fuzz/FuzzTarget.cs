@@ -15,6 +15,12 @@ internal abstract class FuzzTarget
     /// <summary>Runs one input; throws <see cref="PropertyViolation"/> (or lets the library's exception out) on failure.</summary>
     public abstract void Run(byte[] input);
 
+    /// <summary>
+    /// The afl-fuzz dictionaries of the target's input language (<c>-x</c>): file names under
+    /// <c>fuzz/dictionaries</c>, the tokens that mutations splice in.
+    /// </summary>
+    public virtual IReadOnlyList<string> Dictionaries => [];
+
     /// <summary>The starting corpus, read from the repository's fixtures (never copied into the repository).</summary>
     public abstract IEnumerable<Seed> Seeds(string repository);
 }

@@ -75,7 +75,10 @@ public sealed class FuzzRun : IDisposable
         // harness runs every input in one process (SharpFuzz), so the first input over that was killed with
         // the process and ended the run ("Unable to communicate with fork server"). -V: stop after so many
         // seconds.
-        var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000", "-m", "none", "--", "dotnet", harness, "fuzz", target],
+        var dictionaries = Harness(harness, ["dictionaries", target, RepoPaths.Root]);
+        Assert.True(dictionaries.ExitCode == 0, $"no dictionaries for {target}: {dictionaries.StandardError}");
+        var tokens = dictionaries.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(d => new[] { "-x", d });
+        var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000", "-m", "none", .. tokens, "--", "dotnet", harness, "fuzz", target],
             environment: AflEnvironment(), timeout: TimeSpan.FromSeconds((Seconds * 4) + 120));
         var stats = Path.Combine(output, "default", "fuzzer_stats");
         Assert.True(File.Exists(stats), $"afl-fuzz did not run {target} (exit {fuzz.ExitCode}):\n{Tail(fuzz.StandardOutput)}\n{Tail(fuzz.StandardError)}");

@@ -8,6 +8,8 @@ internal sealed class CTokensTarget : FuzzTarget
 {
     public override string Name => "ctokens";
 
+    public override IReadOnlyList<string> Dictionaries => ["c.dict"];
+
     public override string Description => "CSourceFile.Create and CSourceIndex.Build on one C file: no exception; tokens, and comments, lie in order inside the text without overlapping";
 
     public override void Run(byte[] input)

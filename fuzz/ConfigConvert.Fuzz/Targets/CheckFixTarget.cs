@@ -13,6 +13,8 @@ internal sealed class CheckFixTarget : FuzzTarget
 {
     public override string Name => "check-fix";
 
+    public override IReadOnlyList<string> Dictionaries => ["shell.dict", "c.dict"];
+
     public override string Description => "ModuleChecker.Check with Fix (input: a module): no exception; fixed C files gain no tokenizer diagnostic, a config without syntax errors keeps none";
 
     public override void Run(byte[] input)

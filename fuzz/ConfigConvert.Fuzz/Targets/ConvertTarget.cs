@@ -13,6 +13,8 @@ internal sealed class ConvertTarget : FuzzTarget
 {
     public override string Name => "convert";
 
+    public override IReadOnlyList<string> Dictionaries => ["shell.dict"];
+
     public override string Description => "ConfigConverter.Convert (input: a module): no exception; converted output parses without errors and, converted again, is Unchanged (it passes the self-check as it is)";
 
     public override void Run(byte[] input)

@@ -7,6 +7,8 @@ internal sealed class DescribeTarget : FuzzTarget
 {
     public override string Name => "describe";
 
+    public override IReadOnlyList<string> Dictionaries => ["shell.dict"];
+
     public override string Description => "ModuleDirectory.Describe under each link mode (input: a module, see ModuleInput): no exception; finishes within afl-fuzz's -t (the evaluator's step bound)";
 
     public override void Run(byte[] input)

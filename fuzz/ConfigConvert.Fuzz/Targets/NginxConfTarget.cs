@@ -7,6 +7,8 @@ internal sealed class NginxConfTarget : FuzzTarget
 {
     public override string Name => "nginx-conf";
 
+    public override IReadOnlyList<string> Dictionaries => ["nginx-conf.dict"];
+
     public override string Description => "ConfReader.Read on an nginx.conf (input: the main file, then included files as in ModuleInput): no exception; every diagnostic names a file that was read or included";
 
     public override void Run(byte[] input)

@@ -12,6 +12,8 @@ internal sealed class ParseTarget : FuzzTarget
 {
     public override string Name => "parse";
 
+    public override IReadOnlyList<string> Dictionaries => ["shell.dict"];
+
     public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse agrees";
 
     public override void Run(byte[] input)
