@@ -96,6 +96,7 @@ internal static partial class SourcedConfigs
         }
     }
 
-    [GeneratedRegex(@"^\$(?:ngx_addon_dir|\{ngx_addon_dir\})/(?<path>[^$`*?\[\]\\'\s]+)$")]
+    // No NUL either: no file has one in its name, and the config that holds one has CC1104 (dash would drop it).
+    [GeneratedRegex(@"^\$(?:ngx_addon_dir|\{ngx_addon_dir\})/(?<path>[^$`*?\[\]\\'\s\0]+)$")]
     private static partial Regex AddonRelativePath();
 }

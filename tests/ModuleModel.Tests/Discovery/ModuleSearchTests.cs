@@ -55,6 +55,19 @@ public sealed class ModuleSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_sourced_path_with_a_NUL_is_not_followed()
+    {
+        // Found by fuzzing check --fix: the NUL reached Path.GetFullPath, which threw.
+        Write("m/config", "ngx_addon_name=m\n. $ngx_addon_dir/fil\0ter/config\n. $ngx_addon_dir/static/config\n");
+        Write("m/static/config", Part);
+
+        var result = ModuleSearch.Find([At("m")]);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal<string>([At("m/static/config")], Assert.Single(result.Modules).SourcedConfigs);
+    }
+
+    [Fact]
     public void Two_configs_that_source_each_other_are_both_kept()
     {
         Write("t/a/config", "ngx_addon_name=a\n. $ngx_addon_dir/../b/config\n");
