@@ -12,9 +12,10 @@ minutes=${2:-30}
 work=${FUZZ_WORK:-${TMPDIR:-/tmp}/ngx-fuzz-$target}
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
 
-dotnet build -c Release -v q --nologo fuzz/ConfigConvert.Fuzz >/dev/null
-built=fuzz/ConfigConvert.Fuzz/bin/Release/net10.0
 mkdir -p "$work"
+dotnet build -c Release -v q --nologo fuzz/ConfigConvert.Fuzz >"$work/build.log" \
+    || { cat "$work/build.log" >&2; echo "fuzz/run.sh: building the harness failed" >&2; exit 2; }
+built=fuzz/ConfigConvert.Fuzz/bin/Release/net10.0
 rm -rf "$work/plain" "$work/instrumented"
 cp -r "$built" "$work/plain"
 cp -r "$built" "$work/instrumented"
