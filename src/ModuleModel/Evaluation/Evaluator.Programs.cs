@@ -87,7 +87,9 @@ internal sealed partial class Evaluator
     /// <summary>The full path of <paramref name="path"/> when it lies inside the module directory (or that of a module configured first), else null.</summary>
     private string? ResolveModulePath(string path)
     {
-        if (!Path.IsPathRooted(path))
+        // A value holds no NUL (dash drops them as it reads), but a name with one must never reach the file system's
+        // calls, which throw on it.
+        if (!Path.IsPathRooted(path) || path.Contains('\0'))
         {
             return null;
         }

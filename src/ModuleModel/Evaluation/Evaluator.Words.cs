@@ -96,10 +96,10 @@ internal sealed partial class Evaluator
                     pieces.Add(new Piece(ExpandParameter(expansion, quoted), !quoted, quoted));
                     break;
                 case CommandSubstitutionSyntax substitution:
-                    pieces.Add(new Piece(TrimTrailingNewlines(Capture(() => ExecuteStatements(substitution.Statements))), !quoted, quoted));
+                    pieces.Add(new Piece(SubstitutionValue(Capture(() => ExecuteStatements(substitution.Statements))), !quoted, quoted));
                     break;
                 case BackquoteSubstitutionSyntax backquote:
-                    pieces.Add(new Piece(TrimTrailingNewlines(Capture(() => RunBackquote(backquote))), !quoted, quoted));
+                    pieces.Add(new Piece(SubstitutionValue(Capture(() => RunBackquote(backquote))), !quoted, quoted));
                     break;
                 case ArithmeticExpansionSyntax arithmetic:
                     pieces.Add(new Piece(EvaluateArithmetic(arithmetic), !quoted, quoted));
@@ -142,9 +142,11 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static ShellValue TrimTrailingNewlines(ShellValue value)
+    // What a command substitution gives: the output without its NUL bytes (dash drops them as it reads, so a value never
+    // holds one), then without its trailing newlines.
+    private static ShellValue SubstitutionValue(ShellValue output)
     {
-        var segments = value.Segments.ToList();
+        var segments = output.Segments.Select(s => s.Unknown is null && s.Text.Contains('\0') ? s with { Text = s.Text.Replace("\0", string.Empty, StringComparison.Ordinal) } : s).ToList();
         while (segments.Count > 0 && segments[^1].Unknown is null)
         {
             var trimmed = segments[^1].Text.TrimEnd('\n');
