@@ -63,7 +63,35 @@ public sealed class GlobTests
         { "abc", "%%", "*" },
         { "abc", "#", "?" },
         { "a*c", "%", "\\*c" },
+        { "aXbXc", "#", "*X" },
+        { "aXbXc", "##", "*X" },
+        { "aXbXc", "%", "X*" },
+        { "aXbXc", "%%", "X*" },
+        { "abcabc", "%", "b*c" },
+        { "abcabc", "%%", "[ab]*c" },
+        { "abcabc", "#", "*b?" },
+        { "abcabc", "##", "**b?" },
+        { "abc", "#", "*" },
+        { "abc", "%", "*" },
+        { "abc", "##", "abc*" },
+        { "abc", "%%", "*abc" },
+        { "a]b", "%", "[]]*" },
+        { "x.c", "#", "[!.]" },
     };
+
+    /// <summary>dash itself takes minutes for the first (its matcher backtracks); the model must end at once.</summary>
+    [Fact]
+    public void Patterns_of_many_stars_and_long_texts_take_one_pass()
+    {
+        Assert.False(Glob.Matches("*a*a*a*a*a*a*a*a*a*a*a*a*b", new string('a', 46)));
+        Assert.True(Glob.Matches("*a*a*a*a*a*a*a*a*a*a*a*a*b", new string('a', 46) + "b"));
+        var text = new string('0', 1_000_000);
+        Assert.Equal(text, Glob.RemoveAffix(text, "a", "%"));
+        Assert.Equal(text, Glob.RemoveAffix(text, "*a", "%%"));
+        Assert.Equal(string.Empty, Glob.RemoveAffix(text, "*0", "##"));
+        Assert.Equal(text[..^1], Glob.RemoveAffix(text, "*0", "%"));
+        Assert.Equal(text[1..], Glob.RemoveAffix(text, "0*", "#"));
+    }
 
     [Trait("Requires", "dash")]
     [Theory]

@@ -75,6 +75,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Patterns_that_backtrack_and_affixes_of_long_values_end()
+    {
+        // dash takes minutes over the case (its matcher backtracks); the model took as long, and 37 s over ${x%a}.
+        using var temp = new TempModule(
+            "ngx_addon_name=x\ncase aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa in *a*a*a*a*a*a*a*a*a*a*a*a*b) n=1;; *) n=2;; esac\n"
+            + "v=$(printf '%0999999d' 0)\nw=${v%a}\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_${n}_module\"\n");
+        var outcome = Assert.Single(ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon).Outcomes);
+        Assert.Equal("ngx_http_x_2_module", Assert.Single(outcome.Modules).Name);
+    }
+
+    [Fact]
     public void Runaway_recursion_is_stopped()
     {
         using var temp = new TempModule("f() { f; }\nf\n");
