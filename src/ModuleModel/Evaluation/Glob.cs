@@ -36,11 +36,15 @@ internal static class Glob
     /// <summary><c>${x#p}</c> (shortest prefix), <c>##</c> (longest), <c>%</c> (shortest suffix), <c>%%</c> (longest).</summary>
     public static string RemoveAffix(string text, string pattern, string op)
     {
+        if (op is not ("#" or "##" or "%" or "%%"))
+        {
+            return text;
+        }
+
         var fromEnd = op is "%" or "%%";
         var matched = Steps.Of(pattern).MatchedLengths(text, fromEnd);
         var length = op is "#" or "%" ? Array.IndexOf(matched, true) : Array.LastIndexOf(matched, true);
-        return length < 0 || op is not ("#" or "##" or "%" or "%%") ? text
-            : fromEnd ? text[..(text.Length - length)] : text[length..];
+        return length < 0 ? text : fromEnd ? text[..(text.Length - length)] : text[length..];
     }
 
     /// <summary>A pattern's steps, in order.</summary>
