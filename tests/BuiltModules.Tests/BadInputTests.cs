@@ -89,6 +89,41 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("truncated", outcome.Failure.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
+    [Theory]
+    [InlineData("e_shoff past the file, e_shnum 0", 40, 1_022_361_624L, 8, "its section header table starts at byte 1022361624, past the end of the file")]
+    [InlineData("e_ehsize 0", 52, 0L, 2, "its header says it is 0 bytes long, not 64")]
+    [InlineData("e_shentsize 19696", 58, 19_696L, 2, "its section headers are 19696 bytes each, not 64")]
+    [InlineData("e_phentsize 57", 54, 57L, 2, "its program headers are 57 bytes each, not 56")]
+    [InlineData("e_shnum 0: section 0's size counts them", 60, 0L, 2, "entries starting at byte")]
+    public void A_header_that_sends_the_reader_astray_is_refused_before_it_reads(string what, int offset, long value, int width, string detail)
+    {
+        // Found by the elf fuzz target: a 523-byte file whose e_shoff said 1 GB made the reader take 1 GB and 5 s.
+        RealNginx.Require();
+        var bytes = File.ReadAllBytes(Module);
+        var field = bytes.AsSpan(offset, width);
+        if (width == 8)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(field, value);
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(field, (ushort)value);
+        }
+
+        if (what.StartsWith("e_shnum 0", StringComparison.Ordinal))
+        {
+            // Section 0's sh_size, where the extended numbering keeps the count: far more than the file holds.
+            var table = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(40));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan((int)table + 32), long.MaxValue);
+        }
+
+        var sharedObject = Assert.Single(BuiltModuleInspector.Inspect([Write(what.Replace(' ', '-').Replace(':', '-') + ".so", bytes)]).SharedObjects);
+        var diagnostic = Assert.Single(sharedObject.Diagnostics);
+        Assert.Equal("CC6003", diagnostic.Id);
+        Assert.Contains(detail, diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_binary_that_is_not_nginx_cannot_be_checked_against()
     {

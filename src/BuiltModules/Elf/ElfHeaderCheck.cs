@@ -60,23 +60,53 @@ internal static class ElfHeaderCheck
         var programOffset = BinaryPrimitives.ReadUInt64LittleEndian(bytes[32..]);
         var sectionOffset = BinaryPrimitives.ReadUInt64LittleEndian(bytes[40..]);
         var programCount = BinaryPrimitives.ReadUInt16LittleEndian(bytes[56..]);
-        var sectionCount = BinaryPrimitives.ReadUInt16LittleEndian(bytes[60..]);
+        if (SizeProblem(bytes, programCount > 0, sectionOffset != 0) is { } sizes)
+        {
+            return (ElfProblem.Truncated, sizes);
+        }
+
         if (programCount > 0 && programOffset + ((ulong)programCount * ProgramHeaderSize) > length)
         {
             return (ElfProblem.Truncated, $"its program headers end at byte {programOffset + ((ulong)programCount * ProgramHeaderSize)}, past the end of the file ({length} bytes)");
         }
 
-        if (sectionCount == 0)
+        // No section header table, or one the reader would seek to only to find it is not there.
+        if (sectionOffset == 0)
         {
             return null;
         }
 
-        var tableEnd = sectionOffset + ((ulong)sectionCount * SectionHeaderSize);
-        if (tableEnd > length || tableEnd < sectionOffset)
+        if (sectionOffset > length - SectionHeaderSize)
         {
-            return (ElfProblem.Truncated, $"its section header table ends at byte {tableEnd}, past the end of the file ({length} bytes)");
+            return (ElfProblem.Truncated, $"its section header table starts at byte {sectionOffset}, past the end of the file ({length} bytes)");
         }
 
+        // A count of 0 with a table means the count is the size of section 0 (the ELF's extended numbering).
+        var declared = BinaryPrimitives.ReadUInt16LittleEndian(bytes[60..]);
+        var sectionCount = declared != 0 ? declared : BinaryPrimitives.ReadUInt64LittleEndian(bytes[(int)sectionOffset..][32..]);
+        if (sectionCount > (length - sectionOffset) / SectionHeaderSize)
+        {
+            return (ElfProblem.Truncated, $"its section header table of {sectionCount} entries starting at byte {sectionOffset} runs past the end of the file ({length} bytes)");
+        }
+
+        return CheckSections(bytes, sectionOffset, (int)sectionCount);
+    }
+
+    // The sizes the reader takes the header's tables to have: anything else would have it read garbage, or seek far.
+    private static string? SizeProblem(ReadOnlySpan<byte> bytes, bool hasProgramHeaders, bool hasSectionHeaders)
+    {
+        var headerSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[52..]);
+        var programHeaderSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[54..]);
+        var sectionHeaderSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes[58..]);
+        return headerSize != HeaderSize ? $"its header says it is {headerSize} bytes long, not {HeaderSize}"
+            : hasProgramHeaders && programHeaderSize != ProgramHeaderSize ? $"its program headers are {programHeaderSize} bytes each, not {ProgramHeaderSize}"
+            : hasSectionHeaders && sectionHeaderSize != SectionHeaderSize ? $"its section headers are {sectionHeaderSize} bytes each, not {SectionHeaderSize}"
+            : null;
+    }
+
+    private static (ElfProblem Kind, string Detail)? CheckSections(ReadOnlySpan<byte> bytes, ulong sectionOffset, int sectionCount)
+    {
+        var length = (ulong)bytes.Length;
         for (var i = 1; i < sectionCount; i++)
         {
             var header = bytes[(int)(sectionOffset + ((ulong)i * SectionHeaderSize))..];
