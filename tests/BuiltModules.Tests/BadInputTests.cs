@@ -124,6 +124,30 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains(detail, diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_size_inside_a_section_is_not_taken_at_its_word()
+    {
+        // Found by the elf fuzz target: a note whose descriptor size said 1.1 GB in a 19 KB file made the reader
+        // allocate that much before it found the file shorter.
+        RealNginx.Require();
+        var bytes = File.ReadAllBytes(Module);
+        var table = (int)System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(40));
+        var count = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(60));
+        var note = Enumerable.Range(0, count).Select(i => bytes.AsSpan(table + (i * 64)).ToArray())
+            .First(header => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4)) == 7);
+        var offset = (int)System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(note.AsSpan(24));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(offset + 4), 0x4200_0000);
+        var path = Write("huge-note.so", bytes);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sharedObject = Assert.Single(BuiltModuleInspector.Inspect([path]).SharedObjects);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal("CC6003", Assert.Single(sharedObject.Diagnostics).Id);
+        Assert.True(allocated < 64L << 20, $"reading a {bytes.Length}-byte file allocated {allocated} bytes");
+    }
+
     [Fact]
     public void A_binary_that_is_not_nginx_cannot_be_checked_against()
     {

@@ -85,8 +85,11 @@ internal sealed class ElfImage
 
         try
         {
+            // Sections the reader keeps as data (notes, and what it does not parse) are views of the file: read as their
+            // own copies, a size in hostile bytes was allocated before the read found the file shorter (1 GB for a note
+            // of a 19 KB file).
             using var stream = new MemoryStream(bytes, writable: false);
-            if (!ElfFile.TryRead(stream, out var elf, out var diagnostics) || elf is null)
+            if (!ElfFile.TryRead(stream, out var elf, out var diagnostics, new ElfReaderOptions { UseSubStream = true }) || elf is null)
             {
                 var first = diagnostics?.Messages.Where(m => m.Kind == LibObjectFile.Diagnostics.DiagnosticKind.Error).Select(m => m.Message).FirstOrDefault();
                 return new ElfReadResult(null, ElfProblem.Truncated, first ?? "the ELF reader refused it");
