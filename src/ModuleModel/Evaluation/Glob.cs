@@ -50,14 +50,9 @@ internal static class Glob
     /// <summary>A pattern's steps, in order.</summary>
     private sealed class Steps
     {
-        private readonly Step[] _forward;
-        private readonly Step[] _backward;
+        private readonly Step[] _steps;
 
-        private Steps(Step[] steps)
-        {
-            _forward = steps;
-            _backward = [.. steps.Reverse()];
-        }
+        private Steps(Step[] steps) => _steps = steps;
 
         public static Steps Of(string pattern)
         {
@@ -97,7 +92,7 @@ internal static class Glob
         /// </summary>
         public bool[] MatchedLengths(string text, bool fromEnd)
         {
-            var steps = fromEnd ? _backward : _forward;
+            var steps = fromEnd ? [.. _steps.Reverse()] : _steps;
             var matched = new bool[text.Length + 1];
             var reached = new bool[steps.Length + 1];
             var next = new bool[steps.Length + 1];
