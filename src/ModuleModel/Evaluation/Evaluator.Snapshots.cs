@@ -9,7 +9,7 @@ internal sealed partial class Evaluator
     private readonly List<(SyntaxList<StatementSyntax> Statements, int Index)> _basePath = [];
 
     /// <summary>configure's variables just before it sourced the config.</summary>
-    private IReadOnlyDictionary<string, ShellValue>? _before;
+    private NameMap<ShellValue>? _before;
 
     /// <summary>
     /// Runs a statement list at the base of the config (its top level, or a branch of an <c>if</c> or a

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
@@ -320,14 +319,14 @@ internal sealed partial class Evaluator
         if (!_environment.TryGetValue(name, out var fromEnvironment))
         {
             fromEnvironment = ShellValue.Of(new UnknownValue($"`{name}`, from the environment of configure", LocationOf(at)) { EnvironmentVariable = name });
-            _environment = _environment.Add(name, fromEnvironment);
+            _environment = _environment.SetItem(name, fromEnvironment);
         }
 
         return fromEnvironment;
     }
 
     /// <summary>The environment variables read in this run, each one unknown value (immutable, so that a snapshot shares it).</summary>
-    private ImmutableDictionary<string, ShellValue> _environment = ShellState.NoVariables;
+    private NameMap<ShellValue> _environment = ShellState.NoVariables;
 
     private ShellValue ExpandParameter(ParameterExpansionSyntax expansion, bool quoted)
     {

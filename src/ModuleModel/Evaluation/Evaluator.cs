@@ -170,9 +170,9 @@ internal sealed partial class Evaluator
     /// every module starts from the same instances, so configure's long lists (<c>HTTP_SRCS</c>...) are
     /// split once, and a list no world changed is seen unchanged without comparing its words.
     /// </summary>
-    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, ImmutableDictionary<string, ShellValue>> InitialValues = new();
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, NameMap<ShellValue>> InitialValues = new();
 
-    private static ImmutableDictionary<string, ShellValue> MakeInitialValues(IReadOnlyDictionary<string, string> globals)
+    private static NameMap<ShellValue> MakeInitialValues(IReadOnlyDictionary<string, string> globals)
         => ShellState.NoVariables.SetItems(globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value))));
 
     /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
@@ -682,5 +682,5 @@ internal sealed record WorldResult(ShellState State, ImmutableArray<Assumption> 
     public Location? ExitLocation { get; init; }
 
     /// <summary>configure's variables just before it sourced the module's config: the reference build's, and what the modules configured first added.</summary>
-    public required IReadOnlyDictionary<string, ShellValue> Before { get; init; }
+    public required NameMap<ShellValue> Before { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -11,11 +10,11 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// </summary>
 internal sealed class ShellState
 {
-    public static ImmutableDictionary<string, ShellValue> NoVariables { get; } = ImmutableDictionary.Create<string, ShellValue>(StringComparer.Ordinal);
+    public static NameMap<ShellValue> NoVariables => NameMap<ShellValue>.Empty;
 
-    public ImmutableDictionary<string, ShellValue> Variables { get; private set; } = NoVariables;
+    public NameMap<ShellValue> Variables { get; private set; } = NoVariables;
 
-    public ImmutableDictionary<string, ShellFunction> Functions { get; private set; } = ImmutableDictionary.Create<string, ShellFunction>(StringComparer.Ordinal);
+    public NameMap<ShellFunction> Functions { get; private set; } = NameMap<ShellFunction>.Empty;
 
     /// <summary>Never changed in place: <see cref="SetPositional"/> replaces it.</summary>
     public IReadOnlyList<ShellValue> Positional { get; private set; } = [];
@@ -32,7 +31,7 @@ internal sealed class ShellState
     };
 
     /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
-    public void SetVariables(ImmutableDictionary<string, ShellValue> variables) => Variables = variables;
+    public void SetVariables(NameMap<ShellValue> variables) => Variables = variables;
 
     public void SetVariable(string name, ShellValue value) => Variables = Variables.SetItem(name, value);
 

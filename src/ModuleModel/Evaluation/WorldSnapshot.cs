@@ -22,7 +22,7 @@ internal sealed class WorldSnapshot
     public required RecordMark Record { get; init; }
 
     /// <summary>The environment variables read so far, each one unknown value.</summary>
-    public required ImmutableDictionary<string, ShellValue> Environment { get; init; }
+    public required NameMap<ShellValue> Environment { get; init; }
 
     public required bool ChangedDirectory { get; init; }
 
@@ -33,5 +33,5 @@ internal sealed class WorldSnapshot
     public required ImmutableArray<Assumption> Assumptions { get; init; }
 
     /// <summary>configure's variables just before it sourced the config.</summary>
-    public required IReadOnlyDictionary<string, ShellValue> Before { get; init; }
+    public required NameMap<ShellValue> Before { get; init; }
 }

@@ -22,7 +22,7 @@ internal sealed class ListChangeMemo
     public ShellValue Shared(ShellValue value) => _values.Shared(value);
 
     /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
-    public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable)
     {
         if (!after.TryGetValue(variable, out var final))
         {
@@ -47,7 +47,7 @@ internal sealed class ListChangeMemo
     }
 
     /// <summary><see cref="ListChanges.Removed(ShellValue, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
-    public ImmutableArray<string> Removed(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, string variable)
+    public ImmutableArray<string> Removed(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable)
     {
         if (!before.TryGetValue(variable, out var initial) || !after.TryGetValue(variable, out var final) || ReferenceEquals(initial, final))
         {

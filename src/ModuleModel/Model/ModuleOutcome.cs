@@ -122,16 +122,16 @@ public sealed class ModuleOutcome
 
     private static Location? Origin(ShellValue value) => value.Segments.FirstOrDefault(s => s.Origin is not null).Origin;
 
-    private static ImmutableSortedDictionary<string, ShellValue?> Changes(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, ListChangeMemo lists)
+    private static ImmutableSortedDictionary<string, ShellValue?> Changes(NameMap<ShellValue> before, NameMap<ShellValue> after, ListChangeMemo lists)
     {
+        // Only the names whose value is another instance: the world's variables share the rest of
+        // their map with configure's globals, and those parts are skipped without a look.
         var changed = ImmutableSortedDictionary.CreateBuilder<string, ShellValue?>(StringComparer.Ordinal);
-        var kept = 0;
-        foreach (var (name, value) in after)
+        foreach (var (name, old, value) in NameMap<ShellValue>.Differences(before, after))
         {
-            var had = before.TryGetValue(name, out var old);
-            kept += had ? 1 : 0;
-            if (had && ReferenceEquals(old, value))
+            if (value is null)
             {
+                changed[name] = null;
                 continue;
             }
 
@@ -143,24 +143,14 @@ public sealed class ModuleOutcome
             }
         }
 
-        // Every variable of before is still set when all of them were met above: the usual case, and
-        // looking each of configure's hundreds of globals up again in every outcome was most of the work here.
-        if (kept < before.Count)
-        {
-            foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)))
-            {
-                changed[name] = null;
-            }
-        }
-
         return changed.ToImmutable();
     }
 
-    private static ImmutableArray<ListFact> Facts(IReadOnlyDictionary<string, ShellValue> before, IReadOnlyDictionary<string, ShellValue> after, IEnumerable<string> variables, ListChangeMemo lists, Func<string, string> display)
+    private static ImmutableArray<ListFact> Facts(NameMap<ShellValue> before, NameMap<ShellValue> after, IEnumerable<string> variables, ListChangeMemo lists, Func<string, string> display)
         => [.. variables.SelectMany(v => lists.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word)) { Word = added.Word }))];
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
-    private static SharedObject SharedObjectOf(string name, IReadOnlyDictionary<string, ShellValue> after, ListChangeMemo lists, Func<string, string> display)
+    private static SharedObject SharedObjectOf(string name, NameMap<ShellValue> after, ListChangeMemo lists, Func<string, string> display)
     {
         ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? [.. lists.Shared(v).SplitWords().Select(w => display(w.ToString()))] : [];
         return new SharedObject(
