@@ -233,7 +233,7 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
 
             if (IsCollision(shift))
             {
-                CompareEntries(before.AddEntries, name => before.Find(name, 0, shift), after.AddEntries, name => after.Find(name, 0, shift), differences);
+                CompareCollisions(before, after, differences);
                 return;
             }
 
@@ -257,27 +257,19 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
                 }
                 else
                 {
-                    CompareEntries(
-                        entries => before.AddSlotEntries(bit, entries), name => before.FindInSlot(bit, name, shift),
-                        entries => after.AddSlotEntries(bit, entries), name => after.FindInSlot(bit, name, shift),
-                        differences);
+                    CompareSlot(before, after, bit, shift, differences);
                 }
             }
         }
 
-        /// <summary>Compares two groups of entries one by one, where their layouts do not pair them up.</summary>
-        private static void CompareEntries(
-            Action<List<KeyValuePair<string, TValue>>> addBefore,
-            Func<string, TValue?> findBefore,
-            Action<List<KeyValuePair<string, TValue>>> addAfter,
-            Func<string, TValue?> findAfter,
-            List<(string, TValue?, TValue?)> differences)
+        /// <summary>Compares one slot of two nodes entry by entry, where it does not hold a subtree in both.</summary>
+        private static void CompareSlot(Node before, Node after, uint bit, int shift, List<(string, TValue?, TValue?)> differences)
         {
             var entries = new List<KeyValuePair<string, TValue>>();
-            addAfter(entries);
+            after.AddSlotEntries(bit, entries);
             foreach (var (name, value) in entries)
             {
-                var old = findBefore(name);
+                var old = before.FindInSlot(bit, name, shift);
                 if (!ReferenceEquals(old, value))
                 {
                     differences.Add((name, old, value));
@@ -285,12 +277,34 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             }
 
             entries.Clear();
-            addBefore(entries);
+            before.AddSlotEntries(bit, entries);
             foreach (var (name, old) in entries)
             {
-                if (findAfter(name) is null)
+                if (after.FindInSlot(bit, name, shift) is null)
                 {
                     differences.Add((name, old, null));
+                }
+            }
+        }
+
+        /// <summary>Compares two collision nodes, whose names are in the order they were added.</summary>
+        private static void CompareCollisions(Node before, Node after, List<(string, TValue?, TValue?)> differences)
+        {
+            for (var i = 0; i < after._keys.Length; i++)
+            {
+                var at = Array.IndexOf(before._keys, after._keys[i]);
+                var old = at < 0 ? null : before._values[at];
+                if (!ReferenceEquals(old, after._values[i]))
+                {
+                    differences.Add((after._keys[i], old, after._values[i]));
+                }
+            }
+
+            for (var i = 0; i < before._keys.Length; i++)
+            {
+                if (Array.IndexOf(after._keys, before._keys[i]) < 0)
+                {
+                    differences.Add((before._keys[i], before._values[i], null));
                 }
             }
         }
