@@ -15,11 +15,23 @@ namespace ConfigConvert.ModuleModel;
 internal sealed class ListChangeMemo
 {
     private readonly ValueInterner _values = new();
+    private readonly Dictionary<ShellValue, ShellValue> _sharedByInstance = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
 
     /// <summary>The first value seen equal to <paramref name="value"/> part by part (itself the first time).</summary>
-    public ShellValue Shared(ShellValue value) => _values.Shared(value);
+    public ShellValue Shared(ShellValue value)
+    {
+        // Every outcome asks again for the instances configure's globals started with, its long lists
+        // among them, which the part by part comparer would hash whole each time.
+        if (!_sharedByInstance.TryGetValue(value, out var shared))
+        {
+            shared = _values.Shared(value);
+            _sharedByInstance.Add(value, shared);
+        }
+
+        return shared;
+    }
 
     /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
     public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable)
@@ -29,7 +41,7 @@ internal sealed class ListChangeMemo
             return [];
         }
 
-        var initial = before.GetValueOrDefault(variable);
+        before.TryGetValue(variable, out var initial);
         if (ReferenceEquals(initial, final))
         {
             // The very value the list had: the config did not touch it.
