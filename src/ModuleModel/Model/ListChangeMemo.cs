@@ -16,6 +16,7 @@ internal sealed class ListChangeMemo
 {
     private readonly ValueInterner _values = new();
     private readonly Dictionary<ShellValue, ShellValue> _sharedByInstance = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<ListFact>>> _facts = new(StringComparer.Ordinal);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
 
@@ -35,23 +36,58 @@ internal sealed class ListChangeMemo
 
     /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>
     public ImmutableArray<(ShellValue Word, ModulePosition Position)> Added(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable)
+        => ChangeOf(before, after, variable) is { } key ? AddedWords(key) : [];
+
+    /// <summary>
+    /// What <paramref name="fact"/> makes of each word <see cref="Added"/> gives, made once per list and
+    /// change: outcomes whose lists are alike get the same facts, where each made its own strings for
+    /// every source word of the module. <paramref name="fact"/> must make the same fact of the same word
+    /// at every call (it shows paths relative to the description's one module directory).
+    /// </summary>
+    public ImmutableArray<ListFact> AddedFacts(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable, Func<ShellValue, ListFact> fact)
+    {
+        if (ChangeOf(before, after, variable) is not { } key)
+        {
+            return [];
+        }
+
+        if (!_facts.TryGetValue(variable, out var byChange))
+        {
+            _facts[variable] = byChange = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
+        }
+
+        if (!byChange.TryGetValue(key, out var facts))
+        {
+            facts = [.. AddedWords(key).Select(added => fact(added.Word))];
+            byChange.Add(key, facts);
+        }
+
+        return facts;
+    }
+
+    /// <summary>The shared values <paramref name="variable"/> had before and has after; null when the config did not touch it or unset it.</summary>
+    private (ShellValue? Initial, ShellValue Final)? ChangeOf(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable)
     {
         if (!after.TryGetValue(variable, out var final))
         {
-            return [];
+            return null;
         }
 
         before.TryGetValue(variable, out var initial);
         if (ReferenceEquals(initial, final))
         {
             // The very value the list had: the config did not touch it.
-            return [];
+            return null;
         }
 
-        var key = (initial is null ? null : Shared(initial), Shared(final));
+        return (initial is null ? null : Shared(initial), Shared(final));
+    }
+
+    private ImmutableArray<(ShellValue Word, ModulePosition Position)> AddedWords((ShellValue? Initial, ShellValue Final) key)
+    {
         if (!_added.TryGetValue(key, out var added))
         {
-            added = ListChanges.Added(key.Item1, key.Item2);
+            added = ListChanges.Added(key.Initial, key.Final);
             _added.Add(key, added);
         }
 

@@ -147,7 +147,7 @@ public sealed class ModuleOutcome
     }
 
     private static ImmutableArray<ListFact> Facts(NameMap<ShellValue> before, NameMap<ShellValue> after, IEnumerable<string> variables, ListChangeMemo lists, Func<string, string> display)
-        => [.. variables.SelectMany(v => lists.Added(before, after, v).Select(added => new ListFact(display(added.Word.ToString()), v, Origin(added.Word)) { Word = added.Word }))];
+        => [.. variables.SelectMany(v => lists.AddedFacts(before, after, v, word => new ListFact(display(word.ToString()), v, Origin(word)) { Word = word }))];
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
     private static SharedObject SharedObjectOf(string name, NameMap<ShellValue> after, ListChangeMemo lists, Func<string, string> display)
