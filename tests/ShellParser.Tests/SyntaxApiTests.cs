@@ -16,6 +16,33 @@ public sealed class SyntaxApiTests
         Assert.Equal("config", location.Path);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("a; b\nc &\nd")]
+    public void A_list_enumerates_its_items_in_order_with_foreach_and_through_its_interfaces(string script)
+    {
+        var statements = SyntaxTree.ParseText(script).GetRoot().Statements;
+        var byIndex = Enumerable.Range(0, statements.Count).Select(i => statements[i]).ToList();
+
+        var byForeach = new List<StatementSyntax>();
+        foreach (var statement in statements)
+        {
+            byForeach.Add(statement);
+        }
+
+        Assert.Equal(byIndex, byForeach);
+        Assert.Equal(byIndex, statements.AsEnumerable());
+        Assert.Equal(byIndex, ((System.Collections.IEnumerable)statements).Cast<StatementSyntax>());
+        using var twice = ((IEnumerable<StatementSyntax>)statements).GetEnumerator();
+        while (twice.MoveNext())
+        {
+        }
+
+        twice.Reset();
+        Assert.Equal(byIndex.Count > 0, twice.MoveNext());
+    }
+
     [Fact]
     public void Parents_and_ancestors()
     {

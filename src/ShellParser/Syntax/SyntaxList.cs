@@ -39,14 +39,48 @@ public sealed class SyntaxList<T> : SyntaxNode, IReadOnlyList<T>
     /// <inheritdoc />
     public T this[int index] => Unsafe.As<T>(GetSlot(index)!);
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => SlotArray is { } items ? ((IEnumerable<T>)Unsafe.As<T[]>(items)).GetEnumerator() : EnumerateOne();
+    /// <summary>An enumerator of the items that <c>foreach</c> uses without allocating: every walk of the tree enumerates lists.</summary>
+    public Enumerator GetEnumerator() => new(this);
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => new BoxedEnumerator(this);
 
-    private IEnumerator<T> EnumerateOne()
+    IEnumerator IEnumerable.GetEnumerator() => new BoxedEnumerator(this);
+
+    /// <summary>Enumerates a <see cref="SyntaxList{T}"/> by index.</summary>
+    public struct Enumerator
     {
-        yield return (T)GetSlot(0)!;
+        private readonly SyntaxList<T> _list;
+        private int _index;
+
+        internal Enumerator(SyntaxList<T> list)
+        {
+            _list = list;
+            _index = -1;
+        }
+
+        /// <summary>The item at the enumerator's position.</summary>
+        public readonly T Current => _list[_index];
+
+        /// <summary>Moves to the next item; false past the last.</summary>
+        public bool MoveNext() => ++_index < _list.Count;
+    }
+
+    /// <summary>The enumerator the collection interfaces (LINQ) ask for.</summary>
+    private sealed class BoxedEnumerator(SyntaxList<T> list) : IEnumerator<T>
+    {
+        private Enumerator _inner = list.GetEnumerator();
+
+        public T Current => _inner.Current;
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext() => _inner.MoveNext();
+
+        public void Reset() => _inner = list.GetEnumerator();
+
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Returns a list with <paramref name="items"/> inserted at <paramref name="index"/>.</summary>
