@@ -12,10 +12,25 @@ internal sealed partial class Evaluator
     /// <summary>Set by <c>cd</c>: paths relative to configure's directory mean something else from then on.</summary>
     private bool _changedDirectory;
 
+    private static List<RedirectSyntax> RedirectsOf(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
+    {
+        var redirects = new List<RedirectSyntax>(extraRedirects.Count);
+        foreach (var element in command.Elements)
+        {
+            if (element is RedirectSyntax redirect)
+            {
+                redirects.Add(redirect);
+            }
+        }
+
+        redirects.AddRange(extraRedirects);
+        return redirects;
+    }
+
     private int? ExecuteSimple(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
     {
-        var argv = command.Words.SelectMany(ExpandFields).ToList();
-        var redirects = command.Redirects.Concat(extraRedirects).ToList();
+        var argv = ExpandFields(command.Elements);
+        var redirects = RedirectsOf(command, extraRedirects);
         if (argv.Count == 0)
         {
             foreach (var assignment in command.Assignments)
@@ -277,7 +292,7 @@ internal sealed partial class Evaluator
             return CallFunction(function, argv.Skip(1));
         }
 
-        var args = argv.Skip(1).ToList();
+        var args = argv.GetRange(1, argv.Count - 1);
         return name switch
         {
             ":" or "true" => 0,

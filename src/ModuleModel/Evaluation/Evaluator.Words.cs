@@ -14,6 +14,25 @@ internal sealed partial class Evaluator
     /// </summary>
     private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null);
 
+    /// <summary>
+    /// Expands the words among <paramref name="elements"/> into fields, as a command's arguments or a
+    /// <c>for</c> loop's items: a loop over the list, not LINQ, as every command runs it.
+    /// </summary>
+    private List<ShellValue> ExpandFields<TNode>(SyntaxList<TNode> elements)
+        where TNode : SyntaxNode
+    {
+        var fields = new List<ShellValue>(elements.Count);
+        foreach (var element in elements)
+        {
+            if (element is WordSyntax word)
+            {
+                fields.AddRange(ExpandFields(word));
+            }
+        }
+
+        return fields;
+    }
+
     /// <summary>Expands a word into fields, as for a command's arguments.</summary>
     private List<ShellValue> ExpandFields(WordSyntax word)
     {
@@ -34,7 +53,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Expands parts into one value, without field splitting.</summary>
-    private ShellValue ExpandPartsToValue(IEnumerable<WordPartSyntax> parts, bool quoted)
+    private ShellValue ExpandPartsToValue(SyntaxList<WordPartSyntax> parts, bool quoted)
     {
         var pieces = new List<Piece>();
         ExpandParts(parts, quoted, pieces);
@@ -61,7 +80,7 @@ internal sealed partial class Evaluator
         return builder.ToString();
     }
 
-    private void ExpandParts(IEnumerable<WordPartSyntax> parts, bool quoted, List<Piece> pieces)
+    private void ExpandParts(SyntaxList<WordPartSyntax> parts, bool quoted, List<Piece> pieces)
     {
         foreach (var part in parts)
         {

@@ -491,7 +491,7 @@ internal sealed partial class Evaluator
     {
         var items = command.InKeyword is null
             ? [.. _state.Positional]
-            : command.Words.SelectMany(ExpandFields).ToList();
+            : ExpandFields(command.Words);
         int? status = 0;
         foreach (var item in items)
         {
