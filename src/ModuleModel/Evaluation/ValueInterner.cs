@@ -13,9 +13,9 @@ internal sealed class ValueInterner
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
-    /// Comparing a grown list (<see cref="ShellValue.AppendWords"/>) lays out all of its parts:
-    /// the evaluation's memo asks only for short values, the outcomes' memo for configure's long
-    /// lists once per outcome.
+    /// Hashing and comparing a grown list (<see cref="ShellValue.AppendWords"/>) lays out all of its
+    /// parts, so callers ask sparingly: the evaluation's memo only for short values, and the outcomes'
+    /// memo for configure's long lists once per distinct instance (it remembers what each instance gave).
     /// </summary>
     public ShellValue Shared(ShellValue value)
     {
