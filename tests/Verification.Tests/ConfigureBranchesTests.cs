@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
-using ConfigConvert.TestSupport;
+using ConfigConvert.TestSupport.Nginx;
 using ConfigConvert.Verification.Nginx;
-using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.Verification.Tests;
 
@@ -61,12 +60,7 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
             Whole = [.. Builds.SkipLast(1).Select(b => Toolchain().Configure([b with { WorkDirectory = Path.Combine(Root, "whole", b.Label) }], Path.Combine(Root, "whole", "scratch"))[0])];
 
             // nginx alone, whole, is configured once in a test run for the converter's and the model's tests too.
-            Alone = SharedRuns.ConfigureAlone([], made =>
-            {
-                var alone = Toolchain().Configure([Builds[^1] with { WorkDirectory = Path.Combine(Root, "whole", "alone") }], Path.Combine(Root, "whole", "scratch"))[0];
-                Assert.True(alone.Files is not null, alone.Run.Output);
-                alone.Files.WriteTo(made);
-            });
+            Alone = TestNginx.AloneObjs([]);
         }
 
         public string Root { get; } = Directory.CreateTempSubdirectory("cc-branches-").FullName;
@@ -246,12 +240,7 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
         }
     }
 
-    private static NginxToolchain Toolchain()
-    {
-        var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None);
-        var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-        return new NginxToolchain(source, runner);
-    }
+    private static NginxToolchain Toolchain() => TestNginx.Toolchain(TimeSpan.FromMinutes(3));
 
     // The compiler names its temporary objects at random (`$TMPDIR/ccXXXXXX.o`), and autoconf.err keeps the linker's
     // messages that name them: two whole configures differ there too. Under .ci/run a caching compiler replays them.

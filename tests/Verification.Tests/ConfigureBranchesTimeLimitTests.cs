@@ -1,5 +1,5 @@
+using ConfigConvert.TestSupport.Nginx;
 using ConfigConvert.Verification.Nginx;
-using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.Verification.Tests;
 
@@ -83,12 +83,7 @@ public sealed class ConfigureBranchesTimeLimitTests : IDisposable
         return directory;
     }
 
-    private static NginxToolchain Toolchain(TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var runner = new ProcessRunner(limit, null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
-        var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-        return new NginxToolchain(source, runner);
-    }
+    private static NginxToolchain Toolchain(TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null) => TestNginx.Toolchain(limit, environment);
 
     // Stopped processes are gone once the kernel has reaped them: a moment after the signal.
     private static void AssertEnded(string marker)

@@ -99,6 +99,13 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         return new LoadTest(run, configuration, [.. NginxMessage().Matches(run.Output).Select(m => $"[{m.Groups[1].Value}] {m.Groups[2].Value}")]);
     }
 
+    /// <summary>The name in the report of nginx configured alone, which the dynamic build's placement of modules is compared with.</summary>
+    public const string AloneLabel = "configure (nginx alone, no module)";
+
+    /// <summary>nginx configured with <paramref name="flags"/> and no module of its own (the flags that add one are left out), in <paramref name="workDirectory"/>.</summary>
+    public static ConfigureBuild AloneBuild(IEnumerable<string> flags, string workDirectory)
+        => new(AloneLabel, workDirectory, [.. flags.Where(f => !AddsModule(f))]);
+
     /// <summary>True for a flag that gives configure a module of its own (<c>--add-module=DIR</c>, <c>--add-dynamic-module=DIR</c>).</summary>
     public static bool AddsModule(string flag)
         => flag.StartsWith("--add-module=", StringComparison.Ordinal) || flag.StartsWith("--add-dynamic-module=", StringComparison.Ordinal);

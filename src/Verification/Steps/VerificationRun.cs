@@ -20,7 +20,6 @@ internal sealed class VerificationRun
     private const string OriginalLabel = "configure --add-module (original config)";
     private const string ConvertedLabel = "configure --add-module (converted config)";
     private const string DynamicLabel = "configure --add-dynamic-module";
-    private const string AloneLabel = "configure (nginx alone, no module)";
 
     private readonly VerificationRequest _request;
     private readonly Setup _setup;
@@ -186,7 +185,7 @@ internal sealed class VerificationRun
         }
 
         builds.Add(new(DynamicLabel, _work.Directory("dynamic"), _toolchain.DynamicFlags([.. _flags, .. _request.ConfiguredFirst.Select(d => "--add-dynamic-module=" + Path.GetFullPath(d)), "--add-dynamic-module=" + _module])));
-        builds.Add(new(AloneLabel, _work.Directory("nginx-alone"), [.. _flags.Where(f => !NginxToolchain.AddsModule(f))]));
+        builds.Add(NginxToolchain.AloneBuild(_flags, _work.Directory("nginx-alone")));
         var configured = _toolchain.Configure(builds, _work.Directory("configure"));
         _configured = builds.Select((b, i) => (b.Label, configured[i])).ToDictionary(b => b.Label, b => b.Item2, StringComparer.Ordinal);
     }
@@ -233,7 +232,7 @@ internal sealed class VerificationRun
             return Step(VerificationStepKind.ModulePlacement, StepOutcome.NotApplicable, "no static and dynamic build to compare");
         }
 
-        var alone = _configured[AloneLabel];
+        var alone = _configured[NginxToolchain.AloneLabel];
         if (alone.Files is null)
         {
             return Step(VerificationStepKind.ModulePlacement, StepOutcome.Failed, "configure failed for nginx alone (with the same flags and no module)", alone.Run);

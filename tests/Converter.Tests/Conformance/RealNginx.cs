@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.TestSupport;
+using ConfigConvert.TestSupport.Nginx;
 using ConfigConvert.Verification;
 using ConfigConvert.Verification.Nginx;
 using ConfigConvert.Verification.Processes;
@@ -104,30 +105,6 @@ internal static class RealNginx
         return BuildModules(Configure([build], output, environment)[0], environment);
     }
 
-    /// <summary>
-    /// The modules of nginx configured with <paramref name="flags"/> and no module of its own (flags that add one are
-    /// left out), in order; configure runs once per test run for the same flags.
-    /// </summary>
-    public static IReadOnlyList<string> NginxAlone(string flags)
-    {
-        var alone = Split(flags).Where(f => !NginxToolchain.AddsModule(f)).ToArray();
-        var directory = SharedRuns.ConfigureAlone(alone, made =>
-        {
-            var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
-            try
-            {
-                var configuration = Toolchain(TimeSpan.FromMinutes(3)).Configure([new("configure (nginx alone, no module)", output, [.. alone])], output)[0];
-                Assert.True(configuration.Files is not null, $"configure of nginx alone failed: {configuration.Run.Output}");
-                configuration.Files.WriteTo(made);
-            }
-            finally
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        });
-        return StaticBuildFacts.ModuleArray(StaticBuildFiles.Read(directory).ModulesFile);
-    }
-
     /// <summary>Runs nginx -t with the shared objects loaded and the given directives (main, http, stream, mail).</summary>
     public static ExternalTool.Result Load(IEnumerable<string> sharedObjects, IReadOnlyDictionary<string, string> directives)
     {
@@ -152,9 +129,7 @@ internal static class RealNginx
     private static NginxToolchain Toolchain(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         Require();
-        var runner = new ProcessRunner(timeout, null, CancellationToken.None) { Environment = environment ?? new Dictionary<string, string>() };
-        var source = NginxSourceTree.Open(Source, runner, out var problem) ?? throw new InvalidOperationException(problem);
-        return new NginxToolchain(source, runner);
+        return TestNginx.Toolchain(timeout, environment);
     }
 
     public static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);

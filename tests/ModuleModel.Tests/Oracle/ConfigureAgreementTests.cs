@@ -1,5 +1,6 @@
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.TestSupport;
+using ConfigConvert.TestSupport.Nginx;
 
 namespace ConfigConvert.ModuleModel.Tests.Oracle;
 
@@ -25,7 +26,7 @@ public sealed class ConfigureAgreementTests(ConfigureAgreementTests.Builds build
         var flags = Fixtures.Setting(fixture, "configure");
         var outcome = OutcomeConfigureTakes(fixture);
         var build = NginxConfigure.Static(Fixtures.PathOf(fixture), ModuleFixtures.ConfigureFlags(fixture, dynamic: false), ModuleFixtures.Environment(fixture));
-        var baseline = NginxConfigure.Baseline(flags);
+        var baseline = TestNginx.AloneModules(flags.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var configuredFirst = ModuleFixtures.ConfiguredFirst(fixture)
             .SelectMany(d => ModuleDirectory.Load(d).Describe(LinkMode.Addon, Fixtures.Globals(fixture)).Outcomes.Single().Modules).Select(m => m.Name);
         var added = build.Modules.Except(baseline).Except(configuredFirst).ToList();

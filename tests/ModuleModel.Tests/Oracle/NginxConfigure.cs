@@ -1,7 +1,6 @@
 using ConfigConvert.TestSupport;
-using ConfigConvert.Verification;
+using ConfigConvert.TestSupport.Nginx;
 using ConfigConvert.Verification.Nginx;
-using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.ModuleModel.Tests.Oracle;
 
@@ -103,41 +102,7 @@ internal static class NginxConfigure
         return null;
     }
 
-    private static NginxToolchain Toolchain(IReadOnlyDictionary<string, string> environment)
-    {
-        var runner = new ProcessRunner(TimeSpan.FromMinutes(3), null, CancellationToken.None) { Environment = environment };
-        var source = NginxSourceTree.Open(VerificationRequest.DefaultNginxSource, runner, out var problem) ?? throw new InvalidOperationException(problem);
-        return new NginxToolchain(source, runner);
-    }
+    private static NginxToolchain Toolchain(IReadOnlyDictionary<string, string> environment) => TestNginx.Toolchain(TimeSpan.FromMinutes(3), environment);
 
     private static string[] Split(string flags) => flags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>
-    /// nginx's own modules, in order: configure with <paramref name="extraFlags"/> and no module of its own, run once per
-    /// test run for the same flags (<see cref="SharedRuns.ConfigureAlone"/>).
-    /// </summary>
-    public static IReadOnlyList<string> Baseline(string extraFlags)
-    {
-        ShellOracle.RequireNginxDev();
-        var flags = Split(extraFlags);
-        var directory = SharedRuns.ConfigureAlone(flags, made =>
-        {
-            var output = Directory.CreateTempSubdirectory("cc-alone-").FullName;
-            try
-            {
-                var configuration = Toolchain(new Dictionary<string, string>()).Configure([new("configure (nginx alone, no module)", output, [.. flags])], output)[0];
-                if (configuration.Files is not { } files)
-                {
-                    throw new InvalidOperationException($"configure of nginx alone failed: {configuration.Run.Output}");
-                }
-
-                files.WriteTo(made);
-            }
-            finally
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        });
-        return StaticBuildFacts.ModuleArray(StaticBuildFiles.Read(directory).ModulesFile);
-    }
 }
