@@ -168,6 +168,41 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
     }
 
     /// <summary>
+    /// A config that stops configure (<c>kill $$</c>) stops the script the builds share, of which its build is a
+    /// subshell. Its build fails as its whole configure does, and is not left running; the builds after it are
+    /// configured whole, as they would have been on their own.
+    /// </summary>
+    [Fact]
+    public void A_config_that_stops_configure_fails_its_own_build_and_no_other()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-branches-stopped-").FullName;
+        try
+        {
+            var stopper = Directory.CreateDirectory(Path.Combine(root, "modules", "stopper")).FullName;
+            File.WriteAllText(Path.Combine(stopper, "config"), "ngx_addon_name=ngx_http_stopper_module\necho \"stopping configure\"\nkill $$\nsleep 60\necho \"configure went on\"\n");
+            var builds = new ConfigureBuild[] { new("stopper", Path.Combine(root, "stopper"), ["--add-module=" + stopper]), NginxToolchain.AloneBuild([], Path.Combine(root, "alone")) };
+
+            var together = Toolchain().Configure(builds, Path.Combine(root, "scratch"));
+            var left = ProcessesWorkingIn(root);
+            var whole = Toolchain().Configure([builds[0] with { WorkDirectory = Path.Combine(root, "whole") }], Path.Combine(root, "scratch-whole"))[0];
+
+            Assert.Empty(left);
+            Assert.Equal(143, whole.Run.ExitCode);
+            Assert.DoesNotContain("configure went on", whole.Run.Output, StringComparison.Ordinal);
+            Assert.Equal(whole.Run.ExitCode, together[0].Run.ExitCode);
+            Assert.Null(together[0].Files);
+            Assert.Contains("stopping configure", together[0].Run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("configure went on", together[0].Run.Output, StringComparison.Ordinal);
+            Assert.Equal(0, together[1].Run.ExitCode);
+            Assert.Equal(StaticBuildFiles.Read(TestNginx.AloneObjs([])).ModulesFile, together[1].Files?.ModulesFile);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// A build whose copy of the tree cannot be made (here its place is taken by a file; a full disk does the same) is
     /// the work directory's failure, an I/O error with the copy's own message, not a configure that failed.
     /// </summary>
@@ -238,6 +273,28 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
             File.WriteAllText(Path.Combine(tree, "auto", "options"), options);
             return tree;
         }
+    }
+
+    // The processes whose working directory lies under `root` (Linux: the link /proc/ID/cwd).
+    private static List<string> ProcessesWorkingIn(string root)
+    {
+        var found = new List<string>();
+        foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+        {
+            try
+            {
+                if (new DirectoryInfo(Path.Combine(process, "cwd")).LinkTarget is { } cwd && (cwd + "/").StartsWith(root + "/", StringComparison.Ordinal))
+                {
+                    found.Add($"{Path.GetFileName(process)}: {File.ReadAllText(Path.Combine(process, "cmdline")).Replace('\0', ' ')}");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // It ended meanwhile.
+            }
+        }
+
+        return found;
     }
 
     private static NginxToolchain Toolchain() => TestNginx.Toolchain(TimeSpan.FromMinutes(3));

@@ -85,11 +85,12 @@ internal sealed partial class ConfigureBranches
             # in a subshell (the state so far) in a copy of this tree, with its module flags as auto/options takes them.
             mv -f '{{realConfigure}}' ./configure || exit 1
             : > '{{prefixDone}}'
-            while read -r configconvert_tree configconvert_flags; do
             # The shell's own note when a build is stopped ("Killed") would go to every build's output: the report
-            # says it. (dash 0.5.12 drops the redirections of a subshell that ends a group with redirections: the
-            # subshell must not come last in the group.)
-            {
+            # says it. This is for good, not a redirection of the loop: the shell would keep the standard error it
+            # replaced open in a copy that every build inherits, and a build left running by a config that stopped
+            # this script (`kill $$`) would then hold the output open, and its caller waiting, until it ended.
+            exec 2> /dev/null
+            while read -r configconvert_tree configconvert_flags; do
             (
                 # The subshell's own process id, for the watch that stops a build over its time limit.
                 /bin/sh -c 'echo $PPID' > "$configconvert_tree.pid"
@@ -121,7 +122,6 @@ internal sealed partial class ConfigureBranches
         script.Append($$"""
             ) > "$configconvert_tree.out" 2>&1 < /dev/null
             echo $? > "$configconvert_tree.status"
-            } 2> /dev/null
             done < '{{buildsFile}}'
 
             """);

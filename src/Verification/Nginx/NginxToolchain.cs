@@ -151,6 +151,7 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
 
             File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [TreeOf(b), .. b.Flags.Where(AddsModule)])));
             driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. builds[0].Flags.Where(f => !AddsModule(f))], tree, builds.Count + 1, watch.Started);
+            watch.StopLeftRunning();
         }
         finally
         {
@@ -166,8 +167,15 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
         // The first build's time runs from the start, so that it holds the shared part; each other's from the end of the one before.
         var since = started;
         var results = ImmutableArray.CreateBuilder<StaticConfiguration>(builds.Count);
+        var stoppedEarly = StoppedEarly(driver, prefixDone, watch);
         foreach (var build in builds)
         {
+            if (stoppedEarly && !File.Exists(TreeOf(build) + ".pid"))
+            {
+                results.Add(ConfigureWhole(build));
+                continue;
+            }
+
             var run = runner.Record(BranchRun(build, driver, since, first: results.Count == 0, watch));
             since += run.Duration;
             results.Add(new StaticConfiguration(run, run.Succeeded ? StaticBuildFiles.Read(Path.Combine(TreeOf(build), "objs")) : null));
@@ -175,6 +183,12 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
 
         return results.MoveToImmutable();
     }
+
+    // The script ended after its shared part and before its last build, without being stopped at a time limit: a
+    // config stopped it (`kill $$` names the script, whose subshell a build is). A whole configure would have stopped
+    // only that build, so the builds the script never started are configured whole.
+    private static bool StoppedEarly(ProcessRun driver, string prefixDone, BranchWatch watch)
+        => !driver.Succeeded && !driver.TimedOut && !watch.SharedPartStopped && File.Exists(prefixDone);
 
     private static string TreeOf(ConfigureBuild build) => Path.Combine(Path.GetFullPath(build.WorkDirectory), "src");
 
