@@ -191,8 +191,8 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
             Assert.DoesNotContain("configure went on", whole.Run.Output, StringComparison.Ordinal);
             Assert.Equal(whole.Run.ExitCode, together[0].Run.ExitCode);
             Assert.Null(together[0].Files);
+            Assert.Equal(whole.Run.Output, together[0].Run.Output);
             Assert.Contains("stopping configure", together[0].Run.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("configure went on", together[0].Run.Output, StringComparison.Ordinal);
             Assert.Equal(0, together[1].Run.ExitCode);
             Assert.Equal(StaticBuildFiles.Read(TestNginx.AloneObjs([])).ModulesFile, together[1].Files?.ModulesFile);
         }
