@@ -10,7 +10,7 @@ namespace ConfigConvert.Verification.Tests;
 /// Builds that share configure's first part (<see cref="ConfigureBranches"/>) are those of whole configures: the
 /// same files under the tree, byte for byte, the same output and exit status, and the same shell state when the
 /// module's config runs (a config here writes all of it down). A config that fails, and flags configure rejects,
-/// fail each build as they fail a whole configure.
+/// fail each build as they fail a whole configure; a config that stops configure fails its own build and no other.
 /// </summary>
 [Trait("Requires", "nginx")]
 [Trait("Requires", "dash")]
