@@ -44,6 +44,31 @@ public sealed class ChildProcessTests
     }
 
     [Fact]
+    public void A_program_is_over_when_it_ends_though_a_process_it_left_running_holds_its_output()
+    {
+        var pidFile = Path.GetTempFileName();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var run = Run($"echo started; sleep 60 & echo $! > {pidFile}; echo left; exit 3", TimeSpan.FromSeconds(40));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+            Assert.Equal(3, run.ExitCode);
+            Assert.False(run.TimedOut);
+            Assert.Equal("started\nleft\n", run.Output);
+        }
+        finally
+        {
+            // The sleep it left: stopped here, as nothing else stops it.
+            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var left) && Process.GetProcesses().FirstOrDefault(p => p.Id == left) is { } process)
+            {
+                process.Kill();
+            }
+
+            File.Delete(pidFile);
+        }
+    }
+
+    [Fact]
     public void A_program_that_does_not_exist_is_a_failed_run_not_an_exception()
     {
         var run = ChildProcess.Run(new ProcessSpec("missing", "/nonexistent/program", [], Path.GetTempPath()), TimeSpan.FromSeconds(10), null, CancellationToken.None);

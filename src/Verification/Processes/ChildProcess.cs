@@ -6,28 +6,23 @@ using CliWrap;
 namespace ConfigConvert.Verification.Processes;
 
 /// <summary>
-/// Runs one program to its end with a timeout, standard input closed (configure must not wait for
-/// an answer) and standard output and error interleaved into one log, as a terminal would show them.
+/// Runs one program to its end with a timeout, standard input closed (configure must not wait for an answer), and
+/// standard output and error into one file, in the order they came, as a terminal would show them: the log file when
+/// logs are kept, a temporary file otherwise. A file rather than a pipe, because the run is over when the program is:
+/// a process it leaves running in the background (a config's <c>cmd &amp;</c>, a module that starts a helper when
+/// nginx -t loads it) keeps what it inherited open, and a pipe held open would keep the run waiting until the time
+/// limit, and report it stopped there.
 /// </summary>
-internal sealed class ChildProcess
+internal static class ChildProcess
 {
     // The report keeps the end of a log; a runaway program must not fill the memory.
     private const int MaxKeptCharacters = 4 * 1024 * 1024;
 
     private const string DroppedNote = "[the beginning of the output was dropped; see the log file]\n";
 
-    private readonly StringBuilder _output = new();
-    private readonly StreamWriter? _log;
-    private readonly Lock _gate = new();
-    private bool _truncated;
-
-    private ChildProcess(string? logFile)
-    {
-        if (logFile is not null)
-        {
-            _log = new StreamWriter(logFile, append: false, new UTF8Encoding(false));
-        }
-    }
+    // Puts the output file (the first argument) in place of the shell's standard output and error, for good, and
+    // becomes the program: its process is the one started, and it holds no pipe of this process.
+    private const string Redirect = "output=$1; shift; exec \"$@\" > \"$output\" 2>&1";
 
     /// <summary>
     /// Runs the program of <paramref name="spec"/>; a program that cannot start or runs too long gives a failed run, never
@@ -35,67 +30,86 @@ internal sealed class ChildProcess
     /// </summary>
     public static ProcessRun Run(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started = null)
     {
-        var child = new ChildProcess(logFile);
+        var clock = Stopwatch.StartNew();
+        if (StartProblem(spec) is { } problem)
+        {
+            return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, null, false, problem, clock.Elapsed, string.Empty, logFile);
+        }
+
+        var output = logFile ?? Path.GetTempFileName();
         try
         {
-            return child.Execute(spec, timeout, logFile, cancellationToken, started);
+            var (exitCode, timedOut, startError) = Execute(spec, output, timeout, cancellationToken, started);
+            var text = File.Exists(output) ? KeptTail(output) : string.Empty;
+            if (timedOut)
+            {
+                var note = TimeLimitNote(timeout) + "\n";
+                File.AppendAllText(output, note, new UTF8Encoding(false));
+                text += note;
+            }
+
+            return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, exitCode, timedOut, startError, clock.Elapsed, text, logFile);
         }
         finally
         {
-            child._log?.Dispose();
+            if (logFile is null)
+            {
+                File.Delete(output);
+            }
         }
     }
 
-    private ProcessRun Execute(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started)
+    private static (int? ExitCode, bool TimedOut, string? StartError) Execute(ProcessSpec spec, string output, TimeSpan timeout, CancellationToken cancellationToken, Action<int>? started)
     {
-        var command = Cli.Wrap(spec.Program)
-            .WithArguments(spec.Arguments)
+        var command = Cli.Wrap("/bin/sh")
+            .WithArguments(["-c", Redirect, "sh", output, spec.Program, .. spec.Arguments])
             .WithWorkingDirectory(spec.WorkingDirectory)
             .WithEnvironmentVariables(spec.Environment.ToDictionary(v => v.Key, v => (string?)v.Value))
             .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(PipeSource.Null)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(Append))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(Append));
+            .WithStandardInputPipe(PipeSource.Null);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var clock = Stopwatch.StartNew();
-        int? exitCode = null;
-        string? startError = null;
-        var timedOut = false;
         try
         {
             var running = command.ExecuteAsync(deadline.Token);
             started?.Invoke(running.ProcessId);
-            exitCode = running.Task.GetAwaiter().GetResult().ExitCode;
+            return (running.Task.GetAwaiter().GetResult().ExitCode, false, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            timedOut = true;
-            Append(TimeLimitNote(timeout));
+            return (null, true, null);
         }
         catch (Win32Exception e)
         {
-            startError = e.Message;
+            return (null, false, e.Message);
         }
         catch (InvalidOperationException e) when (e.InnerException is Win32Exception inner)
         {
-            startError = inner.Message;
+            return (null, false, inner.Message);
         }
+    }
 
-        var output = Snapshot();
-        return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, exitCode, timedOut, startError, clock.Elapsed, output, logFile);
+    // The shell would report a program it cannot find as its own failure (exit 127): found as the shell finds it,
+    // by its path, or in PATH for a bare name.
+    private static string? StartProblem(ProcessSpec spec)
+    {
+        var path = spec.Environment.TryGetValue("PATH", out var own) ? own : Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var found = spec.Program.Contains('/')
+            ? File.Exists(Path.Combine(spec.WorkingDirectory, spec.Program))
+            : path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, spec.Program)));
+        return found ? null : $"{spec.Program}: no such file or directory";
     }
 
     /// <summary>The line that ends the output of a program stopped at <paramref name="limit"/>.</summary>
     public static string TimeLimitNote(TimeSpan limit) => $"[stopped after {limit.TotalSeconds:0} s: over the time limit]";
 
     /// <summary>
-    /// A file a program wrote its output to, as <see cref="Run"/> keeps output: one line feed after each line, and past
-    /// the limit only the end, so that a program that never stops printing cannot fill the memory.
+    /// A file a program wrote its output to, as a run keeps output: one line feed after each line, and past the limit
+    /// only the end, so that a program that never stops printing cannot fill the memory.
     /// </summary>
     public static string KeptTail(string path)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var dropped = file.Length > MaxKeptCharacters;
         if (dropped)
         {
@@ -110,28 +124,6 @@ internal sealed class ChildProcess
         }
 
         return text.ToString();
-    }
-
-    private void Append(string line)
-    {
-        lock (_gate)
-        {
-            _log?.WriteLine(line);
-            _output.Append(line).Append('\n');
-            if (_output.Length > MaxKeptCharacters)
-            {
-                _output.Remove(0, _output.Length - MaxKeptCharacters / 2);
-                _truncated = true;
-            }
-        }
-    }
-
-    private string Snapshot()
-    {
-        lock (_gate)
-        {
-            return _truncated ? DroppedNote + _output : _output.ToString();
-        }
     }
 }
 
