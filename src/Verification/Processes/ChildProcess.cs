@@ -31,12 +31,13 @@ internal static class ChildProcess
     public static ProcessRun Run(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started = null)
     {
         var clock = Stopwatch.StartNew();
-        if (StartProblem(spec) is { } problem)
+        var problem = StartProblem(spec);
+        var output = problem is null ? OutputFile(logFile, out problem) : null;
+        if (output is null)
         {
             return new ProcessRun(spec.Label, spec.Program, [.. spec.Arguments], spec.WorkingDirectory, null, false, problem, clock.Elapsed, string.Empty, logFile);
         }
 
-        var output = logFile ?? Path.GetTempFileName();
         try
         {
             var (exitCode, timedOut, startError) = Execute(spec, output, timeout, cancellationToken, started);
@@ -56,6 +57,28 @@ internal static class ChildProcess
             {
                 File.Delete(output);
             }
+        }
+    }
+
+    // The file the output goes to. The log is made here, before the program runs, so that a log that cannot be written
+    // is the work directory's I/O error; a temporary file that cannot be made (a full disk) makes a run that cannot start.
+    private static string? OutputFile(string? logFile, out string? problem)
+    {
+        problem = null;
+        if (logFile is not null)
+        {
+            File.WriteAllBytes(logFile, []);
+            return logFile;
+        }
+
+        try
+        {
+            return Path.GetTempFileName();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"cannot make a file for its output: {e.Message}";
+            return null;
         }
     }
 
