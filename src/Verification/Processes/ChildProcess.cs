@@ -25,8 +25,9 @@ internal static class ChildProcess
     private const string Redirect = "output=$1; shift; exec \"$@\" > \"$output\" 2>&1";
 
     /// <summary>
-    /// Runs the program of <paramref name="spec"/>; a program that cannot start or runs too long gives a failed run, never
-    /// an exception. <paramref name="started"/> is given the process's id once it runs.
+    /// Runs the program of <paramref name="spec"/>; a program that cannot start or runs too long gives a failed run, not
+    /// an exception (only a log file that cannot be written throws, an <see cref="IOException"/> of the work directory).
+    /// <paramref name="started"/> is given the process's id once it runs.
     /// </summary>
     public static ProcessRun Run(ProcessSpec spec, TimeSpan timeout, string? logFile, CancellationToken cancellationToken, Action<int>? started = null)
     {
