@@ -54,7 +54,7 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
                 new("static", Path.Combine(Root, "together", "static"), ["--add-module=" + helper, "--add-module=" + recorder]),
                 new("dynamic", Path.Combine(Root, "together", "dynamic"), ["--add-dynamic-module=" + helper, "--add-dynamic-module=" + recorder]),
                 new("broken", Path.Combine(Root, "together", "broken"), ["--add-module=" + broken]),
-                new("alone", Path.Combine(Root, "together", "alone"), []),
+                NginxToolchain.AloneBuild([], Path.Combine(Root, "together", "alone")),
             ];
             Together = Toolchain().Configure(Builds, Path.Combine(Root, "together", "scratch"));
             Whole = [.. Builds.SkipLast(1).Select(b => Toolchain().Configure([b with { WorkDirectory = Path.Combine(Root, "whole", b.Label) }], Path.Combine(Root, "whole", "scratch"))[0])];
