@@ -46,27 +46,80 @@ public sealed class ChildProcessTests
     [Fact]
     public void A_program_is_over_when_it_ends_though_a_process_it_left_running_holds_its_output()
     {
-        var pidFile = Path.GetTempFileName();
+        var ids = Path.GetTempFileName();
         try
         {
             var clock = Stopwatch.StartNew();
-            var run = Run($"echo started; sleep 60 & echo $! > {pidFile}; echo left; exit 3", TimeSpan.FromSeconds(40));
+            var run = Run($"echo started; sleep 60 & echo $! > {ids}; echo left; exit 3", TimeSpan.FromSeconds(40));
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
             Assert.Equal(3, run.ExitCode);
             Assert.False(run.TimedOut);
             Assert.Equal("started\nleft\n", run.Output);
+            Assert.All(Ids(ids), id => Assert.False(ProcessState.IsRunning(id), $"{id} is still running"));
         }
         finally
         {
-            // The sleep it left: stopped here, as nothing else stops it.
-            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var left) && Process.GetProcesses().FirstOrDefault(p => p.Id == left) is { } process)
-            {
-                process.Kill();
-            }
-
-            File.Delete(pidFile);
+            File.Delete(ids);
         }
     }
+
+    /// <summary>
+    /// What a program leaves running is stopped when it ends, wherever it went: a background job, one whose parent
+    /// ended (init has it), one in a session of its own and one that changed directory. A process of the same program
+    /// that the run did not start goes on.
+    /// </summary>
+    [Fact]
+    public void What_a_program_leaves_running_is_stopped_when_it_ends_and_nothing_else_is()
+    {
+        var ids = Path.GetTempFileName();
+        using var other = Process.Start("sleep", "60");
+        try
+        {
+            var run = Run($"sleep 61 & echo $! >> {ids}; (sleep 62 & echo $! >> {ids}); setsid sleep 63 & echo $! >> {ids}; (cd / && sleep 64 & echo $! >> {ids}); exit 0");
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(4, Ids(ids).Count);
+            Assert.All(Ids(ids), id => Assert.False(ProcessState.IsRunning(id), $"{id} is still running"));
+            Assert.True(ProcessState.IsRunning(other.Id));
+        }
+        finally
+        {
+            other.Kill();
+            File.Delete(ids);
+        }
+    }
+
+    /// <summary>A run stopped by its caller (Ctrl-C) stops what it left running too, beside its process tree.</summary>
+    [Fact]
+    public void A_run_stopped_by_its_caller_leaves_nothing_running()
+    {
+        var ids = Path.GetTempFileName();
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var spec = new ProcessSpec("test", "/bin/sh", ["-c", $"(sleep 60 & echo $! >> {ids}); echo waiting >> {ids}.ready; sleep 60"], Path.GetTempPath());
+            var running = Task.Run(() => ChildProcess.Run(spec, TimeSpan.FromMinutes(1), null, stop.Token));
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(ids + ".ready") && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(50);
+            }
+
+            stop.Cancel();
+
+            Assert.ThrowsAny<OperationCanceledException>(() => running.GetAwaiter().GetResult());
+            Assert.Single(Ids(ids));
+            Assert.All(Ids(ids), id => Assert.False(ProcessState.IsRunning(id), $"{id} is still running"));
+        }
+        finally
+        {
+            File.Delete(ids);
+            File.Delete(ids + ".ready");
+        }
+    }
+
+    private static List<int> Ids(string file)
+        => [.. File.ReadAllLines(file).Where(l => l.Length > 0).Select(int.Parse)];
 
     [Fact]
     public void A_program_that_does_not_exist_is_a_failed_run_not_an_exception()

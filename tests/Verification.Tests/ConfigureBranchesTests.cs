@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ConfigConvert.TestSupport.Nginx;
 using ConfigConvert.Verification.Nginx;
+using ConfigConvert.Verification.Processes;
 
 namespace ConfigConvert.Verification.Tests;
 
@@ -169,8 +171,8 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
 
     /// <summary>
     /// A config that stops configure (<c>kill $$</c>) stops the script the builds share, of which its build is a
-    /// subshell. Its build fails as its whole configure does, and is not left running; the builds after it are
-    /// configured whole, as they would have been on their own.
+    /// subshell. Its build fails as its whole configure does, and is not left running, though it changed directory
+    /// first; the builds after it are configured whole, as they would have been on their own.
     /// </summary>
     [Fact]
     public void A_config_that_stops_configure_fails_its_own_build_and_no_other()
@@ -179,14 +181,17 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
         try
         {
             var stopper = Directory.CreateDirectory(Path.Combine(root, "modules", "stopper")).FullName;
-            File.WriteAllText(Path.Combine(stopper, "config"), "ngx_addon_name=ngx_http_stopper_module\necho \"stopping configure\"\nkill $$\nsleep 60\necho \"configure went on\"\n");
+            var buildId = Path.Combine(root, "stopper-build.pid");
+            File.WriteAllText(Path.Combine(stopper, "config"), $"ngx_addon_name=ngx_http_stopper_module\necho \"stopping configure\"\n/bin/sh -c 'echo $PPID' > {buildId}\ncd /\nkill $$\nsleep 60\necho \"configure went on\"\n");
             var builds = new ConfigureBuild[] { new("stopper", Path.Combine(root, "stopper"), ["--add-module=" + stopper]), NginxToolchain.AloneBuild([], Path.Combine(root, "alone")) };
 
             var together = Toolchain().Configure(builds, Path.Combine(root, "scratch"));
             var left = ProcessesWorkingIn(root);
+            var build = int.Parse(File.ReadAllText(buildId).Trim(), CultureInfo.InvariantCulture);
             var whole = Toolchain().Configure([builds[0] with { WorkDirectory = Path.Combine(root, "whole") }], Path.Combine(root, "scratch-whole"))[0];
 
             Assert.Empty(left);
+            Assert.False(ProcessState.IsRunning(build), $"the stopped build ({build}) is still running");
             Assert.Equal(143, whole.Run.ExitCode);
             Assert.DoesNotContain("configure went on", whole.Run.Output, StringComparison.Ordinal);
             Assert.Equal(whole.Run.ExitCode, together[0].Run.ExitCode);
@@ -312,10 +317,12 @@ public sealed partial class ConfigureBranchesTests : IClassFixture<ConfigureBran
 
     private static string[] State(string tree) => File.ReadAllLines(Path.Combine(tree, "objs", "shell-state.txt"));
 
-    // The parent's process id differs from run to run, and each tree is a directory of its own.
+    // The parent's process id differs from run to run, so does the mark each run has in its environment (RunMark), and
+    // each tree is a directory of its own.
     private static string[] Without(string[] state, string tree)
     {
         Assert.Contains($"PWD='{tree}'", state);
-        return [.. state.Where(l => !l.StartsWith("PPID=", StringComparison.Ordinal) && l != $"PWD='{tree}'")];
+        Assert.Single(state, l => l.StartsWith(RunMark.Variable + "=", StringComparison.Ordinal));
+        return [.. state.Where(l => !l.StartsWith("PPID=", StringComparison.Ordinal) && !l.StartsWith(RunMark.Variable + "=", StringComparison.Ordinal) && l != $"PWD='{tree}'")];
     }
 }

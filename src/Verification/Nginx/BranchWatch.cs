@@ -61,26 +61,6 @@ internal sealed class BranchWatch : IDisposable
         }
     }
 
-    /// <summary>
-    /// Stops the builds the script left running when it ended. A config that stops configure
-    /// (<c>kill $$</c>) names the script, of which its build is a subshell: the script ends, and the build would go on
-    /// alone, after the run and in a directory that is then deleted. Call it once the script has ended, before
-    /// <see cref="Dispose"/>.
-    /// </summary>
-    public void StopLeftRunning()
-    {
-        lock (_gate)
-        {
-            foreach (var tree in _trees.Where(t => !File.Exists(t + ".status")))
-            {
-                if (ReadId(tree + ".pid") is { } build && IsBuild(build))
-                {
-                    StopTree(build);
-                }
-            }
-        }
-    }
-
     /// <summary>Stops watching: once the script has ended, an id it wrote may be another process's. What was stopped stays readable.</summary>
     public void Dispose()
     {
@@ -152,21 +132,6 @@ internal sealed class BranchWatch : IDisposable
         catch (IOException)
         {
             return null;
-        }
-    }
-
-    // The build's subshell works in its tree, beside which it wrote its id (TREE.pid): a process whose working
-    // directory (Linux: the link /proc/ID/cwd) has that file beside it, with its id, is that subshell, and not another
-    // process that the system has since given the id to. A config that changed directory is not found so.
-    private static bool IsBuild(int id)
-    {
-        try
-        {
-            return new DirectoryInfo($"/proc/{id}/cwd").LinkTarget is { } directory && ReadId(directory + ".pid") == id;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

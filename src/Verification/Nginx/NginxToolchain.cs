@@ -150,8 +150,9 @@ internal sealed partial class NginxToolchain(NginxSourceTree source, ProcessRunn
             }
 
             File.WriteAllLines(buildsFile, builds.Select(b => string.Join(' ', [TreeOf(b), .. b.Flags.Where(AddsModule)])));
+            // A build that goes on alone after a config stopped the script (`kill $$`) is stopped with it, as what it
+            // left running (ChildProcess).
             driver = runner.RunOnBehalf("configure (shared part)", "/bin/sh", ["./configure", .. source.ConfFlags, .. builds[0].Flags.Where(f => !AddsModule(f))], tree, builds.Count + 1, watch.Started);
-            watch.StopLeftRunning();
         }
         finally
         {

@@ -11,7 +11,8 @@ namespace ConfigConvert.Verification.Processes;
 /// logs are kept, a temporary file otherwise. A file rather than a pipe, because the run is over when the program is:
 /// a process it leaves running in the background (a config's <c>cmd &amp;</c>, a module that starts a helper when
 /// nginx -t loads it) keeps what it inherited open, and a pipe held open would keep the run waiting until the time
-/// limit, and report it stopped there.
+/// limit, and report it stopped there. What the program leaves running is stopped once it ends (<see cref="RunMark"/>):
+/// a verification must not leave processes behind it, working in a directory it then deletes.
 /// </summary>
 internal static class ChildProcess
 {
@@ -85,10 +86,13 @@ internal static class ChildProcess
 
     private static (int? ExitCode, bool TimedOut, string? StartError) Execute(ProcessSpec spec, string output, TimeSpan timeout, CancellationToken cancellationToken, Action<int>? started)
     {
+        var mark = new RunMark();
+        var environment = spec.Environment.ToDictionary(v => v.Key, v => (string?)v.Value);
+        environment[RunMark.Variable] = mark.Value;
         var command = Cli.Wrap("/bin/sh")
             .WithArguments(["-c", Redirect, "sh", output, spec.Program, .. spec.Arguments])
             .WithWorkingDirectory(spec.WorkingDirectory)
-            .WithEnvironmentVariables(spec.Environment.ToDictionary(v => v.Key, v => (string?)v.Value))
+            .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(PipeSource.Null);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -110,6 +114,11 @@ internal static class ChildProcess
         catch (InvalidOperationException e) when (e.InnerException is Win32Exception inner)
         {
             return (null, false, inner.Message);
+        }
+        finally
+        {
+            // Also when the run was stopped (its time limit, Ctrl-C): stopping its tree leaves out what init was given.
+            mark.StopMarked();
         }
     }
 
