@@ -116,7 +116,7 @@ public sealed class VerifyConvertedModuleTests : IClassFixture<VerifyConvertedMo
         var sharedObject = Assert.Single(Root.GetProperty("sharedObjectModules").EnumerateArray());
         Assert.Equal("ngx_http_hello_module.so", sharedObject.GetProperty("sharedObject").GetString());
         Assert.Equal(["ngx_http_hello_module"], sharedObject.GetProperty("modules").EnumerateArray().Select(m => m.GetString()));
-        Assert.Contains("the 1 module the original static build adds to nginx are in the shared objects", Root.GetProperty("steps")[4].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the 1 module the original static build adds to nginx is in the shared objects", Root.GetProperty("steps")[4].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class VerifyCommandTests
         Assert.Contains(lines, l => l.StartsWith("PASS  static configure   configure --add-module succeeded (", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("N/A   static comparison  no conversion to compare", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  dynamic build      make modules built ngx_http_crc_module.so", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("PASS  module placement   the 1 module the original static build adds to nginx are in the shared objects, and nginx's own module list is that of nginx alone", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PASS  module placement   the 1 module the original static build adds to nginx is in the shared objects, and nginx's own module list is that of nginx alone", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("PASS  load               nginx -t loaded ngx_http_crc_module.so and accepted the configuration", StringComparison.Ordinal));
         Assert.Contains("\nproven: the module builds and nginx loads it\n", result.Out, StringComparison.Ordinal);
     }

@@ -243,7 +243,7 @@ internal sealed class VerificationRun
         _facts = _facts with { PlacementDifferences = differences };
         var added = _originalBuild.Modules.Count(m => !nginxAlone.Contains(m));
         return differences.IsEmpty
-            ? Step(VerificationStepKind.ModulePlacement, StepOutcome.Passed, $"the {added} module{(added == 1 ? string.Empty : "s")} the original static build adds to nginx are in the shared objects, and nginx's own module list is that of nginx alone", alone.Run)
+            ? Step(VerificationStepKind.ModulePlacement, StepOutcome.Passed, $"the {added} module{(added == 1 ? string.Empty : "s")} the original static build adds to nginx {(added == 1 ? "is" : "are")} in the shared objects, and nginx's own module list is that of nginx alone", alone.Run)
             : Step(VerificationStepKind.ModulePlacement, StepOutcome.Failed, "the dynamic build puts modules elsewhere than the original static build implies", alone.Run);
     }
 
