@@ -111,6 +111,12 @@ public enum ConfigStyle
 
     /// <summary>Old style, and the converter refused to convert it.</summary>
     Refused,
+
+    /// <summary>
+    /// Every path through the config stops configure before it registers a module (a missing file or library it checks
+    /// for): nothing to convert, so configured as it is, and configure says why it stops.
+    /// </summary>
+    StopsConfigure,
 }
 
 /// <summary>The steps of a verification, in the order they run.</summary>

@@ -179,6 +179,48 @@ public sealed class VerifyCommandTests
         Assert.EndsWith("not proven: the load step failed\n", result.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A config that stops configure on every path before it registers a module (here a git submodule not checked out)
+    /// has nothing to convert: it is configured as it is, and configure's own message says why it stops, beside the
+    /// line where it does.
+    /// </summary>
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_config_that_stops_configure_before_registering_is_configured_as_it_is_for_configure_s_own_message()
+    {
+        RealTools.Require();
+        var module = RepoPaths.Combine("tests", "fixtures", "verify", "stops_in_sourced_part");
+        var result = CliRunner.Run("verify", module);
+        Assert.True(result.ExitCode == 1, result.Out + result.Error);
+        var lines = result.Out.Split('\n');
+        Assert.Contains("N/A   convert            configure stops here with status 1, before the config registers any module, so there is nothing that can be converted: configured as it is, for configure's own message", lines);
+        Assert.Contains($"      {Path.Combine(module, "filter", "config")}(4,5): error CC3014: configure stops here with status 1, before the config registers any module, so there is nothing that can be converted", lines);
+        Assert.Contains(lines, l => l.StartsWith("FAIL  static configure   configure --add-module failed with the original config", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("      | run `git submodule update --init` in ", StringComparison.Ordinal));
+        Assert.EndsWith("not proven: the static configure step failed\n", result.Out, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(CliRunner.Run("verify", module, "--format", "json").Out);
+        Assert.Equal(("not-proven", "stops-configure"), (json.RootElement.GetProperty("verdict").GetString(), json.RootElement.GetProperty("style").GetString()));
+    }
+
+    /// <summary>The same module with its submodule checked out is new style, and proven.</summary>
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void The_module_that_stopped_configure_is_proven_once_what_it_checks_for_is_there()
+    {
+        RealTools.Require();
+        using var temp = new TempDirectory();
+        var module = Path.Combine(temp.Path, "stops_in_sourced_part");
+        SharedRuns.CopyTree(RepoPaths.Combine("tests", "fixtures", "verify", "stops_in_sourced_part"), module);
+        Directory.CreateDirectory(Path.Combine(module, "deps", "vendored"));
+        File.WriteAllText(Path.Combine(module, "deps", "vendored", "vendored.h"), string.Empty);
+
+        var result = CliRunner.Run("verify", module);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("N/A   convert            the config is new style already", result.Out, StringComparison.Ordinal);
+    }
+
     [Trait("Requires", "nginx")]
     [Fact]
     public void A_module_appended_to_a_list_of_nginx_is_found_left_in_nginx_by_configure_s_own_files()

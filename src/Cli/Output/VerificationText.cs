@@ -52,7 +52,8 @@ internal static class VerificationText
         };
         var time = step.Runs.IsEmpty ? string.Empty : $" ({Seconds(step.Runs.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration))})";
         output.WriteLine($"{mark}  {VerificationView.StepName(step.Kind),-17}  {step.Message}{time}");
-        if (step.Kind == VerificationStepKind.Convert && step.Outcome == StepOutcome.Failed)
+        // The line where configure stops, beside configure's own message under the static configure step.
+        if (step.Kind == VerificationStepKind.Convert && (step.Outcome == StepOutcome.Failed || report.Style == ConfigStyle.StopsConfigure))
         {
             foreach (var diagnostic in report.ConversionDiagnostics)
             {

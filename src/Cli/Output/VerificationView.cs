@@ -36,6 +36,7 @@ internal static class VerificationView
         ConfigStyle.NewStyle => "new style",
         ConfigStyle.RegistersNothing => "registers nothing",
         ConfigStyle.Refused => "refused",
+        ConfigStyle.StopsConfigure => "stops configure",
         _ => "unknown",
     };
 

@@ -133,12 +133,21 @@ internal sealed class VerificationRun
             case ConversionStatus.Unchanged:
                 _facts = _facts with { Style = ConfigStyle.RegistersNothing };
                 return Step(VerificationStepKind.Convert, StepOutcome.NotApplicable, "the config registers no module: nothing to convert");
+            case ConversionStatus.Refused when StopsConfigure(result) is { } stop:
+                // Nothing here to convert or to refuse: configure run with the config as it is says why it stops, in
+                // its own words (a missing library, a git submodule not checked out), where the model has only the line.
+                _facts = _facts with { Style = ConfigStyle.StopsConfigure };
+                return Step(VerificationStepKind.Convert, StepOutcome.NotApplicable, $"{stop.Message}: configured as it is, for configure's own message");
             default:
                 _facts = _facts with { Style = ConfigStyle.Refused };
                 var reason = result.Diagnostics.FirstOrDefault(d => d.Severity == Diagnostics.DiagnosticSeverity.Error)?.Message ?? "see the diagnostics";
                 return Step(VerificationStepKind.Convert, StepOutcome.Failed, $"the config is old style and the converter refused it: {reason}");
         }
     }
+
+    // The refusal of a config every path of which stops configure before it registers a module (CC3014), and no other.
+    private static Diagnostics.Diagnostic? StopsConfigure(ConversionResult result)
+        => result.Diagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).ToList() is [{ } only] && only.Descriptor == ConversionDiagnostics.StopsConfigure ? only : null;
 
     private VerificationStep ConfigureStatic()
     {
