@@ -43,6 +43,13 @@ public static class ConfigConverter
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, call)]);
         }
 
+        if (addon.Diagnostics.FirstOrDefault(d => d.Descriptor == ModelDiagnostics.StepLimit || d.Descriptor == ModelDiagnostics.TooManyOutcomes) is { } bound)
+        {
+            // The model stopped, or explored only some of the config's outcomes: the self-check could hold the
+            // conversion only to those, so nothing is converted.
+            return Refuse(configPath, original, [bound.WithSeverity(DiagnosticSeverity.Error)]);
+        }
+
         if (tree.GetDiagnostics().FirstOrDefault(d => d.Descriptor == SyntaxDiagnostics.CarriageReturn) is { } carriageReturn)
         {
             // /bin/sh would read the `then` of the block a conversion adds as `then\r`: the parser's

@@ -87,6 +87,22 @@ public sealed class DescribeCommandTests
         Assert.Contains("error CC2004", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A config with more combinations of undecidable conditions than the model explores is described in part: the
+    /// outcomes explored are printed, CC2006 says the rest were not, and the exit code is 1 (not fully evaluated).
+    /// </summary>
+    [Fact]
+    public void A_config_with_more_outcomes_than_explored_is_described_in_part_and_exits_1()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config", "ngx_addon_name=ngx_http_chime_module\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_chime_module\"\n"
+            + string.Concat(Enumerable.Range(0, 7).Select(i => $"if pkg-config --exists libchime{i}; then CORE_LIBS=\"$CORE_LIBS -lchime{i}\"; fi\n")));
+        var result = CliRunner.Run("describe", dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("warning CC2006: the config has more than 64 combinations", result.Error, StringComparison.Ordinal);
+        Assert.Contains("outcomes: 64", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_link_is_a_usage_error()
         => Assert.Equal(2, CliRunner.Run("describe", Fixture("http_single"), "--link", "shared").ExitCode);

@@ -46,7 +46,7 @@ internal static class DescribeCommand
             _ => LinkMode.Addon,
         };
         var description = module.Describe(link, reference);
-        foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Descriptor == ModelDiagnostics.RequiresModule || module.HasIoError))
+        foreach (var diagnostic in description.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Descriptor == ModelDiagnostics.RequiresModule || d.Descriptor == ModelDiagnostics.TooManyOutcomes || module.HasIoError))
         {
             console.Error.WriteLine(diagnostic.ToString());
         }
@@ -65,7 +65,8 @@ internal static class DescribeCommand
             DescriptionText.Write(console.Out, description);
         }
 
-        var failed = description.Outcomes.IsEmpty || description.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        // Only some of the outcomes explored (CC2006) is a description that could not be made whole.
+        var failed = description.Outcomes.IsEmpty || description.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || d.Descriptor == ModelDiagnostics.TooManyOutcomes);
         return failed ? ExitCodes.Findings : ExitCodes.Success;
     }
 }
