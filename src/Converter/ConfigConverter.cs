@@ -43,18 +43,9 @@ public static class ConfigConverter
             return new ConversionResult(configPath, original, ConversionStatus.Unchanged, null, [Diagnostic.Create(ConversionDiagnostics.AlreadyNewStyle, call)]);
         }
 
-        if (addon.Diagnostics.FirstOrDefault(d => d.Descriptor == ModelDiagnostics.StepLimit || d.Descriptor == ModelDiagnostics.TooManyOutcomes) is { } bound)
+        if (BlockerBeforeReading(tree, addon) is { } blocker)
         {
-            // The model stopped, or explored only some of the config's outcomes: the self-check could hold the
-            // conversion only to those, so nothing is converted.
-            return Refuse(configPath, original, [bound.WithSeverity(DiagnosticSeverity.Error)]);
-        }
-
-        if (tree.GetDiagnostics().FirstOrDefault(d => d.Descriptor == SyntaxDiagnostics.CarriageReturn) is { } carriageReturn)
-        {
-            // /bin/sh would read the `then` of the block a conversion adds as `then\r`: the parser's
-            // warning (CC1103) is the reason, and here it blocks.
-            return Refuse(configPath, original, [carriageReturn.WithSeverity(DiagnosticSeverity.Error)]);
+            return Refuse(configPath, original, [blocker.WithSeverity(DiagnosticSeverity.Error)]);
         }
 
         var problems = new List<Diagnostic>();
@@ -105,6 +96,16 @@ public static class ConfigConverter
         var requiredModules = addon.Diagnostics.Where(d => d.Descriptor == ModelDiagnostics.RequiresModule);
         return new ConversionResult(configPath, original, ConversionStatus.Converted, converted, [.. requiredModules, .. notes, .. nginxBuildChanges.Select(c => KeptNote(tree, c))]);
     }
+
+    /// <summary>
+    /// What stops a conversion before the config's registrations are read. An evaluation the model did not finish
+    /// (CC2005: its step limit; CC2006: only some of the outcomes; CC2008: a file that sources itself): the self-check
+    /// could hold the conversion only to what was evaluated. A carriage return (CC1103): /bin/sh would read the
+    /// <c>then</c> of the block a conversion adds as <c>then\r</c>.
+    /// </summary>
+    private static Diagnostic? BlockerBeforeReading(SyntaxTree tree, ModuleDescription addon)
+        => addon.Diagnostics.FirstOrDefault(d => d.Descriptor == ModelDiagnostics.StepLimit || d.Descriptor == ModelDiagnostics.TooManyOutcomes || d.Descriptor == ModelDiagnostics.RecursiveSource)
+           ?? tree.GetDiagnostics().FirstOrDefault(d => d.Descriptor == SyntaxDiagnostics.CarriageReturn);
 
     /// <summary>
     /// The first <c>. auto/module</c> of the script, in whatever branch, or else of a file it sources
