@@ -180,6 +180,27 @@ public sealed class VerifyCommandTests
     }
 
     /// <summary>
+    /// A module whose config names files beside its directory (<c>$ngx_addon_dir/../common</c>, as njs's does) is copied
+    /// with the directory above that holds them, so that its builds find them: converted, and proven.
+    /// </summary>
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_module_whose_config_names_files_beside_it_is_copied_with_them_and_proven()
+    {
+        RealTools.Require();
+        using var temp = new TempDirectory();
+        var kept = Path.Combine(temp.Path, "kept");
+        var fixture = RepoPaths.Combine("tests", "fixtures", "verify", "beside_its_sources");
+        var result = CliRunner.Run("verify", Path.Combine(fixture, "nginx"), "--keep", kept, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(("proven", "converted"), (json.RootElement.GetProperty("verdict").GetString(), json.RootElement.GetProperty("style").GetString()));
+        Assert.Equal(File.ReadAllText(Path.Combine(fixture, "common", "beside_shared.c")), File.ReadAllText(Path.Combine(kept, "module", "beside_its_sources", "common", "beside_shared.c")));
+        Assert.Equal(File.ReadAllText(Path.Combine(fixture, "nginx", "config")), File.ReadAllText(Path.Combine(kept, "original", "beside_its_sources", "nginx", "config")));
+        Assert.Contains(". auto/module", File.ReadAllText(Path.Combine(kept, "module", "beside_its_sources", "nginx", "config")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A config that stops configure on every path before it registers a module (here a git submodule not checked out)
     /// has nothing to convert: it is configured as it is, and configure's own message says why it stops, beside the
     /// line where it does.

@@ -63,11 +63,19 @@ internal sealed class VerificationRun
             return new VerificationReport(request, [new SetupProblem(SetupProblemKind.Input, workProblem!)], [], new VerificationFacts());
         }
 
-        // The copy keeps the directory's name: configure names objs/addon/NAME/ after it.
-        var module = Path.Combine(work.Directory("module"), Path.GetFileName(setup.Module.Path.TrimEnd('/')));
+        // The copy keeps the directory's name (configure names objs/addon/NAME/ after it), and where the config names
+        // files beside the module, the directory above that holds them (ModuleFootprint), as module/TOP/.../NAME.
+        if (ModuleFootprint.CopyRoot(setup.Module, request.Reference, work.Root, out var footprintProblem) is not { } copyRoot)
+        {
+            return new VerificationReport(request, [new SetupProblem(SetupProblemKind.Module, footprintProblem!)], [], new VerificationFacts());
+        }
+
+        var top = Path.Combine(work.Directory("module"), Path.GetFileName(copyRoot));
+        var below = Path.GetRelativePath(copyRoot, Path.GetFullPath(setup.Module.Path).TrimEnd('/'));
+        var module = below == "." ? top : Path.Combine(top, below);
         try
         {
-            DirectoryCopy.Copy(setup.Module.Path, module);
+            DirectoryCopy.Copy(copyRoot, top);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -183,7 +191,7 @@ internal sealed class VerificationRun
         var builds = new List<ConfigureBuild>();
         if (_conversion is not null)
         {
-            DirectoryCopy.Copy(_module, OriginalModule);
+            DirectoryCopy.Copy(ModuleCopyTop(_work.Directory("module")), ModuleCopyTop(_work.Directory("original")));
             File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
             builds.Add(new(OriginalLabel, _work.Directory("static-original"), StaticFlags(OriginalModule)));
             builds.Add(new(ConvertedLabel, _work.Directory("static-converted"), StaticFlags(_module)));
@@ -285,7 +293,12 @@ internal sealed class VerificationRun
     private ImmutableArray<string> StaticFlags(string module) => [.. _flags, .. _request.ConfiguredFirst.Select(d => "--add-module=" + Path.GetFullPath(d)), "--add-module=" + module];
 
     // The original config's copy of the module keeps the directory's name: configure names objs/addon/NAME/ after it.
-    private string OriginalModule => Path.Combine(_work.Directory("original"), Path.GetFileName(_module));
+    private string OriginalModule => Path.Combine(_work.Directory("original"), Path.GetRelativePath(_work.Directory("module"), _module));
+
+    // The directory copied for the module under `module/` (the module's own, or the one above it that ModuleFootprint
+    // chose), and its place under another folder of the work area.
+    private string ModuleCopyTop(string folder)
+        => Path.Combine(folder, Path.GetRelativePath(_work.Directory("module"), _module).Split('/')[0]);
 
     private static string Added(StaticBuildFacts build)
     {
