@@ -20,7 +20,7 @@ public sealed class LayeringTests
         ["ConfigConvert.CSources"] = ["ConfigConvert.Core"],
         ["ConfigConvert.ModuleModel"] = ["ConfigConvert.ShellParser", "ConfigConvert.CSources"],
         ["ConfigConvert.Converter"] = ["ConfigConvert.ModuleModel"],
-        ["ConfigConvert.Verification"] = ["ConfigConvert.ModuleModel", "ConfigConvert.Converter"],
+        ["ConfigConvert.Verification"] = ["ConfigConvert.ModuleModel", "ConfigConvert.Converter", "ConfigConvert.BuiltModules"],
         ["ConfigConvert.BuiltModules"] = ["ConfigConvert.Core"],
         ["ConfigConvert.Analyzers"] = ["ConfigConvert.Converter"],
         ["ngx-convert"] = null,

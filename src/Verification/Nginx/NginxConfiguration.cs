@@ -1,4 +1,5 @@
 using System.Text;
+using ConfigConvert.BuiltModules;
 
 namespace ConfigConvert.Verification.Nginx;
 
@@ -12,7 +13,8 @@ internal static class NginxConfiguration
 
     public static string Write(NginxBinary nginx, IReadOnlyList<string> sharedObjects, NginxSnippets directives, string prefix)
     {
-        var undefined = sharedObjects.SelectMany(SharedObjectSymbols.Undefined).ToHashSet(StringComparer.Ordinal);
+        // The symbols nginx (or a module loaded before) must provide, as `ngx-convert inspect` reads them.
+        var undefined = BuiltModuleInspector.Inspect(sharedObjects).SharedObjects.SelectMany(so => so.SymbolsFromNginx).ToHashSet(StringComparer.Ordinal);
         // A stream or mail module needs nginx's own stream/mail module; Debian builds those as shared objects.
         var stream = directives.Stream.Length > 0 || undefined.Any(s => s.StartsWith("ngx_stream_", StringComparison.Ordinal));
         var mail = directives.Mail.Length > 0 || undefined.Any(s => s.StartsWith("ngx_mail_", StringComparison.Ordinal));
