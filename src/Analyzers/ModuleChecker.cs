@@ -153,7 +153,7 @@ public static class ModuleChecker
 
             try
             {
-                return File.Exists(path) && IO.BoundedFile.ReadAllBytes(path) is { } bytes ? Text.SourceText.From(bytes).Text : null;
+                return File.Exists(path) && !IO.FileKind.IsSpecial(path) && IO.BoundedFile.ReadAllBytes(path) is { } bytes ? Text.SourceText.From(bytes).Text : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -57,6 +57,24 @@ public sealed class SpecialFileInputTests
         Assert.Matches("CC5903|CC2002", result.Out + result.Error);
     }
 
+    /// <summary>
+    /// A baseline to write that is a pipe is refused (exit 2), left a pipe, and not opened for the report's line of
+    /// context: the run does not wait for a writer. Run on a thread of its own, so that a run that waits fails here.
+    /// </summary>
+    [Fact]
+    public async Task A_baseline_to_write_that_is_a_fifo_is_left_as_it_is_without_waiting_for_it()
+    {
+        using var dir = new TempDirectory();
+        var fifo = ConfigConvert.TestSupport.Fifo.Create(Path.Combine(dir.Path, "baseline.json"));
+
+        var result = await Task.Run(() => CliRunner.Run("check", ConfigConvert.TestSupport.ModuleFixtures.PathOf("http_single"), "--baseline", fifo, "--write-baseline"))
+            .WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"error CC5911: cannot write `{fifo}`: `{fifo}` is not a regular file (a device, a pipe or a socket); it was not replaced", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.True(ConfigConvert.IO.FileKind.IsSpecial(fifo));
+    }
+
     [Fact]
     public void Inspect_of_dev_zero_is_an_unreadable_file_not_a_crash()
     {

@@ -127,6 +127,36 @@ public sealed class AtomicFileTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A pipe (and a device, which FileKind tells the same way) is not replaced by a regular file: a rename over
+    /// /dev/null, as root, would break every program that writes there. A link to a pipe is refused as the pipe is.
+    /// </summary>
+    [Fact]
+    public void A_pipe_is_not_replaced_and_nothing_is_left_beside_it()
+    {
+        var pipe = Path.Combine(_root, "baseline.json");
+        Assert.True(Run("mkfifo", pipe));
+        File.CreateSymbolicLink(Path.Combine(_root, "link.json"), pipe);
+
+        var error = Assert.Throws<IOException>(() => AtomicFile.Replace(pipe, "{}"u8.ToArray()));
+        Assert.Throws<IOException>(() => AtomicFile.Replace(Path.Combine(_root, "link.json"), "{}"u8.ToArray()));
+
+        Assert.Equal($"`{pipe}` is not a regular file (a device, a pipe or a socket); it was not replaced", error.Message);
+        Assert.True(FileKind.IsSpecial(pipe));
+        Assert.Equal(["baseline.json", "link.json"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Devices_and_pipes_are_special_files_and_directories_are_not()
+    {
+        Assert.True(FileKind.IsSpecial("/dev/null"));
+        Assert.False(FileKind.IsSpecial(WriteConfig()));
+        Assert.False(FileKind.IsSpecial(_root));
+        Assert.False(FileKind.IsSpecial(Path.Combine(_root, "missing")));
+        File.CreateSymbolicLink(Path.Combine(_root, "null"), "/dev/null");
+        Assert.True(FileKind.IsSpecial(Path.Combine(_root, "null")));
+    }
+
     private string WriteConfig()
     {
         var config = Path.Combine(_root, "config");

@@ -15,6 +15,12 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
         // Write through a symbolic link to the file it names, and keep the link.
         var info = new FileInfo(path);
         var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)!.FullName : Path.GetFullPath(path);
+        if (FileKind.IsSpecial(target))
+        {
+            // A rename would put a regular file in place of a device or a pipe (of /dev/null, as root).
+            throw new IOException($"`{path}` is not a regular file (a device, a pipe or a socket); it was not replaced");
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.ngx-convert-{Guid.NewGuid():N}.tmp");
         try
         {

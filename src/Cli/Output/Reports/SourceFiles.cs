@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Cli.Output.Reports;
@@ -28,7 +29,9 @@ internal sealed class SourceFiles
         var paths = findings.SelectMany(d => d.Fixes.SelectMany(f => f.Paths).Prepend(d.Location.Path ?? string.Empty)).Where(p => p.Length > 0);
         foreach (var path in paths.Distinct(StringComparer.Ordinal).Where(p => !texts.ContainsKey(p)))
         {
-            if (File.Exists(path) && InputFile.TryRead(path, out var text, out _))
+            // A finding may name a pipe or a device (a baseline that could not be written there): reading it for a
+            // line of context could wait for ever.
+            if (File.Exists(path) && !FileKind.IsSpecial(path) && InputFile.TryRead(path, out var text, out _))
             {
                 texts[path] = text;
             }
