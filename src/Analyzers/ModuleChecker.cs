@@ -80,6 +80,9 @@ public static class ModuleChecker
         }
     }
 
+    /// <summary>One run of the rules over a module, with what was hidden and the baseline keys of what is reported.</summary>
+    private sealed record ModuleFindings(ModuleRun Run, List<Diagnostic> Visible, int Hidden, int Suppressed, List<FindingKey> Keys);
+
     /// <summary>The state of one check: the rules, the severities read so far, the baseline and what it records.</summary>
     private sealed class CheckRun(CheckOptions options, BaselineFile? baseline)
     {
@@ -93,50 +96,74 @@ public static class ModuleChecker
 
         public CheckedModule CheckModule(string directory)
         {
-            var run = _driver.Run(directory, _target);
-            var directives = SuppressionFinder.InModule(run.Module.Config, run.Sources);
-            var shown = SuppressionFilter.Apply(run.Diagnostics, directives, KnownIds.All);
-            var configured = Severities.Apply(shown, run.Module.Path).ToList();
-            var (visible, hidden) = ApplyBaseline(run, configured);
-            var outcome = options.Fix ? new FixApplier(_driver, _target).Apply(run, visible) : new FixOutcome([], [], []);
-            var remaining = visible.Except(outcome.Fixed).Concat(outcome.Diagnostics)
+            var found = Findings(directory);
+            var outcome = options.Fix ? new FixApplier(_driver, _target).Apply(found.Run, found.Visible) : new FixOutcome([], [], []);
+
+            // Files the fixes rewrote are checked again: what is left is what the rules find in them now, at the
+            // lines they have now (a finding another fix rewrote away is gone, not reported at its old line).
+            var rewritten = !outcome.ChangedFiles.IsEmpty;
+            var final = rewritten ? Findings(directory) : found;
+            RecordInBaseline(final.Keys);
+            var remaining = (rewritten ? final.Visible.Concat(Reanchored(outcome.Diagnostics, outcome.ChangedFiles)) : found.Visible.Except(outcome.Fixed).Concat(outcome.Diagnostics))
                 .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.Start.Line)
                 .ThenBy(d => d.Location.Start.Column)
                 .ThenBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new CheckedModule(run.Module.Path, remaining)
+            return new CheckedModule(final.Run.Module.Path, remaining)
             {
                 Fixed = outcome.Fixed,
                 ChangedFiles = outcome.ChangedFiles,
-                HiddenByBaseline = hidden,
-                Suppressed = run.Diagnostics.Length - shown.Count(d => d.Descriptor != DriverDiagnostics.UnusedSuppression && d.Descriptor != DriverDiagnostics.UnknownSuppressedId),
+                HiddenByBaseline = final.Hidden,
+                Suppressed = final.Suppressed,
             };
         }
 
-        /// <summary>The findings the baseline does not hide and how many it hid; when writing one, every finding is recorded and hidden.</summary>
-        private (List<Diagnostic> Visible, int Hidden) ApplyBaseline(ModuleRun run, List<Diagnostic> diagnostics)
+        /// <summary>What the rules find in the module, less what suppression comments, severities and the baseline hide.</summary>
+        private ModuleFindings Findings(string directory)
+        {
+            var run = _driver.Run(directory, _target);
+            var directives = SuppressionFinder.InModule(run.Module.Config, run.Sources);
+            var shown = SuppressionFilter.Apply(run.Diagnostics, directives, KnownIds.All);
+            var configured = Severities.Apply(shown, run.Module.Path).ToList();
+            var (visible, hidden, keys) = ApplyBaseline(run, configured);
+            var suppressed = run.Diagnostics.Length - shown.Count(d => d.Descriptor != DriverDiagnostics.UnusedSuppression && d.Descriptor != DriverDiagnostics.UnknownSuppressedId);
+            return new ModuleFindings(run, visible, hidden, suppressed, keys);
+        }
+
+        /// <summary>The findings the baseline does not hide and how many it hid; when writing one, every finding is hidden, and its key kept.</summary>
+        private (List<Diagnostic> Visible, int Hidden, List<FindingKey> Keys) ApplyBaseline(ModuleRun run, List<Diagnostic> diagnostics)
         {
             if (baseline is null)
             {
-                return (diagnostics, 0);
+                return (diagnostics, 0, []);
             }
 
             var module = Path.GetRelativePath(baseline.Directory, run.Module.Path).Replace('\\', '/');
             var keyed = FindingKey.Of(diagnostics, module, run.Module.Path, path => TextOf(run, path));
             if (options.WriteBaseline)
             {
-                lock (BaselineKeys)
-                {
-                    BaselineKeys.AddRange(keyed.Select(k => k.Key));
-                }
-
-                return ([], keyed.Count);
+                return ([], keyed.Count, [.. keyed.Select(k => k.Key)]);
             }
 
             var visible = keyed.Where(k => !baseline.Hides(k.Key)).Select(k => k.Diagnostic).ToList();
-            return (visible, keyed.Count - visible.Count);
+            return (visible, keyed.Count - visible.Count, []);
         }
+
+        private void RecordInBaseline(List<FindingKey> keys)
+        {
+            lock (BaselineKeys)
+            {
+                BaselineKeys.AddRange(keys);
+            }
+        }
+
+        /// <summary>
+        /// What --fix says of a fix it did not apply (CC5909), in a file other fixes rewrote: at the file, since its line
+        /// is the one before the rewrite; the finding itself is reported again at the line it has now.
+        /// </summary>
+        private static IEnumerable<Diagnostic> Reanchored(IEnumerable<Diagnostic> notes, ImmutableArray<string> changedFiles)
+            => notes.Select(note => note.Location.Path is { } path && changedFiles.Contains(path) ? note.WithLocation(Location.None(path)) : note);
 
         /// <summary>The text of a file as the rules saw it, or as it is on disk for other files.</summary>
         private static string? TextOf(ModuleRun run, string path)
