@@ -40,6 +40,28 @@ public sealed class TreeCommandTests
         Assert.Equal(2, CliRunner.Run("check", "--max-parallelism", "0", dir.Path).ExitCode);
     }
 
+    /// <summary>
+    /// A glob with a `..` part can match no module (the paths lie below the directory searched); the Matcher threw on
+    /// some of them. It is a usage error, named with the reason; the library takes it as matching nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("check", "--include", "**/..")]
+    [InlineData("check", "--exclude", "a/../b")]
+    [InlineData("convert", "--include", "..")]
+    [InlineData("convert", "--exclude", "x/..")]
+    public void A_glob_with_a_parent_part_is_a_usage_error(string command, string option, string glob)
+    {
+        using var dir = Tree(2);
+        var result = command == "check" ? CliRunner.Run("check", option, glob, dir.Path) : CliRunner.Run("convert", "--check", option, glob, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"ngx-convert: {option} '{glob}': a glob is matched against paths below the directory searched, which have no `..` part, so it would match nothing\n", result.Error);
+        Assert.Equal(string.Empty, result.Out);
+
+        var search = ModuleModel.ModuleSearch.Find([dir.Path], new ModuleModel.ModuleSearchOptions { Include = option == "--include" ? [glob] : [], Exclude = option == "--exclude" ? [glob] : [] });
+        Assert.Equal(option == "--include" ? 0 : ModuleModel.ModuleSearch.Find([dir.Path]).Modules.Length, search.Modules.Length);
+    }
+
     [Fact]
     public void A_progress_display_is_drawn_on_a_terminal_and_never_when_output_is_redirected()
     {

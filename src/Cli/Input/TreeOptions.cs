@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using ConfigConvert.ModuleModel;
 
 namespace ConfigConvert.Cli.Input;
 
@@ -35,7 +36,7 @@ internal sealed class TreeOptions
         }
     }
 
-    /// <summary>The values given; null (the reason written to standard error) for a parallelism below 1.</summary>
+    /// <summary>The values given; null (the reason written to standard error) for a parallelism below 1 or a glob that can match nothing.</summary>
     public TreeSettings? Resolve(CliConsole console, ParseResult result)
     {
         var parallelism = result.GetValue(_maxParallelism);
@@ -45,7 +46,17 @@ internal sealed class TreeOptions
             return null;
         }
 
-        return new TreeSettings([.. result.GetValue(_include) ?? []], [.. result.GetValue(_exclude) ?? []], parallelism);
+        var (include, exclude) = (result.GetValue(_include) ?? [], result.GetValue(_exclude) ?? []);
+        foreach (var (name, glob) in include.Select(g => ("--include", g)).Concat(exclude.Select(g => ("--exclude", g))))
+        {
+            if (ModuleSearch.GlobProblem(glob) is { } problem)
+            {
+                console.Error.WriteLine($"ngx-convert: {name} '{glob}': {problem}");
+                return null;
+            }
+        }
+
+        return new TreeSettings([.. include], [.. exclude], parallelism);
     }
 }
 

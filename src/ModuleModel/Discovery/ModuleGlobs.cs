@@ -19,10 +19,17 @@ internal sealed class ModuleGlobs
             return;
         }
 
+        // A glob that cannot match (see CanMatch) adds nothing: the Matcher would throw on some of them.
         _matcher = new Matcher(StringComparison.Ordinal);
-        _matcher.AddIncludePatterns(includes.Count == 0 ? ["**/*"] : includes.SelectMany(WithDirectoryForm));
-        _matcher.AddExcludePatterns(excludes.SelectMany(WithDirectoryForm));
+        _matcher.AddIncludePatterns(includes.Count == 0 ? ["**/*"] : includes.Where(CanMatch).SelectMany(WithDirectoryForm));
+        _matcher.AddExcludePatterns(excludes.Where(CanMatch).SelectMany(WithDirectoryForm));
     }
+
+    /// <summary>
+    /// False for a glob with a <c>..</c> part: the paths it is matched against lie below the directory searched and
+    /// never hold one, so it matches nothing.
+    /// </summary>
+    public static bool CanMatch(string glob) => !glob.Split('/').Contains("..");
 
     /// <summary>True when the module in <paramref name="moduleDirectory"/>, found below <paramref name="root"/>, is kept.</summary>
     public bool Matches(string root, string moduleDirectory)

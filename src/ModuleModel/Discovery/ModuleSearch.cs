@@ -22,6 +22,14 @@ public static class ModuleSearch
     /// <summary>The modules <paramref name="paths"/> name or hold; never throws, problems are <see cref="ModuleSearchResult.Problems"/>.</summary>
     public static ModuleSearchResult Find(IEnumerable<string> paths, ModuleSearchOptions? options = null) => Find(paths, options, listDirectories: null);
 
+    /// <summary>
+    /// Why <paramref name="glob"/>, given as <see cref="ModuleSearchOptions.Include"/> or
+    /// <see cref="ModuleSearchOptions.Exclude"/>, can match no module (it has a <c>..</c> part); null when it can.
+    /// <see cref="Find(IEnumerable{string}, ModuleSearchOptions?)"/> takes such a glob as matching nothing.
+    /// </summary>
+    public static string? GlobProblem(string glob)
+        => ModuleGlobs.CanMatch(glob) ? null : "a glob is matched against paths below the directory searched, which have no `..` part, so it would match nothing";
+
     /// <summary>As the public <see cref="Find(IEnumerable{string}, ModuleSearchOptions?)"/>, listing directories through <paramref name="listDirectories"/> (tests make it fail).</summary>
     internal static ModuleSearchResult Find(IEnumerable<string> paths, ModuleSearchOptions? options, Func<string, IEnumerable<DirectoryInfo>>? listDirectories)
     {
