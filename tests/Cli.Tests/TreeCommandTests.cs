@@ -62,6 +62,42 @@ public sealed class TreeCommandTests
         Assert.Equal(option == "--include" ? 0 : ModuleModel.ModuleSearch.Find([dir.Path]).Modules.Length, search.Modules.Length);
     }
 
+    /// <summary>
+    /// A tree deeper than the longest path the system takes (4096 bytes): .NET lists such a directory without a path,
+    /// and the search stopped with an internal error. The directory whose children are too long is reported instead.
+    /// </summary>
+    [Theory]
+    [InlineData("check", "CC5902")]
+    [InlineData("convert", "CC2003")]
+    public void A_tree_deeper_than_the_longest_path_is_reported_not_an_internal_error(string command, string id)
+    {
+        using var dir = new TempDirectory();
+        var name = new string('d', 200);
+        // bash, not dash: dash cannot cd below the longest path.
+        Assert.True(Run("bash", "-c", $"cd '{dir.Path}' && mkdir deep && cd deep && for i in $(seq 21); do mkdir {name} && cd {name} || exit 1; done"));
+        try
+        {
+            var result = command == "check" ? CliRunner.Run("check", Path.Combine(dir.Path, "deep")) : CliRunner.Run("convert", "--check", Path.Combine(dir.Path, "deep"));
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains($"error {id}: ", result.Out + result.Error, StringComparison.Ordinal);
+            Assert.Contains("the paths of the directories in it are longer than the system takes (4096 bytes)", result.Out + result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", result.Out + result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Directory.Delete cannot reach below the longest path; rm works from each directory down.
+            Assert.True(Run("rm", "-rf", Path.Combine(dir.Path, "deep")));
+        }
+    }
+
+    private static bool Run(string program, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(program, arguments);
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
     [Fact]
     public void A_progress_display_is_drawn_on_a_terminal_and_never_when_output_is_redirected()
     {

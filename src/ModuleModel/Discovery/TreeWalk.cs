@@ -11,6 +11,9 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", ".hg", ".svn", "objs" };
 
+    // Linux's longest path (PATH_MAX): .NET lists a directory whose path is longer without a path.
+    private const int PathMax = 4096;
+
     private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
 
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
@@ -54,7 +57,15 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     {
         try
         {
-            return (listDirectories ?? ListDirectories)(directory)
+            var listed = (listDirectories ?? ListDirectories)(directory).ToList();
+            if (listed.RemoveAll(d => d.FullName.Length == 0) > 0)
+            {
+                // .NET names a directory whose path is longer than the system takes (PATH_MAX) with an empty path: no
+                // program can open what is below it by its path either.
+                problems.Add(new ModuleSearchProblem(directory, ModuleSearchProblemKind.Unreadable, $"the paths of the directories in it are longer than the system takes ({PathMax} bytes)"));
+            }
+
+            return listed
                 .Where(d => !SkippedDirectories.Contains(d.Name) && !IsLinkLoop(d))
                 .Select(d => (d.FullName, d.LinkTarget is null ? Path.Combine(realPath, d.Name) : RealPaths.Of(d.FullName)))
                 .OrderBy(d => d.FullName, StringComparer.Ordinal)
