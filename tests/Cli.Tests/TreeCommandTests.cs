@@ -41,6 +41,28 @@ public sealed class TreeCommandTests
     }
 
     /// <summary>
+    /// Paths that overlap (a tree and a directory in it, a path named twice in two spellings) find each module once;
+    /// the later path is not taken for one without modules, as it was when the search skipped what the earlier had seen.
+    /// </summary>
+    [Theory]
+    [InlineData("check")]
+    [InlineData("convert")]
+    public void Overlapping_paths_find_each_module_once_and_no_path_without_modules(string command)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("tree/sub/m00/config", string.Format(OldStyle, "m00"));
+        dir.Write("tree/sub/m00/m00.c", "#include <ngx_config.h>\n");
+        string[] paths = [Path.Combine(dir.Path, "tree"), Path.Combine(dir.Path, "tree", "sub"), Path.Combine(dir.Path, "tree") + "/./"];
+
+        var result = command == "check" ? CliRunner.Run(["check", .. paths]) : CliRunner.Run(["convert", "--check", .. paths]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("CC5903", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CC2002", result.Out + result.Error, StringComparison.Ordinal);
+        Assert.Single(ModuleModel.ModuleSearch.Find(paths).Modules);
+    }
+
+    /// <summary>
     /// A glob with a `..` part can match no module (the paths lie below the directory searched); the Matcher threw on
     /// some of them. It is a usage error, named with the reason; the library takes it as matching nothing.
     /// </summary>

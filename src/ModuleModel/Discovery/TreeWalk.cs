@@ -21,6 +21,9 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     /// <summary>The module directories below <paramref name="root"/> (not <paramref name="root"/> itself), in the order found.</summary>
     public List<string> Search(string root)
     {
+        // Each path named is searched whole, though an earlier one covered it (`check tree tree/sub`): its modules are
+        // found again (and kept once), not taken for a path without modules.
+        _visited.Clear();
         var found = new List<string>();
         var pending = new Stack<(string Path, string RealPath)>();
         pending.Push((root, RealPaths.Of(root)));
