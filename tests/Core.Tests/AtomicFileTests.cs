@@ -146,6 +146,29 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal(["baseline.json", "link.json"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The new file takes the old one's owner and group: as root (a container, sudo), a packager's file stays the
+    /// packager's, as an editor saving in place keeps it. Not root, the process can give a file to no one else, and
+    /// its files are its own already.
+    /// </summary>
+    [Fact]
+    public void The_owner_and_group_of_the_file_are_kept()
+    {
+        var config = WriteConfig();
+        var root = Environment.UserName == "root";
+        if (root)
+        {
+            Assert.True(Run("chown", "1234:2345", config));
+        }
+
+        var before = FileStatus.Of(config)!;
+        AtomicFile.Replace(config, "ngx_addon_name=new\n"u8.ToArray());
+
+        Assert.Equal((before.User, before.Group), (FileStatus.Of(config)!.User, FileStatus.Of(config)!.Group));
+        Assert.Equal(root ? (1234u, 2345u) : (before.User, before.Group), (before.User, before.Group));
+        Assert.Equal("ngx_addon_name=new\n", File.ReadAllText(config));
+    }
+
     [Fact]
     public void Devices_and_pipes_are_special_files_and_directories_are_not()
     {

@@ -36,6 +36,14 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
             if (!OperatingSystem.IsWindows() && File.Exists(target))
             {
                 File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+
+                // The new file is the writer's (root's, in a container or under sudo): it takes the old one's owner
+                // and group, as an editor saving in place keeps them. Only root may give a file away; anyone else
+                // writes files that are theirs already, or gets them as cp would.
+                if (FileStatus.Of(target) is { } old && FileStatus.Of(temporary) is { } written && (old.User, old.Group) != (written.User, written.Group))
+                {
+                    old.GiveTo(temporary);
+                }
             }
 
             if (expected is null)
