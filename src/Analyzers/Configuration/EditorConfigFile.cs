@@ -33,14 +33,18 @@ internal sealed class EditorConfigFile
     /// <summary>Lines that could not be read (<see cref="DriverDiagnostics.InvalidEditorConfig"/>).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Reads <paramref name="path"/>; an unreadable file is reported and sets nothing.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; an unreadable file is reported and sets nothing. The file is found, not named: one
+    /// with no size of its own (a FIFO, a device) is read as empty without being opened, so it sets nothing and is not
+    /// the root; opening a FIFO would wait for a writer.
+    /// </summary>
     public static EditorConfigFile Read(string path)
     {
         var directory = Path.GetDirectoryName(path)!;
         SourceText text;
         try
         {
-            text = SourceText.From(BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large"));
+            text = SourceText.From(BoundedFile.ReadFoundFile(path) ?? throw new IOException("file is too large"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -45,7 +45,10 @@ internal static class NginxPatches
         return !configText.Contains(name, StringComparison.Ordinal) && !Instructions(moduleDirectory).Any(text => text is null || text.Contains(name, StringComparison.Ordinal));
     }
 
-    /// <summary>The texts of the README and INSTALL files at the top of the module, whatever their extension; null for one that cannot be read.</summary>
+    /// <summary>
+    /// The texts of the README and INSTALL files at the top of the module, whatever their extension; null for one that
+    /// cannot be read. One with no size of its own (a FIFO, a device) is read as empty without being opened.
+    /// </summary>
     private static IEnumerable<string?> Instructions(string moduleDirectory)
     {
         IEnumerable<string> files;
@@ -65,7 +68,7 @@ internal static class NginxPatches
             string? text;
             try
             {
-                text = BoundedFile.ReadAllBytes(file) is { } bytes ? SourceText.From(bytes).Text : null;
+                text = BoundedFile.ReadFoundFile(file) is { } bytes ? SourceText.From(bytes).Text : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -50,12 +50,16 @@ internal static class Blockers
         }
     }
 
-    /// <summary>A patch file that cannot be read is not known to be harmless: it counts as one that is not a diff.</summary>
+    /// <summary>
+    /// A patch file that cannot be read is not known to be harmless: it counts as one that is not a diff. One with no
+    /// size of its own (a FIFO, a device) is read as empty without being opened, as the check reads it: opening a FIFO
+    /// waits for a writer.
+    /// </summary>
     private static (PatchFile? Patch, SourceText? Text) ReadPatch(string moduleDirectory, string relative, string path)
     {
         try
         {
-            if (BoundedFile.ReadAllBytes(path) is not { } bytes)
+            if (BoundedFile.ReadFoundFile(path) is not { } bytes)
             {
                 return (null, null);
             }

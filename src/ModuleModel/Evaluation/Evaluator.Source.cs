@@ -98,12 +98,17 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>A file of the module directory, decoded losslessly; null when missing, unreadable or over <see cref="Text.InputLimits.MaxFileBytes"/>.</summary>
+    /// <summary>
+    /// A file of the module directory, decoded losslessly; null when missing, unreadable or over
+    /// <see cref="Text.InputLimits.MaxFileBytes"/>. One with no size of its own (a FIFO, a device) is read as empty
+    /// without being opened, as every file met inside a module is: dash would wait on a FIFO for a writer, and read
+    /// <c>/dev/zero</c> for ever.
+    /// </summary>
     private static Text.SourceText? ReadModuleFileText(string full)
     {
         try
         {
-            return File.Exists(full) && IO.BoundedFile.ReadAllBytes(full) is { } bytes ? Text.SourceText.From(bytes) : null;
+            return File.Exists(full) && IO.BoundedFile.ReadFoundFile(full) is { } bytes ? Text.SourceText.From(bytes) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -61,6 +61,26 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_patch_a_readme_and_a_sourced_script_that_are_fifos_are_read_as_empty()
+    {
+        // Every rule, the conversion CC2201 proposes included: each reads the module's files as empty when they have no
+        // size of their own, so the empty patch is not a diff (CC5002) and the sourced script runs nothing.
+        using var tree = new TempTree();
+        tree.Write("m/config", ". $ngx_addon_dir/helpers\n" + Samples.OldStyleConfig);
+        tree.Write("m/ngx_http_example_module.c", Samples.Source);
+        MakeFifo(tree.PathOf("m/fix.patch"));
+        MakeFifo(tree.PathOf("m/README"));
+        MakeFifo(tree.PathOf("m/helpers"));
+
+        var report = await Task.Run(() => ModuleChecker.Check([tree.PathOf("m")], new CheckOptions())).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var findings = Findings(tree, report);
+        Assert.Contains("CC5002 fix.patch", findings);
+        Assert.Contains("CC2201 config", findings);
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
     public void A_file_without_read_permission_is_reported_when_the_system_refuses_to_read_it()
     {
         using var tree = ModuleWith("locked.c", "char *s = \"open;\n");

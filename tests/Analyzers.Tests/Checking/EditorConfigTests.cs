@@ -1,5 +1,6 @@
 using ConfigConvert.Analyzers.Configuration;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.TestSupport;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Analyzers.Tests.Checking;
@@ -99,6 +100,24 @@ public sealed class EditorConfigTests
                 $"{editorconfig}(5,1): warning CC5908: not a section, a property or a comment (column 1: unexpected `n`); the line is ignored",
             ],
             report.General.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task An_editorconfig_that_is_a_fifo_is_read_as_empty_in_the_module_and_above_it()
+    {
+        // Found, not named: read as empty without being opened (opening a FIFO waits for a writer). Empty, neither is the
+        // root, so the root above them still applies.
+        using var tree = new TempTree();
+        tree.Write(".editorconfig", "root = true\n[*]\nngx_convert.CC2202.severity = error\n");
+        tree.Write("inner/m/config", Samples.LinkConfig());
+        Fifo.Create(tree.PathOf("inner/.editorconfig"));
+        Fifo.Create(tree.PathOf("inner/m/.editorconfig"));
+
+        var report = await Task.Run(() => ModuleChecker.Check([tree.PathOf("inner/m")], Samples.TwoRules)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(report.Modules.Single().Diagnostics).Severity);
+        Assert.Empty(report.General);
+        Assert.False(report.HasIoErrors);
     }
 
     [Fact]

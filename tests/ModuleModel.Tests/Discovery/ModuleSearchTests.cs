@@ -160,6 +160,30 @@ public sealed class ModuleSearchTests : IDisposable
             result.Problems.Select(p => p.Kind));
     }
 
+    [Fact]
+    public async Task Fifos_the_search_meets_are_read_as_empty_without_waiting_for_a_writer()
+    {
+        // A config that is a FIFO reads like nothing, a sourced part that is one sources nothing, a config above a module
+        // named as a path that is one is no owner of it, and a FIFO named as a path is a file other than a config.
+        Write("t/a/config", "ngx_addon_name=a\n. $ngx_addon_dir/part\nHTTP_MODULES=\"$HTTP_MODULES a\"\n");
+        ConfigConvert.TestSupport.Fifo.Create(At("t/a/part"));
+        Directory.CreateDirectory(At("t/b"));
+        ConfigConvert.TestSupport.Fifo.Create(At("t/b/config"));
+        Directory.CreateDirectory(At("t/c"));
+        ConfigConvert.TestSupport.Fifo.Create(At("t/c/pipe"));
+        Write("t/c/d/config", Module);
+        Directory.CreateDirectory(At("o"));
+        ConfigConvert.TestSupport.Fifo.Create(At("o/config"));
+        Write("o/sub/config", Module);
+
+        var result = await Task.Run(() => ModuleSearch.Find([At("t"), At("o/sub"), At("t/c/pipe")])).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([At("t/a"), At("t/c/d"), At("o/sub")], result.Modules.Select(m => m.Directory));
+        Assert.Equal<string>([At("t/a/part")], result.Modules[0].SourcedConfigs);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((At("t/c/pipe"), ModuleSearchProblemKind.NotAModule), (problem.Path, problem.Kind));
+    }
+
     private List<string> Directories(ModuleSearchOptions options) => [.. ModuleSearch.Find([At("t")], options).Modules.Select(m => m.Directory)];
 
     private string At(string relative) => Path.Combine(_root, relative);

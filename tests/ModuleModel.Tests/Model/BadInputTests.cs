@@ -1,5 +1,6 @@
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.TestSupport;
 
 namespace ConfigConvert.ModuleModel.Tests.Model;
 
@@ -109,6 +110,41 @@ public sealed class BadInputTests
         Assert.True(outcome.Exited);
         Assert.Equal(2, outcome.ExitStatus);
         Assert.Empty(outcome.Modules);
+    }
+
+    [Fact]
+    public async Task A_sourced_fifo_is_read_as_empty_without_waiting_for_a_writer()
+    {
+        // dash would wait for a writer, and configure with it; a file met inside a module that has no size of its own
+        // is read as empty without being opened (README, Limits), so the sourced file runs nothing.
+        using var temp = new TempModule("ngx_addon_name=x\n. $ngx_addon_dir/part\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        Fifo.Create(Path.Combine(temp.Path, "part"));
+        var description = await Task.Run(() => ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon)).WaitAsync(TimeSpan.FromSeconds(60));
+        var outcome = Assert.Single(description.Outcomes);
+        Assert.False(outcome.Exited);
+        Assert.True(outcome.Complete);
+        Assert.Equal("ngx_http_x_module", Assert.Single(outcome.Modules).Name);
+        Assert.Empty(description.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_sourced_link_to_dev_zero_is_read_as_empty()
+    {
+        using var temp = new TempModule("ngx_addon_name=x\n. $ngx_addon_dir/zero\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "zero"), "/dev/zero");
+        var description = await Task.Run(() => ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon)).WaitAsync(TimeSpan.FromSeconds(60));
+        var outcome = Assert.Single(description.Outcomes);
+        Assert.True(outcome.Complete);
+        Assert.Equal("ngx_http_x_module", Assert.Single(outcome.Modules).Name);
+    }
+
+    [Fact]
+    public async Task A_fifo_that_the_config_reads_with_cat_is_read_as_empty()
+    {
+        using var temp = new TempModule("ngx_addon_name=x\nv=`cat $ngx_addon_dir/VERSION`\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x${v}_module\"\n");
+        Fifo.Create(Path.Combine(temp.Path, "VERSION"));
+        var description = await Task.Run(() => ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("ngx_http_x_module", Assert.Single(Assert.Single(description.Outcomes).Modules).Name);
     }
 
     [Fact]
