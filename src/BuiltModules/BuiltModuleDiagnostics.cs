@@ -74,6 +74,10 @@ public static class BuiltModuleDiagnostics
     public static readonly DiagnosticDescriptor TooDeep = new(
         "CC6104", "Configuration too deep", "blocks and includes nested more than {0} levels deep; the rest is not read", Configuration, DiagnosticSeverity.Error);
 
+    /// <summary>More <c>load_module</c> directives than any configuration nginx accepts meets, counting those of a file included several times each time.</summary>
+    public static readonly DiagnosticDescriptor TooManyLoadModules = new(
+        "CC6105", "Too many load_module directives", "more than {0} load_module directives, counting those of a file each time it is included (nginx loads at most {1} dynamic modules and refuses a module loaded twice); the rest is not read", Configuration, DiagnosticSeverity.Error);
+
     /// <summary><c>dlopen()</c> fails: a missing file or library, an undefined symbol, not a shared object.</summary>
     public static readonly DiagnosticDescriptor DlopenFailed = new(
         "CC6201", "dlopen() fails", "{0}", Load, DiagnosticSeverity.Error);
@@ -104,5 +108,5 @@ public static class BuiltModuleDiagnostics
 
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, EmptyModuleList, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
+        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, EmptyModuleList, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, TooManyLoadModules, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
 }

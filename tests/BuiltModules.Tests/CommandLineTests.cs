@@ -129,6 +129,34 @@ public sealed class CommandLineTests(BuiltFixtures built) : IDisposable
         Assert.Equal(2, usage.ExitCode);
     }
 
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void Preflight_of_a_chain_of_files_each_included_twice_lists_each_file_once()
+    {
+        // c0.conf ... c29.conf each include the next twice: nginx reads c30.conf 2^30 times.
+        for (var i = 0; i < 30; i++)
+        {
+            Write($"c{i}.conf", $"include c{i + 1}.conf;\ninclude c{i + 1}.conf;\n");
+        }
+
+        Write("c30.conf", "# the end\n");
+        var configuration = Write("nginx.conf", "include c0.conf;\nevents { }\n");
+        var plain = Run("preflight", "--conf", configuration, "--nginx", RealNginx.Binary, "--format", "json");
+        Assert.Equal(0, plain.ExitCode);
+        using (var json = JsonDocument.Parse(plain.StandardOutput))
+        {
+            Assert.Equal(32, json.RootElement.GetProperty("files").GetArrayLength());
+            Assert.Equal(0, json.RootElement.GetProperty("outcomes").GetArrayLength());
+        }
+
+        Write("c30.conf", $"load_module {built.Provider};\n");
+        var loads = Run("preflight", "--conf", configuration, "--nginx", RealNginx.Binary);
+        Assert.Equal(1, loads.ExitCode);
+        Assert.StartsWith($"configuration {configuration} (32 files), ", loads.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("nginx -t would fail: 1023 of 1024 load_module lines refused, and the configuration has errors\n", loads.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"{_root}/c30.conf(1,1): error CC6105: more than 1024 load_module directives", loads.StandardError, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_root, name);

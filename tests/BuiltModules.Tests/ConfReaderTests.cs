@@ -72,6 +72,99 @@ public sealed class ConfReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_included_again_meets_its_load_modules_again_in_the_context_of_each_include_and_is_listed_once()
+    {
+        Write("twice.conf", "include part.conf;\ninclude part.conf;\n");
+        Write("part.conf", "load_module p.so;\n");
+        Write("late.conf", "load_module q.so;\nstream { }\nload_module r.so;\n");
+        var read = Read("include twice.conf;\ninclude late.conf;\ninclude late.conf;\nevents {\n    include twice.conf;\n}\ninclude part.conf;\n");
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(
+            [
+                ("p.so", DirectiveProblem.None), ("p.so", DirectiveProblem.None),
+                ("q.so", DirectiveProblem.None), ("r.so", DirectiveProblem.TooLate), ("q.so", DirectiveProblem.TooLate), ("r.so", DirectiveProblem.TooLate),
+                ("p.so", DirectiveProblem.NotAllowedHere), ("p.so", DirectiveProblem.NotAllowedHere),
+                ("p.so", DirectiveProblem.TooLate),
+            ],
+            read.LoadModules.Select(l => (l.Argument, l.Problem)).ToArray());
+        Assert.All(read.LoadModules.Where(l => l.Argument == "p.so"), l => Assert.Equal(_root + "part.conf", l.Location.Path));
+        Assert.Equal(["nginx.conf", "twice.conf", "part.conf", "late.conf"], read.Files.Select(f => f[_root.Length..]).ToArray());
+    }
+
+    [Fact]
+    public void A_chain_of_files_each_included_twice_is_read_once_per_file_not_two_to_the_forty_times()
+    {
+        Chain(40, "# the end\n");
+        var read = Read("include c0.conf;\nevents { }\n");
+        Assert.Empty(read.Diagnostics);
+        Assert.Empty(read.LoadModules);
+        Assert.Equal(42, read.Files.Length);
+    }
+
+    [Fact]
+    public void A_load_module_met_two_to_the_forty_times_stops_the_reading_after_1024()
+    {
+        Chain(40, "load_module leaf.so;\n");
+        var read = Read("include c0.conf;\nload_module never.so;\n");
+        Assert.Equal(1024, read.LoadModules.Length);
+        Assert.All(read.LoadModules, l => Assert.Equal(("leaf.so", DirectiveProblem.None), (l.Argument, l.Problem)));
+        var limit = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6105", limit.Id);
+        Assert.Equal("more than 1024 load_module directives, counting those of a file each time it is included (nginx loads at most 128 dynamic modules and refuses a module loaded twice); the rest is not read", limit.Message);
+        Assert.Equal((_root + "c40.conf", 1), (limit.Location.Path, limit.Location.Start.Line));
+    }
+
+    [Fact]
+    public void An_include_loop_in_a_file_included_two_to_the_forty_times_is_reported_once()
+    {
+        Chain(40, "include c40.conf;\n");
+        var read = Read("include c0.conf;\nload_module after.so;\n");
+        var loop = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6102", loop.Id);
+        Assert.Equal(_root + "c40.conf", loop.Location.Path);
+        Assert.Equal("after.so", Assert.Single(read.LoadModules).Argument);
+    }
+
+    [Fact]
+    public void A_file_that_met_a_loop_is_read_again_when_other_files_are_being_read()
+    {
+        // From nginx.conf, b.conf includes a.conf, which was being read when a.conf first included b.conf.
+        Write("a.conf", "load_module a.so;\ninclude b.conf;\n");
+        Write("b.conf", "load_module b.so;\ninclude a.conf;\n");
+        var read = Read("include a.conf;\ninclude b.conf;\n");
+        Assert.Equal(["a.so", "b.so", "b.so", "a.so"], read.LoadModules.Select(l => l.Argument).ToArray());
+        Assert.Equal(
+            [(_root + "b.conf", $"`{_root}a.conf` is included again from `{_root}b.conf`"), (_root + "a.conf", $"`{_root}b.conf` is included again from `{_root}a.conf`")],
+            read.Diagnostics.Select(d => (d.Location.Path, d.Message[..d.Message.IndexOf(" while", StringComparison.Ordinal)])).ToArray());
+    }
+
+    [Theory]
+    [InlineData(61, false)]
+    [InlineData(62, true)]
+    public void A_file_included_again_deeper_is_read_again_against_the_depth_limit(int chain, bool tooDeep)
+    {
+        // nest.conf nests two blocks; read first at depth 1, then at depth chain + 1 below c0 ... c(chain - 1).
+        Write("nest.conf", "a {\n    b {\n    }\n}\n");
+        Write($"c{chain - 1}.conf", "include nest.conf;\n");
+        for (var i = 0; i < chain - 1; i++)
+        {
+            Write($"c{i}.conf", $"include c{i + 1}.conf;\n");
+        }
+
+        var read = Read("include nest.conf;\ninclude c0.conf;\n");
+        if (tooDeep)
+        {
+            var deep = Assert.Single(read.Diagnostics);
+            Assert.Equal("CC6104", deep.Id);
+            Assert.Equal((_root + "nest.conf", 2), (deep.Location.Path, deep.Location.Start.Line));
+        }
+        else
+        {
+            Assert.Empty(read.Diagnostics);
+        }
+    }
+
+    [Fact]
     public void A_missing_include_is_nginx_open_error_and_a_missing_glob_is_nothing()
     {
         var read = Read("include none/*.conf;\ninclude missing.conf;\nload_module never.so;\n");
@@ -154,6 +247,17 @@ public sealed class ConfReaderTests : IDisposable
     {
         Write("nginx.conf", text);
         return ConfReader.Read(_root + "nginx.conf", _root);
+    }
+
+    /// <summary>c0.conf ... c(N-1).conf, each including the next twice; c(N).conf is <paramref name="last"/>: nginx reads it 2^N times.</summary>
+    private void Chain(int levels, string last)
+    {
+        for (var i = 0; i < levels; i++)
+        {
+            Write($"c{i}.conf", $"include c{i + 1}.conf;\ninclude c{i + 1}.conf;\n");
+        }
+
+        Write($"c{levels}.conf", last);
     }
 
     private void Write(string relative, string text)

@@ -54,6 +54,42 @@ public sealed class PreflightTests(BuiltFixtures built)
     }
 
     /// <summary>
+    /// nginx has no include-once: it reads d8.conf 2^9 times in the main context and 2^8 in events,
+    /// and modules.conf twice, refusing the second load_module as already loaded. preflight reads
+    /// each file once per context and reports that one failure, as nginx does.
+    /// </summary>
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void Preflight_of_files_included_many_times_meets_their_load_modules_as_nginx_does()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-preflight-").FullName;
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                File.WriteAllText(Path.Combine(root, $"d{i}.conf"), $"include d{i + 1}.conf;\ninclude d{i + 1}.conf;\n");
+            }
+
+            File.WriteAllText(Path.Combine(root, "d8.conf"), "# included 768 times\n");
+            File.WriteAllText(Path.Combine(root, "modules.conf"), $"load_module {built.Provider};\n");
+            var configuration = Path.Combine(root, "nginx.conf");
+            File.WriteAllText(configuration, $"pid {root}/nginx.pid;\ninclude d0.conf;\ninclude modules.conf;\ninclude d0.conf;\ninclude modules.conf;\nevents {{\n    include d0.conf;\n}}\n");
+
+            var report = BuiltModuleInspector.Preflight(RealNginx.Binary, configuration, root);
+
+            Assert.Empty(report.ConfigurationDiagnostics);
+            Assert.Equal(11, report.Files.Length);
+            Assert.Equal([true, false], report.Outcomes.Select(o => o.Loads).ToArray());
+            var predicted = report.Outcomes.Where(o => !o.Loads).Select(o => new RealNginx.Emergency(o.Failure!.Message, o.Directive!.Path, o.NginxLine)).ToList();
+            Assert.Equal(RealNginx.AllFailures(configuration, root + "/"), predicted);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// nginx.conf loads, in this order: a module built for 1.22.2; the consumer before its provider;
     /// the glob include conf.d/*.conf (10-good.conf: the pair, by a path relative to the prefix;
     /// 20-plain.conf: a module without --with-compat; 30-not-module.conf: zlib, a library that is no
