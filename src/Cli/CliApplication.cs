@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using ConfigConvert.IO;
 using ConfigConvert.Cli.Commands;
 
 namespace ConfigConvert.Cli;
@@ -6,7 +8,25 @@ namespace ConfigConvert.Cli;
 /// <summary>Builds the command line and runs it; every failure becomes a message and an exit code, never a stack trace.</summary>
 internal static class CliApplication
 {
+    // The signals that stop a run from outside: a CI job cancelled, a terminal closed, Ctrl-C or Ctrl-\.
+    private static readonly PosixSignal[] StopSignals = [PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP, PosixSignal.SIGQUIT];
+
     public static int Run(string[] args, CliConsole console)
+    {
+        // A run stopped by a signal runs no finally: the atomic writer's temporary and lock files are removed as it
+        // stops, and the signal then does what it does (Ctrl-C still reaches verify's cancellation).
+        var handlers = OperatingSystem.IsWindows() ? [] : StopSignals.Select(signal => PosixSignalRegistration.Create(signal, _ => AtomicFile.RemoveUnfinished())).ToArray();
+        try
+        {
+            return RunCommand(args, console);
+        }
+        finally
+        {
+            Array.ForEach(handlers, h => h.Dispose());
+        }
+    }
+
+    private static int RunCommand(string[] args, CliConsole console)
     {
         var root = new RootCommand("ngx-convert: parse, describe and convert nginx module config scripts.")
         {

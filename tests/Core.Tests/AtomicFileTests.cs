@@ -169,6 +169,28 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal("ngx_addon_name=new\n", File.ReadAllText(config));
     }
 
+    /// <summary>
+    /// A process stopped while it writes (SIGTERM: the CLI's handler calls RemoveUnfinished, and no finally runs after
+    /// it) leaves the file whole and nothing beside it: the temporary file is removed, here from inside the write.
+    /// </summary>
+    [Fact]
+    public void What_a_write_under_way_has_beside_the_file_is_removed_when_the_process_is_stopped()
+    {
+        var config = WriteConfig();
+        var seen = new List<string>();
+        var writer = new AtomicFileWriter(path => new StoppedWhileWriting(new FileStream(path, FileMode.CreateNew, FileAccess.Write), () =>
+        {
+            seen.AddRange(Directory.GetFileSystemEntries(_root).Select(Path.GetFileName)!);
+            AtomicFile.RemoveUnfinished();
+        }));
+
+        Assert.ThrowsAny<IOException>(() => writer.Replace(config, "ngx_addon_name=new\n"u8.ToArray(), expected: Original));
+
+        Assert.Contains(seen, name => name.StartsWith(".config.ngx-convert-", StringComparison.Ordinal));
+        Assert.Equal(Original, File.ReadAllBytes(config));
+        Assert.Equal(["config"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void Devices_and_pipes_are_special_files_and_directories_are_not()
     {
@@ -218,6 +240,40 @@ public sealed class AtomicFileTests : IDisposable
         catch (System.ComponentModel.Win32Exception)
         {
             return false;
+        }
+    }
+
+    /// <summary>A stream that, once written to, runs what a signal's handler would, as the process is stopped.</summary>
+    private sealed class StoppedWhileWriting(FileStream inner, Action stop) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            inner.Write(buffer, offset, count);
+            stop();
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -27,6 +27,13 @@ public static class AtomicFile
     /// file beside the target, removed when done), so two runs cannot both replace what they read.
     /// </summary>
     public static void ReplaceIfUnchanged(string path, byte[] expected, byte[] contents) => AtomicFileWriter.Default.Replace(path, contents, expected);
+
+    /// <summary>
+    /// Removes the temporary and lock files of the replacements under way, for a process that is being stopped (a
+    /// signal's handler): it runs no <c>finally</c>, and they would be left beside the files. Each file replaced is
+    /// then whole, old or new, as after any failure.
+    /// </summary>
+    public static void RemoveUnfinished() => UnfinishedFiles.RemoveAll();
 }
 
 /// <summary>A file that changed between the time it was read and the time it was to be replaced; it was left as it is.</summary>

@@ -22,6 +22,7 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
         }
 
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.ngx-convert-{Guid.NewGuid():N}.tmp");
+        UnfinishedFiles.Add(temporary);
         try
         {
             using (var stream = openTemporary(temporary))
@@ -61,6 +62,8 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
             {
                 File.Delete(temporary);
             }
+
+            UnfinishedFiles.Remove(temporary);
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed class UnchangedFileLock : IDisposable
     {
         _lock = locked;
         _path = path;
+
+        // Held, so this process's to remove (before it is unlocked, as Dispose does) if it is stopped meanwhile.
+        UnfinishedFiles.Add(path);
     }
 
     public static void MoveOver(string temporary, string target, byte[] expected)
@@ -38,6 +41,7 @@ internal sealed class UnchangedFileLock : IDisposable
     public void Dispose()
     {
         File.Delete(_path);
+        UnfinishedFiles.Remove(_path);
         _lock.Dispose();
     }
 
