@@ -14,17 +14,22 @@ internal static class CliApplication
     public static int Run(string[] args, CliConsole console)
     {
         // A run stopped by a signal runs no finally: the atomic writer's temporary and lock files are removed as it
-        // stops, and the signal then does what it does (Ctrl-C still reaches verify's cancellation).
+        // stops, and the signal then does what it does (Ctrl-C still reaches verify's cancellation). Ctrl-C lets the
+        // command line's own handler end the process a moment later with Environment.Exit, which runs ProcessExit.
         var handlers = OperatingSystem.IsWindows() ? [] : StopSignals.Select(signal => PosixSignalRegistration.Create(signal, _ => AtomicFile.RemoveUnfinished())).ToArray();
+        AppDomain.CurrentDomain.ProcessExit += RemoveUnfinished;
         try
         {
             return RunCommand(args, console);
         }
         finally
         {
+            AppDomain.CurrentDomain.ProcessExit -= RemoveUnfinished;
             Array.ForEach(handlers, h => h.Dispose());
         }
     }
+
+    private static void RemoveUnfinished(object? sender, EventArgs e) => AtomicFile.RemoveUnfinished();
 
     private static int RunCommand(string[] args, CliConsole console)
     {

@@ -171,7 +171,8 @@ public sealed class AtomicFileTests : IDisposable
 
     /// <summary>
     /// A process stopped while it writes (SIGTERM: the CLI's handler calls RemoveUnfinished, and no finally runs after
-    /// it) leaves the file whole and nothing beside it: the temporary file is removed, here from inside the write.
+    /// it) leaves the file whole and nothing beside it: the temporary file is removed, here from inside the write, and
+    /// no write starts after it.
     /// </summary>
     [Fact]
     public void What_a_write_under_way_has_beside_the_file_is_removed_when_the_process_is_stopped()
@@ -184,11 +185,20 @@ public sealed class AtomicFileTests : IDisposable
             AtomicFile.RemoveUnfinished();
         }));
 
-        Assert.ThrowsAny<IOException>(() => writer.Replace(config, "ngx_addon_name=new\n"u8.ToArray(), expected: Original));
+        try
+        {
+            Assert.ThrowsAny<IOException>(() => writer.Replace(config, "ngx_addon_name=new\n"u8.ToArray(), expected: Original));
+            var after = Assert.Throws<IOException>(() => AtomicFile.Replace(config, "ngx_addon_name=after\n"u8.ToArray()));
 
-        Assert.Contains(seen, name => name.StartsWith(".config.ngx-convert-", StringComparison.Ordinal));
-        Assert.Equal(Original, File.ReadAllBytes(config));
-        Assert.Equal(["config"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+            Assert.Contains(seen, name => name.StartsWith(".config.ngx-convert-", StringComparison.Ordinal));
+            Assert.Equal("the run is being stopped", after.Message);
+            Assert.Equal(Original, File.ReadAllBytes(config));
+            Assert.Equal(["config"], Directory.GetFileSystemEntries(_root).Select(Path.GetFileName));
+        }
+        finally
+        {
+            UnfinishedFiles.Resume();
+        }
     }
 
     [Fact]

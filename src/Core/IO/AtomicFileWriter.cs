@@ -22,10 +22,9 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
         }
 
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.ngx-convert-{Guid.NewGuid():N}.tmp");
-        UnfinishedFiles.Add(temporary);
         try
         {
-            using (var stream = openTemporary(temporary))
+            using (var stream = UnfinishedFiles.Make(temporary, openTemporary))
             {
                 stream.Write(contents);
                 if (stream is FileStream file)

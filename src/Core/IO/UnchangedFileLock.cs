@@ -19,9 +19,6 @@ internal sealed class UnchangedFileLock : IDisposable
     {
         _lock = locked;
         _path = path;
-
-        // Held, so this process's to remove (before it is unlocked, as Dispose does) if it is stopped meanwhile.
-        UnfinishedFiles.Add(path);
     }
 
     public static void MoveOver(string temporary, string target, byte[] expected)
@@ -53,13 +50,16 @@ internal sealed class UnchangedFileLock : IDisposable
         {
             try
             {
-                var locked = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                // Kept while held, so this process's to remove (before it is unlocked, as Dispose does) if it is
+                // stopped meanwhile; a file this process could not lock is another's, and stays.
+                var locked = UnfinishedFiles.Make(path, p => new FileStream(p, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
                 if (!WasRemoved(locked))
                 {
                     return new UnchangedFileLock(locked, path);
                 }
 
-                // Locked after its holder removed it: another lock file may stand at the path now.
+                // Locked after its holder removed it: another lock file may stand at the path now, not this one's.
+                UnfinishedFiles.Remove(path);
                 locked.Dispose();
             }
             catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(target))

@@ -1,32 +1,73 @@
-using System.Collections.Concurrent;
-
 namespace ConfigConvert.IO;
 
 /// <summary>
 /// The temporary and lock files the atomic writer has beside a target while it replaces it. A process stopped at that
 /// moment (SIGTERM, Ctrl-C) runs no <c>finally</c>: <see cref="AtomicFile.RemoveUnfinished"/>, called as it stops,
-/// removes them, so that nothing but the user's own files is left, each whole, old or new.
+/// removes them, and no new one is made after it, so that nothing but the user's own files is left, each whole.
 /// </summary>
 internal static class UnfinishedFiles
 {
-    private static readonly ConcurrentDictionary<string, byte> Paths = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<string> Paths = new(StringComparer.Ordinal);
+    private static bool Stopping;
 
-    public static void Add(string path) => Paths.TryAdd(path, 0);
+    /// <summary>
+    /// Makes the file at <paramref name="path"/> with <paramref name="make"/> and keeps it, as one step that a stop
+    /// cannot come between (a file made just after the removal would be left); once stopping, makes nothing.
+    /// </summary>
+    /// <exception cref="IOException">The process is being stopped.</exception>
+    public static T Make<T>(string path, Func<string, T> make)
+    {
+        lock (Gate)
+        {
+            if (Stopping)
+            {
+                throw new IOException("the run is being stopped");
+            }
 
-    public static void Remove(string path) => Paths.TryRemove(path, out _);
+            var made = make(path);
+            Paths.Add(path);
+            return made;
+        }
+    }
 
+    /// <summary>Forgets a file once the writer has renamed or removed it.</summary>
+    public static void Remove(string path)
+    {
+        lock (Gate)
+        {
+            Paths.Remove(path);
+        }
+    }
+
+    /// <summary>Removes every file kept, and lets no other be made: the process is stopping.</summary>
     public static void RemoveAll()
     {
-        foreach (var path in Paths.Keys)
+        lock (Gate)
         {
-            try
+            Stopping = true;
+            foreach (var path in Paths)
             {
-                File.Delete(path);
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // What cannot be removed stays, as it would have without this.
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process is stopping: what cannot be removed stays, as it would have without this.
-            }
+
+            Paths.Clear();
+        }
+    }
+
+    /// <summary>Lets files be made again after <see cref="RemoveAll"/> (tests, which stop no process).</summary>
+    internal static void Resume()
+    {
+        lock (Gate)
+        {
+            Stopping = false;
         }
     }
 }
