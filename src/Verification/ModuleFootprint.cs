@@ -30,9 +30,11 @@ internal static class ModuleFootprint
     internal static string? CopyRoot(ModuleDirectory module, ReferenceBuild reference, string workRoot, int maxFiles, out string? problem)
     {
         problem = null;
-        var own = Path.GetFullPath(module.Path).TrimEnd('/');
+        // The real directory: a module reached through a link (mods/njs -> /src/njs/nginx) has the files its config
+        // names beside the link's target, and a copy of the link's parent would hold the link, not the module.
+        var own = ModuleSearch.CanonicalPath(module.Path).TrimEnd('/');
         var (root, named) = (own, (string?)null);
-        foreach (var path in NamedFiles(module, own, reference))
+        foreach (var path in NamedFiles(module, own, Path.GetFullPath(module.Path).TrimEnd('/'), reference))
         {
             var common = CommonAncestor(root, path);
             if (common != "/" && common != root)
@@ -63,12 +65,12 @@ internal static class ModuleFootprint
     }
 
     // Every path of the module's lists in both link modes, and every config it sources, absolute.
-    private static IEnumerable<string> NamedFiles(ModuleDirectory module, string own, ReferenceBuild reference)
+    private static IEnumerable<string> NamedFiles(ModuleDirectory module, string own, string asGiven, ReferenceBuild reference)
     {
         var listed = new[] { LinkMode.Addon, LinkMode.Dynamic }
             .SelectMany(link => module.Describe(link, reference).Outcomes)
             .SelectMany(o => o.Sources.Concat(o.Deps).Concat(o.Incs).Concat(o.Libs))
-            .Select(f => InModule(f.Value, own))
+            .Select(f => InModule(f.Value, asGiven))
             .OfType<string>()
             .Select(relative => Path.GetFullPath(Path.Combine(own, relative)));
         var sourced = ModuleSearch.Find([own]).Modules.SelectMany(m => m.SourcedConfigs).Select(Path.GetFullPath);

@@ -201,6 +201,29 @@ public sealed class VerifyCommandTests
     }
 
     /// <summary>
+    /// A config that is a link to a file elsewhere is copied as a link; the converted config replaces the link in the
+    /// copy, and the file it named, the user's, is left as it was.
+    /// </summary>
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_config_that_is_a_link_is_converted_in_the_copy_and_the_file_it_names_is_left_alone()
+    {
+        RealTools.Require();
+        using var temp = new TempDirectory();
+        var module = Path.Combine(temp.Path, "http_single");
+        SharedRuns.CopyTree(ModuleFixtures.PathOf("http_single"), module);
+        var kept = Path.Combine(temp.Path, "shared-config");
+        File.Move(Path.Combine(module, "config"), kept);
+        File.CreateSymbolicLink(Path.Combine(module, "config"), kept);
+        var before = File.ReadAllBytes(kept);
+
+        var result = CliRunner.Run("verify", module, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Equal(before, File.ReadAllBytes(kept));
+    }
+
+    /// <summary>
     /// A config that stops configure on every path before it registers a module (here a git submodule not checked out)
     /// has nothing to convert: it is configured as it is, and configure's own message says why it stops, beside the
     /// line where it does.

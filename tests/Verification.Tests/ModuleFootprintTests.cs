@@ -42,6 +42,22 @@ public sealed class ModuleFootprintTests : IDisposable
         Assert.Null(problem);
     }
 
+    /// <summary>
+    /// A module reached through a link has the files its config names beside the link's target, as the shell finds
+    /// `$ngx_addon_dir/..`: the copy takes the target's parent, never the link's (whose copy would hold the link).
+    /// </summary>
+    [Fact]
+    public void A_module_reached_through_a_link_is_copied_from_where_it_lies()
+    {
+        var module = Module("project/nginx", "CORE_INCS=\"$CORE_INCS $ngx_addon_dir/../src\"\n");
+        Directory.CreateDirectory(Path.Combine(_root, "mods"));
+        var link = Path.Combine(_root, "mods", "njs");
+        File.CreateSymbolicLink(link, module);
+
+        Assert.Equal(Path.Combine(_root, "project"), CopyRoot(link, out var problem));
+        Assert.Null(problem);
+    }
+
     [Fact]
     public void A_path_that_climbs_to_the_root_of_the_file_system_is_left_out()
     {

@@ -23,6 +23,12 @@ public static class ModuleSearch
     public static ModuleSearchResult Find(IEnumerable<string> paths, ModuleSearchOptions? options = null) => Find(paths, options, listDirectories: null);
 
     /// <summary>
+    /// The canonical path of <paramref name="path"/>, every symbolic link on the way resolved (what <c>realpath</c>
+    /// gives, and how the shell finds <c>$ngx_addon_dir/..</c>); the full path as given when a link cannot be resolved.
+    /// </summary>
+    public static string CanonicalPath(string path) => RealPaths.Of(path);
+
+    /// <summary>
     /// Why <paramref name="glob"/>, given as <see cref="ModuleSearchOptions.Include"/> or
     /// <see cref="ModuleSearchOptions.Exclude"/>, can match no module (it has a <c>..</c> part); null when it can.
     /// <see cref="Find(IEnumerable{string}, ModuleSearchOptions?)"/> takes such a glob as matching nothing.

@@ -71,7 +71,7 @@ internal sealed class VerificationRun
         }
 
         var top = Path.Combine(work.Directory("module"), Path.GetFileName(copyRoot));
-        var below = Path.GetRelativePath(copyRoot, Path.GetFullPath(setup.Module.Path).TrimEnd('/'));
+        var below = Path.GetRelativePath(copyRoot, ModuleSearch.CanonicalPath(setup.Module.Path).TrimEnd('/'));
         var module = below == "." ? top : Path.Combine(top, below);
         try
         {
@@ -192,6 +192,8 @@ internal sealed class VerificationRun
         if (_conversion is not null)
         {
             DirectoryCopy.Copy(ModuleCopyTop(_work.Directory("module")), ModuleCopyTop(_work.Directory("original")));
+            // A config that is a link (copied as a link) would be written through, into the user's own file.
+            File.Delete(Path.Combine(_module, "config"));
             File.WriteAllBytes(Path.Combine(_module, "config"), _conversion.ConvertedBytes!);
             builds.Add(new(OriginalLabel, _work.Directory("static-original"), StaticFlags(OriginalModule)));
             builds.Add(new(ConvertedLabel, _work.Directory("static-converted"), StaticFlags(_module)));
