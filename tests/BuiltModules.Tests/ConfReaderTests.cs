@@ -138,6 +138,34 @@ public sealed class ConfReaderTests : IDisposable
             read.Diagnostics.Select(d => (d.Location.Path, d.Message[..d.Message.IndexOf(" while", StringComparison.Ordinal)])).ToArray());
     }
 
+    /// <summary>
+    /// An include that names nothing (a glob that matches no file) still reaches a level deeper: a file holding one,
+    /// included again at the last level, stops there as its first reading would have (CC6104), not replayed past it.
+    /// </summary>
+    [Theory]
+    [InlineData(62, false)]
+    [InlineData(63, true)]
+    public void An_include_that_names_nothing_counts_against_the_depth_limit_when_read_again(int chain, bool tooDeep)
+    {
+        Write("nest.conf", "include none-*.conf;\n");
+        Write($"c{chain - 1}.conf", "include nest.conf;\n");
+        for (var i = 0; i < chain - 1; i++)
+        {
+            Write($"c{i}.conf", $"include c{i + 1}.conf;\n");
+        }
+
+        var read = Read("include nest.conf;\ninclude c0.conf;\n");
+        if (tooDeep)
+        {
+            var deep = Assert.Single(read.Diagnostics);
+            Assert.Equal(("CC6104", _root + "nest.conf"), (deep.Id, deep.Location.Path));
+        }
+        else
+        {
+            Assert.Empty(read.Diagnostics);
+        }
+    }
+
     [Theory]
     [InlineData(61, false)]
     [InlineData(62, true)]

@@ -273,6 +273,9 @@ internal sealed class ConfReader
             return;
         }
 
+        // The include reaches a level deeper whatever it names (a glob that matches nothing, a file being read): a
+        // reading of this file replayed deeper must stop here as a fresh one would.
+        _deepest = Math.Max(_deepest, depth + 1);
         var path = CPath.AsOpened(arguments[0]);
         var full = Path.IsPathRooted(path) ? path : _confPrefix + path;
         var files = PosixGlob.HasWildcards(full) ? PosixGlob.Expand(full) : [full];
