@@ -24,7 +24,7 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.ngx-convert-{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = UnfinishedFiles.Make(temporary, openTemporary))
+            using (var stream = UnfinishedFiles.Make(temporary, openTemporary)!)
             {
                 stream.Write(contents);
                 if (stream is FileStream file)
@@ -35,15 +35,16 @@ internal sealed class AtomicFileWriter(Func<string, Stream> openTemporary)
 
             if (!OperatingSystem.IsWindows() && File.Exists(target))
             {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
-
                 // The new file is the writer's (root's, in a container or under sudo): it takes the old one's owner
                 // and group, as an editor saving in place keeps them. Only root may give a file away; anyone else
-                // writes files that are theirs already, or gets them as cp would.
+                // writes files that are theirs already, or gets them as cp would. Before the mode: a change of owner
+                // clears setuid and setgid.
                 if (FileStatus.Of(target) is { } old && FileStatus.Of(temporary) is { } written && (old.User, old.Group) != (written.User, written.Group))
                 {
                     old.GiveTo(temporary);
                 }
+
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
             }
 
             if (expected is null)

@@ -37,8 +37,7 @@ internal sealed class UnchangedFileLock : IDisposable
     /// <summary>Removed before it is unlocked: whoever waits on it then finds it gone, and locks the next one.</summary>
     public void Dispose()
     {
-        File.Delete(_path);
-        UnfinishedFiles.Remove(_path);
+        UnfinishedFiles.Delete(_path);
         _lock.Dispose();
     }
 
@@ -51,22 +50,31 @@ internal sealed class UnchangedFileLock : IDisposable
             try
             {
                 // Kept while held, so this process's to remove (before it is unlocked, as Dispose does) if it is
-                // stopped meanwhile; a file this process could not lock is another's, and stays.
-                var locked = UnfinishedFiles.Make(path, p => new FileStream(p, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-                if (!WasRemoved(locked))
+                // stopped meanwhile; a file this process could not lock, or locked after its holder removed it (another
+                // may stand at the path now), is not this process's, and is not kept.
+                if (UnfinishedFiles.Make(path, LockCurrent) is { } locked)
                 {
                     return new UnchangedFileLock(locked, path);
                 }
-
-                // Locked after its holder removed it: another lock file may stand at the path now, not this one's.
-                UnfinishedFiles.Remove(path);
-                locked.Dispose();
             }
-            catch (IOException) when (DateTime.UtcNow < deadline && File.Exists(target))
+            catch (IOException e) when (e is not RunStoppingException && DateTime.UtcNow < deadline && File.Exists(target))
             {
                 Thread.Sleep(5);
             }
         }
+    }
+
+    /// <summary>The lock file at <paramref name="path"/>, locked; null when the file locked was no longer at its path.</summary>
+    private static FileStream? LockCurrent(string path)
+    {
+        var locked = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        if (!WasRemoved(locked))
+        {
+            return locked;
+        }
+
+        locked.Dispose();
+        return null;
     }
 
     /// <summary>True when the locked file is no longer at its path. Linux tells through /proc; elsewhere the lock stands alone.</summary>

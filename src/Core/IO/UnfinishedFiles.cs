@@ -15,19 +15,35 @@ internal static class UnfinishedFiles
     /// Makes the file at <paramref name="path"/> with <paramref name="make"/> and keeps it, as one step that a stop
     /// cannot come between (a file made just after the removal would be left); once stopping, makes nothing.
     /// </summary>
-    /// <exception cref="IOException">The process is being stopped.</exception>
-    public static T Make<T>(string path, Func<string, T> make)
+    /// <exception cref="RunStoppingException">The process is being stopped.</exception>
+    public static T? Make<T>(string path, Func<string, T?> make)
+        where T : class
     {
         lock (Gate)
         {
             if (Stopping)
             {
-                throw new IOException("the run is being stopped");
+                throw new RunStoppingException();
             }
 
+            // Null: nothing of this process's was made (a lock file found to be another's), nothing to keep.
             var made = make(path);
-            Paths.Add(path);
+            if (made is not null)
+            {
+                Paths.Add(path);
+            }
+
             return made;
+        }
+    }
+
+    /// <summary>Removes a file and forgets it, as one step that a stop cannot come between (another process may make a file at the path just after).</summary>
+    public static void Delete(string path)
+    {
+        lock (Gate)
+        {
+            File.Delete(path);
+            Paths.Remove(path);
         }
     }
 
@@ -46,7 +62,10 @@ internal static class UnfinishedFiles
         lock (Gate)
         {
             Stopping = true;
-            foreach (var path in Paths)
+
+            // Temporary files first: a lock removed while its temporary file stood would let another process lock and
+            // compare the old bytes while this one's rename could still land.
+            foreach (var path in Paths.OrderBy(p => p.EndsWith(".lock", StringComparison.Ordinal)))
             {
                 try
                 {
@@ -71,3 +90,6 @@ internal static class UnfinishedFiles
         }
     }
 }
+
+/// <summary>A file the atomic writer would make while the process is being stopped: it is not made.</summary>
+internal sealed class RunStoppingException() : IOException("the run is being stopped");
