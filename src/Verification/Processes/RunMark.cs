@@ -23,6 +23,9 @@ internal sealed class RunMark
     // A process may start another while the one before it is being stopped: the search is made again until it finds
     // none, a bounded number of times (a process that forks without end is not a program this runs).
     private const int MaxSearches = 50;
+
+    // /proc/ID/stat, counted from the field after the name (field 3, the state) as 0: field 22 is 19.
+    private const int StartTimeField = 19;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
 
     private readonly byte[] _entry;
@@ -47,12 +50,14 @@ internal sealed class RunMark
                 return;
             }
 
-            marked.ForEach(Stop);
+            marked.ForEach(p => Stop(p.Id, p.Started));
             Thread.Sleep(Pause);
         }
     }
 
-    private IEnumerable<int> Marked()
+    // Each marked process with its start time, read before its environment: the id alone may be another process's by
+    // the time it is stopped (Stop checks the start time again).
+    private IEnumerable<(int Id, string Started)> Marked()
     {
         if (!Directory.Exists("/proc"))
         {
@@ -61,7 +66,26 @@ internal sealed class RunMark
 
         return Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0 && id != Environment.ProcessId && HasMark(id));
+            .Where(id => id > 0 && id != Environment.ProcessId)
+            .Select(id => (Id: id, Started: StartTime(id)))
+            .Where(p => p.Started is not null && HasMark(p.Id))
+            .Select(p => (p.Id, p.Started!));
+    }
+
+    // The 22nd field of /proc/ID/stat, the time the process started (in clock ticks after boot): with the id, it names
+    // one process. The name (field 2) may hold spaces and parentheses, so the fields are counted after its last ')'.
+    private static string? StartTime(int id)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > StartTimeField ? fields[StartTimeField] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // An environment is NUL-separated NAME=VALUE entries; a process that has ended (a zombie) shows none.
@@ -94,12 +118,17 @@ internal sealed class RunMark
         return false;
     }
 
-    private static void Stop(int id)
+    // Only the process found: one that ended meanwhile, its id given to another, has another start time. (The window
+    // left, between this look and the kill, is a few microseconds against the system's cycle through every id.)
+    private static void Stop(int id, string started)
     {
         try
         {
             using var process = Process.GetProcessById(id);
-            process.Kill();
+            if (StartTime(id) == started)
+            {
+                process.Kill();
+            }
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or Win32Exception or NotSupportedException)
         {
