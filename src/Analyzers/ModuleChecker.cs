@@ -180,7 +180,8 @@ public static class ModuleChecker
 
             try
             {
-                return File.Exists(path) && !IO.FileKind.IsSpecial(path) && IO.BoundedFile.ReadAllBytes(path) is { } bytes ? Text.SourceText.From(bytes).Text : null;
+                // Found, not named: one with no size of its own (a pipe, a device) is read as empty without being opened.
+                return File.Exists(path) && IO.BoundedFile.ReadFoundFile(path) is { } bytes ? Text.SourceText.From(bytes).Text : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
