@@ -148,11 +148,7 @@ public sealed class ConfReaderTests : IDisposable
     public void An_include_that_names_nothing_counts_against_the_depth_limit_when_read_again(int chain, bool tooDeep)
     {
         Write("nest.conf", "include none-*.conf;\n");
-        Write($"c{chain - 1}.conf", "include nest.conf;\n");
-        for (var i = 0; i < chain - 1; i++)
-        {
-            Write($"c{i}.conf", $"include c{i + 1}.conf;\n");
-        }
+        WriteChainTo("nest.conf", chain);
 
         var read = Read("include nest.conf;\ninclude c0.conf;\n");
         if (tooDeep)
@@ -173,11 +169,7 @@ public sealed class ConfReaderTests : IDisposable
     {
         // nest.conf nests two blocks; read first at depth 1, then at depth chain + 1 below c0 ... c(chain - 1).
         Write("nest.conf", "a {\n    b {\n    }\n}\n");
-        Write($"c{chain - 1}.conf", "include nest.conf;\n");
-        for (var i = 0; i < chain - 1; i++)
-        {
-            Write($"c{i}.conf", $"include c{i + 1}.conf;\n");
-        }
+        WriteChainTo("nest.conf", chain);
 
         var read = Read("include nest.conf;\ninclude c0.conf;\n");
         if (tooDeep)
@@ -286,6 +278,16 @@ public sealed class ConfReaderTests : IDisposable
         }
 
         Write($"c{levels}.conf", last);
+    }
+
+    // c0.conf includes c1.conf, ... and c(chain - 1).conf includes leaf: the leaf read at depth chain + 1 from c0.
+    private void WriteChainTo(string leaf, int chain)
+    {
+        Write($"c{chain - 1}.conf", $"include {leaf};\n");
+        for (var i = 0; i < chain - 1; i++)
+        {
+            Write($"c{i}.conf", $"include c{i + 1}.conf;\n");
+        }
     }
 
     private void Write(string relative, string text)
