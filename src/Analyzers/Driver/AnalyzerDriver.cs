@@ -14,6 +14,10 @@ namespace ConfigConvert.Analyzers.Driver;
 /// </summary>
 internal sealed class AnalyzerDriver
 {
+    /// <summary>The model's findings that <see cref="EvaluationStops"/> passes on.</summary>
+    private static readonly ImmutableArray<DiagnosticDescriptor> StopDescriptors =
+        [ModelDiagnostics.StepLimit, ModelDiagnostics.TooManyOutcomes, ModelDiagnostics.SourcedFileMissing, ModelDiagnostics.RecursiveSource];
+
     private readonly ImmutableArray<(ModuleAnalyzer Analyzer, AnalysisContext Actions)> _analyzers;
 
     public AnalyzerDriver(IEnumerable<ModuleAnalyzer> analyzers)
@@ -51,20 +55,22 @@ internal sealed class AnalyzerDriver
             RunOne(analyzer, actions, analysis, sources, files, diagnostics);
         }
 
-        diagnostics.AddRange(EvaluationBounds(analysis));
+        diagnostics.AddRange(EvaluationStops(analysis));
         return new ModuleRun(module, [.. sources], Sorted(module.Path, diagnostics));
     }
 
     /// <summary>
     /// Where the model stopped evaluating the config (CC2005) or explored only some of its outcomes
-    /// (CC2006), in the link modes the rules read. The rules then saw only part of what the config
-    /// does: saying nothing would pass a config that nothing has fully checked.
+    /// (CC2006), in the link modes the rules read: the rules then saw only part of what the config does,
+    /// and saying nothing would pass a config that nothing has fully checked. And where configure itself
+    /// stops, on a sourced file that is missing (CC2007) or sources itself (CC2008): no rule reads that,
+    /// and the module cannot be built at all.
     /// </summary>
-    private static IEnumerable<Diagnostic> EvaluationBounds(ModuleAnalysis analysis) => analysis.Module.Config is null
+    private static IEnumerable<Diagnostic> EvaluationStops(ModuleAnalysis analysis) => analysis.Module.Config is null
         ? []
         : new[] { LinkMode.Addon, LinkMode.Dynamic }
             .SelectMany(link => analysis.Describe(link).Diagnostics)
-            .Where(d => d.Descriptor == ModelDiagnostics.StepLimit || d.Descriptor == ModelDiagnostics.TooManyOutcomes);
+            .Where(d => StopDescriptors.Contains(d.Descriptor));
 
     /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
     private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => source.File.Tokens

@@ -132,6 +132,28 @@ public sealed class BadInputTests
         Assert.True(report.HasFindings);
     }
 
+    [Fact]
+    public void A_config_that_sources_a_missing_file_is_an_error_where_configure_stops()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\n. $ngx_addon_dir/common.sh\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        var report = Check(tree);
+        var missing = Assert.Single(report.Diagnostics, d => d.Descriptor == ModelDiagnostics.SourcedFileMissing);
+        Assert.Equal((tree.PathOf("m/config"), 2), (missing.Location.Path, missing.Location.Start.Line));
+        Assert.True(report.HasFindings);
+        Assert.False(report.HasIoErrors);
+    }
+
+    [Fact]
+    public void A_config_that_sources_itself_is_an_error()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\n. $ngx_addon_dir/config\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        var report = Check(tree);
+        Assert.Single(report.Diagnostics, d => d.Descriptor == ModelDiagnostics.RecursiveSource);
+        Assert.True(report.HasFindings);
+    }
+
     private static TempTree ModuleWith(string file, string text)
     {
         var tree = new TempTree();
