@@ -26,6 +26,17 @@ public sealed class ConvertCommandTests
     }
 
     [Fact]
+    public void Diff_and_check_together_are_a_usage_error_and_write_nothing()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config", OldStyle);
+        var result = CliRunner.Run("convert", "--diff", "--check", dir.Path);
+        Assert.Equal((2, string.Empty), (result.ExitCode, result.Out));
+        Assert.StartsWith("ngx-convert: --diff and --check cannot be used together", result.Error, StringComparison.Ordinal);
+        Assert.Equal(OldStyle, File.ReadAllText(config));
+    }
+
+    [Fact]
     public void Diff_prints_a_unified_diff_and_writes_nothing()
     {
         using var dir = new TempDirectory();

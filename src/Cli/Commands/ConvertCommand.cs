@@ -35,12 +35,23 @@ internal static class ConvertCommand
 
         var tree = new TreeOptions();
         tree.AddTo(command);
-        command.SetAction(result => reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions || tree.Resolve(console, result) is not { } trees
+        command.SetAction(result => BothModesAsked(console, result.GetValue(diff), result.GetValue(check)) || reference.Resolve(console, result) is not { } build || reporting.Resolve(console, result) is not { } reportOptions || tree.Resolve(console, result) is not { } trees
             ? ExitCodes.UsageOrIoError
             : (result.GetValue(diff), result.GetValue(check)) is var (diffMode, checkMode) && (diffMode || checkMode)
                 ? ConversionReporting.Run(console, result.GetValue(directories)!, checkMode ? ReportCommand.ConvertCheck : ReportCommand.ConvertDiff, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, new FormatContext(console, reportOptions), result.GetValue(format)!, trees with { Dependencies = result.GetValue(with) })
                 : ConversionReporting.RefuseFormat(console, result.GetValue(format)!) ?? Run(console, result.GetValue(directories)!, new ConversionOptions(Compatibility: !result.GetValue(noCompat)) { Reference = build }, trees with { Dependencies = result.GetValue(with) }));
         return command;
+    }
+
+    /// <summary><c>--diff</c> prints and <c>--check</c> only tells: each says what the run prints, so not both.</summary>
+    private static bool BothModesAsked(CliConsole console, bool diff, bool check)
+    {
+        if (diff && check)
+        {
+            console.Error.WriteLine("ngx-convert: --diff and --check cannot be used together: --diff prints each conversion, --check only says whether one is needed");
+        }
+
+        return diff && check;
     }
 
     private static int Run(CliConsole console, string[] directories, ConversionOptions options, TreeSettings trees)
