@@ -57,6 +57,16 @@ public sealed class CheckCommandTests
         Assert.StartsWith("ngx-convert: ", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_version_range_whose_minimum_is_past_its_maximum_is_said_to_be_so()
+    {
+        using var dir = Tree();
+        dir.Write("m/config", NewStyleConfig);
+        var result = CliRunner.Run("check", Path.Combine(dir.Path, "m"), "--nginx-version", "1.25.3:1.9.11");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("ngx-convert: --nginx-version `1.25.3:1.9.11` names no version: MIN `1.25.3` is later than MAX `1.9.11`", result.Error.Trim());
+    }
+
     [Theory]
     [InlineData("1.9.11:1.25.3")]
     [InlineData("1009011")]

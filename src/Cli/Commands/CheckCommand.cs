@@ -53,9 +53,9 @@ internal static class CheckCommand
             return ExitCodes.UsageOrIoError;
         }
 
-        if (!TryParseVersions(request.Versions, out var minimum, out var maximum))
+        if (VersionsProblem(request.Versions, out var minimum, out var maximum) is { } problem)
         {
-            console.Error.WriteLine($"ngx-convert: --nginx-version `{request.Versions}` is not MIN[:MAX] with versions like 1.9.11 (or nginx_version numbers like 1009011)");
+            console.Error.WriteLine($"ngx-convert: --nginx-version `{request.Versions}` {problem}");
             return ExitCodes.UsageOrIoError;
         }
 
@@ -65,33 +65,42 @@ internal static class CheckCommand
         return report.HasIoErrors ? ExitCodes.UsageOrIoError : FailOn.Fails(report.Diagnostics, output.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    /// <summary>Reads <c>MIN[:MAX]</c>; each side a dotted version (<c>1.9.11</c>) or an <c>nginx_version</c> number (<c>1009011</c>).</summary>
-    internal static bool TryParseVersions(string? text, out int minimum, out int? maximum)
+    /// <summary>
+    /// Reads <c>MIN[:MAX]</c>, each side a dotted version (<c>1.9.11</c>) or an <c>nginx_version</c> number
+    /// (<c>1009011</c>); null when it is read, else what is wrong with it, to follow the option's text.
+    /// </summary>
+    internal static string? VersionsProblem(string? text, out int minimum, out int? maximum)
     {
         minimum = new CheckOptions().MinimumNginxVersion;
         maximum = null;
         if (text is null)
         {
-            return true;
+            return null;
         }
 
+        const string notTheShape = "is not MIN[:MAX] with versions like 1.9.11 (or nginx_version numbers like 1009011)";
         var parts = text.Split(':');
         if (parts.Length > 2 || !TryParseVersion(parts[0], out minimum))
         {
-            return false;
+            return notTheShape;
         }
 
         if (parts.Length == 2)
         {
-            if (!TryParseVersion(parts[1], out var max) || max < minimum)
+            if (!TryParseVersion(parts[1], out var max))
             {
-                return false;
+                return notTheShape;
+            }
+
+            if (max < minimum)
+            {
+                return $"names no version: MIN `{parts[0]}` is later than MAX `{parts[1]}`";
             }
 
             maximum = max;
         }
 
-        return true;
+        return null;
     }
 
     private static bool TryParseVersion(string text, out int version)
