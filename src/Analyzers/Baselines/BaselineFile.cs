@@ -41,9 +41,15 @@ internal sealed class BaselineFile
     {
         try
         {
+            if (System.IO.Directory.Exists(path))
+            {
+                throw new IOException("it is a directory");
+            }
+
             using var document = JsonDocument.Parse(BoundedFile.ReadAllBytes(path) ?? throw new IOException("file is too large"));
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != Version)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number) || number != Version)
             {
                 throw new FormatException($"it is not a baseline of version {Version} (an object with \"version\": {Version})");
             }
@@ -72,7 +78,7 @@ internal sealed class BaselineFile
         entry.GetProperty("module").GetString() ?? string.Empty,
         entry.GetProperty("path").GetString() ?? string.Empty,
         entry.GetProperty("lineHash").GetString() ?? string.Empty,
-        entry.GetProperty("occurrence").GetInt32());
+        entry.GetProperty("occurrence").TryGetInt32(out var occurrence) ? occurrence : throw new FormatException("an entry's occurrence is not a whole number"));
 
     /// <summary>True, and the entry counted as used, when the baseline records <paramref name="key"/>.</summary>
     public bool Hides(FindingKey key)

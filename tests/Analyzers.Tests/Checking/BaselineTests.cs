@@ -69,7 +69,10 @@ public sealed class BaselineTests
     [Theory]
     [InlineData("not json", "it is not JSON (")]
     [InlineData("{\"version\": 2, \"findings\": []}", "it is not a baseline of version 1")]
+    [InlineData("{\"version\": 1.5, \"findings\": []}", "it is not a baseline of version 1")]
+    [InlineData("{\"version\": 1e10, \"findings\": []}", "it is not a baseline of version 1")]
     [InlineData("{\"version\": 1}", "it has no \"findings\" array")]
+    [InlineData("{\"version\": 1, \"findings\": [{\"id\": \"CC2202\", \"module\": \".\", \"path\": \"config\", \"lineHash\": \"x\", \"occurrence\": 1e12}]}", "an entry's occurrence is not a whole number")]
     [InlineData("{\"version\": 1, \"findings\": [{\"id\": \"CC2202\"}]}", "an entry lacks one of id, module, path, lineHash and occurrence")]
     public void A_baseline_that_is_not_one_is_an_io_error_and_hides_nothing(string text, string reason)
     {
@@ -82,6 +85,18 @@ public sealed class BaselineTests
         Assert.Equal("CC5907", error.Id);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal(["CC2202"], report.Modules.Single().Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_baseline_that_is_a_directory_is_said_to_be_one()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", Samples.CleanConfig);
+        var directory = tree.PathOf("baselines");
+        Directory.CreateDirectory(directory);
+        var report = ModuleChecker.Check([tree.PathOf("m")], Samples.TwoRules with { BaselinePath = directory });
+        Assert.Equal($"{directory}(1,1): error CC5907: cannot use the baseline `{directory}`: it is a directory", Assert.Single(report.General).ToString());
+        Assert.True(report.HasIoErrors);
     }
 
     [Fact]
