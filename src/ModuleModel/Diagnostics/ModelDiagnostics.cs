@@ -26,7 +26,7 @@ public static class ModelDiagnostics
 
     /// <summary>The evaluation ran out of steps.</summary>
     public static readonly DiagnosticDescriptor StepLimit = new(
-        "CC2005", "Evaluation stopped", "the evaluation stopped after {0} steps here (a loop that never ends?); what follows is unknown", Category, DiagnosticSeverity.Error,
+        "CC2005", "Evaluation stopped", "the evaluation stopped after {0} steps here (a loop that never ends, or runs longer than a config's should); what follows is unknown", Category, DiagnosticSeverity.Error,
         "The evaluator bounds its work so that a config that loops forever cannot hang the tool.");
 
     /// <summary>Too many combinations of undecidable conditions.</summary>
