@@ -20,7 +20,7 @@ internal static class CliApplication
         AppDomain.CurrentDomain.ProcessExit += RemoveUnfinished;
         try
         {
-            return RunCommand(args, console);
+            return WithOutputFailure(console, RunCommand(args, console));
         }
         finally
         {
@@ -30,6 +30,23 @@ internal static class CliApplication
     }
 
     private static void RemoveUnfinished(object? sender, EventArgs e) => AtomicFile.RemoveUnfinished();
+
+    /// <summary>
+    /// A run whose standard output could not be written (a full disk, a closed descriptor) did its work but lost
+    /// its report: said on standard error, an I/O error. One whose standard error failed keeps its exit code,
+    /// as there is nowhere left to say it.
+    /// </summary>
+    private static int WithOutputFailure(CliConsole console, int exitCode)
+    {
+        console.Out.Flush();
+        if (console.Out is not GuardedWriter { Failure: { } failure })
+        {
+            return exitCode;
+        }
+
+        console.Error.WriteLine($"ngx-convert: cannot write to standard output: {failure}");
+        return Math.Max(exitCode, ExitCodes.UsageOrIoError);
+    }
 
     private static int RunCommand(string[] args, CliConsole console)
     {

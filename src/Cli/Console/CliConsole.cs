@@ -4,7 +4,7 @@ namespace ConfigConvert.Cli;
 internal sealed class CliConsole(TextWriter output, TextWriter error)
 {
     /// <summary>The process's standard output and error; a terminal unless output is redirected, in colour where the terminal has it and <c>NO_COLOR</c> is unset.</summary>
-    public static CliConsole System { get; } = new(Console.Out, Console.Error)
+    public static CliConsole System { get; } = new(GuardedWriter.Open(() => Console.Out), GuardedWriter.Open(() => Console.Error))
     {
         IsTerminal = !Console.IsOutputRedirected,
         UseColor = !Console.IsOutputRedirected && TerminalColor.Supported(Environment.GetEnvironmentVariable),
