@@ -54,6 +54,10 @@ internal sealed partial record NginxBuildChange(AssignmentSyntax Assignment, str
             : null;
     }
 
+    /// <summary>The variables <paramref name="tree"/> assigns anywhere: what <see cref="Classify"/> takes as its second argument.</summary>
+    public static IReadOnlySet<string> AssignedNames(SyntaxTree tree)
+        => tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>().Select(a => a.Name.Text).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// <c>HTTP_FILTER_MODULES="$HTTP_FILTER_MODULES $HTTP_POSTPONE_FILTER_MODULE"</c>: a module list
     /// appended only with variables that name nginx's own modules (configure before 1.9.11 set

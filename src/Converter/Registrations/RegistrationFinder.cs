@@ -59,7 +59,7 @@ internal static class RegistrationFinder
     public static ImmutableArray<Registration> Find(SyntaxTree tree, List<Diagnostic> problems, List<NginxBuildChange> nginxBuildChanges)
     {
         var registrations = ImmutableArray.CreateBuilder<Registration>();
-        var assigned = tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>().Select(a => a.Name.Text).ToHashSet(StringComparer.Ordinal);
+        var assigned = NginxBuildChange.AssignedNames(tree);
         foreach (var statement in tree.GetRoot().DescendantNodes().OfType<StatementSyntax>())
         {
             if (statement.Command is not SimpleCommandSyntax command)

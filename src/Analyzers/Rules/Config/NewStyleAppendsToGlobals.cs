@@ -1,20 +1,27 @@
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
+using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
 
 /// <summary>
-/// CC2206: on the path that calls <c>. auto/module</c>, the config still appends to <c>CORE_LIBS</c>,
-/// <c>CORE_INCS</c> or <c>NGX_ADDON_SRCS</c> itself. With <c>--add-dynamic-module</c> those lists build
-/// the nginx binary, not the module's <c>.so</c>: a source or a library put there is missing from the
-/// module, which then fails to load with an undefined symbol.
+/// CC2206: on the path that calls <c>. auto/module</c>, the config still appends to <c>CORE_LIBS</c>
+/// or <c>NGX_ADDON_SRCS</c> itself. With <c>--add-dynamic-module</c> those lists build the nginx binary,
+/// not the module's <c>.so</c>: a source or a library put there is missing from the module, which then
+/// fails to load with an undefined symbol.
 /// </summary>
 /// <remarks>
+/// <para>
+/// <c>CORE_INCS</c> is not one of them: auto/module itself puts a dynamic module's <c>ngx_module_incs</c>
+/// there, and every object, the module's included, is compiled with it (<c>ALL_INCS</c>).
+/// </para>
+/// <para>
 /// The model says which words each outcome added to these lists and where they were written; an
 /// assignment to the list itself that wrote a word added in an outcome that calls auto/module is a
 /// finding. auto/module's own additions (from <c>ngx_module_*</c>) were written elsewhere, so they are not.
+/// </para>
 /// </remarks>
 internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
 {
@@ -22,14 +29,13 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
     private static readonly ImmutableDictionary<string, string> Replacements = new Dictionary<string, string>
     {
         [ConfigureLists.CoreLibs] = AutoModuleVariables.Libs,
-        [ConfigureLists.CoreIncs] = AutoModuleVariables.Incs,
         [ConfigureLists.AddonSources] = AutoModuleVariables.Sources,
     }.ToImmutableDictionary();
 
     public static readonly DiagnosticDescriptor Rule = new(
         "CC2206", "New-style path appends to configure's lists", "this path calls `. auto/module` but appends to `{0}` itself; with --add-dynamic-module that builds nginx, not the module's .so: put the words in `{1}`",
         RuleCategories.Config, DiagnosticSeverity.Warning,
-        "auto/module sends ngx_module_srcs, ngx_module_libs and ngx_module_incs where the link mode needs them: into nginx for --add-module, into the .so for --add-dynamic-module. NGX_ADDON_SRCS and CORE_LIBS always build the nginx binary, so a dynamic module that relies on them misses code or libraries and fails to load.",
+        "auto/module sends ngx_module_srcs and ngx_module_libs where the link mode needs them: into nginx for --add-module, into the .so for --add-dynamic-module. NGX_ADDON_SRCS and CORE_LIBS always build the nginx binary, so a dynamic module that relies on them misses code or libraries and fails to load.",
         RuleDocumentation.HelpLink("CC2206"));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
@@ -59,9 +65,9 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
             fi
 
             """),
-        RuleExample.Config("include dirs before the branch", """
+        RuleExample.Config("include dirs in CORE_INCS, where auto/module puts a dynamic module's own", """
             ngx_addon_name=ngx_http_example_module
-            [|CORE_INCS="$CORE_INCS $ngx_addon_dir/include"|]
+            CORE_INCS="$CORE_INCS $ngx_addon_dir/include"
             if test -n "$ngx_module_link"; then
                 ngx_module_type=HTTP
                 ngx_module_name=ngx_http_example_module
@@ -90,6 +96,15 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
             fi
 
             """),
+        RuleExample.Config("nginx itself linked to export its symbols, as the converter keeps it", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            CORE_LIBS="-Wl,-E $CORE_LIBS"
+            . auto/module
+
+            """),
         RuleExample.Config("old style only", """
             ngx_addon_name=ngx_http_example_module
             HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
@@ -111,12 +126,16 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
 
         var added = ConfigScript.CurrentOutcomes(context.Module)
             .Where(o => !o.AutoModuleCalls.IsEmpty)
-            .SelectMany(o => o.Sources.Concat(o.Incs).Concat(o.Libs))
+            .SelectMany(o => o.Sources.Concat(o.Libs))
             .Where(f => Replacements.ContainsKey(f.Variable))
             .ToList();
+        var assigned = NginxBuildChange.AssignedNames(tree);
         foreach (var (list, replacement) in Replacements)
         {
-            foreach (var assignment in ConfigScript.Assignments(tree, list).Where(a => added.Any(f => f.Variable == list && ConfigScript.Contains(tree, a, f.Location))))
+            // A change to nginx's own build (linker flags put before nginx's, `-Wl,-E`) belongs in CORE_LIBS: the
+            // converter keeps such a line where it is (CC3013), and ngx_module_libs would not change nginx's link.
+            var appending = ConfigScript.Assignments(tree, list).Where(a => NginxBuildChange.Classify(a, assigned) is null);
+            foreach (var assignment in appending.Where(a => added.Any(f => f.Variable == list && ConfigScript.Contains(tree, a, f.Location))))
             {
                 context.Report(Diagnostic.Create(Rule, tree.GetLocation(assignment), list, replacement));
             }
