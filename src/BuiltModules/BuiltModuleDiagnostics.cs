@@ -58,6 +58,11 @@ public static class BuiltModuleDiagnostics
     public static readonly DiagnosticDescriptor EmptyModuleList = new(
         "CC6011", "No module listed", "`{0}` exports an empty ngx_modules[]: nginx loads it and adds no module (make modules never builds such a file)", Elf, DiagnosticSeverity.Warning);
 
+    /// <summary>An executable or an object file: dlopen() loads only shared objects, whatever symbols the file exports.</summary>
+    public static readonly DiagnosticDescriptor NotSharedObject = new(
+        "CC6012", "Not a shared object", "`{0}` is {1}, not a shared object: dlopen() refuses it, so nginx cannot load it as a module", Elf, DiagnosticSeverity.Error,
+        "nginx itself exports ngx_modules[] (it links with -Wl,-E), so its own binary looks like a module full of nginx's modules; it is a program, and nginx's load_module fails on it.");
+
     /// <summary>A syntax error nginx stops at.</summary>
     public static readonly DiagnosticDescriptor ConfigurationSyntax = new(
         "CC6101", "Configuration syntax error", "{0}", Configuration, DiagnosticSeverity.Error);
@@ -108,5 +113,5 @@ public static class BuiltModuleDiagnostics
 
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, EmptyModuleList, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, TooManyLoadModules, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
+        [FileUnreadable, NotElf, Truncated, Unsupported, NoDynamicSymbols, NotAModule, BrokenModuleList, NotNginx, UnknownLayout, LibraryNotFound, EmptyModuleList, NotSharedObject, ConfigurationSyntax, IncludeLoop, ConfigurationUnreadable, TooDeep, TooManyLoadModules, DlopenFailed, DlsymFailed, VersionMismatch, NotBinaryCompatible, AlreadyLoaded, TooManyModules, DirectiveRefused];
 }

@@ -80,6 +80,32 @@ public sealed class BadInputTests : IDisposable
 
     [Trait("Requires", "nginx")]
     [Fact]
+    public void A_program_is_no_module_even_when_it_exports_the_module_list_and_nginx_refuses_it_as_predicted()
+    {
+        // nginx exports ngx_modules[] (-Wl,-E), so its binary read as a module listed its 71 static modules.
+        var program = Path.Combine(_root, "ngx_program_module.so");
+        var source = Path.Combine(_root, "program.c");
+        File.WriteAllText(source, "void *ngx_modules[] = { 0 };\nchar *ngx_module_names[] = { 0 };\nint main(void) { return 0; }\n");
+        var compiled = ExternalTool.Run(ExternalTool.Require("cc", "apt-get install -y build-essential"), ["-no-pie", "-rdynamic", "-o", program, source]);
+        Assert.True(compiled.ExitCode == 0, compiled.StandardError);
+
+        var report = BuiltModuleInspector.Inspect([RealNginx.Binary, program], RealNginx.Binary);
+        foreach (var (file, kind) in new[] { (RealNginx.Binary, "a position-independent executable"), (program, "an executable program (ET_EXEC)") })
+        {
+            var sharedObject = Assert.Single(report.SharedObjects, s => s.Path == file);
+            Assert.False(sharedObject.IsModule);
+            var error = Assert.Single(sharedObject.Diagnostics);
+            Assert.Equal("CC6012", error.Id);
+            Assert.Contains($"is {kind}", error.Message, StringComparison.Ordinal);
+            var outcome = Assert.Single(report.Outcomes, o => o.FullPath == file);
+            var nginx = RealNginx.Load(file);
+            Assert.NotNull(nginx);
+            Assert.Equal(nginx.Message, outcome.Failure?.Message);
+        }
+    }
+
+    [Trait("Requires", "nginx")]
+    [Fact]
     public void A_truncated_module_is_not_given_words_nginx_may_never_say()
     {
         var truncated = BadFiles()["CC6003 truncated"];

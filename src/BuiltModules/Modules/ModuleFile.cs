@@ -39,6 +39,12 @@ internal static class ModuleFileReader
             return new ModuleFile(new SharedObjectReport { Path = path, Diagnostics = [.. diagnostics] }, image, openFailure == OpenFailure.None ? OpenFailure.Unpredictable : openFailure, []);
         }
 
+        if (NotSharedObject(openFailure) is { } kind)
+        {
+            diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.NotSharedObject, Location.None(path), path, kind));
+            return new ModuleFile(new SharedObjectReport { Path = path, Diagnostics = [.. diagnostics] }, image, openFailure, []);
+        }
+
         var list = ModuleListReader.Read(image, diagnostics);
         var closure = libraries.Closure(image, new HashSet<string>());
         foreach (var missing in closure.Where(l => l.Path is null))
@@ -151,6 +157,15 @@ internal static class ModuleFileReader
             _ => OpenFailure.Unpredictable,
         };
     }
+
+    /// <summary>What the file is when glibc refuses it for its type (ELF <c>e_type</c>, the PIE flag), or null.</summary>
+    private static string? NotSharedObject(OpenFailure failure) => failure switch
+    {
+        OpenFailure.Executable => "an executable program (ET_EXEC)",
+        OpenFailure.PositionIndependentExecutable => "a position-independent executable (a program, as nginx itself is)",
+        OpenFailure.Relocatable => "an object file (ET_REL, as the compiler writes before linking)",
+        _ => null,
+    };
 
     private static OpenFailure TypeFailure(ElfImage image) => image.Kind switch
     {
