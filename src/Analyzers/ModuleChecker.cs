@@ -76,7 +76,7 @@ public static class ModuleChecker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.WriteFailed, Location.None(baseline.Path), baseline.Path, e.Message));
+            diagnostics.Add(Diagnostic.Create(DriverDiagnostics.WriteFailed, Location.None(baseline.Path), baseline.Path, IO.IoReason.Of(e)));
         }
     }
 

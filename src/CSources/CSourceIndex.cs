@@ -107,7 +107,7 @@ public sealed class CSourceIndex
             }
             catch (Exception e) when (SourceDirectoryScanner.IsFileSystemError(e))
             {
-                builder.Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnreadableFile, Location.None(relative), relative, e.Message));
+                builder.Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnreadableFile, Location.None(relative), relative, IO.IoReason.Of(e)));
                 continue;
             }
 

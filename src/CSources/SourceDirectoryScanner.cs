@@ -55,7 +55,7 @@ internal sealed class SourceDirectoryScanner
             }
             catch (Exception e) when (IsFileSystemError(e))
             {
-                _diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(Display(relative)), Display(relative), e.Message));
+                _diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(Display(relative)), Display(relative), IO.IoReason.Of(e)));
                 continue;
             }
 

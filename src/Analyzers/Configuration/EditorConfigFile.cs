@@ -48,7 +48,7 @@ internal sealed class EditorConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new EditorConfigFile(directory, false, [], [Diagnostic.Create(DriverDiagnostics.InvalidEditorConfig, Location.None(path), $"cannot read the file: {e.Message}")]);
+            return new EditorConfigFile(directory, false, [], [Diagnostic.Create(DriverDiagnostics.InvalidEditorConfig, Location.None(path), $"cannot read the file: {IO.IoReason.Of(e)}")]);
         }
 
         return Parse(path, text);

@@ -41,7 +41,7 @@ internal static class ModuleFiles
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                unreadable.Add((directory, e.Message));
+                unreadable.Add((directory, IO.IoReason.Of(e)));
             }
         }
 

@@ -102,7 +102,7 @@ internal sealed class FixApplier(AnalyzerDriver driver, NginxVersionRange target
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Diagnostic.Create(DriverDiagnostics.WriteFailed, Location.None(path), path, e.Message));
+                diagnostics.Add(Diagnostic.Create(DriverDiagnostics.WriteFailed, Location.None(path), path, IO.IoReason.Of(e)));
             }
         }
 

@@ -36,7 +36,7 @@ internal sealed class FixProof(AnalyzerDriver driver, NginxVersionRange target)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"the module cannot be copied to check the fix: {e.Message}";
+            return $"the module cannot be copied to check the fix: {IO.IoReason.Of(e)}";
         }
         finally
         {

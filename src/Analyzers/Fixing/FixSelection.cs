@@ -50,7 +50,7 @@ internal static class FixSelection
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                reason = $"cannot read `{group.Key}`: {e.Message}";
+                reason = $"cannot read `{group.Key}`: {IO.IoReason.Of(e)}";
                 return null;
             }
 

@@ -93,7 +93,7 @@ internal static class ConvertCommand
                     }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
-                        console.Error.WriteLine($"ngx-convert: {result.ConfigPath}: cannot write: {e.Message}");
+                        console.Error.WriteLine($"ngx-convert: {result.ConfigPath}: cannot write: {IO.IoReason.Of(e)}");
                         ioError = true;
                     }
 

@@ -89,7 +89,7 @@ public sealed class ModuleDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, e.Message)]);
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, IO.IoReason.Of(e))]);
         }
     }
 
