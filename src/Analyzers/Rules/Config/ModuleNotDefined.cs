@@ -103,7 +103,7 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
     private static void Analyze(ModuleAnalysisContext context)
     {
         var registrations = ModuleRegistrations.Of(context.Module);
-        if (!registrations.SourcesInside)
+        if (!registrations.SourcesInside || !AllSourcesRead(context.Module.Module.Sources))
         {
             return;
         }
@@ -122,6 +122,13 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
             context.Report(Diagnostic.Create(Rule, location, name));
         }
     }
+
+    /// <summary>
+    /// False when a directory or a C file of the module could not be read (CC2102, CC2103, CC2105): the definition may
+    /// be in it, and that is already said.
+    /// </summary>
+    private static bool AllSourcesRead(CSourceIndex sources) => !sources.Diagnostics.Any(d =>
+        d.Descriptor == SourceDiagnostics.UnreadableDirectory || d.Descriptor == SourceDiagnostics.UnreadableFile || d.Descriptor == SourceDiagnostics.FileTooLarge);
 
     /// <summary>
     /// The names a function-like macro may define by pasting its arguments into them

@@ -33,7 +33,7 @@ internal static partial class ModulePaths
 
             if (!missing.TryGetValue(path, out var isMissing))
             {
-                isMissing = IsUnder(root, path) && !exists(Path.GetFullPath(path));
+                isMissing = IsUnder(root, path) && !exists(Path.GetFullPath(path)) && ProvablyMissing(Path.GetFullPath(path), root);
                 missing[path] = isMissing;
             }
 
@@ -41,6 +41,35 @@ internal static partial class ModulePaths
             {
                 context.Report(Diagnostic.Create(rule, location, ModuleOutcome.DisplayPath(path, root)));
             }
+        }
+    }
+
+    /// <summary>
+    /// True when a directory on the way to <paramref name="path"/> lists its entries and the next step is not among
+    /// them. A path inside a directory that cannot be read is not known to be missing (.NET's <c>File.Exists</c>
+    /// says false for it too): the module's file listing reports that directory (CC2102), once.
+    /// </summary>
+    private static bool ProvablyMissing(string path, string root)
+    {
+        var parent = Path.GetDirectoryName(path);
+        if (parent is null || parent.Length < root.Length)
+        {
+            return false;
+        }
+
+        if (!Directory.Exists(parent))
+        {
+            return ProvablyMissing(parent, root);
+        }
+
+        try
+        {
+            var name = Path.GetFileName(path);
+            return !Directory.EnumerateFileSystemEntries(parent, name, new EnumerationOptions { MatchType = MatchType.Simple, MatchCasing = MatchCasing.CaseSensitive, AttributesToSkip = 0, IgnoreInaccessible = false }).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
