@@ -220,6 +220,31 @@ public sealed class TreeCommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "git")]
+    [Fact]
+    public void The_diff_of_a_tree_is_labelled_from_the_tree_and_applies_there_whole()
+    {
+        using var dir = Tree(3);
+        var whole = CliRunner.Run("convert", "--diff", dir.Path);
+        var one = CliRunner.Run("convert", "--diff", Path.Combine(dir.Path, "m01"));
+
+        Assert.Equal(["--- a/m00/config", "--- a/m01/config", "--- a/m02/config"], whole.Out.Split('\n').Where(l => l.StartsWith("--- ", StringComparison.Ordinal)));
+        Assert.StartsWith("--- a/config\n+++ b/config\n", one.Out, StringComparison.Ordinal);
+        var patch = Path.Combine(Path.GetTempPath(), $"cc-tree-{Guid.NewGuid():N}.patch");
+        File.WriteAllText(patch, whole.Out);
+        try
+        {
+            var applied = TestSupport.ExternalTool.Run(TestSupport.ExternalTool.Require("git", "apt-get install -y git"), ["-C", dir.Path, "apply", patch]);
+            Assert.True(applied.ExitCode == 0, applied.StandardError);
+        }
+        finally
+        {
+            File.Delete(patch);
+        }
+
+        Assert.Equal(0, CliRunner.Run("convert", "--check", dir.Path).ExitCode);
+    }
+
     /// <summary>Old-style modules m00, m01... and one module made of two sourced parts.</summary>
     private static TempDirectory Tree(int count)
     {

@@ -58,7 +58,7 @@ internal static class ConvertCommand
     {
         var modules = TreeConversion.Run(console, directories, trees, options, out var ioError);
         var findings = false;
-        foreach (var (module, converted) in modules)
+        foreach (var (module, converted, _) in modules)
         {
             if (converted is not { } result)
             {

@@ -12,8 +12,8 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class TreeConversion
 {
-    /// <summary>A module and its conversion; no conversion when the module could not be read.</summary>
-    public sealed record Item(ModuleDirectory Module, ConversionResult? Result);
+    /// <summary>A module, its conversion (none when the module could not be read), and the directory whose search found it.</summary>
+    public sealed record Item(ModuleDirectory Module, ConversionResult? Result, string SearchedFrom);
 
     /// <summary>The modules, converted in order; a path that could not be searched is written to standard error and sets <paramref name="searchFailed"/>.</summary>
     public static List<Item> Run(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out bool searchFailed)
@@ -33,20 +33,20 @@ internal static class TreeConversion
     {
         var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude });
         problems = [.. search.Problems.Select(AsDiagnostic)];
-        var modules = search.Modules.Select(m => m.Directory).ToList();
+        var modules = search.Modules;
         return RunProgress.Run(console, "Converting modules", progress =>
         {
             var done = 0;
-            Item Convert(string directory)
+            Item Convert(FoundModule found)
             {
-                var module = DependencyOption.Load(directory, trees.Dependencies);
-                var item = new Item(module, module.HasIoError ? null : ConfigConverter.Convert(module, options));
-                progress?.Report((Interlocked.Increment(ref done), modules.Count));
+                var module = DependencyOption.Load(found.Directory, trees.Dependencies);
+                var item = new Item(module, module.HasIoError ? null : ConfigConverter.Convert(module, options), found.SearchedFrom);
+                progress?.Report((Interlocked.Increment(ref done), modules.Length));
                 return item;
             }
 
-            progress?.Report((0, modules.Count));
-            return trees.MaxParallelism <= 1 || modules.Count <= 1
+            progress?.Report((0, modules.Length));
+            return trees.MaxParallelism <= 1 || modules.Length <= 1
                 ? modules.Select(Convert).ToList()
                 : modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(trees.MaxParallelism, 512)).Select(Convert).ToList();
         });

@@ -41,7 +41,7 @@ public static class ModuleSearch
     {
         options ??= new ModuleSearchOptions();
         var globs = new ModuleGlobs(options.Include, options.Exclude);
-        var modules = new List<string>();
+        var modules = new List<(string Directory, string SearchedFrom)>();
         var problems = new List<ModuleSearchProblem>();
         var walk = new TreeWalk(problems, listDirectories);
         foreach (var path in paths)
@@ -49,7 +49,7 @@ public static class ModuleSearch
             FindIn(path, globs, walk, modules, problems);
         }
 
-        var found = modules.Distinct(StringComparer.Ordinal).Select(SourcedConfigs.Module).ToList();
+        var found = modules.DistinctBy(m => m.Directory, StringComparer.Ordinal).Select(m => SourcedConfigs.Module(m.Directory) with { SearchedFrom = m.SearchedFrom }).ToList();
         return new ModuleSearchResult([.. found.Where(m => !IsPartOfAnother(m, found))], [.. problems]);
     }
 
@@ -65,12 +65,13 @@ public static class ModuleSearch
             && !module.SourcedConfigs.Any(c => RealPaths.Of(c) == RealPaths.Of(other.Config)));
     }
 
-    private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<string> modules, List<ModuleSearchProblem> problems)
+    private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<(string Directory, string SearchedFrom)> modules, List<ModuleSearchProblem> problems)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (File.Exists(full) && Path.GetFileName(full) == "config")
         {
-            modules.Add(SourcedConfigs.OwnerOf(Path.GetDirectoryName(full)!));
+            var owner = SourcedConfigs.OwnerOf(Path.GetDirectoryName(full)!);
+            modules.Add((owner, owner));
         }
         else if (!Directory.Exists(full))
         {
@@ -80,7 +81,8 @@ public static class ModuleSearch
         else if (File.Exists(Path.Combine(full, "config")) || Directory.Exists(Path.Combine(full, "config")))
         {
             // A directory with a config is a module even when its config cannot be read: reading it says why.
-            modules.Add(SourcedConfigs.OwnerOf(full));
+            var owner = SourcedConfigs.OwnerOf(full);
+            modules.Add((owner, owner));
         }
         else
         {
@@ -92,7 +94,7 @@ public static class ModuleSearch
             }
 
             // Modules the globs leave out were asked to be left out: that is not a path without modules.
-            modules.AddRange(found.Where(m => globs.Matches(full, m)));
+            modules.AddRange(found.Where(m => globs.Matches(full, m)).Select(m => (m, full)));
         }
     }
 }
@@ -119,7 +121,14 @@ public sealed record ModuleSearchResult(ImmutableArray<FoundModule> Modules, Imm
 /// <param name="Directory">The module directory, absolute.</param>
 /// <param name="Config">Its <c>config</c> file, absolute.</param>
 /// <param name="SourcedConfigs">The module's own files that its config sources (<c>. $ngx_addon_dir/filter/config</c>), transitively, absolute.</param>
-public sealed record FoundModule(string Directory, string Config, ImmutableArray<string> SourcedConfigs);
+public sealed record FoundModule(string Directory, string Config, ImmutableArray<string> SourcedConfigs)
+{
+    /// <summary>
+    /// The directory whose search found the module, absolute; the module's own directory when a path named it (or
+    /// its <c>config</c>). A diff of the tree is labelled relative to it, so that it applies there whole.
+    /// </summary>
+    public string SearchedFrom { get; init; } = Directory;
+}
 
 /// <summary>A path that could not be searched.</summary>
 /// <param name="Path">The path as given, or a directory below it that could not be listed.</param>

@@ -26,7 +26,7 @@ internal enum ConversionOutcome
 /// <param name="Outcome">What became of it.</param>
 /// <param name="Original">The config as read (empty when unreadable).</param>
 /// <param name="ConvertedText">The converted config when <see cref="Outcome"/> is <see cref="ConversionOutcome.Needed"/>.</param>
-/// <param name="Diff">The unified diff from the original to the converted config, labelled relative to the module (<c>a/config</c>); empty unless needed.</param>
+/// <param name="Diff">The unified diff from the original to the converted config, labelled relative to the module (<c>a/config</c>), or to the directory whose search found it; empty unless needed.</param>
 internal sealed record ModuleConversion(string ConfigPath, ConversionOutcome Outcome, SourceText Original, string? ConvertedText, string Diff)
 {
     /// <summary>The message of the finding that stands for a needed conversion.</summary>

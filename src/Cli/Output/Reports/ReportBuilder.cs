@@ -27,9 +27,9 @@ internal static class ReportBuilder
     /// The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written;
     /// a path that names no module (<paramref name="searchProblems"/>) is an unreadable module of its own, with the reason.
     /// </summary>
-    public static Report FromConversions(ReportCommand command, IEnumerable<Diagnostic> searchProblems, IEnumerable<(ModuleDirectory Module, ConversionResult? Result)> conversions)
+    public static Report FromConversions(ReportCommand command, IEnumerable<Diagnostic> searchProblems, IEnumerable<(ModuleDirectory Module, ConversionResult? Result, string SearchedFrom)> conversions)
     {
-        var modules = searchProblems.Select(Unreadable).Concat(conversions.Select(c => Convert(command, c.Module, c.Result))).ToImmutableArray();
+        var modules = searchProblems.Select(Unreadable).Concat(conversions.Select(c => Convert(command, c.Module, c.Result, c.SearchedFrom))).ToImmutableArray();
         var known = modules.Select(m => m.Conversion!).Where(c => c.Outcome != ConversionOutcome.Unreadable)
             .Select(c => KeyValuePair.Create(c.ConfigPath, c.Original));
         return new Report(command, modules, [], SourceFiles.Read(modules.SelectMany(m => m.Findings), known));
@@ -46,7 +46,7 @@ internal static class ReportBuilder
         };
     }
 
-    private static ModuleReport Convert(ReportCommand command, ModuleDirectory module, ConversionResult? converted)
+    private static ModuleReport Convert(ReportCommand command, ModuleDirectory module, ConversionResult? converted, string searchedFrom)
     {
         if (converted is not { } result)
         {
@@ -64,8 +64,10 @@ internal static class ReportBuilder
             _ => ConversionOutcome.Unchanged,
         };
         // Relative to the module, as the file would be committed in its repository: `git apply` or
-        // `patch -p1` in the module directory takes it as is, wherever the tool ran.
-        var label = Path.GetRelativePath(module.Path, result.ConfigPath).Replace('\\', '/');
+        // `patch -p1` in the module directory takes it as is, wherever the tool ran. A module found by searching a
+        // directory is labelled relative to that directory (`a/vendor/ngx_foo/config`), so that the diffs of a
+        // tree apply there whole rather than each to a `config` of the directory itself.
+        var label = Path.GetRelativePath(searchedFrom, result.ConfigPath).Replace('\\', '/');
         var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, "a/" + label, "b/" + label) : string.Empty;
         return new ModuleReport(directoryPath, findings)
         {
