@@ -96,7 +96,7 @@ internal sealed partial class Evaluator
     {
         var value = ExpandToValue(assignment.Value);
         Assigned(value, assignment);
-        _state.SetVariable(assignment.Name.Text, value);
+        Set(assignment.Name.Text, value);
         if (assignment.Name.Text.StartsWith("USE_", StringComparison.Ordinal))
         {
             Record.UseSwitches[assignment.Name.Text] = LocationOf(assignment);
@@ -302,8 +302,8 @@ internal sealed partial class Evaluator
             "exit" => throw new ScriptExitException(NumericArgument(args) ?? _state.LastStatus, LocationOf(at)),
             "return" => throw new ScriptReturnException(NumericArgument(args) ?? _state.LastStatus),
             "break" or "continue" => throw new LoopControlException(name == "continue", NumericArgument(args) ?? 1),
-            "export" or "readonly" or "local" => Export(args),
-            "unset" => Unset(args),
+            "export" or "readonly" or "local" => Declare(name, args, at),
+            "unset" => Unset(args, at),
             "set" => Set(args),
             "shift" => Shift(args),
             "test" => Test(args),
@@ -322,33 +322,6 @@ internal sealed partial class Evaluator
         }
 
         return int.TryParse(args[0].KnownText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
-    }
-
-    /// <summary><c>export NAME=value</c> (and <c>readonly</c>, <c>local</c>): the assignments; the attributes do not matter here.</summary>
-    private int? Export(List<ShellValue> args)
-    {
-        foreach (var arg in args)
-        {
-            var text = arg.KnownText;
-            var equals = text?.IndexOf('=') ?? -1;
-            if (equals > 0)
-            {
-                _state.SetVariable(text![..equals], SliceText(arg, equals + 1, 0));
-            }
-        }
-
-        return 0;
-    }
-
-    private int? Unset(List<ShellValue> args)
-    {
-        foreach (var arg in args.Select(a => a.KnownText).Where(a => a is not null && !a.StartsWith('-')))
-        {
-            _state.Unset(arg!);
-            _state.RemoveFunction(arg!);
-        }
-
-        return 0;
     }
 
     /// <summary><c>set -- ARGS</c> or <c>set ARGS</c> replaces the positional parameters; options change nothing modelled.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class Evaluator
         var savedPositional = _state.Positional;
         _state.SetPositional(args);
         _trees.Push((function.Tree, null));
+        _locals.Push(new Dictionary<string, (ShellValue? Value, bool ReadOnly)>(StringComparer.Ordinal));
         try
         {
             return Execute(function.Syntax.Body);
@@ -26,6 +27,7 @@ internal sealed partial class Evaluator
         }
         finally
         {
+            RestoreLocals(_locals.Pop());
             _trees.Pop();
             _state.SetPositional(savedPositional);
             _functionDepth--;

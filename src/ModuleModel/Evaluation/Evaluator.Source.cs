@@ -34,6 +34,13 @@ internal sealed partial class Evaluator
             throw new ScriptExitException(2);
         }
 
+        if (FieldSeparators() != DefaultFieldSeparators && !path.EndsWith("auto/have", StringComparison.Ordinal) && !path.EndsWith("auto/define", StringComparison.Ordinal))
+        {
+            // The real script splits words on IFS (`for ngx_module in $ngx_module_name`, its `eval`s); the emulation, on the default.
+            AddUnknown($"nginx's `{path}`, run with IFS changed, which the model does not emulate", at);
+            Record.Incomplete = true;
+        }
+
         if (NginxScripts.TryRun(this, path, at, out var status))
         {
             return status;
@@ -115,7 +122,4 @@ internal sealed partial class Evaluator
             return null;
         }
     }
-
-    /// <summary>Sets a variable, as the emulated nginx scripts do.</summary>
-    internal void Set(string name, ShellValue value) => _state.SetVariable(name, value);
 }

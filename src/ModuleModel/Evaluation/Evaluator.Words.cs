@@ -10,9 +10,16 @@ internal sealed partial class Evaluator
     /// <summary>
     /// A piece of an expanded word, and whether field splitting applies to it (unquoted expansions
     /// only). <c>Pattern</c>: for unquoted literal text, the text as a shell pattern, its backslash
-    /// escapes kept.
+    /// escapes kept. <c>Split</c>: what field splitting reads instead of <c>Value</c>, for the positional
+    /// parameters (see <see cref="PositionalPiece"/>).
     /// </summary>
-    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null);
+    private readonly record struct Piece(ShellValue Value, bool Splittable, bool Quoted, string? Pattern = null, ShellValue? Split = null);
+
+    /// <summary>
+    /// Joins the positional parameters where splitting follows: dash writes a NUL between them, which
+    /// splitting takes as an IFS blank whatever IFS holds (and a value never holds, dash drops NULs).
+    /// </summary>
+    private const char ParameterBreak = '\0';
 
     /// <summary>
     /// Expands the words among <paramref name="elements"/> into fields, as a command's arguments or a
@@ -38,7 +45,20 @@ internal sealed partial class Evaluator
     {
         var pieces = new List<Piece>();
         ExpandParts(word.Parts, quoted: false, pieces);
-        return SplitFields(pieces);
+        if (FieldSeparators() is { } ifs)
+        {
+            return SplitFields(pieces, ifs);
+        }
+
+        if (!pieces.Exists(SplitsOnIfs))
+        {
+            return SplitFields(pieces, DefaultFieldSeparators);
+        }
+
+        // How many fields, and which, depends on the unknown IFS: what the command is given is not known.
+        AddUnknown($"the fields of `{Shorten(word.ToString())}`, split on an IFS that is not known", word);
+        Record.Incomplete = true;
+        return [ShellValue.Of(new UnknownValue($"the fields of `{Shorten(word.ToString())}`", LocationOf(word)))];
     }
 
     /// <summary>Expands a word without field splitting, as for an assignment's value or a case subject.</summary>
@@ -102,16 +122,13 @@ internal sealed partial class Evaluator
                     ExpandParts(doubleQuoted.Parts, quoted: true, pieces);
                     break;
                 case SimpleExpansionSyntax simple:
-                    if (simple.ParameterName == "@" && quoted)
-                    {
-                        AddQuotedPositional(pieces);
-                        break;
-                    }
-
-                    pieces.Add(new Piece(LookupParameter(simple.ParameterName, simple), !quoted, quoted));
+                    AddParameter(simple.ParameterName, quoted, pieces, () => LookupParameter(simple.ParameterName, simple));
+                    break;
+                case ParameterExpansionSyntax { Hash: null, OperatorText: null, ParameterName.Length: > 0 } plain:
+                    AddParameter(plain.ParameterName, quoted, pieces, () => LookupParameter(plain.ParameterName, plain));
                     break;
                 case ParameterExpansionSyntax expansion:
-                    pieces.Add(new Piece(ExpandParameter(expansion, quoted), !quoted, quoted));
+                    pieces.Add(new Piece(ExpandParameterWithOperator(expansion, quoted), !quoted, quoted));
                     break;
                 case CommandSubstitutionSyntax substitution:
                     pieces.Add(new Piece(SubstitutionValue(Capture(() => ExecuteStatements(substitution.Statements))), !quoted, quoted));
@@ -133,18 +150,58 @@ internal sealed partial class Evaluator
         (var tree, null) => _memo.Literal(tree, literal),
     };
 
+    /// <summary><c>$name</c> or <c>${name}</c>: the positional parameters <c>$@</c> and <c>$*</c> are joined as dash joins them.</summary>
+    private void AddParameter(string name, bool quoted, List<Piece> pieces, Func<ShellValue> lookup)
+    {
+        switch (name)
+        {
+            case "@" when quoted:
+                AddQuotedPositional(pieces);
+                break;
+            case "@" or "*" when !quoted:
+                pieces.Add(PositionalPiece());
+                break;
+            default:
+                pieces.Add(new Piece(lookup(), !quoted, quoted));
+                break;
+        }
+    }
+
+    /// <summary>Unquoted <c>$@</c> or <c>$*</c>: each parameter split on its own (see <see cref="ParameterBreak"/>), or, where nothing is split, all joined by IFS's first character.</summary>
+    private Piece PositionalPiece()
+        => new(JoinPositional(), true, false, Split: JoinValues(_state.Positional, ShellValue.Text(ParameterBreak.ToString())));
+
     private void AddQuotedPositional(List<Piece> pieces)
     {
-        // "$@" gives one field per parameter; the separator pieces below end each field.
+        // "$@" gives one field per parameter; the separator pieces below end each field (where nothing is split, as in
+        // an assignment, they join the parameters by IFS's first character).
         for (var i = 0; i < _state.Positional.Count; i++)
         {
             if (i > 0)
             {
-                pieces.Add(new Piece(ShellValue.Space, true, false));
+                pieces.Add(new Piece(PositionalSeparator(), true, false, Split: ShellValue.Text(ParameterBreak.ToString())));
             }
 
             pieces.Add(new Piece(_state.Positional[i], false, true));
         }
+    }
+
+    /// <summary>
+    /// <c>${name-word}</c> and the other operators. Of <c>${@-word}</c> and the like, where splitting follows, dash
+    /// splits the parameters apart as for <c>$@</c>, which a joined value shows only when IFS's first character is an
+    /// IFS blank: otherwise the result is not known.
+    /// </summary>
+    private ShellValue ExpandParameterWithOperator(ParameterExpansionSyntax expansion, bool quoted)
+    {
+        var value = ExpandParameter(expansion, quoted);
+        if (quoted || expansion.ParameterName is not ("@" or "*") || _state.Positional.Count < 2 || FieldSeparators() is [' ' or '\t' or '\n', ..])
+        {
+            return value;
+        }
+
+        AddUnknown($"`{Shorten(expansion.ToString())}` split on IFS `{FieldSeparators()}`", expansion);
+        Record.Incomplete = true;
+        return ShellValue.Of(new UnknownValue($"`{Shorten(expansion.ToString())}`", LocationOf(expansion)));
     }
 
     private int? RunBackquote(BackquoteSubstitutionSyntax backquote)
@@ -180,62 +237,147 @@ internal sealed partial class Evaluator
         return ShellValue.FromSegments(segments);
     }
 
-    /// <summary>Field splitting on the default IFS: only unquoted expansion results are split.</summary>
-    private static List<ShellValue> SplitFields(List<Piece> pieces)
+    /// <summary>True for a piece whose fields depend on IFS: known text that is split, other than the breaks between parameters.</summary>
+    private static bool SplitsOnIfs(Piece piece)
+        => piece.Splittable && (piece.Split ?? piece.Value).Segments.Any(s => s.Unknown is null && s.Text.AsSpan().ContainsAnyExcept(ParameterBreak));
+
+    /// <summary>IFS as /bin/sh sets it, and as it splits when IFS is unset.</summary>
+    private static string DefaultFieldSeparators => ConfigureVariables.ShellDefault("IFS")!;
+
+    /// <summary>IFS as field splitting reads it (unset: the default); null when its value is not known.</summary>
+    private string? FieldSeparators() => _state.Variables.TryGetValue("IFS", out var ifs) ? ifs.KnownText : DefaultFieldSeparators;
+
+    /// <summary>What joins <c>"$*"</c>, and <c>$*</c> or <c>$@</c> where nothing is split: IFS's first character, none when IFS is empty.</summary>
+    private ShellValue PositionalSeparator() => FieldSeparators() switch
     {
-        var fields = new List<ShellValue>();
-        var current = new ShellValue.Builder();
-        var hasField = false;
+        null => ShellValue.Of(new UnknownValue("the first character of IFS", null)),
+        "" => ShellValue.Empty,
+        var ifs => ShellValue.Text(ifs[..1]),
+    };
+
+    private ShellValue JoinPositional() => JoinValues(_state.Positional, PositionalSeparator());
+
+    /// <summary>Field splitting on <paramref name="ifs"/>, as dash's ifsbreakup does it: only unquoted expansion results are split.</summary>
+    private static List<ShellValue> SplitFields(List<Piece> pieces, string ifs)
+    {
+        var splitter = new FieldSplitter(ifs);
         foreach (var piece in pieces)
         {
-            if (!piece.Splittable)
+            if (piece.Splittable)
             {
-                current.Append(piece.Value);
-                hasField |= piece.Quoted || !piece.Value.IsEmpty;
-                continue;
+                splitter.Split(piece.Split ?? piece.Value);
             }
+            else
+            {
+                splitter.Keep(piece.Value, piece.Quoted);
+            }
+        }
 
-            foreach (var segment in piece.Value.Segments)
+        return splitter.Finish();
+    }
+
+    /// <summary>
+    /// The fields of a word, made piece by piece. IFS blanks (the space, tab and newline IFS holds) gather: those
+    /// that start a field are dropped, and a run of them, with at most one other IFS character, ends one field. Any
+    /// other IFS character ends a field, empty or not. A field still empty at the end is dropped, unless quoted.
+    /// </summary>
+    private sealed class FieldSplitter(string ifs)
+    {
+        private readonly List<ShellValue> _fields = [];
+        private ShellValue.Builder _current = new();
+
+        // The field has begun: it holds text, or quotes (dash: its start is not where the scan is).
+        private bool _begun;
+
+        // The last character scanned was an IFS blank that ended a field (dash's ifsspc).
+        private bool _afterBlank;
+
+        /// <summary>Text that is not split: a literal, or anything quoted.</summary>
+        public void Keep(ShellValue value, bool quoted)
+        {
+            _current.Append(value);
+            _begun |= quoted || !value.IsEmpty;
+            _afterBlank = false;
+        }
+
+        /// <summary>The result of an unquoted expansion (dash scans each one afresh: ifsspc starts cleared).</summary>
+        public void Split(ShellValue value)
+        {
+            _afterBlank = false;
+            foreach (var segment in value.Segments)
             {
                 if (segment.Unknown is not null)
                 {
-                    current.Append(ShellValue.Of(segment.Unknown));
-                    hasField = true;
+                    Keep(ShellValue.Of(segment.Unknown), quoted: true);
                     continue;
                 }
 
-                var start = 0;
-                for (var i = 0; i <= segment.Text.Length; i++)
-                {
-                    if (i < segment.Text.Length && !ShellValue.IsBlank(segment.Text[i]))
-                    {
-                        continue;
-                    }
-
-                    if (i > start)
-                    {
-                        current.Append(ShellValue.Text(segment.Text[start..i], segment.Origin));
-                        hasField = true;
-                    }
-
-                    if (i < segment.Text.Length && hasField)
-                    {
-                        fields.Add(current.ToValue());
-                        current = new ShellValue.Builder();
-                        hasField = false;
-                    }
-
-                    start = i + 1;
-                }
+                SplitText(segment);
             }
         }
 
-        if (hasField)
+        public List<ShellValue> Finish()
         {
-            fields.Add(current.ToValue());
+            if (_begun)
+            {
+                EndField();
+            }
+
+            return _fields;
         }
 
-        return fields;
+        private void SplitText(ValueSegment segment)
+        {
+            var text = segment.Text;
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var isBlank = c == ParameterBreak || (ifs.Contains(c) && ShellValue.IsBlank(c));
+                var isSeparator = isBlank || ifs.Contains(c);
+                if (!isSeparator)
+                {
+                    _afterBlank = false;
+                    continue;
+                }
+
+                Append(segment, start, i);
+                start = i + 1;
+                if (_afterBlank)
+                {
+                    // A blank or one other IFS character after the blank that ended a field belongs to that end.
+                    _afterBlank = isBlank;
+                    continue;
+                }
+
+                _afterBlank = isBlank;
+                if (isBlank && !_begun)
+                {
+                    _afterBlank = false;
+                    continue;
+                }
+
+                EndField();
+            }
+
+            Append(segment, start, text.Length);
+        }
+
+        private void Append(ValueSegment segment, int start, int end)
+        {
+            if (end > start)
+            {
+                _current.Append(ShellValue.Text(segment.Text[start..end], segment.Origin));
+                _begun = true;
+            }
+        }
+
+        private void EndField()
+        {
+            _fields.Add(_current.ToValue());
+            _current = new ShellValue.Builder();
+            _begun = false;
+        }
     }
 
     /// <summary>
@@ -244,14 +386,16 @@ internal sealed partial class Evaluator
     /// </summary>
     internal static ShellValue EvalJoin(string prefix, ShellValue value, string suffix)
     {
-        var fields = SplitFields([new Piece(ShellValue.Text(prefix), false, prefix.Length > 0), new Piece(value, true, false), new Piece(ShellValue.Text(suffix), false, suffix.Length > 0)]);
+        var fields = SplitFields([new Piece(ShellValue.Text(prefix), false, prefix.Length > 0), new Piece(value, true, false), new Piece(ShellValue.Text(suffix), false, suffix.Length > 0)], DefaultFieldSeparators);
 
         // Strip the prefix and suffix back off: they were only there to shape the fields.
         return SliceText(JoinWithSpaces(fields), prefix.Length, suffix.Length);
     }
 
-    /// <summary>Values joined by single spaces, as <c>$*</c> and <c>eval</c> join them.</summary>
-    private static ShellValue JoinWithSpaces(IEnumerable<ShellValue> values)
+    /// <summary>Values joined by single spaces, as <c>eval</c> joins its arguments.</summary>
+    private static ShellValue JoinWithSpaces(IEnumerable<ShellValue> values) => JoinValues(values, ShellValue.Space);
+
+    private static ShellValue JoinValues(IEnumerable<ShellValue> values, ShellValue separator)
     {
         var joined = new ShellValue.Builder();
         var first = true;
@@ -259,7 +403,7 @@ internal sealed partial class Evaluator
         {
             if (!first)
             {
-                joined.Append(ShellValue.Space);
+                joined.Append(separator);
             }
 
             joined.Append(value);
@@ -292,7 +436,7 @@ internal sealed partial class Evaluator
             case "#":
                 return ShellValue.Text(_state.Positional.Count.ToString(CultureInfo.InvariantCulture));
             case "@" or "*":
-                return JoinWithSpaces(_state.Positional);
+                return JoinPositional();
             case "?":
                 return _state.LastStatus is { } status ? ShellValue.Text(status.ToString(CultureInfo.InvariantCulture)) : ShellValue.Of(new UnknownValue("the exit status of a program", LocationOf(at)));
             case "0":
@@ -408,7 +552,7 @@ internal sealed partial class Evaluator
 
     private ShellValue AssignDefault(string name, ShellValue value)
     {
-        _state.SetVariable(name, value);
+        Set(name, value);
         return value;
     }
 
@@ -432,7 +576,7 @@ internal sealed partial class Evaluator
         {
             foreach (var (name, value) in assigned)
             {
-                _state.SetVariable(name, ShellValue.Text(value.ToString(CultureInfo.InvariantCulture)));
+                Set(name, ShellValue.Text(value.ToString(CultureInfo.InvariantCulture)));
             }
 
             return ShellValue.Text(result.ToString(CultureInfo.InvariantCulture));
@@ -442,7 +586,7 @@ internal sealed partial class Evaluator
         var known = string.Concat(expression.Segments.Select(s => s.Unknown is null ? s.Text : " 0 "));
         foreach (var name in Arithmetic.AssignedNames(known))
         {
-            _state.SetVariable(name, ShellValue.Of(new UnknownValue($"`{name}`, assigned by an arithmetic expansion", LocationOf(arithmetic))));
+            Set(name, ShellValue.Of(new UnknownValue($"`{name}`, assigned by an arithmetic expansion", LocationOf(arithmetic))));
         }
 
         return ShellValue.Of(new UnknownValue("an arithmetic expansion", LocationOf(arithmetic)));

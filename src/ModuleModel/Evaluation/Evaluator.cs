@@ -103,7 +103,9 @@ internal sealed partial class Evaluator
     {
         int? exitStatus = null;
         Location? exitLocation = null;
-        var exited = false;
+
+        // Null: the evaluation stopped before the config did.
+        bool? exited = false;
         try
         {
             if (_start is null)
@@ -138,9 +140,15 @@ internal sealed partial class Evaluator
         {
             Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.StepLimit, limit.Where ?? Location.None(config.FilePath), _stepBudget));
             Record.Incomplete = true;
+            exited = null;
         }
 
-        return new WorldResult(_state, [.. _decisions.Assumptions], exited, exitStatus, Record)
+        if (exited == false)
+        {
+            CheckWhatConfigureInherits(config);
+        }
+
+        return new WorldResult(_state, [.. _decisions.Assumptions], exited == true, exitStatus, Record)
         {
             ExitLocation = exitLocation,
             Before = _before ?? _state.Variables,
@@ -174,12 +182,15 @@ internal sealed partial class Evaluator
     private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, NameMap<ShellValue>> InitialValues = new();
 
     private static NameMap<ShellValue> MakeInitialValues(IReadOnlyDictionary<string, string> globals)
-        => ShellState.NoVariables.SetItems(globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value))));
+        => ShellState.NoVariables.SetItems(globals.Select(g => KeyValuePair.Create(g.Key, ShellValue.Text(g.Value))))
+
+            // /bin/sh's own IFS, which the captured globals leave out: set back to it, IFS has not changed; unset, it has.
+            .SetItem("IFS", ShellValue.Text(DefaultFieldSeparators));
 
     /// <summary>What auto/modules does before it sources each addon's config; nginx before 1.9.11 has none of these but the directory.</summary>
     private void PrepareAddon(string directory)
     {
-        _state.SetVariable("ngx_addon_dir", ShellValue.Text(directory));
+        Set("ngx_addon_dir", ShellValue.Text(directory));
         var link = _settings.Link switch
         {
             LinkMode.Addon => AutoModuleVariables.AddonLink,
@@ -194,7 +205,7 @@ internal sealed partial class Evaluator
             }
             else
             {
-                _state.SetVariable(name, ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty));
+                Set(name, ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty));
             }
         }
     }
@@ -496,7 +507,7 @@ internal sealed partial class Evaluator
         foreach (var item in items)
         {
             Step(command);
-            _state.SetVariable(command.Name.Text, item);
+            Set(command.Name.Text, item);
             if (!RunLoopBody(command.Statements, ref status))
             {
                 break;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -21,6 +22,9 @@ internal sealed class ShellState
 
     public int? LastStatus { get; set; } = 0;
 
+    /// <summary>The variables <c>readonly</c> marked: dash stops the script at any later assignment to one, or its <c>unset</c>.</summary>
+    public ImmutableHashSet<string> ReadOnly { get; private set; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>A copy, for a subshell: what it changes is lost when it ends.</summary>
     public ShellState Clone() => new()
     {
@@ -28,6 +32,7 @@ internal sealed class ShellState
         Functions = Functions,
         Positional = Positional,
         LastStatus = LastStatus,
+        ReadOnly = ReadOnly,
     };
 
     /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
@@ -36,6 +41,10 @@ internal sealed class ShellState
     public void SetVariable(string name, ShellValue value) => Variables = Variables.SetItem(name, value);
 
     public void Unset(string name) => Variables = Variables.Remove(name);
+
+    public void MarkReadOnly(string name) => ReadOnly = ReadOnly.Add(name);
+
+    public void SetReadOnly(string name, bool readOnly) => ReadOnly = readOnly ? ReadOnly.Add(name) : ReadOnly.Remove(name);
 
     public void SetFunction(string name, ShellFunction function) => Functions = Functions.SetItem(name, function);
 

@@ -10,25 +10,48 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 internal static class ModuleListCheck
 {
-    /// <summary>The module a pipeline looks for: <c>echo $HTTP_MODULES | grep [-q] NAME</c>; null for any other pipeline.</summary>
+    /// <summary>
+    /// The module a pipeline looks for: <c>echo $HTTP_MODULES | grep [-q] NAME</c>, grep last, selecting the lines
+    /// that name the module; null for any other pipeline (<c>grep -v</c>, <c>grep -c</c>... a step between), which
+    /// runs as written.
+    /// </summary>
     public static string? ModuleOf(PipelineSyntax pipeline)
     {
         var commands = pipeline.Commands.ToList();
-        if (commands.Count < 2 || commands[0] is not SimpleCommandSyntax echo || echo.CommandName?.GetLiteralValue() is not ("echo" or "printf")
-            || !echo.Words.Skip(1).Any(ReadsModuleList))
+        if (commands.Count != 2 || commands[0] is not SimpleCommandSyntax echo || echo.CommandName?.GetLiteralValue() is not ("echo" or "printf")
+            || !echo.Words.Skip(1).Any(ReadsModuleList)
+            || commands[1] is not SimpleCommandSyntax grep || grep.CommandName?.GetLiteralValue() != "grep")
         {
             return null;
         }
 
-        foreach (var grep in commands.Skip(1).OfType<SimpleCommandSyntax>().Where(c => c.CommandName?.GetLiteralValue() == "grep"))
+        return GrepPattern([.. grep.Words.Skip(1).Select(w => w.GetLiteralValue())]) is { } pattern ? ModuleName(pattern) : null;
+    }
+
+    /// <summary>
+    /// The one pattern of <c>grep [-qswEFG] [-e] PATTERN</c>, grep's options that keep "the lines that match, and
+    /// success when there is one"; null for any other option (-v inverts, -c counts, -x wants whole lines...), a
+    /// second pattern or a file.
+    /// </summary>
+    private static string? GrepPattern(IReadOnlyList<string?> words)
+    {
+        var i = 0;
+        var fixedString = false;
+        for (; i < words.Count && words[i] is ['-', _, ..] option && option != "--" && option != "-e"; i++)
         {
-            var words = grep.Words.Skip(1).Select(w => w.GetLiteralValue()).ToList();
-            var explicitPattern = words.IndexOf("-e");
-            var pattern = explicitPattern >= 0 && explicitPattern + 1 < words.Count ? words[explicitPattern + 1] : words.FirstOrDefault(w => w is null || !w.StartsWith('-'));
-            return pattern is null ? null : ModuleName(pattern);
+            if (option[1..].Any(c => c is not ('q' or 's' or 'w' or 'E' or 'F' or 'G')))
+            {
+                return null;
+            }
+
+            fixedString |= option.Contains('F', StringComparison.Ordinal);
         }
 
-        return null;
+        i += i < words.Count && words[i] is "--" or "-e" ? 1 : 0;
+        var pattern = i + 1 == words.Count ? words[i] : null;
+
+        // -F reads anchors and word boundaries as text, which the module's name does not hold.
+        return fixedString && pattern?.IndexOfAny(['^', '$', '\\']) >= 0 ? null : pattern;
     }
 
     /// <summary>The module a <c>case</c> pattern looks for, <c>*NAME*</c>, when the subject is a module list; null otherwise.</summary>

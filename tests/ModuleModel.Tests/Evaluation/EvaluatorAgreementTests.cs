@@ -83,6 +83,46 @@ public sealed class EvaluatorAgreementTests
         "set -- a b c d e f g h i j k; r=\"${010}|${0000000000000000000000002}|${00+set}\"",
         "set -- a b; r=\"${4294967297}|${2147483649-unset}|${99999999999999999999999-unset}|${03-unset}|${02+set}\"",
         "eval 'r=\"a  b\"'",
+
+        // field splitting follows IFS (review: `IFS=:` was ignored), "$*" joins by its first character
+        "IFS=:; x=a:b; r=; for i in $x; do r=\"$r[$i]\"; done",
+        "IFS=:; x='a::b:'; set -- $x; r=\"$#|$1|$2|$3\"",
+        "IFS=': '; x='a  ::b : c'; set -- $x; r=\"$#|$1|$2|$3|$4\"",
+        "IFS=:; x=':a'; set -- $x\"\"; r=\"$#|$1|$2|$3\"",
+        "x=' a'; set -- \"\"$x; r=$#",
+        "IFS=:; set -- a b; r=\"$*\"",
+        "IFS=:; set -- a b; x=$*; r=$x",
+        "IFS=; set -- a b; r=\"$*|$#\"",
+        "IFS=; x='a b'; set -- $x; r=$#",
+        "IFS=:; set -- 'a:b' c; set -- $@; r=\"$#|$1\"",
+        "IFS=:; set -- '' b; set -- $*; r=\"$#|$1\"",
+        "IFS=:; set -- a b c; r=\"${*}|${@}\"",
+        "set -- a 'b c'; r=; for i in \"${@}\"; do r=\"$r[$i]\"; done",
+        "IFS=-; x=$(echo a-b); set -- $x; r=$#",
+        "IFS=:; unset IFS; x='a:b c'; set -- $x; r=\"$#|$*\"",
+        "f() { local IFS=:; set -- $1; r=$#; }; f a:b:c; x='d e'; set -- $x; r=\"$r|$#\"",
+
+        // readonly: dash stops the shell (a subshell here) at an assignment to a read-only variable, or its unset
+        "r=$( (readonly FOO=1; FOO=2; echo no); echo $?)",
+        "r=$( (readonly FOO=1; FOO=2 true; echo no); echo $?)",
+        "r=$( (readonly FOO=1; unset FOO; echo no); echo $?)",
+        "r=$( (readonly FOO; for FOO in a; do :; done; echo no); echo $?)",
+        "r=$( (readonly FOO=1; export FOO=2; echo no); echo $?)",
+        "r=$( (readonly FOO=; : ${FOO:=2}; echo no); echo $?)",
+        "r=$( (readonly FOO=1; : $((FOO = 3)); echo no); echo $?)",
+        "r=$( (readonly FOO=1; f() { FOO=2; }; f; echo no); echo $?)",
+        "readonly FOO=1; export FOO; readonly FOO; unset -f FOO; r=$FOO",
+        "readonly 'FOO=a b'; r=$FOO",
+
+        // local: restored when the function returns, refused outside one; unset without -f leaves functions
+        "x=1; f() { local x=2; r=$x; }; f; r=\"$r|$x\"",
+        "f() { local x; x=2; }; x=1; f; r=$x",
+        "x=0; f() { local x=2; unset x; }; f; r=$x",
+        "f() { local R=1; readonly R; }; f; R=2; r=$R",
+        "r=$( (local x=1; echo no); echo $?)",
+        "f() { echo f; }; unset f; r=$(f)",
+        "x=1; unset -f x; r=$x",
+        "r=$(printf 'a\\n-v\\n' | grep -- -v)",
     ];
 
     /// <summary>Snippets run where configure runs them: in nginx's source directory, which the model knows only by its auto/ scripts.</summary>

@@ -40,6 +40,10 @@ public sealed class GrepTests
         { "a\n\nb\n", ["-v", "x"] },
         { "a\n\n", ["^$"] },
         { "a\nb", ["b"] },
+
+        // "--" ends the options: what follows is the pattern, even one that starts with "-"
+        { "a\n-v\n", ["--", "-v"] },
+        { "a\n-v\n", ["-q", "--", "-v"] },
     };
 
     public static TheoryData<string, string, string[]> Unknowable => new()
@@ -50,6 +54,9 @@ public sealed class GrepTests
         { "-e is not emulated", "a\n", ["-e", "a"] },
         { "an unmatched \\( is an error grep reports", "a\n", ["a\\(b"] },
         { "a missing pattern is an error grep reports", "a\n", ["-q"] },
+        { "after \"--\", -v is the pattern and x a file", "a\n", ["--", "-v", "x"] },
+        { "-E with -F: GNU grep stops, conflicting matchers", "a\n", ["-E", "-F", "a"] },
+        { "-o (only the match) is not emulated", "ab\n", ["-o", "a"] },
     };
 
     [Trait("Requires", "dash")]

@@ -20,6 +20,28 @@ public sealed class DependencyTests
         "case \"$HTTP_MODULES\" in *ndk_http_module*) ;; *) exit 1 ;; esac\n",
     ];
 
+    /// <summary>Pipelines on a module list that do not select the lines naming the module (review: `grep -v` was read as `grep`).</summary>
+    public static TheoryData<string> NotGuards =>
+    [
+        "HTTP_MODULES=`echo \"$HTTP_MODULES\" | tr ' ' '\\n' | grep -v ndk_http_module | tr '\\n' ' '`\n",
+        "if echo $HTTP_MODULES | grep -v ndk_http_module >/dev/null; then :; else exit 1; fi\n",
+        "n=`echo $HTTP_MODULES | grep -c ndk_http_module`\n",
+    ];
+
+    [Theory]
+    [MemberData(nameof(NotGuards))]
+    public void A_pipeline_that_is_not_a_check_runs_as_written(string pipeline)
+    {
+        using var module = new TempModule("ngx_addon_name=d\n" + pipeline + Registers);
+        var description = ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon);
+
+        var outcome = Assert.Single(description.Outcomes);
+        Assert.False(outcome.Exited);
+        Assert.Empty(outcome.RequiredModules);
+        Assert.Equal("ngx_http_d_module", Assert.Single(outcome.Modules).Name);
+        Assert.DoesNotContain(description.Diagnostics, d => d.Descriptor == ModelDiagnostics.RequiresModule);
+    }
+
     [Theory]
     [MemberData(nameof(Guards))]
     public void A_module_nginx_does_not_have_may_have_been_configured_by_another_addon(string guard)

@@ -30,6 +30,12 @@ public sealed class ShapeTests
         ["multi-call-reset"] = "ngx_addon_name=m\nngx_module_type=CORE\nngx_module_name=ngx_m_module\nngx_module_srcs=$ngx_addon_dir/m.c\nngx_module_libs=-lz\n. auto/module\nngx_module_type=HTTP\nngx_module_name=ngx_http_m_module\nngx_module_srcs=\"$ngx_addon_dir/m.c $ngx_addon_dir/http_m.c\"\nngx_module_libs=\n. auto/module\n",
         ["defaults-and-affixes"] = "ngx_addon_name=d\nD_PREFIX=${D_PREFIX:-ngx_http_d}\nD_FILE=$ngx_addon_dir/src/${D_PREFIX#ngx_http_}.c\nD_BASE=${D_FILE##*/}\nHTTP_MODULES=\"$HTTP_MODULES ${D_PREFIX}_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $D_FILE\"\nNGX_ADDON_DEPS=\"$NGX_ADDON_DEPS ${D_FILE%.c}.h\"\nCORE_LIBS=\"$CORE_LIBS -l${D_BASE%%.*}\"\n",
         ["event-type-include-dirs"] = "ngx_addon_name=r\nngx_module_type=EVENT\nngx_module_name=ngx_r_module\nngx_module_incs=$ngx_addon_dir/include\nngx_module_srcs=$ngx_addon_dir/r.c\n. auto/module\n",
+        // review: IFS was ignored, `grep -v` read as a module check, `readonly` not modelled
+        ["ifs-colon-loop"] = "ngx_addon_name=ngx_http_t11_module\nIFS=:\nL=\"ngx_http_t11a_module:ngx_http_t11b_module\"\nfor m in $L; do HTTP_MODULES=\"$HTTP_MODULES $m\"; done\nIFS=' \t\n'\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/a.c\"\n",
+        ["grep-v-module-list"] = "ngx_addon_name=ngx_http_u10_module\nHTTP_MODULES=`echo \"$HTTP_MODULES\" | tr ' ' '\\n' | grep -v ndk_http_module | tr '\\n' ' '`\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_u10_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/a.c\"\n",
+        ["readonly-assignment-stops"] = "ngx_addon_name=ngx_http_u5_module\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_u5_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/a.c\"\nreadonly FOO=1\nFOO=2\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_u5b_module\"\n",
+        ["local-ifs-in-function"] = "ngx_addon_name=l\nl_add() {\n  local IFS=,\n  for m in $1; do HTTP_MODULES=\"$HTTP_MODULES $m\"; done\n}\nl_add ngx_http_l1_module,ngx_http_l2_module\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/l.c\"\n",
+        ["unset-ifs"] = "ngx_addon_name=v\nunset IFS\nL=\"ngx_http_v1_module\tngx_http_v2_module\"\nfor m in $L; do HTTP_MODULES=\"$HTTP_MODULES $m\"; done\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/v.c\"\n",
         ["case-on-link"] = "ngx_addon_name=c\ncase \"$ngx_module_link\" in\n  DYNAMIC|ADDON)\n    ngx_module_type=HTTP_AUX_FILTER\n    ngx_module_name=ngx_http_c_module\n    ngx_module_srcs=$ngx_addon_dir/c.c\n    . auto/module ;;\n  *)\n    HTTP_AUX_FILTER_MODULES=\"$HTTP_AUX_FILTER_MODULES ngx_http_c_module\"\n    NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/c.c\" ;;\nesac\n",
     };
 
@@ -60,6 +66,30 @@ public sealed class ShapeTests
         var description = ModuleDirectory.Load(module.Path).Describe(link, Debian);
         return Assert.Single(description.Outcomes);
     }
+
+    [Fact]
+    public void Fields_are_split_on_the_ifs_the_config_sets()
+        => Assert.Equal(["ngx_http_t11a_module", "ngx_http_t11b_module"], Single("ifs-colon-loop", LinkMode.Addon).Modules.Select(m => m.Name));
+
+    [Fact]
+    public void Grep_v_on_a_module_list_is_not_a_check_for_that_module()
+    {
+        var outcome = Single("grep-v-module-list", LinkMode.Addon);
+        Assert.Equal("ngx_http_u10_module", Assert.Single(outcome.Modules).Name);
+        Assert.Empty(outcome.RequiredModules);
+    }
+
+    [Fact]
+    public void An_assignment_to_a_readonly_variable_stops_configure()
+    {
+        var outcome = Single("readonly-assignment-stops", LinkMode.Addon);
+        Assert.Equal((true, 2), (outcome.Exited, outcome.ExitStatus));
+        Assert.Equal("ngx_http_u5_module", Assert.Single(outcome.Modules).Name);
+    }
+
+    [Fact]
+    public void Local_ifs_splits_inside_the_function_only()
+        => Assert.Equal(["ngx_http_l1_module", "ngx_http_l2_module"], Single("local-ifs-in-function", LinkMode.Addon).Modules.Select(m => m.Name));
 
     [Fact]
     public void Sed_insertion_is_a_position_before_the_named_module()

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ConfigConvert.ModuleModel.Evaluation.Programs;
 
-/// <summary><c>grep [-qvwFEis] PATTERN</c> on standard input; a pattern of several lines is several patterns.</summary>
+/// <summary><c>grep [-qvwFEis] [--] PATTERN</c> on standard input; a pattern of several lines is several patterns. Any other option is not emulated.</summary>
 internal sealed class GrepProgram : IEmulatedProgram
 {
     public ProgramResult Run(ProgramCall call)
@@ -12,9 +12,12 @@ internal sealed class GrepProgram : IEmulatedProgram
             return ProgramResult.CannotKnow;
         }
 
-        var options = args.TakeWhile(a => a.StartsWith('-') && a.Length > 1).ToList();
+        // Options end at the first operand, or at "--", which is not itself an option: `grep -- -v` looks for "-v".
+        var options = args.TakeWhile(a => a.StartsWith('-') && a.Length > 1 && a != "--").ToList();
+        var operands = args.Count - options.Count - (options.Count < args.Count && args[options.Count] == "--" ? 1 : 0);
         var flags = string.Concat(options).Replace("-", string.Empty, StringComparison.Ordinal);
-        if (args.Count - options.Count != 1 || options.Any(o => o.Trim('-').Any(c => c is not ('q' or 'v' or 'w' or 'F' or 'E' or 'i' or 's')))
+        // -E with -F: GNU grep stops, "conflicting matchers specified".
+        if (operands != 1 || (flags.Contains('E') && flags.Contains('F')) || options.Any(o => o.Trim('-').Any(c => c is not ('q' or 'v' or 'w' or 'F' or 'E' or 'i' or 's')))
             || PosixRegex.TryCreateAny(args[^1].Split('\n'), flags.Contains('E'), flags.Contains('F'), flags.Contains('i'), flags.Contains('w')) is not { } regex)
         {
             return ProgramResult.CannotKnow;
