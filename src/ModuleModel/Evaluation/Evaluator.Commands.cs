@@ -154,10 +154,20 @@ internal sealed partial class Evaluator
                 case SyntaxKind.LessToken:
                     redirection = redirection with { Input = RedirectedFile(redirect) };
                     break;
-                case SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken when ofStandardOutput:
-                    var target = ExpandToValue(redirect.Target).KnownText ?? "?";
-                    var header = GetVariable("NGX_AUTO_CONFIG_H", null)?.KnownText;
-                    redirection = redirection with { OutputElsewhere = true, AutoConfig = header is not null && target == header };
+                case SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken:
+                    var target = ExpandToValue(redirect.Target).KnownText;
+                    if (target is not null)
+                    {
+                        // The file exists from here on: a header the config writes itself is no missing dependency.
+                        Record.WrittenFiles.Add(target);
+                    }
+
+                    if (ofStandardOutput)
+                    {
+                        var header = GetVariable("NGX_AUTO_CONFIG_H", null)?.KnownText;
+                        redirection = redirection with { OutputElsewhere = true, AutoConfig = header is not null && target == header };
+                    }
+
                     break;
                 case SyntaxKind.GreaterAmpersandToken when ofStandardOutput:
                     // >&2: to the terminal, not to the capture of a substitution.

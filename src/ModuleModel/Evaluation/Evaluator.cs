@@ -633,6 +633,9 @@ internal sealed class EvaluationRecord
     /// <summary>The checks that another module is in configure's module lists, in order.</summary>
     public List<RequiredModule> RequiredModules { get; } = [];
 
+    /// <summary>The files the config writes through a redirection (<c>echo ... &gt; FILE</c>), as named, in order.</summary>
+    public List<string> WrittenFiles { get; } = [];
+
     public bool Incomplete { get; set; }
 
     /// <summary>
@@ -650,6 +653,7 @@ internal sealed class EvaluationRecord
         Diagnostics.Count,
         EnvironmentReads.Count,
         RequiredModules.Count,
+        WrittenFiles.Count,
         [.. UseSwitches],
         Incomplete);
 }
@@ -664,6 +668,7 @@ internal sealed record RecordMark(
     int Diagnostics,
     int EnvironmentReads,
     int RequiredModules,
+    int WrittenFiles,
     ImmutableArray<KeyValuePair<string, Location?>> UseSwitches,
     bool Incomplete)
 {
@@ -678,6 +683,7 @@ internal sealed record RecordMark(
         CopyFirst(Record.Diagnostics, Diagnostics, copy.Diagnostics);
         CopyFirst(Record.EnvironmentReads, EnvironmentReads, copy.EnvironmentReads);
         CopyFirst(Record.RequiredModules, RequiredModules, copy.RequiredModules);
+        CopyFirst(Record.WrittenFiles, WrittenFiles, copy.WrittenFiles);
         foreach (var (name, location) in UseSwitches)
         {
             copy.UseSwitches[name] = location;

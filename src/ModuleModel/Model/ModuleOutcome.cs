@@ -44,7 +44,14 @@ public sealed class ModuleOutcome
             .DistinctBy(r => r.Name)
             .Select(r => new UnknownValue($"`{r.Name}` is read from the environment of configure, which the model does not know", r.Location))];
         RequiredModules = [.. world.Record.RequiredModules.DistinctBy(r => (r.Name, r.Found))];
+        WrittenFiles = [.. world.Record.WrittenFiles.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The files the config writes through a redirection (<c>echo ... &gt; "$ngx_addon_dir/src/autoconf.h"</c>), as
+    /// named: absolute, or relative to nginx's source tree, where configure runs. They exist once the config has run.
+    /// </summary>
+    public ImmutableArray<string> WrittenFiles { get; }
 
     /// <summary>
     /// The modules the config looks for in configure's module lists (another module it needs

@@ -33,6 +33,16 @@ internal sealed class MissingDependency : ModuleAnalyzer
             NGX_ADDON_DEPS="$NGX_ADDON_DEPS [|${ngx_addon_dir}/ngx_http_example.h|]"
 
             """, new ExampleFile("ngx_http_example_module.c", "int example;\n")),
+        RuleExample.Config("a header the config writes itself", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_deps="$ngx_addon_dir/ngx_http_example_autoconf.h"
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+            echo "/* written by config */" > "$ngx_addon_dir/ngx_http_example_autoconf.h"
+
+            """, new ExampleFile("ngx_http_example_module.c", "int example;\n")),
         RuleExample.Config("headers that are there", """
             ngx_addon_name=ngx_http_example_module
             ngx_module_type=HTTP

@@ -22,7 +22,7 @@ internal static partial class ModulePaths
 
         // Every outcome lists mostly the same paths: each is looked up on disk once.
         var missing = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var fact in outcomes.SelectMany(facts))
+        foreach (var (outcome, fact) in outcomes.SelectMany(o => facts(o).Select(f => (o, f))))
         {
             // A glob that matched nothing is left to configure; a carriage return from CRLF line endings
             // is the parser's finding (CC1103), which says why the path is wrong.
@@ -37,7 +37,7 @@ internal static partial class ModulePaths
                 missing[path] = isMissing;
             }
 
-            if (isMissing && LocationOf(context, word) is { } location)
+            if (isMissing && !Writes(outcome, path) && LocationOf(context, word) is { } location)
             {
                 context.Report(Diagnostic.Create(rule, location, ModuleOutcome.DisplayPath(path, root)));
             }
@@ -72,6 +72,10 @@ internal static partial class ModulePaths
             return false;
         }
     }
+
+    /// <summary>True when the config writes <paramref name="path"/> itself (a header it generates), in this outcome.</summary>
+    private static bool Writes(ModuleOutcome outcome, string path)
+        => outcome.WrittenFiles.Any(written => Path.IsPathRooted(written) && Path.GetFullPath(written) == Path.GetFullPath(path));
 
     private static bool IsUnder(string root, string path)
         => path.StartsWith(root + "/", StringComparison.Ordinal) && Path.GetFullPath(path).StartsWith(root + "/", StringComparison.Ordinal);
