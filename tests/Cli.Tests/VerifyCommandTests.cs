@@ -370,7 +370,7 @@ public sealed class VerifyCommandInputTests : IDisposable
     public void Directory_that_does_not_exist()
     {
         var missing = Path.Combine(_temp.Path, "absent");
-        AssertUsageError(CliRunner.Run("verify", missing), $"{missing}(1,1): error CC2001: `{missing}` is not a directory\n");
+        AssertUsageError(CliRunner.Run("verify", missing), $"{missing}(1,1): error CC2001: `{missing}` is not a directory: no such file or directory\n");
     }
 
     [Fact]

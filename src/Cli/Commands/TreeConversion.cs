@@ -55,7 +55,7 @@ internal static class TreeConversion
     /// <summary>The module model's own diagnostics for a path that names no module: not a directory (CC2001), no config (CC2002), unreadable (CC2003).</summary>
     private static Diagnostic AsDiagnostic(ModuleSearchProblem problem) => problem.Kind switch
     {
-        ModuleSearchProblemKind.Missing or ModuleSearchProblemKind.NotAModule => Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(problem.Path), problem.Path),
+        ModuleSearchProblemKind.Missing or ModuleSearchProblemKind.NotAModule => Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(problem.Path), problem.Path, problem.Reason),
         ModuleSearchProblemKind.NoModuleFound => Diagnostic.Create(ModelDiagnostics.ConfigMissing, Location.None(problem.Path), problem.Path),
         _ => Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(problem.Path), problem.Path, problem.Reason),
     };

@@ -48,7 +48,7 @@ internal static class InputFile
 
             if (!info.Exists)
             {
-                error = $"{path}: no such file";
+                error = $"{path}: {(IO.IoReason.NameNotUtf8(path) ? IO.IoReason.Missing(path) : "no such file")}";
                 return null;
             }
 
@@ -78,7 +78,7 @@ internal static class InputFile
         }
         catch (IOException e)
         {
-            error = $"{path}: {e.Message}";
+            error = $"{path}: {IO.IoReason.Of(e, path)}";
         }
 
         return null;

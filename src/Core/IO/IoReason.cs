@@ -17,6 +17,24 @@ public static class IoReason
         _ => Trimmed(failure.Message),
     };
 
+    /// <summary>
+    /// The reason <paramref name="failure"/> gives for <paramref name="path"/>; for a path that is not found and whose
+    /// name .NET read with a replacement character, that its name is not valid UTF-8 (see <see cref="Missing"/>).
+    /// </summary>
+    public static string Of(Exception failure, string path)
+        => failure is FileNotFoundException or DirectoryNotFoundException && NameNotUtf8(path) ? NotUtf8 : Of(failure);
+
+    /// <summary>
+    /// Why <paramref name="path"/> is not found: no such file, or a name that is not valid UTF-8. .NET reads a file
+    /// name as UTF-8, puts U+FFFD for the bytes it cannot decode, and then cannot name the file again to open it.
+    /// </summary>
+    public static string Missing(string path) => NameNotUtf8(path) ? NotUtf8 : "no such file or directory";
+
+    private const string NotUtf8 = "its name is not valid UTF-8, which ngx-convert cannot open (.NET reads file names as UTF-8); rename it";
+
+    /// <summary>True when .NET read a byte of <paramref name="path"/>'s name that is not UTF-8 (it shows U+FFFD), so it cannot open it.</summary>
+    public static bool NameNotUtf8(string path) => path.Contains('\uFFFD', StringComparison.Ordinal);
+
     private static string Trimmed(string message)
     {
         // .NET on Unix appends " : 'PATH'" to the system's words (strerror).

@@ -9,7 +9,7 @@ public static class ModelDiagnostics
 
     /// <summary>The directory does not exist or is not a directory.</summary>
     public static readonly DiagnosticDescriptor DirectoryMissing = new(
-        "CC2001", "Module directory missing", "`{0}` is not a directory", Category, DiagnosticSeverity.Error);
+        "CC2001", "Module directory missing", "`{0}` is not a directory: {1}", Category, DiagnosticSeverity.Error);
 
     /// <summary>No <c>config</c> file in the module directory.</summary>
     public static readonly DiagnosticDescriptor ConfigMissing = new(

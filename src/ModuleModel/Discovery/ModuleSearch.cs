@@ -76,7 +76,7 @@ public static class ModuleSearch
         else if (!Directory.Exists(full))
         {
             var kind = File.Exists(full) ? ModuleSearchProblemKind.NotAModule : ModuleSearchProblemKind.Missing;
-            problems.Add(new ModuleSearchProblem(path, kind, kind == ModuleSearchProblemKind.Missing ? "no such file or directory" : "it is neither a module directory nor a `config` file"));
+            problems.Add(new ModuleSearchProblem(path, kind, kind == ModuleSearchProblemKind.Missing ? IO.IoReason.Missing(path) : "it is neither a module directory nor a `config` file"));
         }
         else if (File.Exists(Path.Combine(full, "config")) || Directory.Exists(Path.Combine(full, "config")))
         {

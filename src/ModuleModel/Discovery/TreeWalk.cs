@@ -77,7 +77,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ModuleSearchProblem(directory, ModuleSearchProblemKind.Unreadable, IO.IoReason.Of(e)));
+            problems.Add(new ModuleSearchProblem(directory, ModuleSearchProblemKind.Unreadable, IO.IoReason.Of(e, directory)));
             return [];
         }
     }

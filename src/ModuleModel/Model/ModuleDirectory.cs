@@ -57,7 +57,8 @@ public sealed class ModuleDirectory
         {
             // The C index would report the same missing directory again (CC2101): this is where it is said.
             var noSources = new Lazy<CSourceIndex>(() => CSourceIndex.Build([]));
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path)], noSources);
+            var reason = File.Exists(full) ? "it is a file" : IO.IoReason.Missing(path);
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path, reason)], noSources);
         }
 
         var configPath = System.IO.Path.Combine(full, "config");
