@@ -46,7 +46,11 @@ public static class ModelDiagnostics
         "CC2009", "Needs another module first", "the config needs `{0}` configured first: build it into the same nginx, its --add-module or --add-dynamic-module before this module's, and load its .so before this module's", Category, DiagnosticSeverity.Info,
         "The config looks for another module in configure's module lists (echo $HTTP_MODULES | grep ndk_http_module) and registers its own only when it is there, because its C code uses that module. nginx's own lists do not have it, and other addons configured earlier may: `describe` and `convert` explore both, and `--with DIR` configures the module of DIR first, as configure does.");
 
+    /// <summary>An assignment to (or <c>unset</c> of) a variable made read-only, which stops /bin/sh.</summary>
+    public static readonly DiagnosticDescriptor ReadOnlyVariable = new(
+        "CC2010", "Read-only variable changed", "`{0}` is read-only: dash says \"{0}: is read only\" and stops the whole configure run here", Category, DiagnosticSeverity.Error);
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource, RequiresModule];
+        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource, RequiresModule, ReadOnlyVariable];
 }

@@ -23,6 +23,12 @@ internal sealed partial class Evaluator
     {
         if (_state.ReadOnly.Contains(name))
         {
+            if (_subshells == 0)
+            {
+                var at = _lastStep is null ? Location.None(CurrentTree.FilePath) : LocationOf(_lastStep);
+                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.ReadOnlyVariable, at, name));
+            }
+
             throw new ScriptExitException(2);
         }
     }

@@ -251,6 +251,12 @@ internal sealed partial class Evaluator
 
     private void Step(SyntaxElement at) => Step(at, 1);
 
+    /// <summary>What was stepped last: where a failure found below a step (an assignment deep in an expansion) is said to be.</summary>
+    private SyntaxElement? _lastStep;
+
+    /// <summary>How many subshells (<c>( )</c>, <c>$( )</c>) the run is inside: an error that stops the shell stops only the innermost.</summary>
+    private int _subshells;
+
     /// <summary>
     /// Counts <paramref name="steps"/> steps, or throws when the budget is spent. Long values cost
     /// steps too (<see cref="Assigned"/>): a loop that appends to a variable copies ever longer text,
@@ -258,6 +264,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private void Step(SyntaxElement at, int steps)
     {
+        _lastStep = at;
         _steps += steps;
         if (_steps > _stepBudget)
         {
@@ -335,6 +342,7 @@ internal sealed partial class Evaluator
     {
         var saved = _state;
         _state = saved.Clone();
+        _subshells++;
         try
         {
             return body();
@@ -353,6 +361,7 @@ internal sealed partial class Evaluator
         }
         finally
         {
+            _subshells--;
             _state = saved;
         }
     }

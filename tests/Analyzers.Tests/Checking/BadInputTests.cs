@@ -154,6 +154,17 @@ public sealed class BadInputTests
         Assert.True(report.HasFindings);
     }
 
+    [Fact]
+    public void A_config_that_assigns_a_readonly_variable_is_an_error_where_configure_stops()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\nreadonly P=/usr\n( P=/opt )\nP=/opt\n");
+        var report = Check(tree);
+        var stop = Assert.Single(report.Diagnostics, d => d.Descriptor == ModelDiagnostics.ReadOnlyVariable);
+        Assert.Equal(5, stop.Location.Start.Line);
+        Assert.Contains("`P` is read-only", stop.Message, StringComparison.Ordinal);
+    }
+
     private static TempTree ModuleWith(string file, string text)
     {
         var tree = new TempTree();
