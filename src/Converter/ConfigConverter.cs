@@ -59,7 +59,7 @@ public static class ConfigConverter
             return Refuse(configPath, original, [.. problems]);
         }
 
-        if (addon.Outcomes.All(o => o.Modules.IsEmpty) && StopsBeforeRegistering(configPath, addon) is { } stops)
+        if (StopsOnEveryPath(configPath, addon) is { } stops)
         {
             return Refuse(configPath, original, [stops]);
         }
@@ -120,11 +120,11 @@ public static class ConfigConverter
     }
 
     /// <summary>
-    /// The refusal of a config that makes configure fail on every path before it registers anything (a
-    /// missing file or library it checks for, say): that is not "nothing to do". Null when some path
-    /// gets through.
+    /// The refusal of a config that makes configure fail on every path (a missing file or library it checks for, a
+    /// read-only variable assigned): that is not "nothing to do", and with no build to compare, no conversion can be
+    /// proven, whether modules were registered before the stop or not. Null when some path gets through.
     /// </summary>
-    private static Diagnostic? StopsBeforeRegistering(string configPath, ModuleDescription addon)
+    private static Diagnostic? StopsOnEveryPath(string configPath, ModuleDescription addon)
     {
         if (addon.Outcomes.IsEmpty || !addon.Outcomes.All(o => o.Exited && o.ExitStatus is not 0))
         {
@@ -133,7 +133,9 @@ public static class ConfigConverter
 
         var first = addon.Outcomes[0];
         var conditions = first.Assumptions.IsEmpty ? string.Empty : " when " + string.Join(" and ", first.Assumptions.Select(a => a.ToString()));
-        return Diagnostic.Create(ConversionDiagnostics.StopsConfigure, first.ExitLocation ?? Location.None(configPath), first.ExitStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", conditions);
+        var when = addon.Outcomes.All(o => o.Modules.IsEmpty) ? ", before the config registers any module" : string.Empty;
+        var where = first.ExitLocation ?? addon.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.Location ?? Location.None(configPath);
+        return Diagnostic.Create(ConversionDiagnostics.StopsConfigure, where, first.ExitStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", conditions, when);
     }
 
     /// <summary>

@@ -60,10 +60,10 @@ public static class ConversionDiagnostics
         "CC3013", "Change to nginx's build kept", "`{0}` changes nginx's own build (`{1}`), not the module's: it stays where it is, so a static build still does it, but a dynamic module built alone cannot change the nginx it is loaded into{2}", Category, DiagnosticSeverity.Info,
         "Lines that force nginx's own sources into its build, put linker flags or include dirs before nginx's, or edit nginx's lists with sed are kept outside the module's description, as authors who converted such modules by hand did.");
 
-    /// <summary>configure stops before the config registers anything.</summary>
+    /// <summary>configure stops on every path through the config.</summary>
     public static readonly DiagnosticDescriptor StopsConfigure = new(
-        "CC3014", "Configure stops", "configure stops here with status {0}{1}, before the config registers any module, so there is nothing that can be converted", Category, DiagnosticSeverity.Error,
-        "Every path through the config ends in `exit` with a failure status before a module is registered, usually because something it checks for (a file, a library, a git submodule, an environment variable) is missing where the conversion runs.");
+        "CC3014", "Configure stops", "configure stops here with status {0}{1}{2}, so there is nothing that can be converted", Category, DiagnosticSeverity.Error,
+        "Every path through the config ends configure with a failure status (an `exit`, a sourced file that is missing, a read-only variable assigned), usually before a module is registered, because something it checks for (a file, a library, a git submodule, an environment variable) is missing where the conversion runs. With no build to compare, no conversion could be proven.");
 
     /// <summary>A shipped patch to nginx that the build does not use: a note, not a refusal.</summary>
     public static readonly DiagnosticDescriptor PatchOutsideBuild = new(
