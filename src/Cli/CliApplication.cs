@@ -48,6 +48,9 @@ internal static class CliApplication
         return Math.Max(exitCode, ExitCodes.UsageOrIoError);
     }
 
+    private static string? EmptyOptionValue(ParseResult result)
+        => result.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().FirstOrDefault(o => o.Tokens.Any(t => t.Value.Length == 0))?.Option.Name;
+
     private static int RunCommand(string[] args, CliConsole console)
     {
         var root = new RootCommand("ngx-convert: parse, describe and convert nginx module config scripts.")
@@ -64,6 +67,14 @@ internal static class CliApplication
         };
 
         var result = root.Parse(args);
+        if (EmptyOptionValue(result) is { } option)
+        {
+            // Every option's value names a file, a directory, a glob or a version: none is made of nothing, and a path made
+            // of nothing fails deep inside .NET.
+            console.Error.WriteLine($"ngx-convert: {option} was given an empty value");
+            return ExitCodes.UsageOrIoError;
+        }
+
         if (result.Errors.Count > 0)
         {
             foreach (var error in result.Errors)

@@ -9,7 +9,8 @@ public sealed class VerificationReport
 {
     internal VerificationReport(VerificationRequest request, ImmutableArray<SetupProblem> problems, ImmutableArray<VerificationStep> steps, VerificationFacts facts)
     {
-        ModuleDirectory = Path.GetFullPath(request.ModuleDirectory);
+        // An empty path is said to be one among the problems; .NET refuses to make it full.
+        ModuleDirectory = request.ModuleDirectory.Length == 0 ? string.Empty : Path.GetFullPath(request.ModuleDirectory);
         NginxSource = request.NginxSource;
         NginxBinary = request.NginxBinary;
         Problems = problems;

@@ -92,6 +92,12 @@ internal static class ModuleFileReader
     {
         try
         {
+            if (path.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.FileUnreadable, Location.None(path), path, IoReason.EmptyPath));
+                return (null, OpenFailure.Missing);
+            }
+
             if (Directory.Exists(path))
             {
                 diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.FileUnreadable, Location.None(path), path, "is a directory"));

@@ -33,6 +33,12 @@ internal static class InputFile
     {
         try
         {
+            if (path.Length == 0)
+            {
+                error = IO.IoReason.EmptyPath;
+                return null;
+            }
+
             if (Directory.Exists(path))
             {
                 error = $"{path}: is a directory";

@@ -7,6 +7,9 @@ namespace ConfigConvert.IO;
 /// </summary>
 public static class IoReason
 {
+    /// <summary>Why an empty path (<c>''</c> on a command line) cannot be read: .NET refuses it with an exception of its own.</summary>
+    public const string EmptyPath = "an empty path names no file";
+
     /// <summary>The reason <paramref name="failure"/> gives, without the path and the full stop.</summary>
     /// <remarks>A message of the project's own (the atomic writer's read-only directory) is kept as it is.</remarks>
     public static string Of(Exception failure) => failure switch

@@ -67,6 +67,12 @@ public static class ModuleSearch
 
     private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<(string Directory, string SearchedFrom)> modules, List<ModuleSearchProblem> problems)
     {
+        if (path.Length == 0)
+        {
+            problems.Add(new ModuleSearchProblem(path, ModuleSearchProblemKind.Missing, IO.IoReason.EmptyPath));
+            return;
+        }
+
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         if (File.Exists(full) && Path.GetFileName(full) == "config")
         {

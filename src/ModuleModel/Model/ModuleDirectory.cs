@@ -52,12 +52,12 @@ public sealed class ModuleDirectory
     /// <summary>Reads a module directory.</summary>
     public static ModuleDirectory Load(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
+        var full = path.Length == 0 ? string.Empty : System.IO.Path.GetFullPath(path);
         if (!Directory.Exists(full))
         {
             // The C index would report the same missing directory again (CC2101): this is where it is said.
             var noSources = new Lazy<CSourceIndex>(() => CSourceIndex.Build([]));
-            var reason = File.Exists(full) ? "it is a file" : IO.IoReason.Missing(path);
+            var reason = path.Length == 0 ? IO.IoReason.EmptyPath : File.Exists(full) ? "it is a file" : IO.IoReason.Missing(path);
             return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path, reason)], noSources);
         }
 

@@ -39,7 +39,7 @@ internal static class ReportBuilder
 
     private static ModuleReport Unreadable(string directory, ImmutableArray<Diagnostic> diagnostics)
     {
-        var directoryPath = Path.GetFullPath(directory);
+        var directoryPath = directory.Length == 0 ? directory : Path.GetFullPath(directory);
         return new ModuleReport(directoryPath, diagnostics)
         {
             Conversion = new ModuleConversion(Path.Combine(directoryPath, "config"), ConversionOutcome.Unreadable, SourceText.From(string.Empty), null, string.Empty),
