@@ -195,6 +195,21 @@ public sealed class ConfReaderTests : IDisposable
         Assert.Empty(read.LoadModules);
     }
 
+    [Trait("Requires", "nginx")]
+    [Theory]
+    [InlineData("/nonexistent/x.conf")]
+    [InlineData("link.conf")]
+    public void An_include_of_a_link_that_dangles_or_loops_fails_with_the_errno_nginx_gives(string target)
+    {
+        // A dangling link is what a removed package leaves in modules-enabled; .NET's File.Exists says true of it.
+        File.CreateSymbolicLink(_root + "link.conf", target);
+        var read = Read("include link.conf;\nevents { }\n");
+        var error = Assert.Single(read.Diagnostics);
+        Assert.Equal("CC6103", error.Id);
+        var nginx = RealNginx.Test(_root + "nginx.conf", _root);
+        Assert.Equal(nginx?.Message, error.Message);
+    }
+
     [Fact]
     public void A_nul_in_an_include_path_ends_it_as_the_c_library_would()
     {
@@ -214,6 +229,8 @@ public sealed class ConfReaderTests : IDisposable
     [InlineData("load_module \"a.so\"x;\n", "unexpected \"x\"", 1)]
     [InlineData("load_module \"a.so;\n", "unexpected end of file, expecting \";\" or \"}\"", 2)]
     [InlineData(";\n", "unexpected \";\"", 1)]
+    [InlineData("include conf.d/{a,b}.conf;\nevents { }\n", "directive \"include\" is not terminated by \";\"", 1)]
+    [InlineData("load_module modules/{a}.so;\nevents { }\n", "directive \"load_module\" is not terminated by \";\"", 1)]
     public void Syntax_errors_are_nginx_messages(string text, string message, int line)
     {
         var read = Read(text);

@@ -243,6 +243,13 @@ internal sealed class ConfReader
         var location = file.LocationOf(words[0].Position, end.Span.Position.Absolute + end.Span.Length);
         if (name == "load_module")
         {
+            if (mainContext && end.Kind == ConfToken.OpenBrace)
+            {
+                // `load_module modules/{a}.so;`: the `{` ends the word and opens a block, which load_module does not take.
+                SyntaxError(file, NginxMessages.NotTerminated(name), end.Position);
+                return;
+            }
+
             var problem = !mainContext || end.Kind != ConfToken.Semicolon ? DirectiveProblem.NotAllowedHere
                 : arguments.Count != 1 ? DirectiveProblem.InvalidArguments
                 : _modulesUsed ? DirectiveProblem.TooLate
@@ -252,6 +259,11 @@ internal sealed class ConfReader
         else if (name == "include" && end.Kind == ConfToken.Semicolon)
         {
             Include(file, arguments, location, end.Position, depth, mainContext);
+        }
+        else if (name == "include" && end.Kind == ConfToken.OpenBrace)
+        {
+            // `include conf.d/{a,b}.conf;`: nginx has no brace globs, and the `{` ends the word and opens a block.
+            SyntaxError(file, NginxMessages.NotTerminated(name), end.Position);
         }
         else if (mainContext && end.Kind == ConfToken.OpenBrace && CountingBlocks.Contains(name))
         {
@@ -339,6 +351,22 @@ internal sealed class ConfReader
         if (!File.Exists(path))
         {
             return NginxMessages.OpenFailed(path, 2, "No such file or directory");
+        }
+
+        // File.Exists says true of a symbolic link that dangles or loops (it is there, as a link): open() follows it.
+        if (new FileInfo(path) is { LinkTarget: not null } link)
+        {
+            try
+            {
+                if (link.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+                {
+                    return NginxMessages.OpenFailed(path, 2, "No such file or directory");
+                }
+            }
+            catch (IOException)
+            {
+                return NginxMessages.OpenFailed(path, 40, "Too many levels of symbolic links");
+            }
         }
 
         return new FileInfo(path).Length > InputLimits.MaxFileBytes

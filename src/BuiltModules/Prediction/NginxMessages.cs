@@ -27,6 +27,9 @@ internal static class NginxMessages
 
     public const string TooLate = "\"load_module\" directive is specified too late";
 
+    /// <summary>A directive that takes no block met <c>{</c> (ngx_conf_handler checks this after the context).</summary>
+    public static string NotTerminated(string directive) => $"directive \"{directive}\" is not terminated by \";\"";
+
     /// <summary>End of file inside a directive (or a quoted parameter).</summary>
     public const string UnexpectedEnd = "unexpected end of file, expecting \";\" or \"}\"";
 
