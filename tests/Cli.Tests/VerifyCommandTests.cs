@@ -179,6 +179,17 @@ public sealed class VerifyCommandTests
         Assert.EndsWith("not proven: the load step failed\n", result.Out, StringComparison.Ordinal);
     }
 
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_module_that_crashes_nginx_is_said_to_have_killed_it_not_to_have_been_refused()
+    {
+        RealTools.Require();
+        var result = CliRunner.Run("verify", RepoPaths.Combine("tests", "fixtures", "verify", "crashes_nginx"), "--http", "crash;");
+        Assert.True(result.ExitCode == 1, result.Out + result.Error);
+        Assert.Contains("FAIL  load               nginx -t was killed by signal 11 (SIGSEGV): a module crashed it while it loaded the modules or read the configuration", result.Out, StringComparison.Ordinal);
+        Assert.EndsWith("not proven: the load step failed\n", result.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A module whose config names files beside its directory (<c>$ngx_addon_dir/../common</c>, as njs's does) is copied
     /// with the directory above that holds them, so that its builds find them: converted, and proven.

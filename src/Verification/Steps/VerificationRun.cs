@@ -276,9 +276,25 @@ internal sealed class VerificationRun
             return Step(VerificationStepKind.Load, StepOutcome.Passed, $"nginx -t loaded {string.Join(", ", _facts.SharedObjects.Select(Path.GetFileName))} and accepted the configuration", test.Run);
         }
 
+        if (test.Run.ExitCode is > 128 and < 160 and var status)
+        {
+            // nginx exits with 0 or 1 of itself; the shell's 128 + N is a signal: a module crashed it while loading.
+            return Step(VerificationStepKind.Load, StepOutcome.Failed, $"nginx -t was killed by signal {status - 128}{SignalName(status - 128)}: a module crashed it while it loaded the modules or read the configuration", test.Run);
+        }
+
         var first = test.Messages.FirstOrDefault(m => m.Contains("[emerg]", StringComparison.Ordinal)) ?? test.Messages.FirstOrDefault();
         return Step(VerificationStepKind.Load, StepOutcome.Failed, first is null ? "nginx -t refused the configuration" : "nginx -t refused the configuration: " + first, test.Run);
     }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        6 => " (SIGABRT)",
+        7 => " (SIGBUS)",
+        8 => " (SIGFPE)",
+        9 => " (SIGKILL)",
+        11 => " (SIGSEGV)",
+        _ => string.Empty,
+    };
 
     private ImmutableArray<string> ConfigureFlags(ModuleDirectory module)
     {
