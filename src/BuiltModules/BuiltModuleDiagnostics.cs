@@ -19,7 +19,7 @@ public static class BuiltModuleDiagnostics
 
     /// <summary>The file does not start with the ELF magic number.</summary>
     public static readonly DiagnosticDescriptor NotElf = new(
-        "CC6002", "Not an ELF file", "`{0}` is not an ELF file (it does not start with \\x7fELF): a dynamic module is an ELF shared object", Elf, DiagnosticSeverity.Error);
+        "CC6002", "Not an ELF file", "`{0}` is not an ELF file (it does not start with \\x7fELF): a dynamic module is an ELF shared object, and nginx an ELF program", Elf, DiagnosticSeverity.Error);
 
     /// <summary>The file ends before a header, table or section it declares.</summary>
     public static readonly DiagnosticDescriptor Truncated = new(
