@@ -52,7 +52,8 @@ public static class BuiltModuleInspector
     {
         var nginx = NginxBinaryReader.Read(nginxBinary, libraries);
         var configuration = Path.GetFullPath(configurationFile ?? nginx.Report.ConfigurationPath);
-        var modulePrefix = prefix is null ? nginx.Report.Prefix : Path.GetFullPath(prefix).TrimEnd('/') + "/";
+        // As nginx -p takes it: a relative prefix stays relative (to where nginx starts), and so do the paths it names.
+        var modulePrefix = prefix is null ? nginx.Report.Prefix : prefix.TrimEnd('/') + "/";
         var report = new PreflightReport { ConfigurationFile = configuration, Prefix = modulePrefix, Nginx = nginx.Report };
         if (!nginx.Report.IsUsable)
         {

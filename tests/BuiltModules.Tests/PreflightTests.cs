@@ -53,6 +53,28 @@ public sealed class PreflightTests(BuiltFixtures built)
         }
     }
 
+    [Trait("Requires", "nginx")]
+    [Fact]
+    public void A_relative_prefix_names_the_modules_as_nginx_does_relative_to_where_it_starts()
+    {
+        var root = Directory.CreateTempSubdirectory("cc-preflight-").FullName;
+        try
+        {
+            var configuration = Path.Combine(root, "nginx.conf");
+            File.WriteAllText(configuration, $"pid {root}/nginx.pid;\nload_module modules/missing.so;\nevents {{ }}\n");
+            var prefix = Path.GetRelativePath(Environment.CurrentDirectory, root);
+            var report = BuiltModuleInspector.Preflight(RealNginx.Binary, configuration, prefix);
+            var nginx = RealNginx.Test(configuration, prefix);
+            Assert.NotNull(nginx);
+            Assert.Equal(nginx.Message, Assert.Single(report.Outcomes).Failure?.Message);
+            Assert.StartsWith($"dlopen() \"{prefix}/modules/missing.so\"", nginx.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>
     /// nginx has no include-once: it reads d8.conf 2^9 times in the main context and 2^8 in events,
     /// and modules.conf twice, refusing the second load_module as already loaded. preflight reads
