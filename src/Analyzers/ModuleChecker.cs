@@ -44,7 +44,10 @@ public static class ModuleChecker
         general.AddRange(search.Problems.Select(SearchDiagnostics.Of));
         var baseline = OpenBaseline(options, general);
         var run = new CheckRun(options, baseline);
-        var results = ParallelModules.Run(search.Modules.Select(m => m.Directory).ToList(), options.MaxParallelism, run.CheckModule, options.Progress);
+        // Fixing, modules are worked on one at a time, in order: a file two of them share (through a link) is then fixed
+        // by the first and found fixed by the next, whatever the parallelism, rather than by whichever is quicker.
+        var parallelism = options.Fix ? 1 : options.MaxParallelism;
+        var results = ParallelModules.Run(search.Modules.Select(m => m.Directory).ToList(), parallelism, run.CheckModule, options.Progress);
         general.AddRange(run.Severities.Diagnostics);
         if (baseline is not null && options.WriteBaseline)
         {

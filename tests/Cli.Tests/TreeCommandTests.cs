@@ -220,6 +220,43 @@ public sealed class TreeCommandTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void Fixing_a_file_two_modules_share_gives_what_one_module_at_a_time_gives(int parallelism)
+    {
+        using var serial = SharingTree();
+        using var parallel = SharingTree();
+        var one = CliRunner.Run("check", "--fix", "--max-parallelism", "1", serial.Path);
+        var many = CliRunner.Run("check", "--fix", "--max-parallelism", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), parallel.Path);
+
+        Assert.Equal(one.ExitCode, many.ExitCode);
+        Assert.Equal(one.Out.Replace(serial.Path, "T", StringComparison.Ordinal), many.Out.Replace(parallel.Path, "T", StringComparison.Ordinal));
+        Assert.DoesNotContain("CC5911", one.Out + many.Out, StringComparison.Ordinal);
+        Assert.Equal(Snapshot(serial.Path), Snapshot(parallel.Path));
+        Assert.Contains("cycle->modules[i]", File.ReadAllText(Path.Combine(parallel.Path, "a", "shared.c")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Eight new-style modules, a to h, whose sources all name shared.c: the others' are links to a's.</summary>
+    private static TempDirectory SharingTree()
+    {
+        var dir = new TempDirectory();
+        var names = new[] { "a", "b", "c", "d", "e", "f", "g", "h" };
+        foreach (var name in names)
+        {
+            dir.Write($"{name}/config", $"ngx_addon_name=ngx_http_{name}_module\nngx_module_type=HTTP\nngx_module_name=ngx_http_{name}_module\nngx_module_srcs=\"$ngx_addon_dir/{name}.c $ngx_addon_dir/shared.c\"\n. auto/module\n");
+            dir.Write($"{name}/{name}.c", $"#include <ngx_config.h>\n#include <ngx_core.h>\nngx_module_t ngx_http_{name}_module;\n");
+        }
+
+        dir.Write("a/shared.c", "#include <ngx_config.h>\n#include <ngx_core.h>\n\nngx_uint_t\nngx_shared_count(ngx_cycle_t *cycle)\n{\n    ngx_uint_t  i, n;\n\n    n = 0;\n    for (i = 0; ngx_modules[i]; i++) {\n        n++;\n    }\n\n    return n;\n}\n");
+        foreach (var name in names.Skip(1))
+        {
+            File.CreateSymbolicLink(Path.Combine(dir.Path, name, "shared.c"), "../a/shared.c");
+        }
+
+        return dir;
+    }
+
     [Trait("Requires", "git")]
     [Fact]
     public void The_diff_of_a_tree_is_labelled_from_the_tree_and_applies_there_whole()
