@@ -109,8 +109,8 @@ public sealed class CSourceFixTests
         var functions = Enumerable.Range(0, count).Select(i => (i % 3) switch
         {
             0 => $"ngx_int_t\nf{i}(ngx_cycle_t *cycle{i})\n{{\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
-            1 => $"ngx_int_t\nf{i}(void)\n{{\n    ngx_cycle_t  *local{i} = ngx_cycle;\n\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
-            _ => $"ngx_int_t\nf{i}(void)\n{{\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
+            1 => $"ngx_int_t\nf{i}(ngx_event_t *ev)\n{{\n    ngx_cycle_t  *local{i} = ev->data;\n\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
+            _ => $"ngx_int_t\nf{i}(void)\n{{\n    ngx_cycle_t  *global{i} = (ngx_cycle_t *) ngx_cycle;\n\n    return ngx_modules[{i}] ? NGX_OK : NGX_ERROR;\n}}\n\n",
         });
 
         var found = Analyze(string.Concat(functions));

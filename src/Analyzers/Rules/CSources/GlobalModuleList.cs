@@ -133,6 +133,66 @@ internal sealed class GlobalModuleList : ModuleAnalyzer
 
                 """)],
         },
+        RuleExample.CSource("a directive handler that also keeps the global ngx_cycle", """
+            #include <ngx_config.h>
+            #include <ngx_core.h>
+            #include <ngx_http.h>
+
+
+            char *
+            ngx_http_example_count(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+            {
+                ngx_uint_t    i, n;
+                ngx_cycle_t  *cycle = (ngx_cycle_t *) ngx_cycle;
+
+                n = 0;
+                for (i = 0; [|ngx_modules|][i]; i++) {
+                    if ([|ngx_modules|][i]->type == NGX_HTTP_MODULE) {
+                        n++;
+                    }
+                }
+
+                ngx_log_error(NGX_LOG_NOTICE, cycle->log, 0, "%ui http modules", n);
+
+                return NGX_CONF_OK;
+            }
+
+            """) with
+        {
+            Fixed = [new ExampleFile("ngx_http_example_module.c", """
+                #include <ngx_config.h>
+                #include <ngx_core.h>
+                #include <ngx_http.h>
+
+
+                char *
+                ngx_http_example_count(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+                {
+                    ngx_uint_t    i, n;
+                    ngx_cycle_t  *cycle = (ngx_cycle_t *) ngx_cycle;
+
+                    n = 0;
+                #if (nginx_version >= 1009011)
+                    for (i = 0; cf->cycle->modules[i]; i++) {
+                        if (cf->cycle->modules[i]->type == NGX_HTTP_MODULE) {
+                            n++;
+                        }
+                    }
+                #else
+                    for (i = 0; ngx_modules[i]; i++) {
+                        if (ngx_modules[i]->type == NGX_HTTP_MODULE) {
+                            n++;
+                        }
+                    }
+                #endif
+
+                    ngx_log_error(NGX_LOG_NOTICE, cycle->log, 0, "%ui http modules", n);
+
+                    return NGX_CONF_OK;
+                }
+
+                """)],
+        },
         RuleExample.CSource("legacy code that is guarded, comments, strings and a declaration", """
             #include <ngx_config.h>
             #include <ngx_core.h>
