@@ -119,6 +119,11 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                 }
 
                 for (m = 0; cycle->modules[m]; m++) {
+                    module = cycle->modules[m];
+                    if (module->type != NGX_EXAMPLE_MODULE) {
+                        continue;
+                    }
+
                     /* each example module's configuration is created here */
                 }
 
@@ -154,6 +159,11 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                 #endif
 
                     for (m = 0; cycle->modules[m]; m++) {
+                        module = cycle->modules[m];
+                        if (module->type != NGX_EXAMPLE_MODULE) {
+                            continue;
+                        }
+
                         /* each example module's configuration is created here */
                     }
 
@@ -188,6 +198,42 @@ internal sealed class ModuleCountingLoop : ModuleAnalyzer
                 }
 
                 return NGX_CONF_OK;
+            }
+
+            """),
+        RuleExample.CSource("a local that only the loop reads", """
+            #include <ngx_config.h>
+            #include <ngx_core.h>
+            #include <ngx_http.h>
+
+
+            #define NGX_EXAMPLE_MODULE  0x4C504D58
+
+            ngx_uint_t  ngx_example_max_module;
+
+            ngx_int_t
+            ngx_example_init(ngx_cycle_t *cycle)
+            {
+                ngx_uint_t      m;
+                ngx_module_t  **modules, *module;
+
+                modules = cycle->modules;
+
+                ngx_example_max_module = 0;
+                [|for (m = 0; modules[m]; m++)|] {
+                    module = modules[m];
+                    if (module->type != NGX_EXAMPLE_MODULE) {
+                        continue;
+                    }
+
+                    module->ctx_index = ngx_example_max_module++;
+                }
+
+                for (m = 0; modules[m]; m++) {
+                    /* each example module's configuration is created here */
+                }
+
+                return NGX_OK;
             }
 
             """),

@@ -1,4 +1,3 @@
-using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Fixes;
 using ConfigConvert.Text;
 
@@ -47,32 +46,16 @@ internal static class LoopFix
             return "the loop tests no module type, so the type to count is not known";
         }
 
-        if (LoopVariableUsedOnlyByTheLoop(code, loop) is { } variable)
+        if (LeftUnused.Find(code, loop.First, loop.End) is { } local)
         {
-            return $"`{variable}` is used only by this loop: without it, nginx's -Werror build rejects the unused variable; count with ngx_count_modules and guard `{variable}`'s declaration too";
+            return local.Assigned
+                ? $"`{local.Name}` is read only by this loop: without it, nginx's -Werror build rejects the variable set but not used; count with ngx_count_modules and guard `{local.Name}`'s declaration and assignments too"
+                : $"`{local.Name}` is used only by this loop: without it, nginx's -Werror build rejects the unused variable; count with ngx_count_modules and guard `{local.Name}`'s declaration too";
         }
 
         var found = CycleInScope.Find(code, loop.For);
         cycle = found.Expression;
         return found.WhyNone;
-    }
-
-    /// <summary>
-    /// The variable the loop walks with (<c>m</c> of <c>for (m = 0; ...)</c>) when nothing in its function
-    /// uses it outside the loop but its declaration: the fix would leave it unused for new nginx.
-    /// </summary>
-    private static string? LoopVariableUsedOnlyByTheLoop(CodeView code, CountingLoop loop)
-    {
-        if (!code.IsIdentifier(loop.For + 2) || !code.IsPunctuator(loop.For + 3, "=") || code.FunctionAt(loop.For) is not { } function)
-        {
-            return null;
-        }
-
-        var variable = code.Text(loop.For + 2);
-        var uses = code.PositionsOf(variable);
-        var inLoop = SortedSearch.CountBetween(uses, Math.Max(loop.First, function.Open), Math.Min(loop.End + 1, function.Close));
-        var usesOutside = SortedSearch.CountBetween(uses, function.Open, function.Close) - inLoop;
-        return usesOutside <= 1 ? variable : null;
     }
 
     private static bool OnlyBlanksAround(string text, TextSpan lines, int start, int end)
