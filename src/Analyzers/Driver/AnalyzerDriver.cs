@@ -63,8 +63,8 @@ internal sealed class AnalyzerDriver
     /// Where the model stopped evaluating the config (CC2005) or explored only some of its outcomes
     /// (CC2006), in the link modes the rules read: the rules then saw only part of what the config does,
     /// and saying nothing would pass a config that nothing has fully checked. And where configure itself
-    /// stops, on a sourced file that is missing (CC2007) or sources itself (CC2008), or a read-only variable (CC2010): no rule reads that,
-    /// and the module cannot be built at all.
+    /// stops, on a sourced file that is missing (CC2007) or sources itself (CC2008), or on a read-only
+    /// variable assigned (CC2010): no rule reads that, and the module cannot be built at all.
     /// </summary>
     private static IEnumerable<Diagnostic> EvaluationStops(ModuleAnalysis analysis) => analysis.Module.Config is null
         ? []
