@@ -18,6 +18,18 @@ public sealed class MarkdownFormatTests
 
     private static readonly MarkdownPipeline GitHubFlavoured = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
+    [Theory]
+    [InlineData("tick`s |pipe/config")]
+    [InlineData("`edge`/config")]
+    [InlineData("two``ticks/config")]
+    public void A_path_with_backticks_is_one_code_span_whole(string path)
+    {
+        var span = MarkdownFormatter.CodeSpan(path);
+        var document = Markdown.Parse("### " + span + "\n", GitHubFlavoured);
+        var code = Assert.Single(Assert.Single(document.Descendants<HeadingBlock>()).Inline!.Descendants<CodeInline>());
+        Assert.Equal(path, code.Content);
+    }
+
     [Fact]
     public void A_check_comment_has_the_marker_a_summary_table_findings_by_file_with_links_and_fixes_as_diffs()
     {

@@ -47,7 +47,7 @@ internal sealed class MarkdownFormatter : IReportFormatter
         var text = $"## {title}\n\n| modules | errors | warnings | notes |\n|---:|---:|---:|---:|\n| {report.Modules.Length} | {counts.Errors} | {counts.Warnings} | {counts.Notes} |\n\n";
         if (report.Command != ReportCommand.Check && report.Modules.Length > 0)
         {
-            text += "| config | conversion |\n|---|---|\n" + string.Concat(report.Modules.Select(m => $"| `{options.RelativePath(m.Conversion!.ConfigPath)}` | {JsonFormatter.StatusName(m.Conversion.Outcome)} |\n")) + "\n";
+            text += "| config | conversion |\n|---|---|\n" + string.Concat(report.Modules.Select(m => $"| {CodeSpan(options.RelativePath(m.Conversion!.ConfigPath)!).Replace("|", "\\|", StringComparison.Ordinal)} | {JsonFormatter.StatusName(m.Conversion.Outcome)} |\n")) + "\n";
         }
 
         return counts.Total == 0 && report.Modules.All(m => m.Conversion?.Outcome is null or ConversionOutcome.Unchanged) ? text + "Nothing to report.\n" : text;
@@ -56,7 +56,7 @@ internal sealed class MarkdownFormatter : IReportFormatter
     private static void WriteFile(MarkdownComment comment, string path, List<Diagnostic> findings, Report report, ReportOptions options)
     {
         var relative = options.RelativePath(path);
-        var heading = relative is null ? "Not in a file" : options.Link(path, 1) is { } link ? $"[`{relative}`]({link.Split('#')[0]})" : $"`{relative}`";
+        var heading = relative is null ? "Not in a file" : options.Link(path, 1) is { } link ? $"[{CodeSpan(relative)}]({link.Split('#')[0]})" : CodeSpan(relative);
         if (!comment.TryAdd($"\n### {heading}\n\n"))
         {
             comment.LeaveOutFindings(findings.Count);
@@ -109,6 +109,31 @@ internal sealed class MarkdownFormatter : IReportFormatter
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => l.Length == 0 ? l : "  " + l));
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// <paramref name="text"/> (a path) as one code span (CommonMark): on one line, fenced by one backtick more than its
+    /// longest run of them, and padded when it starts or ends with one, so that a backtick in a name cannot end it.
+    /// </summary>
+    internal static string CodeSpan(string text)
+    {
+        var line = OneLine(text);
+        var longest = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var run = 0;
+            while (i < line.Length && line[i] == '`')
+            {
+                run++;
+                i++;
+            }
+
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = line.StartsWith('`') || line.EndsWith('`') ? " " : string.Empty;
+        return fence + pad + line + pad + fence;
+    }
 
     private static string Html(string text) => WebUtility.HtmlEncode(text);
 }
