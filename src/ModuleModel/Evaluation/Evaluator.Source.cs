@@ -30,8 +30,7 @@ internal sealed partial class Evaluator
         if (NginxScripts.IsKnownAutoScript(path, _settings.Link) == false || _changedDirectory)
         {
             // dash stops a script whose `.` names a missing file, and configure with it.
-            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
-            throw new ScriptExitException(2);
+            throw MissingSourcedFile(path, at);
         }
 
         if (FieldSeparators() != DefaultFieldSeparators && !path.EndsWith("auto/have", StringComparison.Ordinal) && !path.EndsWith("auto/define", StringComparison.Ordinal))
@@ -51,6 +50,20 @@ internal sealed partial class Evaluator
         return null;
     }
 
+    /// <summary>
+    /// dash's stop at a <c>.</c> of a missing file (status 2), said (CC2007) where it stops configure: inside a subshell
+    /// only the subshell ends.
+    /// </summary>
+    private ScriptExitException MissingSourcedFile(string path, SyntaxNode at)
+    {
+        if (_subshells == 0)
+        {
+            Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
+        }
+
+        return new ScriptExitException(2);
+    }
+
     /// <summary>An absolute path: read and run when it is a file of the module directory.</summary>
     private int? SourceModuleFile(string path, SyntaxNode at)
     {
@@ -60,8 +73,7 @@ internal sealed partial class Evaluator
         {
             if (full is not null && !File.Exists(full))
             {
-                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileMissing, LocationOf(at), path));
-                throw new ScriptExitException(2);
+                throw MissingSourcedFile(path, at);
             }
 
             AddUnknown($"`. {path}`: a file outside the module directory", at);

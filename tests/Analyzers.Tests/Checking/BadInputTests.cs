@@ -148,6 +148,15 @@ public sealed class BadInputTests
         Assert.False(report.HasIoErrors);
     }
 
+    [Fact]
+    public void A_stop_inside_a_subshell_ends_only_the_subshell_and_is_no_finding()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\n( . $ngx_addon_dir/common.sh )\nreadonly P=/usr\nv=`P=/opt`\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        var report = Check(tree);
+        Assert.DoesNotContain(report.Diagnostics, d => d.Id is "CC2007" or "CC2010");
+    }
+
     private static TempTree ModuleWith(string file, string text)
     {
         var tree = new TempTree();
