@@ -175,7 +175,7 @@ public sealed class SegmentTests
         => [.. diagnostics.Select(d => (d.ToString(), d.Severity, d.Location))];
 
     /// <summary>Every script the tests read, named by where it comes from.</summary>
-    private static IEnumerable<(string Name, SourceText Text)> Inputs()
+    internal static IEnumerable<(string Name, SourceText Text)> Inputs()
     {
         foreach (var file in Corpus.AllFiles)
         {
@@ -266,7 +266,7 @@ public sealed class SegmentTests
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>A reader that hands out at most a given number of characters a read, as a pipe or a decoder may.</summary>
-    private sealed class TrickleReader(string text, int most) : TextReader
+    internal sealed class TrickleReader(string text, int most) : TextReader
     {
         private int _position;
 

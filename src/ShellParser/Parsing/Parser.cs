@@ -116,6 +116,12 @@ internal sealed partial class Parser
 
         public static Boundary Of(Parser parser, int end) => new(parser, end);
 
+        /// <summary>
+        /// True when the parser carries nothing past the segment: its cursor is at the segment's end, with no lexeme,
+        /// trivia or diagnostic read past it. A new parser started there parses the rest as this one would.
+        /// </summary>
+        public bool IsAtRest => _position == 0 && _current is null && _pendingTrivia.IsEmpty && _diagnostics.IsEmpty;
+
         /// <summary>Has <paramref name="parser"/>, at the start of its text, take up the parse where this boundary left it.</summary>
         public void ResumeIn(Parser parser)
         {

@@ -1,3 +1,4 @@
+using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.ShellParser;
@@ -40,6 +41,14 @@ public static class SyntaxTreeParsing
         /// script's parse. The reader is read to its end, lazily, as the sequence is enumerated; enumerate it once.
         /// </summary>
         public static IEnumerable<ScriptSegment> ParseSegments(TextReader reader, string? path = null) => WindowedParse.Segments(reader, path);
+
+        /// <summary>
+        /// The diagnostics of a script read from <paramref name="reader"/>: those of
+        /// <see cref="ParseSegments(TextReader, string?)"/>, in the same order, with the same positions, for a caller
+        /// that wants nothing else, as <c>ngx-convert parse</c> and <c>dash -n</c>. The statements a quick scan proves
+        /// free of diagnostics are not built into trees; the parser parses the others. Enumerate the sequence once.
+        /// </summary>
+        public static IEnumerable<Diagnostic> ParseDiagnostics(TextReader reader, string? path = null) => WindowedParse.Diagnostics(reader, path);
 
         /// <summary>Parses a script into segments, as <see cref="ParseSegments(SourceText, string?)"/> does.</summary>
         public static IEnumerable<ScriptSegment> ParseSegments(string text, string? path = null) => Parser.ParseSegments(SourceText.From(text), path);

@@ -50,12 +50,13 @@ internal sealed class WindowInput(TextReader reader)
     }
 
     /// <summary>
-    /// The length of the longest window the characters read can give: to just after their last line break that ends
-    /// no line continuation (a backslash before it may be escaped, but then an earlier line break serves); 0 when none.
+    /// The length of the longest window, of at most <paramref name="most"/> characters, that the characters read can
+    /// give: to just after their last line break that ends no line continuation (a backslash before it may be
+    /// escaped, but then an earlier line break serves); 0 when none.
     /// </summary>
-    public int WindowEnd()
+    public int WindowEnd(int most = int.MaxValue)
     {
-        var text = _buffer.AsSpan(0, Count);
+        var text = _buffer.AsSpan(0, Math.Min(Count, most));
         for (var end = text.LastIndexOf('\n'); end >= 0; end = text[..end].LastIndexOf('\n'))
         {
             if (end == 0 || text[end - 1] != '\\')
@@ -70,17 +71,20 @@ internal sealed class WindowInput(TextReader reader)
     /// <summary>The first <paramref name="length"/> characters waiting, as a window.</summary>
     public string Take(int length) => new(_buffer, 0, length);
 
+    /// <summary>The first <paramref name="length"/> characters waiting, in place, valid until the next read or consumption.</summary>
+    public ReadOnlySpan<char> Waiting(int length) => _buffer.AsSpan(0, length);
+
     /// <summary>Where a window taken now lies in the script.</summary>
     public TextPlacement Placement(string? path, string window) => new(path, SourceText.From(window), _offset, _line, _column);
 
     /// <summary>Reports to the window's parser the encoding warnings that fall inside the window.</summary>
     public void ReportEncodingWarnings(Parser parser, int length) => _encodingWarnings.ReportTo(parser, _offset, length);
 
-    /// <summary>Drops the first <paramref name="consumed"/> characters of <paramref name="window"/>, handed out in segments.</summary>
-    public void Consume(string window, int consumed)
+    /// <summary>Drops the first <paramref name="consumed"/> characters waiting, parsed or scanned.</summary>
+    public void Consume(int consumed)
     {
         // Counted here rather than asked of the window's placement, whose line map would cost a pass over every window.
-        var done = window.AsSpan(0, consumed);
+        var done = _buffer.AsSpan(0, consumed);
         var lineBreaks = done.Count('\n');
         (_line, _column) = lineBreaks == 0 ? (_line, _column + consumed) : (_line + lineBreaks, consumed - done.LastIndexOf('\n'));
         _offset += consumed;
