@@ -6,7 +6,9 @@ namespace ConfigConvert.Fuzz.Targets;
 /// <summary>
 /// The shell parser: parsing never throws, text → tree → text gives back the same bytes, and a parse that reads the
 /// text in windows (<see cref="WindowedParse"/>, here a character at a time so that a window may end at every line) gives
-/// the same text and diagnostics as the whole parse.
+/// the same text and diagnostics as the whole parse; and the diagnostics-only parse, which leaves to a quick scan the
+/// statements it proves clean (<see cref="WindowedParse.Diagnostics"/>, in windows of a few characters and at its
+/// defaults), gives the whole parse's diagnostics, and the scan never calls a text with diagnostics clean.
 /// </summary>
 internal sealed class ParseTarget : FuzzTarget
 {
@@ -14,7 +16,7 @@ internal sealed class ParseTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["shell.dict"];
 
-    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse agrees";
+    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse and the scanned diagnostics agree";
 
     public override void Run(byte[] input)
     {
@@ -41,6 +43,25 @@ internal sealed class ParseTarget : FuzzTarget
         }
 
         CheckWindowedParse(text.Text, tree);
+        CheckScannedDiagnostics(text.Text, tree);
+    }
+
+    private static void CheckScannedDiagnostics(string text, SyntaxTree tree)
+    {
+        var whole = tree.GetDiagnostics().Select(d => (d.ToString(), d.Location)).ToList();
+        if (whole.Count > 0 && CleanScan.Scan(text, isWhole: true).Verdict == CleanScan.Verdict.Clean)
+        {
+            throw new PropertyViolation($"the scan calls the text clean, and the parser reports {whole[0].Item1}");
+        }
+
+        foreach (var (window, parsed) in (ReadOnlySpan<(int, int)>)[(5, 3), (WindowedParse.DefaultWindowChars, WindowedParse.ParsedWindowChars)])
+        {
+            var scanned = WindowedParse.Diagnostics(new OneCharacterReads(text), "config", window, parsed).Select(d => (d.ToString(), d.Location)).ToList();
+            if (!whole.SequenceEqual(scanned))
+            {
+                throw new PropertyViolation($"the scanned diagnostics (windows of {window}) are {scanned.Count} where the whole parse reports {whole.Count}, or others");
+            }
+        }
     }
 
     private static void CheckWindowedParse(string text, SyntaxTree tree)

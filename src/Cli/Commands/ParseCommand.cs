@@ -70,8 +70,9 @@ internal static class ParseCommand
     internal delegate bool TextOpener(string path, out TextReader reader, out string error);
 
     // Without --tree only the diagnostics are wanted, as from `dash -n`: the file is read as it is
-    // parsed, a window at a time, and each statement is dropped as soon as it is parsed, so a large
-    // script is never in memory whole, neither its text nor its tree.
+    // parsed, a window at a time, statements proved clean by a quick scan are never built into trees,
+    // and each one the parser builds is dropped as soon as it is parsed, so a large script is never in
+    // memory whole, neither its text nor its tree.
     private static ParsedFile ParseForDiagnostics(string path) => ParseForDiagnostics(path, InputFile.TryOpenText);
 
     /// <summary>The diagnostics of the file at <paramref name="path"/>, opened by <paramref name="open"/> (the tests change the file once it is open).</summary>
@@ -86,7 +87,7 @@ internal static class ParseCommand
         {
             using (reader)
             {
-                return new ParsedFile(path, DiagnosticsOf(SyntaxTree.ParseSegments(reader, path)), null, null);
+                return new ParsedFile(path, [.. SyntaxTree.ParseDiagnostics(reader, path)], null, null);
             }
         }
         catch (Exception e) when (e is InvalidDataException or DecoderFallbackException)
