@@ -23,6 +23,7 @@ public sealed class RobustnessTests
     [InlineData("${x:-", "}")]
     [InlineData("case x in x) ", ";; esac")]
     [InlineData("while a; do ", "; done")]
+    [InlineData("f() ", "")]
     public void Nesting_past_the_limit_is_a_diagnostic_not_a_stack_overflow(string open, string close)
     {
         var depth = 20_000;

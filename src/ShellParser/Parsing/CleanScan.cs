@@ -347,7 +347,7 @@ internal ref partial struct CleanScan
         }
 
         Take();
-        return SkipLinebreaks() && Command();
+        return SkipLinebreaks() && Enter() && Command() && Exited();
     }
 
     /// <summary>True when the word is a valid name as the parser checks one: a reserved spelling (unquoted, unescaped) of name characters.</summary>

@@ -465,7 +465,11 @@ internal sealed partial class Parser
         }
 
         SkipLinebreaks();
+
+        // A body may itself be a function definition (`f() g() { :; }`, which dash accepts): it nests, and counts.
+        EnterNesting();
         var body = ParseCommand();
+        ExitNesting();
         return new FunctionDefinitionSyntax(name, open, close, body);
     }
 
