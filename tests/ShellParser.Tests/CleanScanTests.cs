@@ -68,6 +68,9 @@ public sealed class CleanScanTests
     [InlineData("cat <<E\nunterminated\n")]
     [InlineData("cat <<E <<-F\n$a\nE\n\t$b\n\tF\necho\n")]
     [InlineData("cat <<E\n$(echo\nE\n)\nE\n")]
+    [InlineData("cat <<\\E\n$x `y $(\nE\necho 1\ncat <<-\\F; x\n\t${a\n\tF\n")]
+    [InlineData("cat <<\\E\nE \n\\E\nE\ncat <<\\\nE\nbody\n\nE\ncat <<\\\\E\n\\E\n")]
+    [InlineData("cat <<\\E <<'F' <<\"G\" <<H\n1\nE\n2\nF\n3\nG\n$4\nH\ncat <<\\E\nnever ended\n")]
     [InlineData("if a; then\n\nfi\nwhile; do :; done\n{ }\n( )\n")]
     [InlineData("echo ${#x} ${#} ${##} ${x:-a}${y#*/} \"${z%%.c}\" ${!} ${!x} ${#x:-y} ${1x}\n")]
     [InlineData("echo a &&\n\n b || c | \n d\n! ! x\nx; ;\n& x\n")]
@@ -76,6 +79,16 @@ public sealed class CleanScanTests
     [InlineData("echo \"open $(\n")]
     public void Shapes_the_scan_refuses_or_cuts_give_the_diagnostics_of_the_whole_parse(string text)
     {
+        AssertDiagnosticsMatchWholeParse(text, text);
+    }
+
+    /// <summary>Quoted delimiters, however configs write them, leave a body the scan reads without expanding, and proves.</summary>
+    [Theory]
+    [InlineData("cat <<\\END > $NGX_AUTOTEST.c\n#include <x.h>\nint main(void) { return `$(0); }\nEND\ny=1\n")]
+    [InlineData("cat <<-'END'\n\t${unclosed\n\tEND\ncat <<\"E\"\n\"\nE\n")]
+    public void A_quoted_delimiter_is_scanned_clean(string text)
+    {
+        Assert.Equal(CleanScan.Verdict.Clean, CleanScan.Scan(text, isWhole: true).Verdict);
         AssertDiagnosticsMatchWholeParse(text, text);
     }
 

@@ -643,17 +643,22 @@ internal ref partial struct CleanScan
         return true;
     }
 
-    /// <summary>Queues the body of a here-document whose delimiter is a plain name, bare or wholly quoted; any other is the parser's.</summary>
+    /// <summary>
+    /// Queues the body of a here-document whose delimiter is a plain name, bare, wholly quoted (<c>'EOF'</c>,
+    /// <c>"EOF"</c>) or after one backslash (<c>\EOF</c>, which configs write as often); any other is the parser's.
+    /// </summary>
     private bool QueueHereDocument(Token delimiter, bool stripTabs)
     {
         var text = _text[delimiter.Start..delimiter.End];
-        var quoted = text.Length >= 3 && text[0] is '\'' or '"' && text[^1] == text[0];
-        var name = quoted ? text[1..^1] : text;
+        var wrapped = text.Length >= 3 && text[0] is '\'' or '"' && text[^1] == text[0];
+        var escaped = !wrapped && text.Length >= 2 && text[0] == '\\';
+        var name = wrapped ? text[1..^1] : escaped ? text[1..] : text;
         if (_pendingCount == MaxPendingHereDocuments || name.IsEmpty || name.ContainsAnyExcept(NameChars))
         {
             return Fail();
         }
 
+        var quoted = wrapped || escaped;
         _pending ??= new PendingHereDocument[MaxPendingHereDocuments];
         _pending[_pendingCount++] = new PendingHereDocument(delimiter.Start + (quoted ? 1 : 0), name.Length, stripTabs, quoted);
         return true;
