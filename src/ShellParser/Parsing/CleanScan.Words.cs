@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
+using static ConfigConvert.ShellParser.ShellChars;
 
 namespace ConfigConvert.ShellParser;
 
@@ -9,7 +9,6 @@ namespace ConfigConvert.ShellParser;
 /// </summary>
 internal ref partial struct CleanScan
 {
-    private const int EndOfInput = -1;
     private const int MaxPendingHereDocuments = 4;
 
     private enum Kind
@@ -58,19 +57,6 @@ internal ref partial struct CleanScan
         Bang,
     }
 
-    /// <summary>Where word parts are read (<c>Parser.PartContext</c>).</summary>
-    private enum Context
-    {
-        Unquoted,
-        DoubleQuoted,
-        BracedArgument,
-        BracedArgumentInDoubleQuotes,
-        Arithmetic,
-        HereDocument,
-        HereDocumentDelimiter,
-        DoubleQuotedDelimiter,
-    }
-
     private readonly record struct Token(Kind Kind, int Start, int End, Keyword Keyword = Keyword.NotPlain, bool IsAssignment = false, bool StripTabs = false);
 
     private readonly record struct PendingHereDocument(int DelimiterStart, int DelimiterLength, bool StripTabs, bool Quoted);
@@ -102,27 +88,11 @@ internal ref partial struct CleanScan
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Logical(int position)
-        => (uint)position < (uint)_text.Length && _text[position] == '\\' ? SkipLineContinuations(position) : position;
-
-    private int SkipLineContinuations(int position)
-    {
-        while (position + 1 < _text.Length && _text[position] == '\\' && _text[position + 1] == '\n')
-        {
-            position += 2;
-        }
-
-        return position;
-    }
+    private int Logical(int position) => ShellChars.Logical(_text, position);
 
     private int Peek(int ahead = 0)
     {
-        var p = Logical(_pos);
-        for (var i = 0; i < ahead && p < _text.Length; i++)
-        {
-            p = Logical(p + 1);
-        }
-
+        var p = LogicalAhead(_text, _pos, ahead);
         if (p < _text.Length)
         {
             return _text[p];
@@ -227,7 +197,7 @@ internal ref partial struct CleanScan
 
     private Token LexWord(int start)
     {
-        var context = _nextWordIsDelimiter ? Context.HereDocumentDelimiter : Context.Unquoted;
+        var context = _nextWordIsDelimiter ? PartContext.HereDocumentDelimiter : PartContext.Unquoted;
         _nextWordIsDelimiter = false;
         if (!ParseParts(context, out var parts, out var firstLiteralEnd))
         {
@@ -298,7 +268,7 @@ internal ref partial struct CleanScan
     /// Reads word parts until the context ends them (<c>Parser.ParseParts</c>): how many parts there were (a run of
     /// literal text is one), and where the first ended when it was literal text (-1 otherwise). False when the scan failed.
     /// </summary>
-    private bool ParseParts(Context context, out int parts, out int firstLiteralEnd)
+    private bool ParseParts(PartContext context, out int parts, out int firstLiteralEnd)
     {
         parts = 0;
         firstLiteralEnd = -1;
@@ -323,7 +293,7 @@ internal ref partial struct CleanScan
             }
 
             var c = _text[p];
-            if (c == '\n' && _inHereDocumentBody && context is Context.BracedArgument or Context.BracedArgumentInDoubleQuotes)
+            if (c == '\n' && _inHereDocumentBody && context is PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes)
             {
                 // dash looks for the body's delimiter on the next line even inside `${`: the parser's to follow.
                 return Fail();
@@ -334,7 +304,7 @@ internal ref partial struct CleanScan
                 break;
             }
 
-            if (context == Context.Arithmetic)
+            if (context == PartContext.Arithmetic)
             {
                 parenDepth = c == '(' ? parenDepth + 1 : c == ')' && parenDepth > 0 ? parenDepth - 1 : parenDepth;
             }
@@ -377,44 +347,17 @@ internal ref partial struct CleanScan
         return !_failed;
     }
 
-    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(" \t\n;&|<>()'\"`$\\");
-    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create("\"`$\\");
-    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create("}\n'\"`$\\");
-    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create("\n\"`$\\");
-    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create("()'\"`$\\");
+    private bool EndsParts(char c, PartContext context, int parenDepth)
+        => context == PartContext.Arithmetic ? c == ')' && parenDepth == 0 && Peek(1) == ')' : ShellChars.EndsParts(c, context);
 
-    private static SearchValues<char> PlainTextEnds(Context context) => context switch
-    {
-        Context.Unquoted or Context.HereDocumentDelimiter => UnquotedEnds,
-        Context.DoubleQuoted or Context.DoubleQuotedDelimiter => DoubleQuotedEnds,
-        Context.BracedArgument or Context.BracedArgumentInDoubleQuotes => BracedArgumentEnds,
-        Context.Arithmetic => ArithmeticEnds,
-        _ => HereDocumentEnds,
-    };
+    private bool StartsPart(char c, int p, PartContext context)
+        => ShellChars.MayOpenPart(c, context) && (c != '$' || StartsExpansion(p));
 
-    private bool EndsParts(char c, Context context, int parenDepth) => context switch
-    {
-        Context.Unquoted or Context.HereDocumentDelimiter => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
-        Context.DoubleQuoted or Context.DoubleQuotedDelimiter => c == '"',
-        Context.BracedArgument or Context.BracedArgumentInDoubleQuotes => c == '}',
-        Context.Arithmetic => c == ')' && parenDepth == 0 && Peek(1) == ')',
-        _ => c == '\n',
-    };
-
-    private bool StartsPart(char c, int p, Context context) => c switch
-    {
-        '\'' => context is Context.Unquoted or Context.BracedArgument or Context.HereDocumentDelimiter,
-        '"' => context is not (Context.HereDocument or Context.Arithmetic),
-        '`' => context is not (Context.HereDocumentDelimiter or Context.DoubleQuotedDelimiter),
-        '$' => context is not (Context.HereDocumentDelimiter or Context.DoubleQuotedDelimiter) && StartsExpansion(p),
-        _ => false,
-    };
-
-    private bool ParsePart(char c, int p, Context context) => c switch
+    private bool ParsePart(char c, int p, PartContext context) => c switch
     {
         '\'' => SingleQuoted(p),
-        '"' => DoubleQuoted(p, context == Context.HereDocumentDelimiter ? Context.DoubleQuotedDelimiter : Context.DoubleQuoted),
-        '`' => Backquote(p, insideDoubleQuotes: context is Context.DoubleQuoted or Context.BracedArgumentInDoubleQuotes or Context.HereDocument),
+        '"' => DoubleQuoted(p, ShellChars.DoubleQuotesIn(context)),
+        '`' => Backquote(p, insideDoubleQuotes: ShellChars.IsInsideDoubleQuotes(context)),
         _ => Dollar(p, context),
     };
 
@@ -431,7 +374,7 @@ internal ref partial struct CleanScan
         return true;
     }
 
-    private bool DoubleQuoted(int quote, Context inside)
+    private bool DoubleQuoted(int quote, PartContext inside)
     {
         _pos = quote + 1;
         if (!Enter() || !ParseParts(inside, out _, out _))
@@ -491,7 +434,7 @@ internal ref partial struct CleanScan
         return next is '{' or '(' || IsNameStart(next) || next is >= '0' and <= '9' || IsSpecialParameter(next);
     }
 
-    private bool Dollar(int dollar, Context context)
+    private bool Dollar(int dollar, PartContext context)
     {
         var nextPos = Logical(dollar + 1);
         var next = _text[nextPos];
@@ -523,7 +466,7 @@ internal ref partial struct CleanScan
     /// <summary>
     /// <c>${...}</c> with an operator or none, in the forms <c>Parser.ReportBadParameterExpansion</c> does not report.
     /// </summary>
-    private bool ParameterExpansion(int brace, Context context)
+    private bool ParameterExpansion(int brace, PartContext context)
     {
         _pos = brace + 1;
         if (!Enter())
@@ -565,9 +508,9 @@ internal ref partial struct CleanScan
         if (Peek() != '}')
         {
             // Inside double quotes the word after `:-` and friends is double-quoted; the pattern after `#` or `%` is not.
-            var insideDoubleQuotes = context is Context.DoubleQuoted or Context.BracedArgumentInDoubleQuotes or Context.HereDocument;
+            var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
             var isPattern = op is '#' or '%';
-            if (!ParseParts(insideDoubleQuotes && !isPattern ? Context.BracedArgumentInDoubleQuotes : Context.BracedArgument, out _, out _))
+            if (!ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument, out _, out _))
             {
                 return false;
             }
@@ -628,7 +571,7 @@ internal ref partial struct CleanScan
     private bool Arithmetic(int secondParen)
     {
         _pos = secondParen + 1;
-        if (!Enter() || !ParseParts(Context.Arithmetic, out _, out _))
+        if (!Enter() || !ParseParts(PartContext.Arithmetic, out _, out _))
         {
             return false;
         }
@@ -703,7 +646,7 @@ internal ref partial struct CleanScan
             }
 
             _inHereDocumentBody = true;
-            var read = ParseParts(Context.HereDocument, out _, out _);
+            var read = ParseParts(PartContext.HereDocument, out _, out _);
             _inHereDocumentBody = false;
             if (!read)
             {
@@ -731,30 +674,9 @@ internal ref partial struct CleanScan
         return _text[lineStart..lineEnd].SequenceEqual(_text.Slice(heredoc.DelimiterStart, heredoc.DelimiterLength));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNameStart(int c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNameChar(char c) => IsNameStart(c) || (uint)(c - '0') <= 9;
-
-    private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
-
     private void SkipNameChars()
     {
-        while (true)
-        {
-            var run = _text[_pos..].IndexOfAnyExcept(NameChars);
-            _pos = run < 0 ? _text.Length : _pos + run;
-            var next = Logical(_pos);
-            if (next == _pos || next >= _text.Length || !IsNameChar(_text[next]))
-            {
-                _sawEnd |= next >= _text.Length;
-                return;
-            }
-
-            _pos = next;
-        }
+        _pos = EndOfName(_text, _pos);
+        _sawEnd |= Logical(_pos) >= _text.Length;
     }
-
-    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 }

@@ -351,7 +351,7 @@ internal ref partial struct CleanScan
     }
 
     /// <summary>True when the word is a valid name as the parser checks one: a reserved spelling (unquoted, unescaped) of name characters.</summary>
-    private bool IsValidName(Token word) => KeywordOf(word) is not Keyword.NotPlain && !_failed && Parser.IsValidName(_text[word.Start..word.End]);
+    private bool IsValidName(Token word) => KeywordOf(word) is not Keyword.NotPlain && !_failed && ShellChars.IsValidName(_text[word.Start..word.End]);
 
     private bool Redirect()
     {

@@ -1,4 +1,5 @@
 using ConfigConvert.Diagnostics;
+using static ConfigConvert.ShellParser.ShellChars;
 
 namespace ConfigConvert.ShellParser;
 

@@ -2,13 +2,12 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ConfigConvert.Diagnostics;
+using static ConfigConvert.ShellParser.ShellChars;
 
 namespace ConfigConvert.ShellParser;
 
 internal sealed partial class Parser
 {
-    private const int EndOfInput = -1;
-
     /// <summary>The lexeme under the cursor, lexed on first use.</summary>
     private Lexeme Current
     {
@@ -56,28 +55,12 @@ internal sealed partial class Parser
 
     /// <summary>Position of the next character the shell sees: backslash-newline pairs are invisible to it outside single quotes and comments.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Logical(int position)
-        => (uint)position < (uint)_text.Length && _text[position] == '\\' ? SkipLineContinuations(position) : position;
-
-    private int SkipLineContinuations(int position)
-    {
-        while (position + 1 < _text.Length && _text[position] == '\\' && _text[position + 1] == '\n')
-        {
-            position += 2;
-        }
-
-        return position;
-    }
+    private int Logical(int position) => ShellChars.Logical(_text, position);
 
     /// <summary>The <paramref name="ahead"/>-th character the shell sees from the cursor, or <see cref="EndOfInput"/>.</summary>
     private int Peek(int ahead = 0)
     {
-        var p = Logical(_pos);
-        for (var i = 0; i < ahead && p < _text.Length; i++)
-        {
-            p = Logical(p + 1);
-        }
-
+        var p = LogicalAhead(_text, _pos, ahead);
         return p < _text.Length ? _text[p] : EndOfInput;
     }
 

@@ -1,40 +1,11 @@
-using System.Buffers;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
+using static ConfigConvert.ShellParser.ShellChars;
 
 namespace ConfigConvert.ShellParser;
 
 internal sealed partial class Parser
 {
-    /// <summary>Where word parts are being read; it decides what ends them and what quotes mean.</summary>
-    private enum PartContext
-    {
-        /// <summary>A word on a command line: ends at a blank or an operator.</summary>
-        Unquoted,
-
-        /// <summary>Inside <c>"..."</c>: ends at the closing quote.</summary>
-        DoubleQuoted,
-
-        /// <summary>The word after a <c>${name</c> operator, outside double quotes: ends at <c>}</c>.</summary>
-        BracedArgument,
-
-        /// <summary>The same inside double quotes, where single quotes are plain characters.</summary>
-        BracedArgumentInDoubleQuotes,
-
-        /// <summary>Inside <c>$((...))</c>: ends at the <c>)</c> that balances nothing.</summary>
-        Arithmetic,
-
-        /// <summary>A line of a here-document body with an unquoted delimiter: ends at the line break.</summary>
-        HereDocument,
-
-        /// <summary>The word after <c>&lt;&lt;</c>: like an unquoted word, but <c>$</c> and backquotes are plain characters.</summary>
-        HereDocumentDelimiter,
-
-        /// <summary>Double quotes inside a here-document delimiter: <c>$</c> and backquotes are plain there too.</summary>
-        DoubleQuotedDelimiter,
-    }
-
     /// <summary>Leading trivia waiting for the first token of the word being lexed.</summary>
     private ImmutableArray<SyntaxTrivia> _wordLeadingTrivia;
 
@@ -75,7 +46,7 @@ internal sealed partial class Parser
             ? SyntaxKind.QuotedLiteralToken
             : SyntaxKind.LiteralToken;
 
-        var plain = PlainTextEnds(context);
+        var plain = ShellChars.PlainTextEnds(context);
         while (!_tooDeep)
         {
             var p = Logical(_pos);
@@ -130,52 +101,22 @@ internal sealed partial class Parser
         FlushLiteral(ref literalStart, literalKind, _pos);
     }
 
-    private static readonly SearchValues<char> UnquotedEnds = SearchValues.Create(" \t\n;&|<>()'\"`$\\");
-    private static readonly SearchValues<char> DoubleQuotedEnds = SearchValues.Create("\"`$\\");
-    private static readonly SearchValues<char> BracedArgumentEnds = SearchValues.Create("}\n'\"`$\\");
-    private static readonly SearchValues<char> HereDocumentEnds = SearchValues.Create("\n\"`$\\");
-    private static readonly SearchValues<char> ArithmeticEnds = SearchValues.Create("()'\"`$\\");
-
-    /// <summary>
-    /// The characters at which <see cref="ParseParts"/> must look closer in <paramref name="context"/>:
-    /// those that may end the parts (<see cref="EndsParts"/>), start a part (<see cref="StartsPart"/>),
-    /// escape, or change the depth of parentheses. Every other character is literal text.
-    /// </summary>
-    private static SearchValues<char> PlainTextEnds(PartContext context) => context switch
+    private bool EndsParts(int p, PartContext context, int parenDepth) => context switch
     {
-        PartContext.Unquoted or PartContext.HereDocumentDelimiter => UnquotedEnds,
-        PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter => DoubleQuotedEnds,
-        PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => BracedArgumentEnds,
-        PartContext.Arithmetic => ArithmeticEnds,
-        _ => HereDocumentEnds,
-    };
-
-    private bool EndsParts(int p, PartContext context, int parenDepth) => (_text[p], context) switch
-    {
-        (var c, PartContext.Unquoted or PartContext.HereDocumentDelimiter) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '<' or '>' or '(' or ')',
-        (var c, PartContext.DoubleQuoted or PartContext.DoubleQuotedDelimiter) => c == '"',
-        (var c, PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes) => c == '}' || (c == '\n' && IsDelimiterLineAfter(p)),
-        // Only `))` ends arithmetic; dash takes an unbalanced single `)` as a plain character.
-        (var c, PartContext.Arithmetic) => c == ')' && parenDepth == 0 && Peek(1) == ')',
-        (var c, _) => c == '\n',
+        PartContext.BracedArgument or PartContext.BracedArgumentInDoubleQuotes => _text[p] == '}' || (_text[p] == '\n' && IsDelimiterLineAfter(p)),
+        PartContext.Arithmetic => _text[p] == ')' && parenDepth == 0 && Peek(1) == ')',
+        _ => ShellChars.EndsParts(_text[p], context),
     };
 
     // Whether the character at p opens a part of its own (quotes, backquotes, an expansion) rather than literal text.
-    private bool StartsPart(char c, int p, PartContext context) => c switch
-    {
-        '\'' => context is PartContext.Unquoted or PartContext.BracedArgument or PartContext.HereDocumentDelimiter,
-        // In arithmetic, dash reads quotes as plain characters: `))` still ends it.
-        '"' => context is not (PartContext.HereDocument or PartContext.Arithmetic),
-        '`' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter),
-        '$' => context is not (PartContext.HereDocumentDelimiter or PartContext.DoubleQuotedDelimiter) && StartsExpansion(p),
-        _ => false,
-    };
+    private bool StartsPart(char c, int p, PartContext context)
+        => ShellChars.MayOpenPart(c, context) && (c != '$' || StartsExpansion(p));
 
     private WordPartSyntax ParsePart(char c, int p, PartContext context) => c switch
     {
         '\'' => ParseSingleQuoted(p),
-        '"' => ParseDoubleQuoted(p, context == PartContext.HereDocumentDelimiter ? PartContext.DoubleQuotedDelimiter : PartContext.DoubleQuoted),
-        '`' => ParseBackquote(p, insideDoubleQuotes: context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument),
+        '"' => ParseDoubleQuoted(p, ShellChars.DoubleQuotesIn(context)),
+        '`' => ParseBackquote(p, insideDoubleQuotes: ShellChars.IsInsideDoubleQuotes(context)),
         _ => ParseDollar(_pos, p, context),
     };
 
@@ -533,33 +474,6 @@ internal sealed partial class Parser
         return new ArithmeticExpansionSyntax(open, _parts.PopList(mark), close);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNameStart(int c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNameChar(char c) => IsNameStart(c) || (uint)(c - '0') <= 9;
-
     /// <summary>Moves the cursor past the characters of a name, line continuations between them included.</summary>
-    private void SkipNameChars()
-    {
-        while (true)
-        {
-            var run = _text.AsSpan(_pos).IndexOfAnyExcept(NameChars);
-            _pos = run < 0 ? _text.Length : _pos + run;
-            var next = Logical(_pos);
-            if (next == _pos || next >= _text.Length || !IsNameChar(_text[next]))
-            {
-                return;
-            }
-
-            _pos = next;
-        }
-    }
-
-    private static bool IsSpecialParameter(int c) => c is '@' or '*' or '#' or '?' or '-' or '$' or '!';
-
-    internal static bool IsValidName(ReadOnlySpan<char> text)
-        => text.Length > 0 && IsNameStart(text[0]) && !text.ContainsAnyExcept(NameChars);
-
-    private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+    private void SkipNameChars() => _pos = EndOfName(_text, _pos);
 }

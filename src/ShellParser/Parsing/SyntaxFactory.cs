@@ -72,7 +72,7 @@ public static class SyntaxFactory
     /// <summary><c>NAME=value</c> as a statement ending with a line break.</summary>
     public static StatementSyntax Assignment(string name, string valueText)
     {
-        if (!Parser.IsValidName(name))
+        if (!ShellChars.IsValidName(name))
         {
             throw new ArgumentException($"`{name}` is not a shell name", nameof(name));
         }
