@@ -142,7 +142,7 @@ public static class ModuleChecker
                 return (diagnostics, 0, []);
             }
 
-            var module = Path.GetRelativePath(baseline.Directory, run.Module.Path).Replace('\\', '/');
+            var module = RelativePath.Of(baseline.Directory, run.Module.Path);
             var keyed = FindingKey.Of(diagnostics, module, run.Module.Path, path => TextOf(run, path));
             if (options.WriteBaseline)
             {

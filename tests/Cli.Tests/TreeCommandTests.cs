@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConfigConvert.Cli.Output.Reports;
 
 namespace ConfigConvert.Cli.Tests;
 
@@ -280,6 +281,59 @@ public sealed class TreeCommandTests
         }
 
         Assert.Equal(0, CliRunner.Run("convert", "--check", dir.Path).ExitCode);
+    }
+
+    /// <summary>
+    /// A module directory whose name git quotes (a line break, a tab, quotes, a backslash, a control character,
+    /// non-ASCII): the diff's headers are git's own for the same change, the diff applies with <c>git apply</c>, and
+    /// a pull request's <c>git diff</c> of it is read back to the same path. Before, a line break in the name split
+    /// the header in two, and git's quoted header was never matched with the file.
+    /// </summary>
+    [Trait("Requires", "git")]
+    [Theory]
+    [InlineData("m\n1")]
+    [InlineData("m\t\"q\"\\1")]
+    [InlineData("m\u00e9\u0001\u007f")]
+    [InlineData("\u00e9t\u00e9 \U0001F600")]
+    public void A_path_git_quotes_is_quoted_as_git_quotes_it_and_the_diff_applies(string name)
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write($"{name}/config", string.Format(OldStyle, "m"));
+        dir.Write($"{name}/m.c", "#include <ngx_config.h>\n");
+        var ours = CliRunner.Run("convert", "--diff", dir.Path);
+        Assert.Equal(0, ours.ExitCode);
+
+        var git = TestSupport.ExternalTool.Require("git", "apt-get install -y git");
+        string Git(params string[] arguments)
+        {
+            var run = TestSupport.ExternalTool.Run(git, ["-C", dir.Path, "-c", "user.name=t", "-c", "user.email=t@t", .. arguments]);
+            Assert.True(run.ExitCode == 0, run.StandardError);
+            return run.StandardOutput;
+        }
+
+        Git("init", "-q");
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "original");
+        Assert.Equal(0, CliRunner.Run("convert", dir.Path).ExitCode);
+        var converted = File.ReadAllText(config);
+        var theirs = Git("diff");
+        static IEnumerable<string> Headers(string diff) => diff.Split('\n').Where(l => l.StartsWith("--- ", StringComparison.Ordinal) || l.StartsWith("+++ ", StringComparison.Ordinal));
+        Assert.Equal(Headers(theirs), Headers(ours.Out));
+        Assert.True(ChangedLines.Parse(theirs).AllAdded($"{name}/config", 4, 4), theirs);
+
+        Git("checkout", "-q", "--", ".");
+        var patch = Path.Combine(Path.GetTempPath(), $"cc-quoted-{Guid.NewGuid():N}.patch");
+        File.WriteAllText(patch, ours.Out);
+        try
+        {
+            Git("apply", patch);
+        }
+        finally
+        {
+            File.Delete(patch);
+        }
+
+        Assert.Equal(converted, File.ReadAllText(config));
     }
 
     /// <summary>Old-style modules m00, m01... and one module made of two sourced parts.</summary>

@@ -38,7 +38,7 @@ internal sealed record FindingKey(string Id, string Module, string Path, string 
             return string.Empty;
         }
 
-        var relative = System.IO.Path.GetRelativePath(moduleDirectory, path).Replace('\\', '/');
+        var relative = IO.RelativePath.Of(moduleDirectory, path);
         return relative == "." ? string.Empty : relative;
     }
 

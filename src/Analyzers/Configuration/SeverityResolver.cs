@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Configuration;
 
@@ -53,7 +54,7 @@ internal sealed class SeverityResolver
         var configuration = SeverityConfiguration.Default;
         foreach (var file in Enumerable.Reverse(files))
         {
-            var relative = Path.GetRelativePath(file.Directory, path).Replace('\\', '/');
+            var relative = RelativePath.Of(file.Directory, path);
             foreach (var (glob, severities) in file.Sections.Where(s => s.Glob.IsMatch(relative)))
             {
                 configuration = severities.Aggregate(configuration, (c, s) => c.With(s.Id, s.Severity));

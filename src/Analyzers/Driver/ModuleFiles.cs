@@ -67,7 +67,7 @@ internal static class ModuleFiles
 
         if (entry is FileInfo file && IsRegularFile(file))
         {
-            files.Add(new RepositoryFile(Path.GetRelativePath(root, file.FullName).Replace('\\', '/'), file.FullName, SizeOf(file)));
+            files.Add(new RepositoryFile(RelativePath.Of(root, file.FullName), file.FullName, SizeOf(file)));
         }
     }
 

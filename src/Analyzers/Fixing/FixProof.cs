@@ -2,6 +2,7 @@ using ConfigConvert.Analyzers.Driver;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.CSources;
 using ConfigConvert.Text;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Fixing;
 
@@ -131,7 +132,7 @@ internal static class FindingPaths
             return string.Empty;
         }
 
-        var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
+        var relative = RelativePath.Of(directory, path);
         return relative == "." ? string.Empty : relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? null : relative;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileSystemGlobbing;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.ModuleModel.Discovery;
 
@@ -39,7 +40,7 @@ internal sealed class ModuleGlobs
             return true;
         }
 
-        var config = Path.GetRelativePath(root, Path.Combine(moduleDirectory, "config")).Replace('\\', '/');
+        var config = RelativePath.Of(root, Path.Combine(moduleDirectory, "config"));
         return _matcher.Match(config).HasMatches;
     }
 

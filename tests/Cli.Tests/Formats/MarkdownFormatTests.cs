@@ -30,6 +30,16 @@ public sealed class MarkdownFormatTests
         Assert.Equal(path, code.Content);
     }
 
+    /// <summary>A fix's diff names a path with a line break as git does, quoted on one line: before, the break split its header.</summary>
+    [Fact]
+    public void A_fix_diff_of_a_path_with_a_line_break_keeps_each_header_on_one_line()
+    {
+        const string path = "/r/m\n1/config";
+        var fix = new Fixes.Fix("Rename", [new Fixes.TextChange(path, new Text.TextSpan(2, 1), "B")]);
+        var diff = FixExcerpt.Diff(fix, path, Text.SourceText.From("a\nb\nc\n"), "m\n1/config");
+        Assert.Equal("--- \"a/m\\n1/config\"\n+++ \"b/m\\n1/config\"\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n", diff);
+    }
+
     [Fact]
     public void A_check_comment_has_the_marker_a_summary_table_findings_by_file_with_links_and_fixes_as_diffs()
     {

@@ -3,6 +3,7 @@ using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
 
@@ -46,7 +47,7 @@ internal sealed class ModuleRegistrations
 
         var sources = outcomes.SelectMany(o => o.Sources).ToList();
         var compiled = sources.Select(s => s.Word?.KnownText).OfType<string>().Where(p => p.StartsWith(root + "/", StringComparison.Ordinal))
-            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+            .Select(p => RelativePath.Of(root, p)).ToHashSet(StringComparer.Ordinal);
         var namesKnown = outcomes.Count > 0 && names.All(n => IsName(n.Name));
         var sourcesInside = sources.All(s => s.Word?.KnownText is { } p && p.StartsWith(root + "/", StringComparison.Ordinal));
         return new ModuleRegistrations([.. names.DistinctBy(n => n.Name)], compiled, namesKnown, sourcesInside);

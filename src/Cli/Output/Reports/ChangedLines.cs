@@ -34,7 +34,7 @@ internal sealed partial class ChangedLines
         {
             if (text.StartsWith("+++ ", StringComparison.Ordinal))
             {
-                var path = text[4..].Split('\t')[0];
+                var path = DiffPath.Read(text[4..]);
                 current = path == "/dev/null" ? null : Lines(added, path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path);
                 line = null;
             }

@@ -4,6 +4,7 @@ using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
+using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Output.Reports;
 
@@ -67,8 +68,8 @@ internal static class ReportBuilder
         // `patch -p1` in the module directory takes it as is, wherever the tool ran. A module found by searching a
         // directory is labelled relative to that directory (`a/vendor/ngx_foo/config`), so that the diffs of a
         // tree apply there whole rather than each to a `config` of the directory itself.
-        var label = Path.GetRelativePath(searchedFrom, result.ConfigPath).Replace('\\', '/');
-        var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, "a/" + label, "b/" + label) : string.Empty;
+        var label = RelativePath.Of(searchedFrom, result.ConfigPath);
+        var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, DiffPath.Write("a/" + label), DiffPath.Write("b/" + label)) : string.Empty;
         return new ModuleReport(directoryPath, findings)
         {
             Conversion = new ModuleConversion(result.ConfigPath, outcome, result.Original, result.ConvertedText, diff),

@@ -33,7 +33,7 @@ internal sealed record ReportOptions
 
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(RepositoryRoot, full);
-        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : IO.RelativePath.WithSlashes(relative);
     }
 
     /// <summary><c>path(line,col): severity ID: message</c> of <paramref name="finding"/>, its path relative to the repository root.</summary>
