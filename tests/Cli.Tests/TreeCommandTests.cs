@@ -336,6 +336,35 @@ public sealed class TreeCommandTests
         Assert.Equal(converted, File.ReadAllText(config));
     }
 
+    /// <summary>The same over a tree of 24 modules with names drawn from the characters git treats apart (a fixed seed).</summary>
+    [Trait("Requires", "git")]
+    [Fact]
+    public void Every_header_of_a_tree_of_odd_names_is_the_one_git_writes()
+    {
+        const string pool = "ab \t\n\r\"\\'`$*?\u0001\u001b\u007f\u00e9\u00ff\u4e2d\u0100";
+        var random = new Random(12);
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 24; i++)
+        {
+            var name = $"{i:D2}" + string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pool[random.Next(pool.Length)])) + (random.Next(4) == 0 ? "\U0001F600" : string.Empty);
+            dir.Write($"{name}/config", string.Format(OldStyle, "m"));
+        }
+
+        var ours = CliRunner.Run("convert", "--diff", dir.Path);
+        var git = TestSupport.ExternalTool.Require("git", "apt-get install -y git");
+        foreach (var arguments in new[] { new[] { "init", "-q" }, ["add", "-A"], ["commit", "-q", "-m", "original"] })
+        {
+            var run = TestSupport.ExternalTool.Run(git, ["-C", dir.Path, "-c", "user.name=t", "-c", "user.email=t@t", .. arguments]);
+            Assert.True(run.ExitCode == 0, run.StandardError);
+        }
+
+        Assert.Equal(0, CliRunner.Run("convert", dir.Path).ExitCode);
+        var theirs = TestSupport.ExternalTool.Run(git, ["-C", dir.Path, "diff"]).StandardOutput;
+        static List<string> Headers(string diff) => [.. diff.Split('\n').Where(l => l.StartsWith("--- ", StringComparison.Ordinal) || l.StartsWith("+++ ", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        Assert.Equal(48, Headers(theirs).Count);
+        Assert.Equal(Headers(theirs), Headers(ours.Out));
+    }
+
     /// <summary>Old-style modules m00, m01... and one module made of two sourced parts.</summary>
     private static TempDirectory Tree(int count)
     {
