@@ -42,6 +42,25 @@ public sealed class TreeCommandTests
     }
 
     /// <summary>
+    /// A backslash in a directory's name is a character of the name, here as in the output; a glob that spells it out
+    /// still names the module (the glob library reads it as a separator in patterns and paths alike). And a patch in a
+    /// directory named <c>t\fix</c> at the top of a module is not in a test folder <c>t/</c>: it blocks.
+    /// </summary>
+    [Fact]
+    public void A_backslash_in_a_name_is_part_of_the_name()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("x\\y/config", string.Format(OldStyle, "m"));
+        dir.Write("plain/config", string.Format(OldStyle, "p"));
+        var chosen = CliRunner.Run("convert", "--check", "--include", "x\\y/config", dir.Path);
+        Assert.Equal($"{Path.Combine(dir.Path, "x\\y", "config")}: needs converting\n", chosen.Out);
+
+        dir.Write("plain/t\\fix.patch", "--- a/src/http/ngx_http_request.c\n+++ b/src/http/ngx_http_request.c\n@@ -1 +1 @@\n-a\n+b\n");
+        var check = CliRunner.Run("check", Path.Combine(dir.Path, "plain"));
+        Assert.Contains("t\\fix.patch(1,5): error CC5001", check.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Paths that overlap (a tree and a directory in it, a path named twice in two spellings) find each module once;
     /// the later path is not taken for one without modules, as it was when the search skipped what the earlier had seen.
     /// </summary>

@@ -35,7 +35,7 @@ internal static class NginxPatches
     /// </summary>
     public static bool IsOutsideBuild(string moduleDirectory, string relativePath, string configText)
     {
-        var parts = relativePath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var parts = RelativePath.WithSlashes(relativePath).Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || !parts[..^1].Any(DevelopmentFolders.Contains))
         {
             return false;
