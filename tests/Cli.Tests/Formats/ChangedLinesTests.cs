@@ -29,6 +29,18 @@ public sealed class ChangedLinesTests
         Assert.False(lines.AllAdded("m/old.c", 1, 1));
     }
 
+    /// <summary>An added line whose text starts with <c>++ </c> reads <c>+++ </c>: inside a hunk it is a line, not a header.</summary>
+    [Fact]
+    public void A_hunk_is_as_long_as_its_header_says_so_an_added_line_like_a_header_is_a_line()
+    {
+        var lines = ChangedLines.Parse("--- a/m/x.c\n+++ b/m/x.c\n@@ -1,2 +1,4 @@\n a\n+++ b/other\n+c\n b\n--- a/m/y.c\n+++ b/m/y.c\n@@ -0,0 +1 @@\n+y\n");
+        Assert.True(lines.AllAdded("m/x.c", 2, 3));
+        Assert.False(lines.AllAdded("m/x.c", 1, 1));
+        Assert.False(lines.AllAdded("m/x.c", 4, 4));
+        Assert.False(lines.AllAdded("other", 1, 1));
+        Assert.True(lines.AllAdded("m/y.c", 1, 1));
+    }
+
     [Theory]
     [InlineData("99999999999")]
     [InlineData("2147483648")]
