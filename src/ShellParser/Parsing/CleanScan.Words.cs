@@ -507,10 +507,7 @@ internal ref partial struct CleanScan
         Advance(opLength);
         if (Peek() != '}')
         {
-            // Inside double quotes the word after `:-` and friends is double-quoted; the pattern after `#` or `%` is not.
-            var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
-            var isPattern = op is '#' or '%';
-            if (!ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument, out _, out _))
+            if (!ParseParts(BracedArgumentIn(context, op), out _, out _))
             {
                 return false;
             }

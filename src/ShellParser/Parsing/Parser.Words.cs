@@ -376,11 +376,7 @@ internal sealed partial class Parser
     private WordSyntax? ParseParameterArgument(int op, PartContext context)
     {
         var mark = _parts.Mark;
-        // Inside double quotes, the word after `:-` and friends is double-quoted text, but the
-        // pattern after `#`, `##`, `%`, `%%` is read as if unquoted: there, quotes quote.
-        var insideDoubleQuotes = context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
-        var isPattern = op is '#' or '%';
-        ParseParts(insideDoubleQuotes && !isPattern ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument);
+        ParseParts(BracedArgumentIn(context, op));
         return _parts.CountFrom(mark) switch
         {
             0 => null,

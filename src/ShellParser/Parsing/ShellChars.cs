@@ -147,9 +147,20 @@ internal static class ShellChars
         _ => false,
     };
 
-    /// <summary>True where a backquote's body reads <c>\"</c> as an escaped quote: inside double quotes, and in here-document bodies.</summary>
+    /// <summary>
+    /// True inside double quotes, and in here-document bodies, which read as if in them: a backquote's body reads
+    /// <c>\"</c> there as an escaped quote, and the word after <c>${x:-</c> is double-quoted text.
+    /// </summary>
     public static bool IsInsideDoubleQuotes(PartContext context)
         => context is PartContext.DoubleQuoted or PartContext.BracedArgumentInDoubleQuotes or PartContext.HereDocument;
+
+    /// <summary>
+    /// The context of the word after a <c>${name</c> operator <paramref name="op"/> in <paramref name="context"/>: inside
+    /// double quotes, the word after <c>:-</c> and friends is double-quoted text, but the pattern after <c>#</c>,
+    /// <c>##</c>, <c>%</c>, <c>%%</c> is read as if unquoted: there, quotes quote.
+    /// </summary>
+    public static PartContext BracedArgumentIn(PartContext context, int op)
+        => IsInsideDoubleQuotes(context) && op is not ('#' or '%') ? PartContext.BracedArgumentInDoubleQuotes : PartContext.BracedArgument;
 
     /// <summary>The context of a double-quoted part opened in <paramref name="context"/>.</summary>
     public static PartContext DoubleQuotesIn(PartContext context)
