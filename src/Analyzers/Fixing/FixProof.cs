@@ -1,8 +1,8 @@
 using ConfigConvert.Analyzers.Driver;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.CSources;
-using ConfigConvert.Text;
 using ConfigConvert.IO;
+using ConfigConvert.Text;
 
 namespace ConfigConvert.Analyzers.Fixing;
 

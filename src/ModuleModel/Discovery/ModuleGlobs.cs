@@ -1,5 +1,4 @@
 using Microsoft.Extensions.FileSystemGlobbing;
-using ConfigConvert.IO;
 
 namespace ConfigConvert.ModuleModel.Discovery;
 
@@ -43,7 +42,7 @@ internal sealed class ModuleGlobs
         // The glob library reads `\` in a pattern as a separator, whatever the system, and has no escape for it: a
         // path is matched with its `\` read the same way, so that a pattern spelling out a name with one (`x\y/config`)
         // still names that module.
-        var config = RelativePath.Of(root, Path.Combine(moduleDirectory, "config")).Replace('\\', '/');
+        var config = Path.GetRelativePath(root, Path.Combine(moduleDirectory, "config")).Replace('\\', '/');
         return _matcher.Match(config).HasMatches;
     }
 

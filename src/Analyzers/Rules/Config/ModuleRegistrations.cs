@@ -1,9 +1,9 @@
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
-using ConfigConvert.IO;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
 

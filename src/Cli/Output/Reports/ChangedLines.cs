@@ -74,7 +74,8 @@ internal sealed partial class ChangedLines
         public Hunk Read(string text, HashSet<int>? lines)
         {
             var next = Line is { } number && number < int.MaxValue ? number + 1 : (int?)null;
-            return text.Length == 0 ? this with { Line = next, OldLeft = OldLeft - 1, NewLeft = NewLeft - 1 } : text[0] switch
+            // An empty line is context whose blank an editor dropped.
+            return (text.Length == 0 ? ' ' : text[0]) switch
             {
                 '+' => Added(lines) with { Line = next, NewLeft = NewLeft - 1 },
                 '-' => this with { OldLeft = OldLeft - 1 },

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using ConfigConvert.Analyzers;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
-using ConfigConvert.IO;
 
 namespace ConfigConvert.Cli.Output.Reports;
 
