@@ -23,6 +23,6 @@ internal static class FixExcerpt
         var start = source.Lines[from - 1];
         var end = to < source.Lines.Count ? source.Lines[to] : text.Length;
         var fixedText = fix.Apply(path, text);
-        return UnifiedDiff.Create(text[start..end], fixedText[start..(end + fixedText.Length - text.Length)], DiffPath.Write("a/" + label), DiffPath.Write("b/" + label), Context, from);
+        return UnifiedDiff.Create(text[start..end], fixedText[start..(end + fixedText.Length - text.Length)], DiffHeaderPath.Write("a/" + label), DiffHeaderPath.Write("b/" + label), Context, from);
     }
 }

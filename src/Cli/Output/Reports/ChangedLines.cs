@@ -38,7 +38,7 @@ internal sealed partial class ChangedLines
             }
             else if (text.StartsWith("+++ ", StringComparison.Ordinal))
             {
-                var path = DiffPath.Read(text[4..]);
+                var path = DiffHeaderPath.Read(text[4..]);
                 current = path == "/dev/null" ? null : Lines(added, path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path);
             }
             else

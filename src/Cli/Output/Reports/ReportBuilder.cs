@@ -69,7 +69,7 @@ internal static class ReportBuilder
         // directory is labelled relative to that directory (`a/vendor/ngx_foo/config`), so that the diffs of a
         // tree apply there whole rather than each to a `config` of the directory itself.
         var label = RelativePath.Of(searchedFrom, result.ConfigPath);
-        var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, DiffPath.Write("a/" + label), DiffPath.Write("b/" + label)) : string.Empty;
+        var diff = result.ConvertedText is { } text ? UnifiedDiff.Create(result.Original.Text, text, DiffHeaderPath.Write("a/" + label), DiffHeaderPath.Write("b/" + label)) : string.Empty;
         return new ModuleReport(directoryPath, findings)
         {
             Conversion = new ModuleConversion(result.ConfigPath, outcome, result.Original, result.ConvertedText, diff),

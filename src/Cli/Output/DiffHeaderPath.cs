@@ -9,7 +9,7 @@ namespace ConfigConvert.Cli.Output;
 /// default (<c>core.quotePath</c>), so that the header stays one line and <c>git apply</c> finds the file; any other
 /// path is written as it is.
 /// </summary>
-internal static class DiffPath
+internal static class DiffHeaderPath
 {
     /// <summary>
     /// The header field for <paramref name="path"/>: <c>a/x/config</c>, or quoted as git quotes it; followed by a tab
