@@ -25,6 +25,15 @@ internal sealed class CTokenizer
 {
     private const int EndOfInput = -1;
 
+    /// <summary>For each ASCII character, 1 when it continues an identifier (letters, digits, <c>_</c>, <c>$</c>).</summary>
+    private static ReadOnlySpan<byte> AsciiIdentifierPart =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
+
     private readonly string _text;
     private readonly int _end;
     private readonly bool _recognizeDirectives;
@@ -121,7 +130,7 @@ internal sealed class CTokenizer
         => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' or '$' || (c >= 0x80 && c != '\uFEFF');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsIdentifierPart(int c) => IsIdentifierStart(c) || c is >= '0' and <= '9';
+    private static bool IsIdentifierPart(int c) => (uint)c < 128 ? AsciiIdentifierPart[c] != 0 : c >= 0x80 && c != '\uFEFF';
 
     private static bool IsDigit(int c) => c is >= '0' and <= '9';
 
@@ -188,6 +197,13 @@ internal sealed class CTokenizer
 
     private void Advance(int count)
     {
+        // Nearly always no backslash is near: the characters are consecutive.
+        if (_pos + count <= NextBackslash(_pos))
+        {
+            _pos += count;
+            return;
+        }
+
         for (var i = 0; i < count; i++)
         {
             Advance();
@@ -229,7 +245,11 @@ internal sealed class CTokenizer
         list.Add(new CToken(kind, flags, start, end - start));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ContainsContinuation(int start, int end)
+        => NextBackslash(start) < end && ContainsContinuationFrom(start, end);
+
+    private bool ContainsContinuationFrom(int start, int end)
     {
         var i = start;
         while (true)
@@ -271,35 +291,57 @@ internal sealed class CTokenizer
     /// <summary>Skips whitespace and comments; returns the next character with <see cref="_pos"/> on it.</summary>
     private int SkipTrivia()
     {
+        var text = _text;
+        var end = _end;
+        var pos = _pos;
         while (true)
         {
-            _pos = SkipContinuations(_pos);
-            if (_pos >= _end)
+            // Blanks and line breaks, the most common characters of C, in a plain loop.
+            while (pos < end)
+            {
+                var blank = text[pos];
+                if (blank is ' ' or '\t')
+                {
+                    pos++;
+                }
+                else if (blank == '\n')
+                {
+                    _atLineStart = true;
+                    pos++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            _pos = pos = SkipContinuations(pos);
+            if (pos >= end)
             {
                 return EndOfInput;
             }
 
-            var c = _text[_pos];
+            var c = text[pos];
             switch (c)
             {
                 case '\n':
-                    _atLineStart = true;
-                    _pos++;
                     continue;
                 case ' ' or '\t' or '\r' or '\v' or '\f' or '\uFEFF':
-                    _pos++;
+                    pos++;
                     continue;
                 case '/':
                     var next = PeekSecond();
                     if (next == '*')
                     {
                         ScanBlockComment();
+                        pos = _pos;
                         continue;
                     }
 
                     if (next == '/')
                     {
                         ScanLineComment();
+                        pos = _pos;
                         continue;
                     }
 
@@ -483,16 +525,18 @@ internal sealed class CTokenizer
     /// </summary>
     private void ScanIdentifierTail()
     {
+        var text = _text;
+        var end = _end;
         var p = _pos + 1;
         while (true)
         {
-            while (p < _end && IsIdentifierPart(_text[p]))
+            while (p < end && IsIdentifierPart(text[p]))
             {
                 p++;
             }
 
             var resumed = SkipContinuations(p);
-            if (resumed == p || resumed >= _end || !IsIdentifierPart(_text[resumed]))
+            if (resumed == p || resumed >= end || !IsIdentifierPart(text[resumed]))
             {
                 _pos = p;
                 return;
@@ -597,17 +641,29 @@ internal sealed class CTokenizer
         private CToken[] _items = ArrayPool<CToken>.Shared.Rent(capacity);
         private int _count;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(CToken token)
         {
-            if (_count == _items.Length)
+            var items = _items;
+            var count = _count;
+            if ((uint)count < (uint)items.Length)
             {
-                var larger = ArrayPool<CToken>.Shared.Rent(_items.Length * 2);
-                _items.AsSpan(0, _count).CopyTo(larger);
-                ArrayPool<CToken>.Shared.Return(_items);
-                _items = larger;
+                items[count] = token;
+                _count = count + 1;
+                return;
             }
 
+            Grow();
             _items[_count++] = token;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void Grow()
+        {
+            var larger = ArrayPool<CToken>.Shared.Rent(_items.Length * 2);
+            _items.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<CToken>.Shared.Return(_items);
+            _items = larger;
         }
 
         /// <summary>The tokens added; the rented array goes back to the pool.</summary>
