@@ -33,11 +33,7 @@ internal sealed partial class Evaluator
         var redirects = RedirectsOf(command, extraRedirects);
         if (argv.Count == 0)
         {
-            foreach (var assignment in command.Assignments)
-            {
-                Assign(assignment);
-            }
-
+            AssignForCommand(command, persist: true);
             return redirects.Count > 0 ? WithRedirects(redirects, () => 0) : _state.LastStatus is null ? null : 0;
         }
 
@@ -49,7 +45,7 @@ internal sealed partial class Evaluator
         }
 
         // Assignments before a special builtin stay; before anything else they only last for the command.
-        var saved = AssignForCommand(command.Assignments, persist: SpecialBuiltins.Contains(name));
+        var saved = AssignForCommand(command, persist: SpecialBuiltins.Contains(name));
         try
         {
             return WithRedirects(redirects, () => Invoke(name, argv, command));
@@ -60,14 +56,24 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>Runs the assignments; returns the values to restore after the command (null: was unset), none when they persist.</summary>
-    private Dictionary<string, ShellValue?> AssignForCommand(IEnumerable<AssignmentSyntax> assignments, bool persist)
+    /// <summary>
+    /// Runs the command's assignments; returns the values to restore after the command (null: was
+    /// unset), or null when there are none to restore. Most commands have no assignment: they walk
+    /// the elements without a boxed enumerator and allocate nothing.
+    /// </summary>
+    private Dictionary<string, ShellValue?>? AssignForCommand(SimpleCommandSyntax command, bool persist)
     {
-        var saved = new Dictionary<string, ShellValue?>(StringComparer.Ordinal);
-        foreach (var assignment in assignments)
+        Dictionary<string, ShellValue?>? saved = null;
+        foreach (var element in command.Elements)
         {
+            if (element is not AssignmentSyntax assignment)
+            {
+                continue;
+            }
+
             if (!persist)
             {
+                saved ??= new Dictionary<string, ShellValue?>(StringComparer.Ordinal);
                 saved.TryAdd(assignment.Name.Text, _state.Variables.TryGetValue(assignment.Name.Text, out var old) ? old : null);
             }
 
@@ -77,8 +83,13 @@ internal sealed partial class Evaluator
         return saved;
     }
 
-    private void RestoreVariables(Dictionary<string, ShellValue?> saved)
+    private void RestoreVariables(Dictionary<string, ShellValue?>? saved)
     {
+        if (saved is null)
+        {
+            return;
+        }
+
         foreach (var (variable, old) in saved)
         {
             if (old is null)
