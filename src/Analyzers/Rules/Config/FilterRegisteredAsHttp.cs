@@ -35,6 +35,31 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
             """, new ExampleFile("ngx_http_example_filter_module.c", Filter("[|ngx_http_top_body_filter|]"))),
         RuleExample.Config("registered as HTTP_FILTER", ConfigOf("HTTP_FILTER"), new ExampleFile("ngx_http_example_filter_module.c", Filter("ngx_http_top_body_filter"))),
         RuleExample.Config("registered as HTTP_AUX_FILTER", ConfigOf("HTTP_AUX_FILTER"), new ExampleFile("ngx_http_example_filter_module.c", Filter("ngx_http_top_body_filter"))),
+        RuleExample.Config("the filter head split by a backslash-newline", ConfigOf("HTTP"), new ExampleFile("ngx_http_example_filter_module.c", """
+            #include <ngx_config.h>
+            #include <ngx_core.h>
+            #include <ngx_http.h>
+
+            static ngx_int_t
+            ngx_http_example_body_filter(ngx_http_request_t *r, ngx_chain_t *in)
+            {
+                return NGX_OK;
+            }
+
+            static ngx_int_t
+            ngx_http_example_init(ngx_conf_t *cf)
+            {
+                [|ngx_http_top_body_\
+            filter|] = ngx_http_example_body_filter;
+                return NGX_OK;
+            }
+
+            ngx_module_t  ngx_http_example_filter_module = {
+                NGX_MODULE_V1, NULL, ngx_http_example_init, NGX_HTTP_MODULE,
+                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NGX_MODULE_V1_PADDING
+            };
+
+            """)),
         RuleExample.Config("only compares the filter head", ConfigOf("HTTP"), new ExampleFile("ngx_http_example_filter_module.c", """
             #include <ngx_config.h>
             #include <ngx_core.h>
@@ -112,6 +137,11 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
     /// <summary>The index of the first filter head assigned with <c>=</c> in code that is compiled, or -1.</summary>
     private static int FindFilterAssignment(CSourceFile file)
     {
+        if (!MayNameAFilterHead(file))
+        {
+            return -1;
+        }
+
         for (var i = 0; i + 1 < file.Tokens.Length; i++)
         {
             if (file.Tokens[i].Kind == CTokenKind.Identifier && FilterHeads.Any(head => file.IsIdentifier(i, head)) && file.IsPunctuator(i + 1, '=') && file.GetCondition(i) != "0")
@@ -121,6 +151,33 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// False when no token of <paramref name="file"/> can be a filter head: its text holds neither name, and
+    /// no identifier is split by a backslash-newline (which the text holds apart). Most files are passed over
+    /// so, rather than comparing every identifier with both names.
+    /// </summary>
+    private static bool MayNameAFilterHead(CSourceFile file)
+    {
+        var text = file.Text.Text.AsSpan();
+        foreach (var head in FilterHeads)
+        {
+            if (text.Contains(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var token in file.Tokens)
+        {
+            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The HTTP module defined in the same file, or the package's only HTTP module.</summary>

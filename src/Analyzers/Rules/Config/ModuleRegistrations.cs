@@ -46,10 +46,14 @@ internal sealed class ModuleRegistrations
         }
 
         var sources = outcomes.SelectMany(o => o.Sources).ToList();
-        var compiled = sources.Select(s => s.Word?.KnownText).OfType<string>().Where(p => p.StartsWith(root + "/", StringComparison.Ordinal))
+        var inside = root + "/";
+
+        // Each distinct path once: the outcomes of 64 worlds in two link modes name the same sources again and again.
+        var compiled = sources.Select(s => s.Word?.KnownText).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            .Where(p => p.StartsWith(inside, StringComparison.Ordinal))
             .Select(p => RelativePath.Of(root, p)).ToHashSet(StringComparer.Ordinal);
         var namesKnown = outcomes.Count > 0 && names.All(n => IsName(n.Name));
-        var sourcesInside = sources.All(s => s.Word?.KnownText is { } p && p.StartsWith(root + "/", StringComparison.Ordinal));
+        var sourcesInside = sources.All(s => s.Word?.KnownText is { } p && p.StartsWith(inside, StringComparison.Ordinal));
         return new ModuleRegistrations([.. names.DistinctBy(n => n.Name)], compiled, namesKnown, sourcesInside);
     }
 

@@ -134,10 +134,14 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
         {
             // A change to nginx's own build (linker flags put before nginx's, `-Wl,-E`) belongs in CORE_LIBS: the
             // converter keeps such a line where it is (CC3013), and ngx_module_libs would not change nginx's link.
-            var appending = ConfigScript.Assignments(tree, list).Where(a => NginxBuildChange.Classify(a, assigned) is null);
-            foreach (var assignment in appending.Where(a => added.Any(f => f.Variable == list && ConfigScript.Contains(tree, a, f.Location))))
+            foreach (var assignment in ConfigScript.Assignments(tree, list).Where(a => NginxBuildChange.Classify(a, assigned) is null))
             {
-                context.Report(Diagnostic.Create(Rule, tree.GetLocation(assignment), list, replacement));
+                // The assignment's location once, not once per word added: the words of 64 worlds are thousands.
+                var location = tree.GetLocation(assignment);
+                if (added.Any(f => f.Variable == list && location.Contains(f.Location)))
+                {
+                    context.Report(Diagnostic.Create(Rule, location, list, replacement));
+                }
             }
         }
     }
