@@ -57,13 +57,13 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>
-    /// Runs the command's assignments; returns the values to restore after the command (null: was
-    /// unset), or null when there are none to restore. Most commands have no assignment: they walk
+    /// Runs the command's assignments; returns what each variable was before, to restore after the
+    /// command, or null when there is nothing to restore. Most commands have no assignment: they walk
     /// the elements without a boxed enumerator and allocate nothing.
     /// </summary>
-    private Dictionary<string, ShellValue?>? AssignForCommand(SimpleCommandSyntax command, bool persist)
+    private Dictionary<string, SavedVariable>? AssignForCommand(SimpleCommandSyntax command, bool persist)
     {
-        Dictionary<string, ShellValue?>? saved = null;
+        Dictionary<string, SavedVariable>? saved = null;
         foreach (var element in command.Elements)
         {
             if (element is not AssignmentSyntax assignment)
@@ -73,8 +73,8 @@ internal sealed partial class Evaluator
 
             if (!persist)
             {
-                saved ??= new Dictionary<string, ShellValue?>(StringComparer.Ordinal);
-                saved.TryAdd(assignment.Name.Text, _state.Variables.TryGetValue(assignment.Name.Text, out var old) ? old : null);
+                saved ??= new Dictionary<string, SavedVariable>(StringComparer.Ordinal);
+                saved.TryAdd(assignment.Name.Text, _state.Save(assignment.Name.Text));
             }
 
             Assign(assignment);
@@ -83,7 +83,7 @@ internal sealed partial class Evaluator
         return saved;
     }
 
-    private void RestoreVariables(Dictionary<string, ShellValue?>? saved)
+    private void RestoreVariables(Dictionary<string, SavedVariable>? saved)
     {
         if (saved is null)
         {
@@ -92,14 +92,7 @@ internal sealed partial class Evaluator
 
         foreach (var (variable, old) in saved)
         {
-            if (old is null)
-            {
-                _state.Unset(variable);
-            }
-            else
-            {
-                _state.SetVariable(variable, old);
-            }
+            _state.Restore(variable, old);
         }
     }
 

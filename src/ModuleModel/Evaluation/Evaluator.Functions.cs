@@ -16,7 +16,7 @@ internal sealed partial class Evaluator
         var savedPositional = _state.Positional;
         _state.SetPositional(args);
         _trees.Push((function.Tree, null));
-        _locals.Push(new Dictionary<string, (ShellValue? Value, bool ReadOnly)>(StringComparer.Ordinal));
+        _locals.Push(new Dictionary<string, (SavedVariable Saved, bool ReadOnly)>(StringComparer.Ordinal));
         try
         {
             return Execute(function.Syntax.Body);

@@ -9,7 +9,7 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 internal sealed partial class Evaluator
 {
     /// <summary>The variables each running function made local, with what to give back when it returns (a null value: unset).</summary>
-    private readonly Stack<Dictionary<string, (ShellValue? Value, bool ReadOnly)>> _locals = new();
+    private readonly Stack<Dictionary<string, (SavedVariable Saved, bool ReadOnly)>> _locals = new();
 
     /// <summary>Sets a variable as an assignment of the script (or of nginx's scripts) does.</summary>
     internal void Set(string name, ShellValue value)
@@ -94,27 +94,18 @@ internal sealed partial class Evaluator
 
     /// <summary>Keeps what <paramref name="name"/> holds for when the function returns; dash keeps its value meanwhile.</summary>
     private void MakeLocal(string name)
-        => _locals.Peek().TryAdd(name, (_state.Variables.TryGetValue(name, out var value) ? value : null, _state.ReadOnly.Contains(name)));
+        => _locals.Peek().TryAdd(name, (_state.Save(name), _state.ReadOnly.Contains(name)));
 
     /// <summary>Gives the variables a returning function made local back what they held before.</summary>
-    private void RestoreLocals(Dictionary<string, (ShellValue? Value, bool ReadOnly)> locals)
+    private void RestoreLocals(Dictionary<string, (SavedVariable Saved, bool ReadOnly)> locals)
     {
-        foreach (var (name, (value, readOnly)) in locals)
+        foreach (var (name, (saved, readOnly)) in locals)
         {
-            if (value is null)
-            {
-                _state.Unset(name);
-            }
-            else
-            {
-                _state.SetVariable(name, value);
-            }
-
+            _state.Restore(name, saved);
             _state.SetReadOnly(name, readOnly);
         }
     }
 
-    /// <summary><c>unset [-v|-f] NAME...</c>: variables unless <c>-f</c>, functions only with it.</summary>
     private int? Unset(List<ShellValue> args, SyntaxNode at)
     {
         var options = args.TakeWhile(a => a.KnownText is ['-', _, ..]).ToList();

@@ -457,7 +457,7 @@ internal sealed partial class Evaluator
 
     /// <summary>
     /// A variable's value, or null when unset. A name that neither configure (<see cref="ConfigureVariables"/>)
-    /// nor the script set comes from the environment of whoever runs configure: its value is unknown (the
+    /// nor the script set, nor the script unset, comes from the environment of whoever runs configure: its value is unknown (the
     /// same unknown at every read of one run), and the read is recorded with the place that relies on it.
     /// nginx's own scripts (<paramref name="at"/> null) read only what configure set.
     /// </summary>
@@ -468,7 +468,7 @@ internal sealed partial class Evaluator
             return value;
         }
 
-        if (at is null || ConfigureVariables.IsConfigures(name))
+        if (at is null || ConfigureVariables.IsConfigures(name) || _state.UnsetByScript.Contains(name))
         {
             return null;
         }

@@ -25,6 +25,13 @@ internal sealed class ShellState
     /// <summary>The variables <c>readonly</c> marked: dash stops the script at any later assignment to one, or its <c>unset</c>.</summary>
     public ImmutableHashSet<string> ReadOnly { get; private set; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The names the script unset. dash's <c>unset</c> removes a variable that configure's environment
+    /// gave as much as one the script set, so such a name reads as unset from then on, not as the
+    /// environment's unknown value again.
+    /// </summary>
+    public ImmutableHashSet<string> UnsetByScript { get; private set; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>A copy, for a subshell: what it changes is lost when it ends.</summary>
     public ShellState Clone() => new()
     {
@@ -33,6 +40,7 @@ internal sealed class ShellState
         Positional = Positional,
         LastStatus = LastStatus,
         ReadOnly = ReadOnly,
+        UnsetByScript = UnsetByScript,
     };
 
     /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
@@ -40,7 +48,23 @@ internal sealed class ShellState
 
     public void SetVariable(string name, ShellValue value) => Variables = Variables.SetItem(name, value);
 
-    public void Unset(string name) => Variables = Variables.Remove(name);
+    /// <summary>The builtin <c>unset</c>: the name is unset, whatever the environment held (<see cref="UnsetByScript"/>).</summary>
+    public void Unset(string name)
+    {
+        Variables = Variables.Remove(name);
+        UnsetByScript = UnsetByScript.Add(name);
+    }
+
+    /// <summary>What <paramref name="name"/> is now, for <see cref="Restore"/> to give back (when a prefix assignment's command or a local's function ends).</summary>
+    public SavedVariable Save(string name)
+        => new(Variables.TryGetValue(name, out var value) ? value : null, UnsetByScript.Contains(name));
+
+    /// <summary>Gives <paramref name="name"/> back what <see cref="Save"/> found: its value, or unset as it was (by the script, or never set).</summary>
+    public void Restore(string name, SavedVariable saved)
+    {
+        Variables = saved.Value is null ? Variables.Remove(name) : Variables.SetItem(name, saved.Value);
+        UnsetByScript = saved.UnsetByScript ? UnsetByScript.Add(name) : UnsetByScript.Remove(name);
+    }
 
     public void MarkReadOnly(string name) => ReadOnly = ReadOnly.Add(name);
 
@@ -52,6 +76,9 @@ internal sealed class ShellState
 
     public void SetPositional(IEnumerable<ShellValue> values) => Positional = [.. values];
 }
+
+/// <summary>A variable's value (null: not set) and whether the script had unset it, as <see cref="ShellState.Save"/> found them.</summary>
+internal readonly record struct SavedVariable(ShellValue? Value, bool UnsetByScript);
 
 /// <summary>A function defined by the script, with the tree it was written in (for locations).</summary>
 internal sealed record ShellFunction(FunctionDefinitionSyntax Syntax, SyntaxTree Tree);

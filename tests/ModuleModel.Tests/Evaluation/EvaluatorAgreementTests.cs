@@ -123,6 +123,19 @@ public sealed class EvaluatorAgreementTests
         "f() { echo f; }; unset f; r=$(f)",
         "x=1; unset -f x; r=$x",
         "r=$(printf 'a\\n-v\\n' | grep -- -v)",
+
+        // unset removes what the environment gave too: the name is unset from then on, not read from configure's
+        // environment again; restoring a prefix assignment or a local gives back the unset name as it was
+        "unset CFLAGS_EXTRA; r=${CFLAGS_EXTRA-gone}",
+        "NJS_X=1; unset NJS_X; r=${NJS_X-gone}",
+        "unset x; x=1 true; r=${x-gone}",
+        "unset x; x=1 :; r=${x-gone}",
+        "unset x; f() { local x=1; }; f; r=${x-gone}",
+        "unset x; (x=1); r=${x-gone}",
+        "x=1; f() { local x; unset x; }; f; r=${x-gone}",
+        "x=1; f() { unset x; }; x=2 f; r=${x-gone}",
+        "unset x; r=$(echo \"[$x]\")",
+        "unset IFS; r=\"[$IFS]\"; x='a b'; set -- $x; r=\"$r$#\"",
     ];
 
     /// <summary>Snippets run where configure runs them: in nginx's source directory, which the model knows only by its auto/ scripts.</summary>

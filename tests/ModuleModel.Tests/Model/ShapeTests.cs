@@ -185,6 +185,26 @@ public sealed class ShapeTests
     }
 
     [Fact]
+    public void A_name_the_config_unset_is_not_read_from_the_environment_again_but_a_local_unset_ends_with_its_function()
+    {
+        using var module = new TempModule("""
+            ngx_addon_name=ngx_http_u_module
+            unset U_PREFIX
+            f() { local V_SUFFIX; unset V_SUFFIX; }
+            f
+            U_LIBS=-lu true
+            HTTP_MODULES="$HTTP_MODULES ${U_PREFIX}ngx_http_u_module"
+            NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/u.c"
+            CORE_LIBS="$CORE_LIBS ${U_LIBS}-lz ${V_SUFFIX}"
+            """);
+        var outcomes = ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon, Debian).Outcomes;
+
+        Assert.All(outcomes, o => Assert.Equal("ngx_http_u_module", Assert.Single(o.Modules).Name));
+        var reads = outcomes.SelectMany(o => o.Unknowns).Select(u => u.Reason).Where(r => r.Contains("from the environment", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Equal(["`U_LIBS` is read from the environment of configure, which the model does not know", "`V_SUFFIX` is read from the environment of configure, which the model does not know"], reads.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Environment_reads_are_unknowns_explored_both_ways()
     {
         using var module = new TempModule(Configs["defaults-and-affixes"]);
