@@ -52,7 +52,7 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
         var entries = new List<SourceDirectoryEntry>();
         foreach (var info in new DirectoryInfo(path).EnumerateFileSystemInfos("*", ListOptions))
         {
-            var isLink = info.LinkTarget is not null;
+            var isLink = SymbolicLink.TargetOf(info) is not null;
 
             // For a link, whether it leads to a directory is a property of its target.
             var isDirectory = isLink ? Directory.Exists(info.FullName) : info is DirectoryInfo;

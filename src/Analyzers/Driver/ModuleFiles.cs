@@ -74,7 +74,7 @@ internal static class ModuleFiles
     /// <summary>True for a file, or a link to one; a dangling link or a link loop is not a file to read.</summary>
     private static bool IsRegularFile(FileInfo file)
     {
-        if (file.LinkTarget is null)
+        if (SymbolicLink.TargetOf(file) is null)
         {
             return true;
         }
@@ -95,7 +95,7 @@ internal static class ModuleFiles
     {
         try
         {
-            return file.LinkTarget is null ? file.Length : BoundedFile.SizeOf(file.FullName);
+            return SymbolicLink.TargetOf(file) is null ? file.Length : BoundedFile.SizeOf(file.FullName);
         }
         catch (IOException)
         {

@@ -115,7 +115,7 @@ public static class BoundedFile
     public static long SizeOf(string path)
     {
         FileSystemInfo info = new FileInfo(path);
-        if (info.LinkTarget is not null)
+        if (SymbolicLink.TargetOf(info) is not null)
         {
             info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
         }

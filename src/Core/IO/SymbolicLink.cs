@@ -1,0 +1,18 @@
+namespace ConfigConvert.IO;
+
+/// <summary>
+/// What a symbolic link names, asked only of what is one. <see cref="FileSystemInfo.LinkTarget"/> calls
+/// <c>readlink(2)</c> every time, and fails for every file that is no link: a check read the link of
+/// each of a module's files two or three times over. The attributes a listing has already read (or one
+/// <c>lstat(2)</c>, whose answer <see cref="FileInfo.Length"/> and <see cref="FileSystemInfo.Exists"/>
+/// then reuse) say whether there is a link to read.
+/// </summary>
+public static class SymbolicLink
+{
+    /// <summary>
+    /// <see cref="FileSystemInfo.LinkTarget"/> of <paramref name="info"/>: the path the link holds, or null when it is no
+    /// link. A missing path has every attribute, so it is asked as before.
+    /// </summary>
+    public static string? TargetOf(FileSystemInfo info)
+        => (info.Attributes & FileAttributes.ReparsePoint) != 0 ? info.LinkTarget : null;
+}
