@@ -37,4 +37,20 @@ public sealed class SymbolicLinkTests : IDisposable
         Assert.Null(SymbolicLink.TargetOf(new FileInfo(Path.Combine(_root, "file.c"))));
         Assert.Null(SymbolicLink.TargetOf(new FileInfo(Path.Combine(_root, "missing"))));
     }
+
+    [Fact]
+    public void A_path_that_cannot_be_looked_up_gives_no_link_and_stays_a_missing_file()
+    {
+        File.CreateSymbolicLink(Path.Combine(_root, "loop-a"), "loop-b");
+        File.CreateSymbolicLink(Path.Combine(_root, "loop-b"), "loop-a");
+        string[] paths = [Path.Combine(_root, "loop-a", "x"), Path.Combine(_root, new string('n', 300)), Path.Combine(_root, "missing", "x")];
+        foreach (var path in paths)
+        {
+            var info = new FileInfo(path);
+            Assert.Null(info.LinkTarget);
+            Assert.Null(SymbolicLink.TargetOf(info));
+            Assert.False(info.Exists);
+            Assert.Throws<FileNotFoundException>(() => BoundedFile.SizeOf(path));
+        }
+    }
 }

@@ -11,8 +11,24 @@ public static class SymbolicLink
 {
     /// <summary>
     /// <see cref="FileSystemInfo.LinkTarget"/> of <paramref name="info"/>: the path the link holds, or null when it is no
-    /// link. A missing path has every attribute, so it is asked as before.
+    /// link. Where the attributes cannot tell, <c>readlink(2)</c> is asked as before: a missing path has every attribute,
+    /// and one that cannot be looked up (a link loop on the way, a name too long, a directory that may not be entered)
+    /// throws where <see cref="FileSystemInfo.LinkTarget"/> gives null.
     /// </summary>
     public static string? TargetOf(FileSystemInfo info)
-        => (info.Attributes & FileAttributes.ReparsePoint) != 0 ? info.LinkTarget : null;
+    {
+        try
+        {
+            if ((info.Attributes & FileAttributes.ReparsePoint) == 0)
+            {
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left to readlink, as LinkTarget alone would have done.
+        }
+
+        return info.LinkTarget;
+    }
 }
