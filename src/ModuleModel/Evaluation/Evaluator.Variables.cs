@@ -8,7 +8,7 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 // script (status 2) at an assignment to a read-only variable, or its `unset`: the config and configure end there.
 internal sealed partial class Evaluator
 {
-    /// <summary>The variables each running function made local, with what to give back when it returns (a null value: unset).</summary>
+    /// <summary>The variables each running function made local, with what to give back when it returns (<see cref="ShellState.Save"/>) and whether each was read-only.</summary>
     private readonly Stack<Dictionary<string, (SavedVariable Saved, bool ReadOnly)>> _locals = new();
 
     /// <summary>Sets a variable as an assignment of the script (or of nginx's scripts) does.</summary>
@@ -106,6 +106,7 @@ internal sealed partial class Evaluator
         }
     }
 
+    /// <summary><c>unset [-v|-f] NAME...</c>: variables unless <c>-f</c>, functions only with it.</summary>
     private int? Unset(List<ShellValue> args, SyntaxNode at)
     {
         var options = args.TakeWhile(a => a.KnownText is ['-', _, ..]).ToList();
