@@ -14,6 +14,7 @@
 # Each build's exit statuses are shown; a warning says when the two differ (then they did different work).
 # Exit codes: 0 measured, 2 a usage error or a missing tool.
 set -euo pipefail
+export LC_ALL=C # printf and awk write and read decimal points, whatever the user's locale
 
 usage() {
   echo "usage: benchmarks/paired.sh BEFORE AFTER [RUNS] -- ARGUMENTS..." >&2
@@ -33,19 +34,24 @@ fi
 shift
 [[ -x /usr/bin/time ]] || { echo "paired.sh: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
 
+# The command that runs a build: a .dll with dotnet, a binary by its path (one named without a directory is the file
+# in the current directory, not a program of the same name on PATH).
 command_of() {
-  if [[ $1 == *.dll && -f $1 ]]; then
-    echo dotnet "$1"
+  local build=$1
+  [[ $build == */* ]] || build=./$build
+  if [[ $build == *.dll ]]; then
+    [[ -f $build ]] || { echo "paired.sh: $1 is not an ngx-convert .dll" >&2; exit 2; }
+    command -v dotnet >/dev/null || { echo "paired.sh: dotnet is missing, which runs $1" >&2; exit 2; }
+    command_run=(dotnet "$build")
   else
-    echo "$1"
+    [[ -f $build && -x $build ]] || { echo "paired.sh: $1 is not an ngx-convert binary" >&2; exit 2; }
+    command_run=("$build")
   fi
 }
-for build in "$before" "$after"; do
-  [[ ($build == *.dll && -f $build) || ($build != *.dll && -x $build) ]] \
-    || { echo "paired.sh: $build is not an ngx-convert binary or .dll" >&2; exit 2; }
-done
-read -r -a before_cmd <<<"$(command_of "$before")"
-read -r -a after_cmd <<<"$(command_of "$after")"
+command_of "$before"
+before_cmd=("${command_run[@]}")
+command_of "$after"
+after_cmd=("${command_run[@]}")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
