@@ -101,6 +101,33 @@ internal sealed class CSourceFile
     public string? GetCondition(int tokenIndex) => GetConditionScope(tokenIndex)?.Text;
 
     /// <summary>
+    /// False when no identifier of the file can hold any of <paramref name="texts"/>: the raw text holds none of them,
+    /// and no identifier is split by a backslash-newline (which the raw text would not show). A rule that starts from
+    /// names passes over most files so, rather than reading every identifier.
+    /// </summary>
+    public bool MayHaveIdentifierContaining(IEnumerable<string> texts)
+    {
+        var text = Text.Text.AsSpan();
+        foreach (var part in texts)
+        {
+            if (text.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var token in Tokens)
+        {
+            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Every use of the identifier <paramref name="name"/>: in code, and in directive bodies (a macro that
     /// expands to <c>ngx_modules</c> uses it as much as code does). Comments and literals do not count.
     /// </summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Analyzers.Rules.CSources.Analysis;
-using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel;
 
@@ -20,6 +19,9 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
         RuleCategories.CSources, DiagnosticSeverity.Warning,
         "A module that calls another module's functions needs that module in the same nginx. Linked statically, configure must be given the other module first; built as a dynamic module, nginx's dlopen() of the .so fails with an undefined symbol unless the other module's .so was loaded by an earlier load_module. A config that names the other module (checks for it, or orders after it) shows the dependency; one that does not leaves users to find it in the error.",
         RuleDocumentation.HelpLink("CC4004"));
+
+    /// <summary>What a file must hold for an identifier of it to name an API (<see cref="ModuleApis"/>).</summary>
+    private static readonly string[] ApiPrefixes = [.. ModuleApis.All.Select(api => api.Prefix)];
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
 
@@ -131,7 +133,7 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
 
     private static void Analyze(CSourceAnalysisContext context)
     {
-        if (!MayNameAnApi(context.Source.File))
+        if (!context.Source.File.MayHaveIdentifierContaining(ApiPrefixes))
         {
             return;
         }
@@ -152,32 +154,6 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
                 context.Report(Diagnostic.Create(Rule, context.Source.File.GetLocation(code.Token(p).Span), name, api.Package, api.ModuleName));
             }
         }
-    }
-
-    /// <summary>
-    /// False when no identifier of the file can start with an API's prefix: the raw text holds none, and
-    /// no identifier is split by a backslash-newline (which the raw text would not show).
-    /// </summary>
-    private static bool MayNameAnApi(CSourceFile file)
-    {
-        var text = file.Text.Text.AsSpan();
-        foreach (var api in ModuleApis.All)
-        {
-            if (text.Contains(api.Prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        foreach (var token in file.Tokens)
-        {
-            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>True when the identifier at <paramref name="p"/> may be an API's name: it starts with a prefix (or is split, and read whole later).</summary>

@@ -137,7 +137,7 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
     /// <summary>The index of the first filter head assigned with <c>=</c> in code that is compiled, or -1.</summary>
     private static int FindFilterAssignment(CSourceFile file)
     {
-        if (!MayNameAFilterHead(file))
+        if (!file.MayHaveIdentifierContaining(FilterHeads))
         {
             return -1;
         }
@@ -151,33 +151,6 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// False when no token of <paramref name="file"/> can be a filter head: its text holds neither name, and
-    /// no identifier is split by a backslash-newline (which the text holds apart). Most files are passed over
-    /// so, rather than comparing every identifier with both names.
-    /// </summary>
-    private static bool MayNameAFilterHead(CSourceFile file)
-    {
-        var text = file.Text.Text.AsSpan();
-        foreach (var head in FilterHeads)
-        {
-            if (text.Contains(head, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        foreach (var token in file.Tokens)
-        {
-            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The HTTP module defined in the same file, or the package's only HTTP module.</summary>
