@@ -90,22 +90,13 @@ fi
 c_bytes=$(find "$tree" -type f \( -name '*.c' -o -name '*.h' \) -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 modules=$(find "$tree" -mindepth 1 -maxdepth 1 -type d | wc -l)
 
-# One run: "wall-microseconds cpu-milliseconds peak-KiB" of the command, its output thrown away. CPU
-# time (user + system) says more than wall time on a machine shared with other work.
-measure_once() {
-  local start end cpu
-  start=$(date +%s%N)
-  # In a subshell, `times` reports the CPU time of that subshell's children: the command alone.
-  cpu=$(/usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1; times)
-  end=$(date +%s%N)
-  echo "$(((end - start) / 1000)) $(echo "$cpu" | tail -1 | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); n += p[1] * 60 + p[2] } printf "%.1f", n * 1000 }') $(tail -1 "$work/rss")"
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# measure_once and quantile.
+# shellcheck source=benchmarks/measure.sh
+. "$here/measure.sh"
 
 # "wall-ms cpu-ms MiB" medians of a file of runs.
 medians() {
-  echo "$(cut -d' ' -f1 "$1" | median | awk '{ printf "%.1f", $1 / 1000 }') $(cut -d' ' -f2 "$1" | median | awk '{ printf "%.1f", $1 }') $(cut -d' ' -f3 "$1" | median | awk '{ printf "%.1f", $1 / 1024 }')"
+  echo "$(cut -d' ' -f1 "$1" | quantile 0.5 | awk '{ printf "%.1f", $1 / 1000 }') $(cut -d' ' -f2 "$1" | quantile 0.5 | awk '{ printf "%.1f", $1 }') $(cut -d' ' -f3 "$1" | quantile 0.5 | awk '{ printf "%.1f", $1 / 1024 }')"
 }
 
 # compare LABEL -- OURS... -- THEIRS...   (THEIRS may be empty: then ours alone is measured)

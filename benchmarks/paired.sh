@@ -56,15 +56,9 @@ after_cmd=("${command_run[@]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One run: "wall-ms cpu-ms peak-KiB exit-status", its output thrown away. In a subshell, `times`
-# reports the CPU time of that subshell's children: the command alone, to the millisecond.
-measure_once() {
-  local start end cpu
-  start=$(date +%s%N)
-  cpu=$(/usr/bin/time -f '%M %x' -o "$work/rss" "$@" >/dev/null 2>&1; times)
-  end=$(date +%s%N)
-  echo "$(((end - start) / 1000000)) $(echo "$cpu" | tail -1 | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); n += p[1] * 60 + p[2] } printf "%.1f", n * 1000 }') $(tail -1 "$work/rss")"
-}
+# measure_once and quantile.
+# shellcheck source=benchmarks/measure.sh
+. "$(dirname "$0")/measure.sh"
 
 : >"$work/before"
 : >"$work/after"
@@ -78,14 +72,9 @@ for ((i = 0; i < runs; i++)); do
   fi
 done
 
-# The value at a fraction of the sorted column (0.5: the median), the two middle ones averaged.
-quantile() {
-  sort -n | awk -v q="$1" '{ v[NR] = $1 } END { x = 1 + (NR - 1) * q; i = int(x); f = x - i; printf "%.3f", (i < NR) ? v[i] + f * (v[i + 1] - v[i]) : v[i] }'
-}
-
 summary() {
   printf '%-7s wall %8.1f ms   cpu %8.1f ms   peak %6.1f MiB   exit %s\n' "$1" \
-    "$(cut -d' ' -f1 "$2" | quantile 0.5)" "$(cut -d' ' -f2 "$2" | quantile 0.5)" \
+    "$(cut -d' ' -f1 "$2" | quantile 0.5 | awk '{ print $1 / 1000 }')" "$(cut -d' ' -f2 "$2" | quantile 0.5)" \
     "$(cut -d' ' -f3 "$2" | quantile 0.5 | awk '{ print $1 / 1024 }')" "$(cut -d' ' -f4 "$2" | sort -u | paste -sd,)"
 }
 
