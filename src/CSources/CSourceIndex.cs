@@ -50,7 +50,7 @@ public sealed class CSourceIndex
     internal ImmutableArray<CSourceFile> SourceFiles { get; }
 
     /// <summary>
-    /// Indexes the <c>.c</c> and <c>.h</c> files under <paramref name="moduleDirectory"/>, recursively,
+    /// Indexes the C and C++ sources and headers (<see cref="SourceFileNames"/>) under <paramref name="moduleDirectory"/>, recursively,
     /// following symbolic links but never into a directory already scanned, and skipping <c>.git</c>.
     /// </summary>
     /// <param name="moduleDirectory">The module directory (the one holding its <c>config</c>).</param>

@@ -3,7 +3,7 @@ using ConfigConvert.Diagnostics;
 namespace ConfigConvert.CSources;
 
 /// <summary>
-/// Lists the <c>.c</c> and <c>.h</c> files under a module directory, recursively, skipping <c>.git</c>.
+/// Lists the C and C++ sources and headers (<see cref="SourceFileNames"/>) under a module directory, recursively, skipping <c>.git</c>.
 /// Symbolic links are followed, since configure sees a linked directory like any other, but each real
 /// directory is scanned once: a link back to an ancestor would otherwise make the scan endless.
 /// </summary>
@@ -27,9 +27,6 @@ internal sealed class SourceDirectoryScanner
     /// </summary>
     public static List<(string RelativePath, string FullPath)> FindSourceFiles(SourceFileSystem fileSystem, string root, List<Diagnostic> diagnostics)
         => new SourceDirectoryScanner(fileSystem, diagnostics).Scan(root);
-
-    /// <summary>True for the names of the files the index reads.</summary>
-    internal static bool IsSourceFileName(string name) => name.EndsWith(".c", StringComparison.Ordinal) || name.EndsWith(".h", StringComparison.Ordinal);
 
     private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
 
@@ -66,7 +63,7 @@ internal sealed class SourceDirectoryScanner
                 var childRelative = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
                 if (!entry.IsDirectory)
                 {
-                    if (IsSourceFileName(entry.Name))
+                    if (SourceFileNames.IsIndexed(entry.Name))
                     {
                         files.Add((childRelative, childFull));
                     }

@@ -13,7 +13,7 @@ public sealed class CSourceDirectoryTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void Nested_folders_are_scanned_in_sorted_order_and_only_c_and_h_files_are_read()
+    public void Nested_folders_are_scanned_in_sorted_order_and_only_sources_and_headers_are_read()
     {
         Write("src/b/ngx_http_b_module.c", string.Format(HttpModule, "ngx_http_b_module"));
         Write("src/a.c", string.Format(HttpModule, "ngx_http_a_module"));
@@ -22,8 +22,13 @@ public sealed class CSourceDirectoryTests : IDisposable
         Write("z.c", "int z;\n");
         Write("config", "ngx_addon_name=ngx_http_a_module\n");
         Write("README.md", "ngx_module_t ngx_doc_module = { NGX_MODULE_V1, &ctx, NULL, NGX_HTTP_MODULE };\n");
-        Write("src/a.cc", "int cc;\n");
         Write(".git/objects/x.c", string.Format(HttpModule, "ngx_git_module"));
+
+        // What nginx's auto/make does not compile, or holds no C: assembly, other C++ spellings, objects.
+        Write("src/asm.S", string.Format(HttpModule, "ngx_asm_module"));
+        Write("src/other.cxx", string.Format(HttpModule, "ngx_cxx_module"));
+        Write("src/other.hxx", "int hxx;\n");
+        Write("src/a.o", "int o;\n");
 
         var index = CSourceIndex.Build(_root);
 
@@ -32,6 +37,24 @@ public sealed class CSourceDirectoryTests : IDisposable
             [("ngx_http_a_module", "src/a.c"), ("ngx_http_b_module", "src/b/ngx_http_b_module.c")],
             index.Modules.Select(m => (m.Name, m.File)));
         Assert.Equal("NGX_A_MODULE", Assert.Single(index.TypeConstants).Name);
+        Assert.Empty(index.Diagnostics);
+    }
+
+    [Fact]
+    public void The_sources_and_headers_of_a_module_written_in_cpp_are_read()
+    {
+        Write("src/ngx_http_cc_module.cc", "extern \"C\" {\n" + string.Format(HttpModule, "ngx_http_cc_module") + "}\n");
+        Write("src/ngx_http_cpp_module.cpp", string.Format(HttpModule, "ngx_http_cpp_module"));
+        Write("src/counter.hh", "#define NGX_COUNTER_MODULE 0x544E4355\n");
+        Write("src/counter.hpp", "namespace counter { int count(); }\n");
+
+        var index = CSourceIndex.Build(_root);
+
+        Assert.Equal<string>(["src/counter.hh", "src/counter.hpp", "src/ngx_http_cc_module.cc", "src/ngx_http_cpp_module.cpp"], index.Files);
+        Assert.Equal(
+            [("ngx_http_cc_module", "src/ngx_http_cc_module.cc", "NGX_HTTP_MODULE"), ("ngx_http_cpp_module", "src/ngx_http_cpp_module.cpp", "NGX_HTTP_MODULE")],
+            index.Modules.Select(m => (m.Name, m.File, m.TypeConstant)));
+        Assert.Equal("NGX_COUNTER_MODULE", Assert.Single(index.TypeConstants).Name);
         Assert.Empty(index.Diagnostics);
     }
 

@@ -15,7 +15,7 @@ public sealed class SourceFileSystemTests : IDisposable
     public void The_index_of_a_directory_is_the_index_of_the_same_files_given_as_bytes()
     {
         var files = Directory.EnumerateFiles(RepoPaths.Combine("tests", "fixtures"), "*", SearchOption.AllDirectories)
-            .Where(f => SourceDirectoryScanner.IsSourceFileName(f))
+            .Where(f => SourceFileNames.IsIndexed(f))
             .Take(40)
             .ToList();
         for (var i = 0; i < files.Count; i++)

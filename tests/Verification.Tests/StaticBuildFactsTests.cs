@@ -49,6 +49,19 @@ public sealed class StaticBuildFactsTests
         => Assert.Equal(["$ngx_addon_dir/src/hello.c"], Facts().AddonSources);
 
     [Fact]
+    public void Sources_are_every_file_auto_make_compiles_cpp_and_assembly_too_but_no_header()
+    {
+        // The rules auto/make writes for a module in C++ (ngx_pagespeed's shape): its .cc and .cpp files are
+        // compiled as the .c files are, and the .hh header is a dependency only.
+        var makefile = "ADDON_DEPS = $(CORE_DEPS) /work/hello/src/counter.hh /work/hello/src/a.h\n\n"
+            + "objs/addon/src/a.o:\t$(ADDON_DEPS) \\\n\t/work/hello/src/a.cc\n\t$(CC) -c -o objs/addon/src/a.o /work/hello/src/a.cc\n\n"
+            + "objs/addon/src/b.o:\t$(ADDON_DEPS) \\\n\t/work/hello/src/b.cpp\n\t$(CC) -c -o objs/addon/src/b.o /work/hello/src/b.cpp\n\n"
+            + "objs/addon/src/c.o:\t$(ADDON_DEPS) \\\n\t/work/hello/src/c.S\n\t$(CC) -c -o objs/addon/src/c.o /work/hello/src/c.S\n";
+
+        Assert.Equal(["$ngx_addon_dir/src/a.cc", "$ngx_addon_dir/src/b.cpp", "$ngx_addon_dir/src/c.S"], Facts(makefile: makefile).AddonSources);
+    }
+
+    [Fact]
     public void Include_dirs_are_every_dash_I_sorted_with_the_module_written_as_ngx_addon_dir()
         => Assert.Equal(["$ngx_addon_dir", "$ngx_addon_dir/include", "objs", "src/core", "src/http"], Facts().IncludeDirs);
 

@@ -46,7 +46,7 @@ internal sealed class AnalyzerDriver
         var unreadable = new List<(string Path, string Reason)>();
         var files = ModuleFiles.List(module.Path, unreadable);
         var indexed = module.Sources.SourceFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var sources = files.Where(f => SourceDirectoryScanner.IsSourceFileName(f.RelativePath)).Select(f => ReadSource(f, indexed)).OfType<CSourceDocument>().ToList();
+        var sources = files.Where(f => SourceFileNames.IsIndexed(f.RelativePath)).Select(f => ReadSource(f, indexed)).OfType<CSourceDocument>().ToList();
         diagnostics.AddRange(module.Sources.Diagnostics);
         diagnostics.AddRange(unreadable.Select(u => Diagnostic.Create(SourceDiagnostics.UnreadableDirectory, Location.None(u.Path), u.Path, u.Reason)));
         diagnostics.AddRange(sources.SelectMany(UnterminatedLiterals));

@@ -23,7 +23,7 @@ internal sealed class FixProof(AnalyzerDriver driver, NginxVersionRange target)
             return $"it changes `{outside}`, which is outside the module";
         }
 
-        if (texts.FirstOrDefault(t => SourceDirectoryScanner.IsSourceFileName(t.Key) && Unterminated(t.Value.After) > Unterminated(t.Value.Before)) is { Key: { } broken })
+        if (texts.FirstOrDefault(t => SourceFileNames.IsIndexed(t.Key) && Unterminated(t.Value.After) > Unterminated(t.Value.Before)) is { Key: { } broken })
         {
             return $"`{FindingPaths.Relative(directory, broken)}` would no longer tokenize (a comment or literal left open)";
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ConfigConvert.CSources;
 using ConfigConvert.ModuleModel;
 
 namespace ConfigConvert.Verification.Nginx;
@@ -33,7 +34,7 @@ internal sealed record StaticBuildFiles(string ModulesFile, string Makefile, str
 /// <c>$ngx_addon_dir</c> wherever it appears; nginx's own files are relative to its source tree.
 /// </summary>
 /// <param name="Modules">Every module of the binary, in the order of <c>ngx_modules[]</c> (which is the order nginx initialises them).</param>
-/// <param name="AddonSources">The C sources outside nginx's tree (the module's), sorted.</param>
+/// <param name="AddonSources">The sources outside nginx's tree (the module's) that the Makefile compiles (<see cref="SourceFileNames.IsCompiledByNginx"/>), sorted.</param>
 /// <param name="IncludeDirs">Every <c>-I</c> directory of the Makefile, sorted.</param>
 /// <param name="Libs">The libraries and linker flags that end the link line of <c>objs/nginx</c>, in order.</param>
 /// <param name="Defines">The <c>#define</c> lines of <c>ngx_auto_config.h</c>, sorted.</param>
@@ -49,7 +50,7 @@ internal sealed partial record StaticBuildFacts(IReadOnlyList<string> Modules, I
         var words = makefile.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         return new StaticBuildFacts(
             ModuleArray(files.ModulesFile),
-            [.. words.Where(w => w.StartsWith('/') && w.EndsWith(".c", StringComparison.Ordinal)).Select(w => ModuleOutcome.DisplayPath(w, moduleDirectory)).Distinct().Order(StringComparer.Ordinal)],
+            [.. words.Where(w => w.StartsWith('/') && SourceFileNames.IsCompiledByNginx(w)).Select(w => ModuleOutcome.DisplayPath(w, moduleDirectory)).Distinct().Order(StringComparer.Ordinal)],
             [.. IncludeFlag().Matches(makefile).Select(m => ModuleOutcome.DisplayPath(m.Groups[1].Value, moduleDirectory)).Distinct().Order(StringComparer.Ordinal)],
             [.. LinkLibraries(makefile).Select(w => InModule(w, moduleDirectory))],
             [.. files.AutoConfig.Split('\n').Where(l => l.StartsWith("#define", StringComparison.Ordinal)).Select(l => InModule(l, moduleDirectory)).Order(StringComparer.Ordinal)]);

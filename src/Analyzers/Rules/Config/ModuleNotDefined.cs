@@ -76,6 +76,14 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
                 ngx_http_example_module(b);
 
                 """)),
+        RuleExample.Config("defined in a C++ source: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/src/ngx_http_example_module.cc"
+            . auto/module
+
+            """, new ExampleFile("src/ngx_http_example_module.cc", "extern \"C\" {\n" + Source + "}\n")),
         RuleExample.Config("sources outside the module", """
             ngx_addon_name=ngx_http_example_module
             ngx_module_type=HTTP

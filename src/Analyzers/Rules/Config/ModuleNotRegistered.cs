@@ -99,7 +99,7 @@ internal sealed class ModuleNotRegistered : ModuleAnalyzer
         }
 
         var header = Path.GetFileName(file);
-        return file.EndsWith(".h", StringComparison.Ordinal) && compiled.Select(sources.GetFile).OfType<CSourceFile>().Any(source => Includes(source, header));
+        return SourceFileNames.IsHeader(file) && compiled.Select(sources.GetFile).OfType<CSourceFile>().Any(source => Includes(source, header));
     }
 
     private static bool Includes(CSourceFile source, string header)
