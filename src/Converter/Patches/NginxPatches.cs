@@ -17,8 +17,19 @@ internal static class NginxPatches
     /// <summary>nginx's source directories under <c>src/</c>.</summary>
     private static readonly HashSet<string> SourceDirectories = new(StringComparer.Ordinal) { "core", "event", "http", "mail", "stream", "os", "misc" };
 
-    /// <summary>The variables of configure that name files under <c>objs/</c>.</summary>
-    private static readonly HashSet<string> ObjsVariables = new(StringComparer.Ordinal) { "NGX_OBJS", "NGX_AUTO_CONFIG_H", "NGX_AUTO_HEADERS_H", "NGX_MAKEFILE", "NGX_MODULES_C" };
+    /// <summary>The variables of configure that name <c>objs/</c> or a file in it (auto/init), and that file's name.</summary>
+    private static readonly Dictionary<string, string> ObjsVariables = new(StringComparer.Ordinal)
+    {
+        ["NGX_OBJS"] = string.Empty,
+        ["NGX_AUTO_CONFIG_H"] = AutoConfigHeader,
+        ["NGX_AUTO_HEADERS_H"] = AutoHeadersHeader,
+        ["NGX_MAKEFILE"] = "Makefile",
+        ["NGX_MODULES_C"] = "ngx_modules.c",
+    };
+
+    private const string AutoConfigHeader = "ngx_auto_config.h";
+
+    private const string AutoHeadersHeader = "ngx_auto_headers.h";
 
     /// <summary>True for a file name <c>patch</c> reads: <c>*.patch</c> or <c>*.diff</c>.</summary>
     public static bool IsPatchFileName(string path)
@@ -125,19 +136,48 @@ internal static class NginxPatches
         return [.. changes.OrderBy(c => c.Location.Span.Start)];
     }
 
-    /// <summary>Redirections of the config that write to nginx's <c>objs/</c> directory (<c>&gt;&gt; $NGX_AUTO_CONFIG_H</c>).</summary>
+    /// <summary>
+    /// Redirections of the config that change configure's own files in <c>objs/</c>: its Makefile, the module lists
+    /// (<c>ngx_modules.c</c>), or <c>ngx_auto_config.h</c> and <c>ngx_auto_headers.h</c> overwritten; and any file there
+    /// that the config's words do not name. Not counted: an append to those two headers, which is what configure's own
+    /// auto/have, auto/define and auto/include do for every module that asks (a dynamic build runs the config again and
+    /// compiles the module with its defines), and a file of the module's own (a generated version header), which nginx
+    /// has none of.
+    /// </summary>
     public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config)
     {
         var writes = new List<TreeChange>();
         foreach (var redirect in config.GetRoot().DescendantNodes().OfType<RedirectSyntax>())
         {
-            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken && ObjsTarget(redirect.Target) is { } target)
+            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken
+                && ObjsTarget(redirect.Target) is { } target
+                && ChangesConfigureFile(target.Name, appends: redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken))
             {
-                writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [target], true));
+                writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [target.Written], true));
             }
         }
 
         return [.. writes];
+    }
+
+    /// <summary>
+    /// Whether writing <paramref name="name"/> (a path inside <c>objs/</c>, or null when the config computes part of it)
+    /// changes a file configure writes for nginx, or may: what cannot be told counts, and so does a path out of objs/.
+    /// </summary>
+    private static bool ChangesConfigureFile(string? name, bool appends)
+    {
+        if (name is null || name.Length == 0 || name.Split('/').Contains(".."))
+        {
+            return true;
+        }
+
+        if (name is AutoConfigHeader or AutoHeadersHeader)
+        {
+            return !appends;
+        }
+
+        // Configure's Makefile, the module lists of nginx and of each dynamic module, and the objects of nginx's sources.
+        return name == "Makefile" || name.EndsWith("modules.c", StringComparison.Ordinal) || name.StartsWith("src/", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -247,24 +287,55 @@ internal static class NginxPatches
         return nginxFiles.Count > 0 || !known ? new TreeChange(string.Empty, Location.None(), [.. nginxFiles], known && nginxFiles.Count > 0) : null;
     }
 
-    /// <summary>The file a redirection writes when it is under <c>objs/</c>: written literally, or through one of configure's variables.</summary>
-    private static string? ObjsTarget(WordSyntax target)
+    /// <summary>
+    /// The file a redirection writes when it is under <c>objs/</c>, written literally or through one of configure's
+    /// variables: the target as written, and its path inside <c>objs/</c> when the rest of the word is literal.
+    /// </summary>
+    private static ObjsFile? ObjsTarget(WordSyntax target)
     {
         if (target.GetLiteralValue() is { } literal)
         {
             var path = literal.StartsWith("./", StringComparison.Ordinal) ? literal[2..] : literal;
-            return path.StartsWith("objs/", StringComparison.Ordinal) ? path : null;
+            return path.StartsWith("objs/", StringComparison.Ordinal) ? new ObjsFile(path, InsideObjs(path["objs/".Length..])) : null;
         }
 
-        var first = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? quoted.Parts.FirstOrDefault() : target.Parts.FirstOrDefault();
-        var name = first switch
+        var parts = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? [.. quoted.Parts, .. target.Parts.Skip(1)] : target.Parts.ToList();
+        var name = parts.FirstOrDefault() switch
         {
             SimpleExpansionSyntax simple => simple.ParameterName,
             ParameterExpansionSyntax { Operator: null } braced => braced.ParameterName,
             _ => null,
         };
-        return name is not null && ObjsVariables.Contains(name) ? target.ToString().Trim() : null;
+        if (name is null || !ObjsVariables.TryGetValue(name, out var file))
+        {
+            return null;
+        }
+
+        var rest = LiteralText(parts.Skip(1));
+        return new ObjsFile(target.ToString().Trim(), rest is null ? null : InsideObjs(file + rest));
     }
+
+    /// <summary>The text of word parts that are all literal, or null.</summary>
+    private static string? LiteralText(IEnumerable<WordPartSyntax> parts)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part is not LiteralPartSyntax literal)
+            {
+                return null;
+            }
+
+            text.Append(literal.Value);
+        }
+
+        return text.ToString();
+    }
+
+    private static string InsideObjs(string path) => string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "."));
+
+    /// <summary>A file a redirection writes under <c>objs/</c>: as the config wrote it, and its path there (null when computed).</summary>
+    private readonly record struct ObjsFile(string Written, string? Name);
 }
 
 /// <summary>A shipped patch file: whether it is a diff, and the nginx files it changes.</summary>

@@ -74,9 +74,34 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """, new ExampleFile("ngx_http_example.h", "#define NGX_HTTP_EXAMPLE 1\n")),
-        RuleExample.Config("writes into objs", """
+        RuleExample.Config("overwrites configure's header in objs", """
             ngx_addon_name=ngx_http_example_module
-            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|>> $NGX_AUTO_CONFIG_H|]
+            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|> $NGX_AUTO_CONFIG_H|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("writes configure's Makefile", """
+            ngx_addon_name=ngx_http_example_module
+            echo "CFLAGS += -DNGX_HTTP_EXAMPLE" [|>> "$NGX_OBJS/Makefile"|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("appends a define as auto/have does, and writes a header of its own: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $NGX_OBJS/ngx_http_example_version.h
+            cat << END >> $NGX_AUTO_CONFIG_H
+
+            #ifndef NGX_HTTP_EXAMPLE_LIMIT
+            #define NGX_HTTP_EXAMPLE_LIMIT  16
+            #endif
+
+            END
             ngx_module_type=HTTP
             ngx_module_name=ngx_http_example_module
             ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
