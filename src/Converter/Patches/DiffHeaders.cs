@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Converter.Patches;
@@ -46,23 +47,109 @@ internal static class DiffHeaders
         => (first.StartsWith("--- ", StringComparison.Ordinal) && second.StartsWith("+++ ", StringComparison.Ordinal))
         || (first.StartsWith("*** ", StringComparison.Ordinal) && second.StartsWith("--- ", StringComparison.Ordinal));
 
-    /// <summary>The path of a header line: after the marker, up to a tab (the timestamp) or the end.</summary>
+    /// <summary>
+    /// The path of a header line, read as GNU patch's <c>fetchname</c> reads it. A name in double quotes is a C string
+    /// (git quotes names with special characters so: <c>"a/caf\303\251.c"</c>). Otherwise the name ends at the first white
+    /// space, unless a tab comes later on the line: then spaces before that tab are part of the name (a name with spaces,
+    /// a tab, the date). A date after spaces alone, as an editor that turned the tab into spaces leaves it, is not.
+    /// </summary>
     private static DiffPath? PathOf(string line, int lineStart)
     {
         var begin = 4;
-        while (begin < line.Length && line[begin] == ' ')
+        while (begin < line.Length && IsSpace(line[begin]))
         {
             begin++;
         }
 
-        var end = line.IndexOf('\t', begin) is var tab and >= 0 ? tab : line.Length;
-        while (end > begin && line[end - 1] is ' ' or '\r')
+        if (begin < line.Length && line[begin] == '"')
         {
-            end--;
+            return QuotedPath(line, begin) is var (path, end) ? new DiffPath(path, new TextSpan(lineStart + begin, end - begin)) : null;
         }
 
-        return end > begin ? new DiffPath(line[begin..end], new TextSpan(lineStart + begin, end - begin)) : null;
+        var stop = begin;
+        while (stop < line.Length && !EndsName(line, stop))
+        {
+            stop++;
+        }
+
+        return stop > begin ? new DiffPath(line[begin..stop], new TextSpan(lineStart + begin, stop - begin)) : null;
     }
+
+    /// <summary>True when the white space at <paramref name="at"/> (if it is one) ends the name: no tab follows the run of white space it starts.</summary>
+    private static bool EndsName(string line, int at)
+    {
+        if (!IsSpace(line[at]))
+        {
+            return false;
+        }
+
+        var run = at;
+        while (line[run] != '\t' && run + 1 < line.Length && IsSpace(line[run + 1]))
+        {
+            run++;
+        }
+
+        return line[run] == '\t' || line.IndexOf('\t', run + 1) < 0;
+    }
+
+    /// <summary>
+    /// A C string as GNU patch's <c>parse_c_string</c> reads it (<c>\"</c>, <c>\\</c>, <c>\a</c>, <c>\b</c>, <c>\f</c>, <c>\n</c>,
+    /// <c>\r</c>, <c>\t</c>, <c>\v</c>, and three octal digits for a byte of the name's UTF-8): the name and the end of
+    /// the quoted text, or null for one that patch ignores as malformed.
+    /// </summary>
+    private static (string Path, int End)? QuotedPath(string line, int quote)
+    {
+        var bytes = new List<byte>();
+        for (var i = quote + 1; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '"')
+            {
+                return (Encoding.UTF8.GetString(bytes.ToArray()), i + 1);
+            }
+
+            if (c != '\\')
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+                continue;
+            }
+
+            if (++i >= line.Length || Unescaped(line, ref i) is not { } escaped)
+            {
+                return null;
+            }
+
+            bytes.Add(escaped);
+        }
+
+        return null;
+    }
+
+    /// <summary>The byte an escape after a backslash stands for, with <paramref name="i"/> left on its last character.</summary>
+    private static byte? Unescaped(string line, ref int i)
+    {
+        switch (line[i])
+        {
+            case 'a': return 7;
+            case 'b': return 8;
+            case 'f': return 12;
+            case 'n': return 10;
+            case 'r': return 13;
+            case 't': return 9;
+            case 'v': return 11;
+            case '\\' or '"': return (byte)line[i];
+            case >= '0' and <= '3' when i + 2 < line.Length && IsOctal(line[i + 1]) && IsOctal(line[i + 2]):
+                var value = ((line[i] - '0') << 6) | ((line[i + 1] - '0') << 3) | (line[i + 2] - '0');
+                i += 2;
+                return (byte)value;
+            default: return null;
+        }
+    }
+
+    private static bool IsOctal(char c) => c is >= '0' and <= '7';
+
+    /// <summary>C's <c>isspace</c> in the C locale, which patch runs the test in.</summary>
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
     private static IEnumerable<(int Start, string Text)> Lines(string text)
     {
