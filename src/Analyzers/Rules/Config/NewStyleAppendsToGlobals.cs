@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Converter.Registrations;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel;
 using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
@@ -105,6 +106,21 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("a path only the static build takes", """
+            ngx_addon_name=ngx_http_example_module
+            if [ $ngx_module_link = DYNAMIC ]; then
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c $ngx_addon_dir/ngx_http_example_util.c"
+                . auto/module
+            elif [ $ngx_module_link = ADDON ]; then
+                HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_util.c"
+                . auto/module
+            fi
+
+            """),
         RuleExample.Config("old style only", """
             ngx_addon_name=ngx_http_example_module
             HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
@@ -124,7 +140,9 @@ internal sealed class NewStyleAppendsToGlobals : ModuleAnalyzer
             return;
         }
 
-        var added = ConfigScript.CurrentOutcomes(context.Module)
+        // Only what a dynamic build does: a path that --add-module alone takes (mod_zip's, under
+        // `[ $ngx_module_link = ADDON ]`) builds nginx with the module, where these lists are right.
+        var added = context.Module.Describe(LinkMode.Dynamic).Outcomes
             .Where(o => !o.AutoModuleCalls.IsEmpty)
             .SelectMany(o => o.Sources.Concat(o.Libs))
             .Where(f => Replacements.ContainsKey(f.Variable))

@@ -100,6 +100,20 @@ internal sealed class UnknownModuleType : ModuleAnalyzer
             fi
 
             """),
+        RuleExample.Config("a static path that registers the module itself, then calls auto/module with nothing set", """
+            ngx_addon_name=ngx_http_example_module
+            if [ $ngx_module_link = DYNAMIC ]; then
+                ngx_module_type=HTTP_FILTER
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            elif [ $ngx_module_link = ADDON ]; then
+                HTTP_AUX_FILTER_MODULES="$HTTP_AUX_FILTER_MODULES ngx_http_example_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            fi
+
+            """),
         RuleExample.Config("known type", RuleExample.MinimalConfig),
         RuleExample.Config("two calls of known types", """
             ngx_addon_name=ngx_example
@@ -131,8 +145,10 @@ internal sealed class UnknownModuleType : ModuleAnalyzer
         // dynamic path makes may leave it empty (nginx-rtmp-module does); a wrong one is still a mistake.
         var staticCalls = context.Module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.AutoModuleCalls);
         var dynamicCalls = context.Module.Describe(LinkMode.Dynamic).Outcomes.SelectMany(o => o.AutoModuleCalls).Where(c => c.Type.Length > 0);
+        // A call without module names puts none in a list configure never reads (mod_zip registers its module
+        // itself, then calls auto/module with nothing set): nothing is left out of nginx.
         var calls = staticCalls.Concat(dynamicCalls)
-            .Where(c => ModuleType.FromName(c.Type) is null && c.Location is not null)
+            .Where(c => !c.Names.IsEmpty && ModuleType.FromName(c.Type) is null && c.Location is not null)
             .DistinctBy(c => (c.Location, c.Type));
         var reported = new HashSet<Location>();
         foreach (var call in calls)
