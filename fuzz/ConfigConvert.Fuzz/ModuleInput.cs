@@ -12,7 +12,7 @@ internal static partial class ModuleInput
 {
     private const string Marker = "@@@ ";
 
-    public static bool IsSourceName(string name) => name.EndsWith(".c", StringComparison.Ordinal) || name.EndsWith(".h", StringComparison.Ordinal);
+    public static bool IsSourceName(string name) => CSources.SourceFileNames.IsIndexed(name);
 
     public static byte[] Join(IEnumerable<(string Name, byte[] Content)> files)
     {

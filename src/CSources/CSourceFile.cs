@@ -36,7 +36,7 @@ internal sealed class CSourceFile
     /// <summary>Tokenizes <paramref name="text"/> and records where conditional groups begin and end.</summary>
     public static CSourceFile Create(string path, SourceText text)
     {
-        var tokens = CTokenizer.Tokenize(text.Text);
+        var tokens = CTokenizer.Tokenize(text.Text, cpp: SourceFileNames.IsCpp(path));
         return new CSourceFile(path, text, tokens, MapConditions(text.Text, tokens.Tokens));
     }
 

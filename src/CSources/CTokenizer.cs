@@ -37,6 +37,8 @@ internal sealed class CTokenizer
     private readonly string _text;
     private readonly int _end;
     private readonly bool _recognizeDirectives;
+    private readonly bool _rawStrings;
+    private readonly bool _digitSeparators;
     private readonly TokenBuffer _tokens;
     private readonly TokenBuffer? _comments;
     private int _pos;
@@ -44,22 +46,29 @@ internal sealed class CTokenizer
     private int _backslashSearchedFrom = int.MaxValue;
     private int _nextBackslash;
 
-    private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments)
+    private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments, bool rawStrings = false, bool digitSeparators = false)
     {
         _text = text;
         _pos = start;
         _end = end;
         _recognizeDirectives = recognizeDirectives;
+        _rawStrings = rawStrings;
+        _digitSeparators = digitSeparators;
 
         // Real C averages a token every four to six characters; starting near that avoids most regrowth.
         _tokens = new TokenBuffer(Math.Max(16, (end - start) / 5));
         _comments = keepComments ? new TokenBuffer(16) : null;
     }
 
-    /// <summary>Tokenizes a whole file: directives are recognized and comments collected.</summary>
-    public static CTokenList Tokenize(string text)
+    /// <summary>
+    /// Tokenizes a whole file: directives are recognized and comments collected. Raw string literals
+    /// (<c>R"x(...)x"</c>, which hold quotes and line breaks) are read as gcc reads them in C++ and in the GNU C that
+    /// nginx is compiled as (configure gives no <c>-std</c>), not as ISO C's name <c>R</c> and a string. <paramref name="cpp"/>
+    /// adds C++'s digit separators (<c>1'000'000</c>), which in gcc's C are a number and a character constant.
+    /// </summary>
+    public static CTokenList Tokenize(string text, bool cpp = false)
     {
-        var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true);
+        var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true, rawStrings: true, digitSeparators: cpp);
         tokenizer.Run();
         return new CTokenList(tokenizer._tokens.Finish(), tokenizer._comments!.Finish());
     }
@@ -487,6 +496,12 @@ internal sealed class CTokenizer
             ScanIdentifierTail();
 
             var next = Peek();
+            if (_rawStrings && _pos < _end && _text[_pos] == '"' && IsRawStringPrefix(start, _pos))
+            {
+                unterminated = !ScanRawString();
+                return CTokenKind.StringLiteral;
+            }
+
             if (next is '"' or '\'' && IsLiteralPrefix(start, _pos))
             {
                 unterminated = !ScanQuoted((char)next);
@@ -552,6 +567,38 @@ internal sealed class CTokenizer
         return span is "L" or "u" or "U" or "u8";
     }
 
+    private bool IsRawStringPrefix(int start, int end)
+    {
+        var span = _text.AsSpan(start, end - start);
+        return span is "R" or "LR" or "uR" or "UR" or "u8R";
+    }
+
+    /// <summary>
+    /// Scans a C++ raw string from its opening quote, <c>"delimiter( ... )delimiter"</c>: no escapes, and no line
+    /// splicing, so the text is searched as it is. False when the input ends first. A delimiter the compiler rejects
+    /// (over 16 characters, or holding a blank, a backslash or a parenthesis) is read as an ordinary string.
+    /// </summary>
+    private bool ScanRawString()
+    {
+        var open = _pos;
+        var paren = _text.IndexOf('(', open + 1, Math.Min(MaxRawDelimiter + 1, _end - open - 1));
+        var delimiter = paren < 0 ? default : _text.AsSpan(open + 1, paren - open - 1);
+        if (paren < 0 || delimiter.ContainsAny(RawDelimiterExcluded))
+        {
+            return ScanQuoted('"');
+        }
+
+        var closing = string.Concat(")", delimiter, "\"");
+        var close = _text.IndexOf(closing, paren + 1, _end - paren - 1, StringComparison.Ordinal);
+        _pos = close < 0 ? _end : close + closing.Length;
+        return close >= 0;
+    }
+
+    /// <summary>The longest delimiter of a raw string the C++ standard allows.</summary>
+    private const int MaxRawDelimiter = 16;
+
+    private static readonly System.Buffers.SearchValues<char> RawDelimiterExcluded = System.Buffers.SearchValues.Create(" ()\\\t\v\f\r\n\"");
+
     /// <summary>A preprocessing number: digits, letters, dots, and signs after an exponent letter.</summary>
     private void ScanNumber()
     {
@@ -565,6 +612,10 @@ internal sealed class CTokenizer
                 Advance();
             }
             else if (c is '+' or '-' && previous is 'e' or 'E' or 'p' or 'P')
+            {
+                Advance();
+            }
+            else if (c == '\'' && _digitSeparators && IsIdentifierPart(PeekSecond()))
             {
                 Advance();
             }

@@ -12,6 +12,8 @@ internal static class SourceFileNames
 
     private static readonly string[] Headers = [".h", ".hh", ".hpp"];
 
+    private static readonly string[] Cpp = [".cc", ".cpp", ".hh", ".hpp"];
+
     /// <summary>Assembly: compiled by nginx, but holding no C the index could read.</summary>
     private const string Assembly = ".S";
 
@@ -23,6 +25,9 @@ internal static class SourceFileNames
 
     /// <summary>True for a file nginx's Makefile compiles when a config lists it, assembly included.</summary>
     public static bool IsCompiledByNginx(string name) => IsCompiledCode(name) || name.EndsWith(Assembly, StringComparison.Ordinal);
+
+    /// <summary>True for a file that is C++ by its name (gcc compiles <c>.cc</c> and <c>.cpp</c> as C++); a <c>.h</c> is read as C.</summary>
+    public static bool IsCpp(string name) => EndsWithAny(name, Cpp);
 
     private static bool IsCompiledCode(string name) => EndsWithAny(name, CompiledCode);
 

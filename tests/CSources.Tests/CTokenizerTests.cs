@@ -54,6 +54,34 @@ public sealed class CTokenizerTests
     }
 
     [Fact]
+    public void A_raw_string_holds_quotes_line_breaks_and_a_hash_at_a_line_start()
+    {
+        const string text = "auto q = R\"sql(SELECT \"a\" -- ')\n#FROM b)\")sql\"; u8R\"(x)\" LR\"--(y)--\" int z;";
+        var list = CTokenizer.Tokenize(text);
+
+        Assert.Equal(
+            [
+                (CTokenKind.Identifier, "auto"), (CTokenKind.Identifier, "q"), (CTokenKind.Punctuator, "="),
+                (CTokenKind.StringLiteral, "R\"sql(SELECT \"a\" -- ')\n#FROM b)\")sql\""), (CTokenKind.Punctuator, ";"),
+                (CTokenKind.StringLiteral, "u8R\"(x)\""), (CTokenKind.StringLiteral, "LR\"--(y)--\""),
+                (CTokenKind.Identifier, "int"), (CTokenKind.Identifier, "z"), (CTokenKind.Punctuator, ";"),
+            ],
+            list.Tokens.Select(t => (t.Kind, CTokenizer.GetText(text, t))));
+        Assert.All(list.Tokens, t => Assert.False(t.IsUnterminated));
+    }
+
+    [Fact]
+    public void A_raw_string_without_its_closing_runs_to_the_end_and_a_bad_delimiter_is_an_ordinary_string()
+    {
+        var open = CTokenizer.Tokenize("x = R\"end(never\nclosed)\";\nint y;").Tokens;
+        Assert.True(open[^1].IsUnterminated);
+        Assert.Equal(CTokenKind.StringLiteral, open[^1].Kind);
+
+        const string spaced = "R\"a b(x)a b\"";
+        Assert.Equal([(CTokenKind.StringLiteral, "R\"a b(x)a b\"")], CTokenizer.Tokenize(spaced).Tokens.Select(t => (t.Kind, CTokenizer.GetText(spaced, t))));
+    }
+
+    [Fact]
     public void A_directive_runs_to_the_end_of_its_line_through_continuations()
     {
         const string text = "#  define FOO 1 \\\n   + 2 /* two */\nint x;";

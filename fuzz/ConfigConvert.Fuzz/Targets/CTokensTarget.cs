@@ -10,16 +10,19 @@ internal sealed class CTokensTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["c.dict"];
 
-    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one C file: no exception; tokens, and comments, lie in order inside the text without overlapping";
+    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping";
 
     public override void Run(byte[] input)
     {
         var text = SourceText.From(input);
-        var file = CSourceFile.Create("fuzz.c", text);
-        // A directive token spans its whole line, comments included: tokens and comments are two sequences.
-        CheckSequence("token", file.Tokens, text.Text.Length);
-        CheckSequence("comment", file.Comments, text.Text.Length);
-        _ = CSourceIndex.Build([("fuzz.c", input)]);
+        foreach (var name in (string[])["fuzz.c", "fuzz.cc"])
+        {
+            var file = CSourceFile.Create(name, text);
+            // A directive token spans its whole line, comments included: tokens and comments are two sequences.
+            CheckSequence("token", file.Tokens, text.Text.Length);
+            CheckSequence("comment", file.Comments, text.Text.Length);
+            _ = CSourceIndex.Build([(name, input)]);
+        }
     }
 
     private static void CheckSequence(string what, IEnumerable<CToken> tokens, int textLength)
