@@ -105,12 +105,17 @@ internal static class DiffHeaders
             var c = line[i];
             if (c == '"')
             {
-                return (Encoding.UTF8.GetString(bytes.ToArray()), i + 1);
+                // patch keeps the name as a C string: it ends at a NUL byte (\000).
+                var name = bytes.IndexOf(0) is var nul and >= 0 ? bytes[..nul] : bytes;
+                return (Encoding.UTF8.GetString(name.ToArray()), i + 1);
             }
 
             if (c != '\\')
             {
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+                // The text's own characters, a surrogate pair as one: the name's UTF-8 as the file holds it.
+                var length = char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]) ? 2 : 1;
+                bytes.AddRange(Encoding.UTF8.GetBytes(line.AsSpan(i, length).ToArray()));
+                i += length - 1;
                 continue;
             }
 

@@ -25,6 +25,8 @@ public sealed class PatchHeaderAgreementTests : IDisposable
         { "src/http/ngx http upstream.c  \t2016-05-31 15:43:51 +0200", "src/http/ngx http upstream.c" },
         { "\"src/http/ngx_http_caf\\303\\251.c\"", "src/http/ngx_http_café.c" },
         { "\"src/http/ngx_\\\"odd\\\"\\tname.c\"\t2016-05-31", "src/http/ngx_\"odd\"\tname.c" },
+        { "\"src/http/\U0001F600\\\"q.c\"", "src/http/\U0001F600\"q.c" },
+        { "\"src/http/ngx_ab\\000x.c\"", "src/http/ngx_ab" },
     };
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

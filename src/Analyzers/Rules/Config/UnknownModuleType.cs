@@ -143,12 +143,13 @@ internal sealed class UnknownModuleType : ModuleAnalyzer
         var known = string.Join(", ", ModuleType.All.Select(t => t.Name));
         // A dynamic build reads the type only for a filter's default order, so a call that only the
         // dynamic path makes may leave it empty (nginx-rtmp-module does); a wrong one is still a mistake.
-        var staticCalls = context.Module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.AutoModuleCalls);
+        // A static call without module names puts none in a list configure never reads (mod_zip registers its module
+        // itself, then calls auto/module with nothing set): nothing is left out of nginx. A dynamic call without names
+        // is no such thing (auto/module reuses the last call's first name), so it stays.
+        var staticCalls = context.Module.Describe(LinkMode.Addon).Outcomes.SelectMany(o => o.AutoModuleCalls).Where(c => !c.Names.IsEmpty);
         var dynamicCalls = context.Module.Describe(LinkMode.Dynamic).Outcomes.SelectMany(o => o.AutoModuleCalls).Where(c => c.Type.Length > 0);
-        // A call without module names puts none in a list configure never reads (mod_zip registers its module
-        // itself, then calls auto/module with nothing set): nothing is left out of nginx.
         var calls = staticCalls.Concat(dynamicCalls)
-            .Where(c => !c.Names.IsEmpty && ModuleType.FromName(c.Type) is null && c.Location is not null)
+            .Where(c => ModuleType.FromName(c.Type) is null && c.Location is not null)
             .DistinctBy(c => (c.Location, c.Type));
         var reported = new HashSet<Location>();
         foreach (var call in calls)
