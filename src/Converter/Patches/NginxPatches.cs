@@ -27,6 +27,8 @@ internal static class NginxPatches
         ["NGX_MODULES_C"] = "ngx_modules.c",
     };
 
+    private const string ObjsDirectory = "objs/";
+
     private const string AutoConfigHeader = "ngx_auto_config.h";
 
     private const string AutoHeadersHeader = "ngx_auto_headers.h";
@@ -137,12 +139,12 @@ internal static class NginxPatches
     }
 
     /// <summary>
-    /// Redirections of the config that change configure's own files in <c>objs/</c>: its Makefile, the module lists
-    /// (<c>ngx_modules.c</c>), or <c>ngx_auto_config.h</c> and <c>ngx_auto_headers.h</c> overwritten; and any file there
-    /// that the config's words do not name. Not counted: an append to those two headers, which is what configure's own
-    /// auto/have, auto/define and auto/include do for every module that asks (a dynamic build runs the config again and
-    /// compiles the module with its defines), and a file of the module's own (a generated version header), which nginx
-    /// has none of.
+    /// Redirections of the config that change what nginx is built from in <c>objs/</c>: <c>ngx_auto_config.h</c> or
+    /// <c>ngx_auto_headers.h</c> overwritten, an object of nginx's sources, a path out of objs/, or a file whose name the
+    /// config computes. Not counted: an append to those two headers, which is what configure's own auto/have, auto/define
+    /// and auto/include do for every module that asks (a dynamic build runs the config again and compiles the module with
+    /// its defines); configure's Makefile and module lists, which configure writes again after every config has run;
+    /// and a file of the module's own (a generated version header), which nginx has none of.
     /// </summary>
     public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config)
     {
@@ -162,7 +164,7 @@ internal static class NginxPatches
 
     /// <summary>
     /// Whether writing <paramref name="name"/> (a path inside <c>objs/</c>, or null when the config computes part of it)
-    /// changes a file configure writes for nginx, or may: what cannot be told counts, and so does a path out of objs/.
+    /// changes what nginx is built from, or may: what cannot be told counts, and so does a path out of objs/.
     /// </summary>
     private static bool ChangesConfigureFile(string? name, bool appends)
     {
@@ -176,8 +178,8 @@ internal static class NginxPatches
             return !appends;
         }
 
-        // Configure's Makefile, the module lists of nginx and of each dynamic module, and the objects of nginx's sources.
-        return name == "Makefile" || name.EndsWith("modules.c", StringComparison.Ordinal) || name.StartsWith("src/", StringComparison.Ordinal);
+        // An object of nginx's own sources, which make would link as it is rather than build again.
+        return name.StartsWith("src/", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -281,7 +283,13 @@ internal static class NginxPatches
                 continue;
             }
 
-            nginxFiles.Add(path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2 ? path[2..] : path);
+            var relative = path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2 ? path[2..] : path;
+            if (relative.StartsWith(ObjsDirectory, StringComparison.Ordinal) && !ChangesConfigureFile(InsideObjs(relative[ObjsDirectory.Length..]), appends: false))
+            {
+                continue;
+            }
+
+            nginxFiles.Add(relative);
         }
 
         return nginxFiles.Count > 0 || !known ? new TreeChange(string.Empty, Location.None(), [.. nginxFiles], known && nginxFiles.Count > 0) : null;
@@ -296,7 +304,7 @@ internal static class NginxPatches
         if (target.GetLiteralValue() is { } literal)
         {
             var path = literal.StartsWith("./", StringComparison.Ordinal) ? literal[2..] : literal;
-            return path.StartsWith("objs/", StringComparison.Ordinal) ? new ObjsFile(path, InsideObjs(path["objs/".Length..])) : null;
+            return path.StartsWith(ObjsDirectory, StringComparison.Ordinal) ? new ObjsFile(path, InsideObjs(path[ObjsDirectory.Length..])) : null;
         }
 
         var parts = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? [.. quoted.Parts, .. target.Parts.Skip(1)] : target.Parts.ToList();

@@ -83,18 +83,20 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
-        RuleExample.Config("writes configure's Makefile", """
+        RuleExample.Config("writes into nginx's sources through objs/..", """
             ngx_addon_name=ngx_http_example_module
-            echo "CFLAGS += -DNGX_HTTP_EXAMPLE" [|>> "$NGX_OBJS/Makefile"|]
+            echo "#define NGX_HTTP_EXAMPLE 1" [|> "$NGX_OBJS/../src/http/ngx_http_example.h"|]
             ngx_module_type=HTTP
             ngx_module_name=ngx_http_example_module
             ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
             . auto/module
 
             """),
-        RuleExample.Config("appends a define as auto/have does, and writes a header of its own: not a finding", """
+        RuleExample.Config("appends a define as auto/have does, writes files of its own, and a Makefile configure writes again: not a finding", """
             ngx_addon_name=ngx_http_example_module
             echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $NGX_OBJS/ngx_http_example_version.h
+            cp $ngx_addon_dir/ngx_http_example_defaults.h $NGX_OBJS/ngx_http_example_defaults.h
+            echo "CFLAGS += -DNGX_HTTP_EXAMPLE" >> "$NGX_OBJS/Makefile"
             cat << END >> $NGX_AUTO_CONFIG_H
 
             #ifndef NGX_HTTP_EXAMPLE_LIMIT
