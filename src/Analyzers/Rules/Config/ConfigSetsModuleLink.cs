@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.Analyzers.Rules.Config;
@@ -31,6 +32,29 @@ internal sealed class ConfigSetsModuleLink : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("forces a static build, as configure's other choice shows", """
+            ngx_addon_name=ngx_http_example_module
+            [|ngx_module_link=ADDON|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("sets it only where configure did not, before nginx 1.9.11", """
+            ngx_addon_name=ngx_http_example_module
+            if [ "$ngx_module_link" = "" ]; then
+                ngx_module_link=NONE
+                HTTP_MODULES="$HTTP_MODULES ngx_http_example_module"
+                NGX_ADDON_SRCS="$NGX_ADDON_SRCS $ngx_addon_dir/ngx_http_example_module.c"
+            else
+                ngx_module_type=HTTP
+                ngx_module_name=ngx_http_example_module
+                ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+                . auto/module
+            fi
+
+            """),
         RuleExample.Config("reads it only", RuleExample.MinimalConfig),
         RuleExample.Config("tests it", """
             ngx_addon_name=ngx_http_example_module
@@ -41,15 +65,23 @@ internal sealed class ConfigSetsModuleLink : ModuleAnalyzer
             """),
     ];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterConfigAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterModuleAction(Analyze);
 
-    private static void Analyze(ConfigAnalysisContext context)
+    private static void Analyze(ModuleAnalysisContext context)
     {
-        foreach (var assignment in context.Config.GetRoot().DescendantNodes().OfType<AssignmentSyntax>())
+        // Only where configure set it: an nginx before 1.9.11 sets none, and a config may fill the gap for itself
+        // (sergey-dryabzhinsky's nginx-rtmp-module, under `[ "$ngx_module_link" = "" ]`), which overrides nothing.
+        if (context.Module.Module.Config is not { } tree
+            || !ConfigScript.CurrentOutcomes(context.Module).Any(o => o.ChangedVariables.ContainsKey(AutoModuleVariables.Link)))
         {
-            if (assignment.Name.Text == "ngx_module_link")
+            return;
+        }
+
+        foreach (var assignment in tree.GetRoot().DescendantNodes().OfType<AssignmentSyntax>())
+        {
+            if (assignment.Name.Text == AutoModuleVariables.Link)
             {
-                context.Report(Diagnostic.Create(Rule, context.Config.GetLocation(assignment)));
+                context.Report(Diagnostic.Create(Rule, tree.GetLocation(assignment)));
             }
         }
     }
