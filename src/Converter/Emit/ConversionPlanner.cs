@@ -200,7 +200,7 @@ internal static class ConversionPlanner
         var missing = typeOfModule.Keys.Where(name => definitions.All(d => d.Name != name)).ToList();
         if (missing.Count > 0)
         {
-            problem = $"no C source defines {string.Join(", ", missing.Select(m => "`" + m + "`"))}";
+            problem = $"no source defines {string.Join(", ", missing.Select(m => "`" + m + "`"))}";
             return null;
         }
 

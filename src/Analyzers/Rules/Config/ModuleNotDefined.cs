@@ -7,13 +7,13 @@ using ConfigConvert.Diagnostics;
 namespace ConfigConvert.Analyzers.Rules.Config;
 
 /// <summary>
-/// CC2223: the config registers a module that no C source of the module defines
+/// CC2223: the config registers a module that no source (C or C++) of the module defines
 /// (<c>ngx_module_t NAME = { ... };</c>): nginx does not link, or the <c>.so</c> fails to load.
 /// </summary>
 internal sealed partial class ModuleNotDefined : ModuleAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
-        "CC2223", "Registered module not defined", "`{0}` is registered, but no C source of the module defines `ngx_module_t {0}`; the build fails with an undefined reference, or the .so with an undefined symbol",
+        "CC2223", "Registered module not defined", "`{0}` is registered, but no source of the module defines `ngx_module_t {0}`; the build fails with an undefined reference, or the .so with an undefined symbol",
         RuleCategories.Config, DiagnosticSeverity.Error,
         "configure writes every registered module name into objs/ngx_modules.c (static) or the .so's module list (dynamic) as a reference to an ngx_module_t of that name. A name that no source defines, a typo or a module renamed in the C code, makes nginx fail to link, or dlopen() fail with an undefined symbol.",
         RuleDocumentation.HelpLink("CC2223"));
