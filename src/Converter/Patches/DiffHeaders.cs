@@ -28,10 +28,8 @@ internal static class DiffHeaders
             }
             else if (i + 1 < lines.Count && IsHeaderPair(line, lines[i + 1].Text))
             {
-                // patch takes the name from the old file, unless it is /dev/null (a new file).
                 var (nextStart, next) = lines[i + 1];
-                var chosen = PathOf(line, start) is { } old && old.Path != "/dev/null" ? old : PathOf(next, nextStart);
-                if (chosen is { } path && path.Path != "/dev/null")
+                if (Chosen(PathOf(line, start), PathOf(next, nextStart)) is { } path)
                 {
                     paths.Add(path);
                 }
@@ -41,6 +39,40 @@ internal static class DiffHeaders
         }
 
         return hunks > 0 && paths.Count > 0 ? paths.ToImmutable() : null;
+    }
+
+    /// <summary>
+    /// Of the old and the new name, the one patch works on, as GNU patch's <c>best_name</c> picks it where it cannot look
+    /// at nginx's tree: the fewest directories, then the shortest file name, then the shortest path, then the old one. A
+    /// backup's name (<c>--- x.c.orig</c> before <c>+++ x.c</c>) so gives way to the file's. <c>/dev/null</c> (a file
+    /// created or deleted) is no name.
+    /// </summary>
+    private static DiffPath? Chosen(DiffPath? old, DiffPath? @new)
+    {
+        var names = new[] { old, @new }.OfType<DiffPath>().Where(p => p.Path != "/dev/null").ToList();
+        return names.Count == 0 ? null : names.MinBy(p => (Directories(p.Path), FileNameLength(p.Path), p.Path.Length));
+    }
+
+    /// <summary>patch's <c>prefix_components</c>: the slashes that end a directory name (not the first character, not doubled).</summary>
+    private static int Directories(string path)
+    {
+        var count = 0;
+        for (var i = 1; i < path.Length; i++)
+        {
+            if (path[i] == '/' && path[i - 1] != '/')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>patch's <c>base_len</c>: the length of the last component, trailing slashes aside.</summary>
+    private static int FileNameLength(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.Length - (trimmed.LastIndexOf('/') + 1);
     }
 
     private static bool IsHeaderPair(string first, string second)

@@ -17,6 +17,8 @@ public sealed class PatchHeaderAgreementTests : IDisposable
     /// <summary>Each case: what the <c>---</c> and <c>+++</c> lines hold after the marker, and the file patch changes.</summary>
     public static TheoryData<string, string> Headers => new()
     {
+        { "src/http/ngx_http_upstream.c.orig\t2016-05-31\n+++ src/http/ngx_http_upstream.c", "src/http/ngx_http_upstream.c" },
+        { "src/http/ngx_http_upstream.c\n+++ src/http/ngx_http_upstream.c.new", "src/http/ngx_http_upstream.c" },
         { "src/http/ngx_http_upstream.c\t2016-05-31 15:43:51.000000000 +0200", "src/http/ngx_http_upstream.c" },
         { "src/http/ngx_http_upstream.c    2016-05-31 15:43:51.000000000 +0200", "src/http/ngx_http_upstream.c" },
         { "src/http/ngx_http_upstream.c", "src/http/ngx_http_upstream.c" },
@@ -36,7 +38,9 @@ public sealed class PatchHeaderAgreementTests : IDisposable
     [Trait("Requires", "patch")]
     public void The_file_check_names_is_the_file_patch_changes(string header, string file)
     {
-        var diff = $"--- {header}\n+++ {header}\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n";
+        // A header with a line break of its own names the old and the new file; any other names both.
+        var pair = header.Contains('\n', StringComparison.Ordinal) ? header : $"{header}\n+++ {header}";
+        var diff = $"--- {pair}\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n";
 
         var module = Directory.CreateDirectory(Path.Combine(_root, "module")).FullName;
         File.WriteAllText(Path.Combine(module, "config"), Analyzers.Framework.RuleExample.MinimalConfig);
