@@ -67,7 +67,9 @@ public sealed class FuzzRun : IDisposable
         var seeds = Path.Combine(_work, "seeds", target);
         var output = Path.Combine(_work, "out", target);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var seeded = Harness(harness, ["seed", target, RepoPaths.Root, seeds, "8"]);
+        // Seeds and dictionaries come from the uninstrumented copy, as in fuzz/run.sh: instrumented code runs only under
+        // afl-fuzz, where SharpFuzz's coverage map exists (seeding through it failed with an AccessViolationException).
+        var seeded = Harness(PlainHarness, ["seed", target, RepoPaths.Root, seeds, "8"]);
         Assert.True(seeded.ExitCode == 0, $"no seeds for {target}: {seeded.StandardOutput}{seeded.StandardError}");
 
         // -t 5000: five seconds an input, the first one (which pays for the JIT) too. Not `5000+`, which
@@ -75,7 +77,7 @@ public sealed class FuzzRun : IDisposable
         // harness runs every input in one process (SharpFuzz), so the first input over that was killed with
         // the process and ended the run ("Unable to communicate with fork server"). -V: stop after so many
         // seconds.
-        var dictionaries = Harness(harness, ["dictionaries", target, RepoPaths.Root]);
+        var dictionaries = Harness(PlainHarness, ["dictionaries", target, RepoPaths.Root]);
         Assert.True(dictionaries.ExitCode == 0, $"no dictionaries for {target}: {dictionaries.StandardError}");
         var tokens = dictionaries.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(d => new[] { "-x", d });
         var fuzz = ExternalTool.Run(aflFuzz, ["-i", seeds, "-o", output, "-V", Seconds.ToString(CultureInfo.InvariantCulture), "-t", "5000", "-m", "none", .. tokens, "--", "dotnet", harness, "fuzz", target],
@@ -100,7 +102,7 @@ public sealed class FuzzRun : IDisposable
 
         try
         {
-            var replay = ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "fuzz-harness", "ConfigConvert.Fuzz.dll"), "replay", target, input], timeout: ReplayTimeout);
+            var replay = ExternalTool.Run("dotnet", [PlainHarness, "replay", target, input], timeout: ReplayTimeout);
             return $"exit {replay.ExitCode}\n{replay.StandardOutput}{Tail(replay.StandardError)}";
         }
         catch (TimeoutException)
@@ -126,6 +128,9 @@ public sealed class FuzzRun : IDisposable
         {
         }
     }
+
+    /// <summary>The uninstrumented copy of the harness that <see cref="Instrument"/> leaves beside the tests.</summary>
+    private static string PlainHarness => Path.Combine(AppContext.BaseDirectory, "fuzz-harness", "ConfigConvert.Fuzz.dll");
 
     private static ExternalTool.Result Harness(string dll, IEnumerable<string> arguments)
         => ExternalTool.Run("dotnet", [dll, .. arguments], timeout: TimeSpan.FromMinutes(5));
