@@ -43,14 +43,15 @@ internal static class DiffHeaders
 
     /// <summary>
     /// Of the old and the new name, the one patch works on, as GNU patch's <c>best_name</c> picks it where it cannot look
-    /// at nginx's tree: the fewest directories, then the shortest file name, then the shortest path, then the old one. A
-    /// backup's name (<c>--- x.c.orig</c> before <c>+++ x.c</c>) so gives way to the file's. <c>/dev/null</c> (a file
-    /// created or deleted) is no name.
+    /// at nginx's tree: the fewest directories, then the shortest file name, then the old one. A backup's name
+    /// (<c>--- x.c.orig</c> before <c>+++ x.c</c>) so gives way to the file's. patch then prefers the shorter path, but
+    /// that depends on the <c>-p</c> it is given (<c>nginx-1.22.1.orig/</c> against <c>nginx-1.22.1/</c> ties under
+    /// <c>-p1</c>), and both name the same file of nginx's. <c>/dev/null</c> (a file created or deleted) is no name.
     /// </summary>
     private static DiffPath? Chosen(DiffPath? old, DiffPath? @new)
     {
         var names = new[] { old, @new }.OfType<DiffPath>().Where(p => p.Path != "/dev/null").ToList();
-        return names.Count == 0 ? null : names.MinBy(p => (Directories(p.Path), FileNameLength(p.Path), p.Path.Length));
+        return names.Count == 0 ? null : names.MinBy(p => (Directories(p.Path), FileNameLength(p.Path)));
     }
 
     /// <summary>patch's <c>prefix_components</c>: the slashes that end a directory name (not the first character, not doubled).</summary>
