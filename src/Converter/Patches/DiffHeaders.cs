@@ -70,11 +70,7 @@ internal static class DiffHeaders
     }
 
     /// <summary>patch's <c>base_len</c>: the length of the last component, trailing slashes aside.</summary>
-    private static int FileNameLength(string path)
-    {
-        var trimmed = path.TrimEnd('/');
-        return trimmed.Length - (trimmed.LastIndexOf('/') + 1);
-    }
+    private static int FileNameLength(string path) => Path.GetFileName(path.TrimEnd('/')).Length;
 
     private static bool IsHeaderPair(string first, string second)
         => (first.StartsWith("--- ", StringComparison.Ordinal) && second.StartsWith("+++ ", StringComparison.Ordinal))

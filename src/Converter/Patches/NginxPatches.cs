@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
@@ -153,7 +154,7 @@ internal static class NginxPatches
         {
             if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken
                 && ObjsTarget(redirect.Target) is { } target
-                && ChangesConfigureFile(target.Name, appends: redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken))
+                && ChangesNginxBuild(target.Name, appends: redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken))
             {
                 writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [target.Written], true));
             }
@@ -166,7 +167,7 @@ internal static class NginxPatches
     /// Whether writing <paramref name="name"/> (a path inside <c>objs/</c>, or null when the config computes part of it)
     /// changes what nginx is built from, or may: what cannot be told counts, and so does a path out of objs/.
     /// </summary>
-    private static bool ChangesConfigureFile(string? name, bool appends)
+    private static bool ChangesNginxBuild(string? name, bool appends)
     {
         if (name is null || name.Length == 0 || name.Split('/').Contains(".."))
         {
@@ -283,8 +284,8 @@ internal static class NginxPatches
                 continue;
             }
 
-            var relative = path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2 ? path[2..] : path;
-            if (relative.StartsWith(ObjsDirectory, StringComparison.Ordinal) && !ChangesConfigureFile(InsideObjs(relative[ObjsDirectory.Length..]), appends: false))
+            var relative = WithoutDotSlash(path);
+            if (InObjs(relative) is { } inside && !ChangesNginxBuild(inside, appends: false))
             {
                 continue;
             }
@@ -303,8 +304,8 @@ internal static class NginxPatches
     {
         if (target.GetLiteralValue() is { } literal)
         {
-            var path = literal.StartsWith("./", StringComparison.Ordinal) ? literal[2..] : literal;
-            return path.StartsWith(ObjsDirectory, StringComparison.Ordinal) ? new ObjsFile(path, InsideObjs(path[ObjsDirectory.Length..])) : null;
+            var path = WithoutDotSlash(literal);
+            return InObjs(path) is { } inside ? new ObjsFile(path, inside) : null;
         }
 
         var parts = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? [.. quoted.Parts, .. target.Parts.Skip(1)] : target.Parts.ToList();
@@ -326,7 +327,7 @@ internal static class NginxPatches
     /// <summary>The text of word parts that are all literal, or null.</summary>
     private static string? LiteralText(IEnumerable<WordPartSyntax> parts)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         foreach (var part in parts)
         {
             if (part is not LiteralPartSyntax literal)
@@ -341,6 +342,13 @@ internal static class NginxPatches
     }
 
     private static string InsideObjs(string path) => string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "."));
+
+    /// <summary>The path inside <c>objs/</c> of a path of nginx's tree, or null when it is not under <c>objs/</c>.</summary>
+    private static string? InObjs(string path)
+        => path.StartsWith(ObjsDirectory, StringComparison.Ordinal) ? InsideObjs(path[ObjsDirectory.Length..]) : null;
+
+    /// <summary>A relative path without its leading <c>./</c> (configure runs in nginx's tree, so both name the same file).</summary>
+    private static string WithoutDotSlash(string path) => path.StartsWith("./", StringComparison.Ordinal) && path.Length > 2 ? path[2..] : path;
 
     /// <summary>A file a redirection writes under <c>objs/</c>: as the config wrote it, and its path there (null when computed).</summary>
     private readonly record struct ObjsFile(string Written, string? Name);
