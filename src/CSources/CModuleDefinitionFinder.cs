@@ -60,15 +60,25 @@ internal sealed class CModuleDefinitionFinder
     /// <summary>Adds what <paramref name="file"/> defines to the lists.</summary>
     public static void Find(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
     {
-        foreach (var comment in file.Comments)
+        // A definition starts at the name of the type, a type constant's line holds its suffix: a file whose
+        // identifiers hold neither (most of a module's files) is not tokenized here. One that is has its comments
+        // read; the others are scanned for an open comment without keeping tokens.
+        var mayDefine = file.MayHaveIdentifierContaining(ModuleType, TypeSuffix);
+        if (mayDefine || file.MayHaveUnterminated)
         {
-            if (comment.IsUnterminated)
+            foreach (var comment in file.Comments)
             {
-                diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnterminatedComment, file.GetLocation(new TextSpan(comment.Start, 2))));
+                if (comment.IsUnterminated)
+                {
+                    diagnostics.Add(Diagnostic.Create(SourceDiagnostics.UnterminatedComment, file.GetLocation(new TextSpan(comment.Start, 2))));
+                }
             }
         }
 
-        new CModuleDefinitionFinder(file, definitions, constants, diagnostics).Run();
+        if (mayDefine)
+        {
+            new CModuleDefinitionFinder(file, definitions, constants, diagnostics).Run();
+        }
     }
 
     /// <summary>Parses a C integer literal (decimal, octal, hexadecimal or binary, with any suffix).</summary>

@@ -5,20 +5,25 @@ using ConfigConvert.Text;
 namespace ConfigConvert.CSources;
 
 /// <summary>
-/// One C file of a module, tokenized: its text, its tokens (comments apart) and the preprocessor
-/// condition every token sits under. Analyzers that look for code blocking dynamic loading read this.
+/// One C file of a module: its text and, made when first read, its tokens (comments apart) and the
+/// preprocessor condition every token sits under. Analyzers that look for code blocking dynamic loading
+/// read this.
 /// </summary>
+/// <remarks>
+/// Most files of a module hold nothing any rule looks for, and a check reads them only to learn that: the
+/// questions that settle it from the text (<see cref="MayHaveIdentifierContaining"/>,
+/// <see cref="MayHaveUnterminated"/>) cost a search, where the tokens cost an array of a token for every
+/// few characters that the collector then carries. So the tokens are made only when a reader asks for them.
+/// </remarks>
 internal sealed class CSourceFile
 {
-    private readonly ImmutableArray<ConditionChange> _conditionChanges;
+    private readonly Lexing _lexing;
 
-    private CSourceFile(string path, SourceText text, CTokenList tokens, ImmutableArray<ConditionChange> conditionChanges)
+    private CSourceFile(string path, SourceText text, Lexing lexing)
     {
         Path = path;
         Text = text;
-        Tokens = tokens.Tokens;
-        Comments = tokens.Comments;
-        _conditionChanges = conditionChanges;
+        _lexing = lexing;
     }
 
     /// <summary>The path relative to the module directory, with <c>/</c> separators.</summary>
@@ -28,20 +33,24 @@ internal sealed class CSourceFile
     public SourceText Text { get; }
 
     /// <summary>The tokens, directives included as one token each, comments excluded.</summary>
-    public ImmutableArray<CToken> Tokens { get; }
+    public ImmutableArray<CToken> Tokens => _lexing.Result.Tokens;
 
     /// <summary>The comments, in order.</summary>
-    public ImmutableArray<CToken> Comments { get; }
+    public ImmutableArray<CToken> Comments => _lexing.Result.Comments;
 
-    /// <summary>Tokenizes <paramref name="text"/> and records where conditional groups begin and end.</summary>
+    /// <summary>A file of <paramref name="text"/>, tokenized when its tokens are first read.</summary>
     public static CSourceFile Create(string path, SourceText text)
-    {
-        var tokens = CTokenizer.Tokenize(text.Text, cpp: SourceFileNames.IsCpp(path));
-        return new CSourceFile(path, text, tokens, MapConditions(text.Text, tokens.Tokens));
-    }
+        => new(path, text, new Lexing(text.Text, SourceFileNames.IsCpp(path)));
 
     /// <summary>The same file, tokenized once, under another path (a caller that locates by full path shares the index's tokens).</summary>
-    public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, Text, new CTokenList(Tokens, Comments), _conditionChanges);
+    public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, Text, _lexing);
+
+    /// <summary>
+    /// False when no string or character literal and no block comment of the file lacks its closing
+    /// delimiter (<see cref="CToken.IsUnterminated"/> holds of no token and no comment). Asked before the
+    /// tokens exist, the tokenizer runs over the text without keeping a token.
+    /// </summary>
+    public bool MayHaveUnterminated => _lexing.MayHaveUnterminated;
 
     /// <summary>The token's text as the compiler sees it.</summary>
     public string GetText(CToken token) => CTokenizer.GetText(Text.Text, token);
@@ -71,7 +80,7 @@ internal sealed class CSourceFile
     /// </summary>
     public CConditionScope? GetConditionScope(int tokenIndex)
     {
-        var changes = _conditionChanges.AsSpan();
+        var changes = ConditionChanges.AsSpan();
         int low = 0, high = changes.Length - 1, found = -1;
         while (low <= high)
         {
@@ -95,7 +104,7 @@ internal sealed class CSourceFile
     /// token is in its scope (<see cref="GetConditionScope"/> of them); tokens before the first are in none.
     /// A reader walking every token in order follows these instead of searching once per token.
     /// </summary>
-    public ImmutableArray<ConditionChange> ConditionChanges => _conditionChanges;
+    public ImmutableArray<ConditionChange> ConditionChanges => _lexing.Result.ConditionChanges;
 
     /// <summary>The text of the conditions token <paramref name="tokenIndex"/> is compiled under, or null.</summary>
     public string? GetCondition(int tokenIndex) => GetConditionScope(tokenIndex)?.Text;
@@ -105,7 +114,7 @@ internal sealed class CSourceFile
     /// and no identifier is split by a backslash-newline (which the raw text would not show). A rule that starts from
     /// names passes over most files so, rather than reading every identifier.
     /// </summary>
-    public bool MayHaveIdentifierContaining(IEnumerable<string> texts)
+    public bool MayHaveIdentifierContaining(params ReadOnlySpan<string> texts)
     {
         var text = Text.Text.AsSpan();
         foreach (var part in texts)
@@ -116,15 +125,7 @@ internal sealed class CSourceFile
             }
         }
 
-        foreach (var token in Tokens)
-        {
-            if (token.Kind == CTokenKind.Identifier && token.HasLineContinuation)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _lexing.MaySplitIdentifier;
     }
 
     /// <summary>
@@ -295,6 +296,92 @@ internal sealed class CSourceFile
     private static string FirstWord(CDirective directive, string text, string body)
         => directive.Body.Length > 0 && directive.Body[0].Kind == CTokenKind.Identifier ? CTokenizer.GetText(text, directive.Body[0]) : body;
 
+    /// <summary>
+    /// The tokens of one text, made once on first use and shared by every <see cref="CSourceFile"/> of it
+    /// (<see cref="WithPath"/>); and what the text settles without them.
+    /// </summary>
+    private sealed class Lexing(string text, bool cpp)
+    {
+        private LexedFile? _result;
+        private int _unterminated = Unknown;
+        private int _splitIdentifier = Unknown;
+
+        private const int Unknown = 0;
+        private const int No = 1;
+        private const int Yes = 2;
+
+        public LexedFile Result => _result ?? LazyInitializer.EnsureInitialized(ref _result, Lex);
+
+        public bool MayHaveUnterminated
+        {
+            get
+            {
+                if (_unterminated == Unknown)
+                {
+                    // Once the tokens exist they answer; before, a quick scan settles most texts, and a run that keeps
+                    // no token the rest.
+                    var found = _result is { } lexed ? lexed.HasUnterminated : !UnterminatedScan.ProvesNone(text, cpp) && CTokenizer.HasUnterminated(text, cpp);
+                    _unterminated = found ? Yes : No;
+                }
+
+                return _unterminated == Yes;
+            }
+        }
+
+        public bool MaySplitIdentifier
+        {
+            get
+            {
+                if (_splitIdentifier == Unknown)
+                {
+                    _splitIdentifier = HasIdentifierSplice(text) ? Yes : No;
+                }
+
+                return _splitIdentifier == Yes;
+            }
+        }
+
+        private LexedFile Lex()
+        {
+            var tokens = CTokenizer.Tokenize(text, cpp);
+            return new LexedFile(tokens.Tokens, tokens.Comments, MapConditions(text, tokens.Tokens));
+        }
+
+        /// <summary>
+        /// True when some backslash-newline may lie inside an identifier: an identifier character before it, and one
+        /// (or another backslash, the start of a further continuation) after it. A continuation inside an identifier
+        /// has both, at the first of a run of continuations; one that has not splits no identifier.
+        /// </summary>
+        private static bool HasIdentifierSplice(string text)
+        {
+            for (var backslash = text.IndexOf('\\'); backslash >= 0; backslash = text.IndexOf('\\', backslash + 1))
+            {
+                var after = backslash + 1;
+                if (after < text.Length && text[after] == '\r')
+                {
+                    after++;
+                }
+
+                if (after + 1 >= text.Length || text[after] != '\n' || backslash == 0)
+                {
+                    continue;
+                }
+
+                if (CTokenizer.IsIdentifierPart(text[backslash - 1]) && (CTokenizer.IsIdentifierPart(text[after + 1]) || text[after + 1] == '\\'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A file's tokens, comments and condition changes.</summary>
+    private sealed record LexedFile(ImmutableArray<CToken> Tokens, ImmutableArray<CToken> Comments, ImmutableArray<ConditionChange> ConditionChanges)
+    {
+        public bool HasUnterminated => Tokens.Any(t => t.IsUnterminated) || Comments.Any(t => t.IsUnterminated);
+    }
 }
 
 /// <summary>From token <paramref name="TokenIndex"/> on, tokens are in <paramref name="Scope"/> (null: compiled unconditionally).</summary>

@@ -39,14 +39,15 @@ internal sealed class CTokenizer
     private readonly bool _recognizeDirectives;
     private readonly bool _rawStrings;
     private readonly bool _digitSeparators;
-    private readonly TokenBuffer _tokens;
+    private readonly TokenBuffer? _tokens;
     private readonly TokenBuffer? _comments;
+    private bool _anyUnterminated;
     private int _pos;
     private bool _atLineStart = true;
     private int _backslashSearchedFrom = int.MaxValue;
     private int _nextBackslash;
 
-    private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments, bool rawStrings = false, bool digitSeparators = false)
+    private CTokenizer(string text, int start, int end, bool recognizeDirectives, bool keepComments, bool rawStrings = false, bool digitSeparators = false, bool keepTokens = true)
     {
         _text = text;
         _pos = start;
@@ -56,8 +57,8 @@ internal sealed class CTokenizer
         _digitSeparators = digitSeparators;
 
         // Real C averages a token every four to six characters; starting near that avoids most regrowth.
-        _tokens = new TokenBuffer(Math.Max(16, (end - start) / 5));
-        _comments = keepComments ? new TokenBuffer(16) : null;
+        _tokens = keepTokens ? new TokenBuffer(Math.Max(16, (end - start) / 5)) : null;
+        _comments = keepComments && keepTokens ? new TokenBuffer(16) : null;
     }
 
     /// <summary>
@@ -70,7 +71,19 @@ internal sealed class CTokenizer
     {
         var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true, rawStrings: true, digitSeparators: cpp);
         tokenizer.Run();
-        return new CTokenList(tokenizer._tokens.Finish(), tokenizer._comments!.Finish());
+        return new CTokenList(tokenizer._tokens!.Finish(), tokenizer._comments!.Finish());
+    }
+
+    /// <summary>
+    /// True when <see cref="Tokenize"/> would flag a token or a comment of <paramref name="text"/> as
+    /// <see cref="CTokenFlags.Unterminated"/>: the same scan, keeping no token, so that a file no rule
+    /// reads costs no token array to learn it has no open literal.
+    /// </summary>
+    public static bool HasUnterminated(string text, bool cpp = false)
+    {
+        var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true, rawStrings: true, digitSeparators: cpp, keepTokens: false);
+        tokenizer.Run();
+        return tokenizer._anyUnterminated;
     }
 
     /// <summary>
@@ -83,7 +96,7 @@ internal sealed class CTokenizer
         var end = Math.Clamp(span.End, start, text.Length);
         var tokenizer = new CTokenizer(text, start, end, recognizeDirectives: false, keepComments: false);
         tokenizer.Run();
-        return tokenizer._tokens.Finish();
+        return tokenizer._tokens!.Finish();
     }
 
     /// <summary>The token's text as the compiler sees it: backslash-newlines removed.</summary>
@@ -119,7 +132,7 @@ internal sealed class CTokenizer
 
     /// <summary>Length of the backslash-newline (or backslash-CR-LF) at <paramref name="position"/>, or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ContinuationLength(string text, int position, int end)
+    internal static int ContinuationLength(string text, int position, int end)
     {
         if (position >= end || text[position] != '\\')
         {
@@ -139,7 +152,7 @@ internal sealed class CTokenizer
         => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_' or '$' || (c >= 0x80 && c != '\uFEFF');
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsIdentifierPart(int c) => (uint)c < 128 ? AsciiIdentifierPart[c] != 0 : c >= 0x80 && c != '\uFEFF';
+    internal static bool IsIdentifierPart(int c) => (uint)c < 128 ? AsciiIdentifierPart[c] != 0 : c >= 0x80 && c != '\uFEFF';
 
     private static bool IsDigit(int c) => c is >= '0' and <= '9';
 
@@ -243,8 +256,14 @@ internal sealed class CTokenizer
         }
     }
 
-    private void Add(TokenBuffer list, CTokenKind kind, int start, int end, bool unterminated)
+    private void Add(TokenBuffer? list, CTokenKind kind, int start, int end, bool unterminated)
     {
+        if (list is null)
+        {
+            _anyUnterminated |= unterminated;
+            return;
+        }
+
         var flags = unterminated ? CTokenFlags.Unterminated : CTokenFlags.None;
         if (ContainsContinuation(start, end))
         {
@@ -387,7 +406,7 @@ internal sealed class CTokenizer
             p = star + 1;
         }
 
-        if (_comments is not null)
+        if (_comments is not null || _tokens is null)
         {
             Add(_comments, CTokenKind.Comment, start, _pos, unterminated);
         }

@@ -10,7 +10,7 @@ internal sealed class CTokensTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["c.dict"];
 
-    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping";
+    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping; the quick scan that proves no literal or comment open, and the tokenizer's run that keeps no token, agree with the tokens";
 
     public override void Run(byte[] input)
     {
@@ -21,7 +21,22 @@ internal sealed class CTokensTarget : FuzzTarget
             // A directive token spans its whole line, comments included: tokens and comments are two sequences.
             CheckSequence("token", file.Tokens, text.Text.Length);
             CheckSequence("comment", file.Comments, text.Text.Length);
+            CheckUnterminated(text.Text, name == "fuzz.cc", file);
             _ = CSourceIndex.Build([(name, input)]);
+        }
+    }
+
+    private static void CheckUnterminated(string text, bool cpp, CSourceFile file)
+    {
+        var open = file.Tokens.Any(t => t.IsUnterminated) || file.Comments.Any(t => t.IsUnterminated);
+        if (CTokenizer.HasUnterminated(text, cpp) != open)
+        {
+            throw new PropertyViolation($"the run that keeps no token says {!open} of an open literal or comment, the tokens {open}");
+        }
+
+        if (open && UnterminatedScan.ProvesNone(text, cpp))
+        {
+            throw new PropertyViolation("the quick scan proved no literal or comment open, but the tokens have one");
         }
     }
 

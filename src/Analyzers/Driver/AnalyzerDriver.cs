@@ -73,7 +73,7 @@ internal sealed class AnalyzerDriver
             .Where(d => StopDescriptors.Contains(d.Descriptor));
 
     /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
-    private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => source.File.Tokens
+    private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => !source.File.MayHaveUnterminated ? [] : source.File.Tokens
         .Where(t => t.IsUnterminated && t.Kind is CTokenKind.StringLiteral or CTokenKind.CharLiteral)
         .Select(t => Diagnostic.Create(DriverDiagnostics.UnterminatedLiteral, source.File.GetLocation(new TextSpan(t.Start, 1)), t.Kind == CTokenKind.StringLiteral ? "a string" : "a character"));
 

@@ -10,6 +10,7 @@ namespace ConfigConvert.Analyzers.Framework;
 internal sealed class ModuleAnalysis
 {
     private readonly ConcurrentDictionary<LinkMode, ModuleDescription> _descriptions = new();
+    private readonly ConcurrentDictionary<Type, object> _analyses = new();
 
     public ModuleAnalysis(ModuleDirectory module, NginxVersionRange target)
     {
@@ -28,4 +29,12 @@ internal sealed class ModuleAnalysis
 
     /// <summary>The model's description of the config under <paramref name="link"/>, evaluated once.</summary>
     public ModuleDescription Describe(LinkMode link) => _descriptions.GetOrAdd(link, l => Module.Describe(l));
+
+    /// <summary>
+    /// What <paramref name="analyze"/> finds in the module, computed once however many rules or files ask:
+    /// a rule that runs once per C file keeps here what it learns of the module as a whole.
+    /// </summary>
+    public T GetAnalysis<T>(Func<ModuleAnalysis, T> analyze)
+        where T : class
+        => (T)_analyses.GetOrAdd(typeof(T), static (_, state) => state.analyze(state.module), (analyze, module: this));
 }

@@ -10,6 +10,9 @@ namespace ConfigConvert.Analyzers.Suppression;
 /// </summary>
 internal sealed partial record SuppressionDirective(string Path, ImmutableArray<string> Ids, Location Comment, bool WholeFile, int FirstLine, int LastLine)
 {
+    /// <summary>The word every suppression comment starts with; a file whose text lacks it has none.</summary>
+    public const string Marker = "ngx-convert";
+
     /// <summary>True when this directive hides <paramref name="diagnostic"/>: same file, an id it names, a line it covers.</summary>
     public bool Covers(Diagnostic diagnostic, string id) =>
         string.Equals(diagnostic.Location.Path, Path, StringComparison.Ordinal)
@@ -27,9 +30,9 @@ internal sealed partial record SuppressionDirective(string Path, ImmutableArray<
     private static ImmutableArray<string> SplitIds(string ids)
         => [.. ids.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    [GeneratedRegex(@"^#\s*ngx-convert\s+disable\s*=\s*([A-Za-z0-9_, \t]+?)\s*$")]
+    [GeneratedRegex(@"^#\s*" + Marker + @"\s+disable\s*=\s*([A-Za-z0-9_, \t]+?)\s*$")]
     private static partial Regex ConfigDirective();
 
-    [GeneratedRegex(@"^(?:/\*\s*ngx-convert\s+disable\s+([A-Za-z0-9_, \t]+?)\s*\*/|//\s*ngx-convert\s+disable\s+([A-Za-z0-9_, \t]+?)\s*)$")]
+    [GeneratedRegex(@"^(?:/\*\s*" + Marker + @"\s+disable\s+([A-Za-z0-9_, \t]+?)\s*\*/|//\s*" + Marker + @"\s+disable\s+([A-Za-z0-9_, \t]+?)\s*)$")]
     private static partial Regex CDirective();
 }

@@ -48,6 +48,12 @@ internal static class SuppressionFinder
     public static IEnumerable<SuppressionDirective> InCSource(CSourceDocument document)
     {
         var file = document.File;
+        // The comment's raw text must hold the marker; a file without it has none, and is not tokenized for it.
+        if (!file.Text.Text.Contains(SuppressionDirective.Marker, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         var firstToken = file.Tokens.IsEmpty ? int.MaxValue : file.Tokens[0].Start;
         foreach (var token in file.Comments)
         {

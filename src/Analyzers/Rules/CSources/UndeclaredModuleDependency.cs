@@ -133,7 +133,12 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
 
     private static void Analyze(CSourceAnalysisContext context)
     {
-        if (!context.Source.File.MayHaveIdentifierContaining(ApiPrefixes))
+        // Only names of an API the module neither is nor names are reported, and each starts with its prefix: a
+        // file that can hold no such name is not read (all of lua-nginx-module's own files, for its own API).
+        var file = context.Source.File;
+        if (!file.MayHaveIdentifierContaining(ApiPrefixes)
+            || context.Module.GetAnalysis(UndeclaredApis.Of).Prefixes is not { Length: > 0 } undeclared
+            || !file.MayHaveIdentifierContaining(undeclared))
         {
             return;
         }
@@ -204,6 +209,13 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
         var config = module.Module.Config?.Text.Text ?? string.Empty;
         var pattern = new Regex(@"(?<![A-Za-z0-9_])" + Regex.Escape(api.ModuleName) + @"(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return config.Split('\n').Any(line => pattern.IsMatch(CommentRegex().Replace(line, string.Empty)));
+    }
+
+    /// <summary>The prefixes of the APIs the module neither is nor names in its config (<see cref="IsDeclared"/>).</summary>
+    private sealed record UndeclaredApis(string[] Prefixes)
+    {
+        public static UndeclaredApis Of(ModuleAnalysis module)
+            => new([.. ModuleApis.All.Where(api => !IsDeclared(module, api)).Select(api => api.Prefix)]);
     }
 
     /// <summary>A shell comment: <c>#</c> at the start of a word, to the end of the line.</summary>

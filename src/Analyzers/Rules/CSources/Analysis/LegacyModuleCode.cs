@@ -78,31 +78,13 @@ internal sealed class LegacyModuleCode
     private static readonly LegacyModuleCode None = new([], []);
 
     /// <summary>
-    /// False when no token of the file is an identifier every finding starts from (<c>ngx_modules</c>,
-    /// <c>ngx_max_module</c>, or the <c>ctx_index</c> a counting loop assigns) and no directive may
-    /// hold <c>ngx_modules</c>: then there is nothing to find, and the view of the code is not built. The
-    /// raw text settles most files at once; only tokens split by a backslash-newline need a closer look.
+    /// False when no identifier of the file, in code or in a directive, can be one every finding starts from
+    /// (<c>ngx_modules</c>, <c>ngx_max_module</c>, or the <c>ctx_index</c> a counting loop assigns): then
+    /// there is nothing to find, and neither the tokens nor the view of the code are made. The raw text
+    /// settles it, unless a backslash-newline may split an identifier.
     /// </summary>
     private static bool MayHoldLegacyCode(CSourceFile file)
-    {
-        var text = file.Text.Text.AsSpan();
-        if (text.Contains(ModuleList, StringComparison.Ordinal) || text.Contains(MaxModule, StringComparison.Ordinal) || text.Contains(CountingLoop.CountedField, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        foreach (var token in file.Tokens)
-        {
-            var split = token.HasLineContinuation
-                && (token.Kind == CTokenKind.Directive || (token.Kind == CTokenKind.Identifier && file.GetText(token) is ModuleList or MaxModule or CountingLoop.CountedField));
-            if (split)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => file.MayHaveIdentifierContaining(ModuleList, MaxModule, CountingLoop.CountedField);
 
     private static List<CountingLoopFinding> FindLoops(CodeView code)
     {

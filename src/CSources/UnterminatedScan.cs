@@ -1,0 +1,178 @@
+using System.Buffers;
+
+namespace ConfigConvert.CSources;
+
+/// <summary>
+/// A quick proof that <see cref="CTokenizer.HasUnterminated"/> finds nothing: a string or character literal, or a
+/// block comment, without its closing delimiter. It reads only quotes, slashes and what they open, skipping
+/// the rest of the text by a vectorized search, so that the many files no rule reads are settled in a
+/// fraction of a tokenizer's run.
+/// </summary>
+/// <remarks>
+/// It may fail to prove it where the tokenizer finds nothing, never the other way; then the caller asks the
+/// tokenizer. Every line is read as code: a quote in a preprocessor line is scanned as the tokenizer scans
+/// it (to its closing quote or the end of the line), but only in code does the tokenizer flag one left
+/// open, so reading directives as code can only add findings. What this does not read the tokenizer's way
+/// is left to the tokenizer: C++ files (a digit separator is a quote inside a number) and texts holding
+/// <c>R"</c> (a raw string holds quotes and line breaks).
+/// </remarks>
+internal static class UnterminatedScan
+{
+    private static readonly SearchValues<char> Openers = SearchValues.Create("\"'/");
+    private static readonly SearchValues<char> InDoubleQuotes = SearchValues.Create("\"\\\n");
+    private static readonly SearchValues<char> InSingleQuotes = SearchValues.Create("'\\\n");
+
+    /// <summary>True when no literal or block comment of <paramref name="text"/> can be open; false when one may be.</summary>
+    public static bool ProvesNone(string text, bool cpp)
+    {
+        if (cpp || text.Contains("R\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var position = 0;
+        while (true)
+        {
+            var found = text.AsSpan(position).IndexOfAny(Openers);
+            if (found < 0)
+            {
+                return true;
+            }
+
+            var at = position + found;
+            var next = text[at] == '/' ? SkipSlash(text, at) : SkipQuoted(text, at);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            position = next;
+        }
+    }
+
+    /// <summary>Past a comment that starts at the slash, or past the slash; -1 for a block comment left open.</summary>
+    private static int SkipSlash(string text, int slash)
+    {
+        var second = SkipContinuations(text, slash + 1);
+        if (second >= text.Length)
+        {
+            return text.Length;
+        }
+
+        return text[second] switch
+        {
+            '*' => SkipBlockComment(text, second + 1),
+            '/' => EndOfLineComment(text, slash),
+            _ => slash + 1,
+        };
+    }
+
+    /// <summary>Past the <c>*/</c> that closes a block comment whose body starts at <paramref name="body"/>; -1 when none does.</summary>
+    private static int SkipBlockComment(string text, int body)
+    {
+        var p = body;
+        while (true)
+        {
+            var star = p < text.Length ? text.IndexOf('*', p) : -1;
+            if (star < 0)
+            {
+                return -1;
+            }
+
+            var after = SkipContinuations(text, star + 1);
+            if (after < text.Length && text[after] == '/')
+            {
+                return after + 1;
+            }
+
+            p = star + 1;
+        }
+    }
+
+    /// <summary>The line break that ends a <c>//</c> comment (one after a backslash continues it), or the end of the text.</summary>
+    private static int EndOfLineComment(string text, int start)
+    {
+        var p = start + 2;
+        while (true)
+        {
+            var newline = p < text.Length ? text.IndexOf('\n', p) : -1;
+            if (newline < 0)
+            {
+                return text.Length;
+            }
+
+            var before = newline - 1;
+            if (before > start && text[before] == '\r')
+            {
+                before--;
+            }
+
+            if (before > start && text[before] == '\\')
+            {
+                p = newline + 1;
+                continue;
+            }
+
+            return newline;
+        }
+    }
+
+    /// <summary>Past the literal that opens at <paramref name="open"/>; -1 when the line or the text ends first.</summary>
+    private static int SkipQuoted(string text, int open)
+    {
+        var quote = text[open];
+        var stops = quote == '"' ? InDoubleQuotes : InSingleQuotes;
+        var p = open + 1;
+        while (true)
+        {
+            var found = text.AsSpan(p).IndexOfAny(stops);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = p + found;
+            var c = text[at];
+            if (c == quote)
+            {
+                return at + 1;
+            }
+
+            if (c == '\n')
+            {
+                return -1;
+            }
+
+            var continuation = CTokenizer.ContinuationLength(text, at, text.Length);
+            if (continuation > 0)
+            {
+                p = at + continuation;
+                continue;
+            }
+
+            // An escape: the character after the backslash (continuations skipped) is taken whatever it is, but a
+            // line break still ends the literal.
+            var escaped = SkipContinuations(text, at + 1);
+            if (escaped >= text.Length || text[escaped] == '\n')
+            {
+                return -1;
+            }
+
+            p = escaped + 1;
+        }
+    }
+
+    private static int SkipContinuations(string text, int position)
+    {
+        while (true)
+        {
+            var length = CTokenizer.ContinuationLength(text, position, text.Length);
+            if (length == 0)
+            {
+                return position;
+            }
+
+            position += length;
+        }
+    }
+}
