@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
@@ -63,14 +62,14 @@ internal static class NginxScripts
         shell.Set("ngx_var", typeName.StartsWith("HTTP_", StringComparison.Ordinal) ? ShellValue.Text(ModuleType.VariableStemOf(typeName)) : type);
         shell.Record.AutoModuleCalls.Add(new AutoModuleCall(
             typeName,
-            Words(ReadModuleVariable(shell, AutoModuleVariables.Name)),
-            Words(ReadModuleVariable(shell, AutoModuleVariables.Sources)),
-            Words(ReadModuleVariable(shell, AutoModuleVariables.Libs)),
+            shell.Values.Words(ReadModuleVariable(shell, AutoModuleVariables.Name)),
+            shell.Values.Words(ReadModuleVariable(shell, AutoModuleVariables.Sources)),
+            shell.Values.Words(ReadModuleVariable(shell, AutoModuleVariables.Libs)),
             ReadModuleVariable(shell, AutoModuleVariables.Order).ToString(),
             shell.LocationOf(at))
         {
-            Incs = Words(ReadModuleVariable(shell, AutoModuleVariables.Incs)),
-            Deps = Words(ReadModuleVariable(shell, AutoModuleVariables.Deps)),
+            Incs = shell.Values.Words(ReadModuleVariable(shell, AutoModuleVariables.Incs)),
+            Deps = shell.Values.Words(ReadModuleVariable(shell, AutoModuleVariables.Deps)),
         });
 
         switch (Read(shell, AutoModuleVariables.Link).KnownText)
@@ -308,8 +307,6 @@ internal static class NginxScripts
     /// <summary><c>eval ${ngx_var}_X=\"\$${ngx_var}_X $value\"</c>: the value's words, blanks squeezed.</summary>
     private static void AppendEvaluated(Evaluator shell, string list, ShellValue value)
         => shell.Set(list, shell.Values.AppendWords(Read(shell, list), shell.Values.EvalJoin(string.Empty, value, "\"").TrimEnd('"')));
-
-    private static ImmutableArray<string> Words(ShellValue value) => [.. value.SplitWords().Select(w => w.ToString())];
 
     private static ShellValue Concat(ShellValue left, string middle, ShellValue right) => ShellValue.Concat([left, ShellValue.Text(middle), right]);
 

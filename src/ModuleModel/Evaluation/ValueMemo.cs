@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -19,6 +20,7 @@ internal sealed class ValueMemo
     private readonly ValueInterner _values = new();
     private readonly Dictionary<(ShellValue Value, string Prefix, string Suffix), ShellValue> _joined = new(JoinKeys.Instance);
     private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
+    private readonly Dictionary<ShellValue, ImmutableArray<string>> _words = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
@@ -54,6 +56,22 @@ internal sealed class ValueMemo
         }
 
         return appended;
+    }
+
+    /// <summary>
+    /// The words of <paramref name="value"/> as text, once per distinct value: auto/module records its names,
+    /// sources, libraries, include directories and dependencies so in every world that calls it.
+    /// </summary>
+    public ImmutableArray<string> Words(ShellValue value)
+    {
+        var shared = Shared(value);
+        if (!_words.TryGetValue(shared, out var words))
+        {
+            words = [.. shared.SplitWords().Select(w => w.ToString())];
+            _words.Add(shared, words);
+        }
+
+        return words;
     }
 
     /// <summary>Keys whose value is a shared instance: compared by identity, the strings by content.</summary>
