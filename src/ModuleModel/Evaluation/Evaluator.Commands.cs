@@ -48,13 +48,17 @@ internal sealed partial class Evaluator
         var saved = AssignForCommand(command, persist: SpecialBuiltins.Contains(name));
         try
         {
-            return WithRedirects(redirects, () => Invoke(name, argv, command));
+            return redirects.Count == 0 ? Invoke(name, argv, command) : InvokeRedirected(redirects, name, argv, command);
         }
         finally
         {
             RestoreVariables(saved);
         }
     }
+
+    // Apart from ExecuteSimple, which runs for every command: a lambda there would make its closure on every call.
+    private int? InvokeRedirected(IReadOnlyList<RedirectSyntax> redirects, string name, List<ShellValue> argv, SimpleCommandSyntax command)
+        => WithRedirects(redirects, () => Invoke(name, argv, command));
 
     /// <summary>
     /// Runs the command's assignments; returns what each variable was before, to restore after the

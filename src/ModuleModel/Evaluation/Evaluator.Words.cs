@@ -122,19 +122,19 @@ internal sealed partial class Evaluator
                     ExpandParts(doubleQuoted.Parts, quoted: true, pieces);
                     break;
                 case SimpleExpansionSyntax simple:
-                    AddParameter(simple.ParameterName, quoted, pieces, () => LookupParameter(simple.ParameterName, simple));
+                    AddParameter(simple.ParameterName, simple, quoted, pieces);
                     break;
                 case ParameterExpansionSyntax { Hash: null, OperatorText: null, ParameterName.Length: > 0 } plain:
-                    AddParameter(plain.ParameterName, quoted, pieces, () => LookupParameter(plain.ParameterName, plain));
+                    AddParameter(plain.ParameterName, plain, quoted, pieces);
                     break;
                 case ParameterExpansionSyntax expansion:
                     pieces.Add(new Piece(ExpandParameterWithOperator(expansion, quoted), !quoted, quoted));
                     break;
                 case CommandSubstitutionSyntax substitution:
-                    pieces.Add(new Piece(SubstitutionValue(Capture(() => ExecuteStatements(substitution.Statements))), !quoted, quoted));
+                    pieces.Add(new Piece(Substitute(substitution), !quoted, quoted));
                     break;
                 case BackquoteSubstitutionSyntax backquote:
-                    pieces.Add(new Piece(SubstitutionValue(Capture(() => RunBackquote(backquote))), !quoted, quoted));
+                    pieces.Add(new Piece(Substitute(backquote), !quoted, quoted));
                     break;
                 case ArithmeticExpansionSyntax arithmetic:
                     pieces.Add(new Piece(EvaluateArithmetic(arithmetic), !quoted, quoted));
@@ -142,6 +142,11 @@ internal sealed partial class Evaluator
             }
         }
     }
+
+    // Apart from ExpandParts, whose loop would otherwise make a closure for every part it expands.
+    private ShellValue Substitute(CommandSubstitutionSyntax substitution) => SubstitutionValue(Capture(() => ExecuteStatements(substitution.Statements)));
+
+    private ShellValue Substitute(BackquoteSubstitutionSyntax backquote) => SubstitutionValue(Capture(() => RunBackquote(backquote)));
 
     /// <summary>A literal part's value, written where it is (where the text it was read from was, inside a backquote or here-document).</summary>
     private ShellValue LiteralValue(LiteralPartSyntax literal) => _trees.Peek() switch
@@ -151,7 +156,7 @@ internal sealed partial class Evaluator
     };
 
     /// <summary><c>$name</c> or <c>${name}</c>: the positional parameters <c>$@</c> and <c>$*</c> are joined as dash joins them.</summary>
-    private void AddParameter(string name, bool quoted, List<Piece> pieces, Func<ShellValue> lookup)
+    private void AddParameter(string name, SyntaxElement at, bool quoted, List<Piece> pieces)
     {
         switch (name)
         {
@@ -162,7 +167,7 @@ internal sealed partial class Evaluator
                 pieces.Add(PositionalPiece());
                 break;
             default:
-                pieces.Add(new Piece(lookup(), !quoted, quoted));
+                pieces.Add(new Piece(LookupParameter(name, at), !quoted, quoted));
                 break;
         }
     }

@@ -296,12 +296,20 @@ internal sealed partial class Evaluator
         if (statement.IsAsync)
         {
             // A background job runs in a subshell: nothing it sets reaches this shell.
-            RunInSubshell(() => Execute(statement.Command));
+            RunInBackground(statement.Command);
             return 0;
         }
 
         return Execute(statement.Command, atBase);
     }
+
+    // The closures of these three live apart from the methods that call them, which run for every statement and
+    // command: a lambda there would make its closure on every call, whichever branch is taken.
+    private void RunInBackground(CommandSyntax command) => RunInSubshell(() => Execute(command));
+
+    private int? ExecuteSubshell(SubshellSyntax subshell) => RunInSubshell(() => ExecuteStatements(subshell.Statements));
+
+    private int? ExecuteRedirected(RedirectedCommandSyntax redirected) => WithRedirects(redirected.Redirects, () => Execute(redirected.Command));
 
     /// <summary>Runs a command; <paramref name="atBase"/> when it is a statement at the base of the config (see <see cref="ExecuteBase"/>).</summary>
     private int? Execute(CommandSyntax command, bool atBase = false)
@@ -326,12 +334,12 @@ internal sealed partial class Evaluator
             case BraceGroupSyntax group:
                 return ExecuteBranch(group.Statements, atBase);
             case SubshellSyntax subshell:
-                return RunInSubshell(() => ExecuteStatements(subshell.Statements));
+                return ExecuteSubshell(subshell);
             case FunctionDefinitionSyntax function:
                 _state.SetFunction(function.Name.Text, new ShellFunction(function, CurrentTree));
                 return 0;
             case RedirectedCommandSyntax redirected:
-                return WithRedirects(redirected.Redirects, () => Execute(redirected.Command));
+                return ExecuteRedirected(redirected);
             default:
                 AddUnknown("a command the parser could not read", command);
                 return null;
