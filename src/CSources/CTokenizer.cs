@@ -416,33 +416,7 @@ internal sealed class CTokenizer
     private void ScanLineComment()
     {
         var start = _pos;
-        var p = start + 2;
-        while (true)
-        {
-            var newline = p < _end ? _text.IndexOf('\n', p, _end - p) : -1;
-            if (newline < 0)
-            {
-                _pos = _end;
-                break;
-            }
-
-            // A backslash before the line break continues the comment onto the next line.
-            var before = newline - 1;
-            if (before > start && _text[before] == '\r')
-            {
-                before--;
-            }
-
-            if (before > start && _text[before] == '\\')
-            {
-                p = newline + 1;
-                continue;
-            }
-
-            _pos = newline;
-            break;
-        }
-
+        _pos = EndOfLineComment(_text, start, _end);
         var end = _pos;
         if (end > start && _text[end - 1] == '\r')
         {
@@ -452,6 +426,37 @@ internal sealed class CTokenizer
         if (_comments is not null)
         {
             Add(_comments, CTokenKind.Comment, start, end, unterminated: false);
+        }
+    }
+
+    /// <summary>
+    /// The line break that ends the <c>//</c> comment starting at <paramref name="start"/>, or <paramref name="end"/>:
+    /// a backslash before a line break continues the comment onto the next line.
+    /// </summary>
+    internal static int EndOfLineComment(string text, int start, int end)
+    {
+        var p = start + 2;
+        while (true)
+        {
+            var newline = p < end ? text.IndexOf('\n', p, end - p) : -1;
+            if (newline < 0)
+            {
+                return end;
+            }
+
+            var before = newline - 1;
+            if (before > start && text[before] == '\r')
+            {
+                before--;
+            }
+
+            if (before > start && text[before] == '\\')
+            {
+                p = newline + 1;
+                continue;
+            }
+
+            return newline;
         }
     }
 

@@ -62,7 +62,7 @@ internal static class UnterminatedScan
         return text[second] switch
         {
             '*' => SkipBlockComment(text, second + 1),
-            '/' => EndOfLineComment(text, slash),
+            '/' => CTokenizer.EndOfLineComment(text, slash, text.Length),
             _ => slash + 1,
         };
     }
@@ -86,34 +86,6 @@ internal static class UnterminatedScan
             }
 
             p = star + 1;
-        }
-    }
-
-    /// <summary>The line break that ends a <c>//</c> comment (one after a backslash continues it), or the end of the text.</summary>
-    private static int EndOfLineComment(string text, int start)
-    {
-        var p = start + 2;
-        while (true)
-        {
-            var newline = p < text.Length ? text.IndexOf('\n', p) : -1;
-            if (newline < 0)
-            {
-                return text.Length;
-            }
-
-            var before = newline - 1;
-            if (before > start && text[before] == '\r')
-            {
-                before--;
-            }
-
-            if (before > start && text[before] == '\\')
-            {
-                p = newline + 1;
-                continue;
-            }
-
-            return newline;
         }
     }
 
