@@ -21,12 +21,11 @@ internal static class ModuleFiles
         var files = new List<RepositoryFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var rootReal = RealPaths.Of(root);
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var pending = new Stack<(string Directory, string Real)>();
+        pending.Push((root, rootReal));
         while (pending.Count > 0)
         {
-            var directory = pending.Pop();
-            var real = RealPaths.Of(directory);
+            var (directory, real) = pending.Pop();
             if (!IsWithin(rootReal, real) || !visited.Add(real))
             {
                 continue;
@@ -36,7 +35,7 @@ internal static class ModuleFiles
             {
                 foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", ListOptions))
                 {
-                    Add(root, entry, files, pending);
+                    Add(root, real, entry, files, pending);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -53,13 +52,15 @@ internal static class ModuleFiles
     private static bool IsWithin(string root, string directory)
         => directory == root || directory.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static void Add(string root, FileSystemInfo entry, List<RepositoryFile> files, Stack<string> pending)
+    private static void Add(string root, string parentReal, FileSystemInfo entry, List<RepositoryFile> files, Stack<(string Directory, string Real)> pending)
     {
         if (entry is DirectoryInfo)
         {
             if (!SkippedDirectories.Contains(entry.Name))
             {
-                pending.Push(entry.FullName);
+                // A directory that is no link is where its parent really is: only a link needs its path resolved.
+                var real = MayBeLink(entry) ? RealPaths.Of(entry.FullName) : Path.Combine(parentReal, entry.Name);
+                pending.Push((entry.FullName, real));
             }
 
             return;
@@ -68,6 +69,19 @@ internal static class ModuleFiles
         if (entry is FileInfo file && IsRegularFile(file))
         {
             files.Add(new RepositoryFile(RelativePath.Of(root, file.FullName), file.FullName, SizeOf(file)));
+        }
+    }
+
+    /// <summary>True unless the entry's attributes say it is no symbolic link.</summary>
+    private static bool MayBeLink(FileSystemInfo entry)
+    {
+        try
+        {
+            return (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
