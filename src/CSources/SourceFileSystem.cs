@@ -1,10 +1,14 @@
+using System.IO.Enumeration;
 using ConfigConvert.IO;
 namespace ConfigConvert.CSources;
 
 /// <summary>An entry of a directory listing.</summary>
 /// <param name="Name">The entry's name, without its directory.</param>
 /// <param name="IsDirectory">True for a directory, or a symbolic link to one.</param>
-/// <param name="IsSymbolicLink">True when the entry itself is a symbolic link.</param>
+/// <param name="IsSymbolicLink">
+/// True when the entry is a directory reached through a symbolic link: only a directory's real path is ever
+/// resolved, so whether a file is a link is not asked (it would cost a system call per file).
+/// </param>
 internal readonly record struct SourceDirectoryEntry(string Name, bool IsDirectory, bool IsSymbolicLink);
 
 /// <summary>
@@ -49,14 +53,14 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
 
     public override IReadOnlyList<SourceDirectoryEntry> ListDirectory(string path)
     {
+        // The kind of entry the directory itself records says which are directories (a link's target is looked up);
+        // asking an entry's attributes would look each one up again.
         var entries = new List<SourceDirectoryEntry>();
-        foreach (var info in new DirectoryInfo(path).EnumerateFileSystemInfos("*", ListOptions))
+        var listing = new FileSystemEnumerable<(string Name, bool IsDirectory)>(path, static (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory), ListOptions);
+        foreach (var (name, isDirectory) in listing)
         {
-            var isLink = SymbolicLink.TargetOf(info) is not null;
-
-            // For a link, whether it leads to a directory is a property of its target.
-            var isDirectory = isLink ? Directory.Exists(info.FullName) : info is DirectoryInfo;
-            entries.Add(new SourceDirectoryEntry(info.Name, isDirectory, isLink));
+            var isLink = isDirectory && SymbolicLink.TargetOf(new DirectoryInfo(Path.Combine(path, name))) is not null;
+            entries.Add(new SourceDirectoryEntry(name, isDirectory, isLink));
         }
 
         return entries;
