@@ -273,7 +273,18 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Charges an assignment a step for every <see cref="CharactersPerStep"/> characters of its value and every <see cref="SegmentsPerStep"/> segments (known or not).</summary>
-    private void Assigned(ShellValue value, SyntaxElement at) => Step(at, (value.Segments.Sum(s => s.Text.Length) / CharactersPerStep) + (value.Segments.Length / SegmentsPerStep));
+    private void Assigned(ShellValue value, SyntaxElement at)
+    {
+        // A loop, not LINQ: every assignment of every world passes here.
+        var segments = value.Segments.AsSpan();
+        var characters = 0;
+        foreach (var segment in segments)
+        {
+            characters += segment.Text.Length;
+        }
+
+        Step(at, (characters / CharactersPerStep) + (segments.Length / SegmentsPerStep));
+    }
 
     internal void AddUnknown(string reason, SyntaxElement at) => Record.Unknowns.Add(new UnknownValue(reason, LocationOf(at)));
 

@@ -295,6 +295,12 @@ public sealed partial class ShellValue
     {
         private readonly ImmutableArray<ValueSegment>.Builder _segments;
 
+        /// <summary>
+        /// The text of the last segment while it grows, joined once when another segment follows or the value is
+        /// made: concatenated at every append, a list built word by word was copied again for each word.
+        /// </summary>
+        private StringBuilder? _growing;
+
         public Builder(int capacity = 4) => _segments = ImmutableArray.CreateBuilder<ValueSegment>(capacity);
 
         internal bool IsEmpty => _segments.Count == 0;
@@ -310,17 +316,31 @@ public sealed partial class ShellValue
 
                 if (_segments.Count > 0 && segment.Unknown is null && _segments[^1] is { Unknown: null } last && last.Origin == segment.Origin)
                 {
-                    _segments[^1] = last with { Text = last.Text + segment.Text };
+                    (_growing ??= new StringBuilder(last.Text)).Append(segment.Text);
                 }
                 else
                 {
+                    EndGrowing();
                     _segments.Add(segment);
                 }
             }
         }
 
         /// <summary>The value built; the builder is left empty (every caller is done with it).</summary>
-        public ShellValue ToValue() => _segments.Count == 0 ? Empty : new ShellValue(_segments.DrainToImmutable());
+        public ShellValue ToValue()
+        {
+            EndGrowing();
+            return _segments.Count == 0 ? Empty : new ShellValue(_segments.DrainToImmutable());
+        }
+
+        private void EndGrowing()
+        {
+            if (_growing is not null)
+            {
+                _segments[^1] = _segments[^1] with { Text = _growing.ToString() };
+                _growing = null;
+            }
+        }
     }
 }
 
