@@ -19,6 +19,7 @@ internal sealed class ListChangeMemo
     private readonly Dictionary<string, Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<ListFact>>> _facts = new(StringComparer.Ordinal);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<(ShellValue Word, ModulePosition Position)>> _added = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
     private readonly Dictionary<(ShellValue? Initial, ShellValue Final), ImmutableArray<string>> _removed = new(IdentityPairComparer<ShellValue?, ShellValue>.Instance);
+    private readonly Dictionary<ShellValue, ImmutableArray<string>> _displayedWords = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The first value seen equal to <paramref name="value"/> part by part (itself the first time).</summary>
     public ShellValue Shared(ShellValue value)
@@ -32,6 +33,23 @@ internal sealed class ListChangeMemo
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// The words of <paramref name="value"/> as <paramref name="display"/> shows them, made once per distinct value:
+    /// every outcome lists its shared objects' modules, sources and libraries so. Like <see cref="AddedFacts"/>,
+    /// <paramref name="display"/> must show the same word alike at every call.
+    /// </summary>
+    public ImmutableArray<string> DisplayedWords(ShellValue value, Func<string, string> display)
+    {
+        var shared = Shared(value);
+        if (!_displayedWords.TryGetValue(shared, out var words))
+        {
+            words = [.. shared.SplitWords().Select(w => display(w.ToString()))];
+            _displayedWords.Add(shared, words);
+        }
+
+        return words;
     }
 
     /// <summary><see cref="ListChanges.Added(ShellValue?, ShellValue)"/> of <paramref name="variable"/> between the two states.</summary>

@@ -159,7 +159,7 @@ public sealed class ModuleOutcome
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
     private static SharedObject SharedObjectOf(string name, NameMap<ShellValue> after, ListChangeMemo lists, Func<string, string> display)
     {
-        ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? [.. lists.Shared(v).SplitWords().Select(w => display(w.ToString()))] : [];
+        ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? lists.DisplayedWords(v, display) : [];
         return new SharedObject(
             name,
             Words(ConfigureLists.SharedObject.Modules),
