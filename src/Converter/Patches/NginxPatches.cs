@@ -113,7 +113,7 @@ internal static class NginxPatches
     }
 
     /// <summary>
-    /// The programs the config runs that change files (<c>patch</c>, <c>sed -i</c>, <c>cp</c>), each with
+    /// The programs the config runs that change files (<c>patch</c>, <c>sed -i</c>, <c>cp</c>, <c>tee</c>), each with
     /// what it changes in nginx's tree, in the order written. One whose target the model cannot know is
     /// listed with <see cref="TreeChange.Known"/> false.
     /// </summary>
@@ -128,11 +128,14 @@ internal static class NginxPatches
                 "patch" => PatchTargets(command.Arguments, moduleDirectory),
                 "sed" when command.Arguments.Any(IsInPlaceOption) => SedTargets(command.Arguments),
                 "cp" or "mv" or "install" or "ln" => CopyTargets(command.Arguments),
+                "tee" => Operands(command.Arguments),
                 _ => null,
             };
-            if (targets is { } found && Classify(found, moduleDirectory) is { } change)
+            var appends = command.Name == "tee" && command.Arguments.Any(IsAppendOption);
+            if (targets is { } found && Classify(found, moduleDirectory, appends) is { } change)
             {
-                changes.Add(change with { Program = command.Name == "sed" ? "sed -i" : command.Name, Location = command.Location! });
+                var program = command.Name switch { "sed" => "sed -i", "tee" when appends => "tee -a", _ => command.Name };
+                changes.Add(change with { Program = program, Location = command.Location! });
             }
         }
 
@@ -152,7 +155,8 @@ internal static class NginxPatches
         var writes = new List<TreeChange>();
         foreach (var redirect in config.GetRoot().DescendantNodes().OfType<RedirectSyntax>())
         {
-            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken
+            // `<>` opens the file to be written in place, without truncating it.
+            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken or SyntaxKind.LessGreaterToken
                 && ObjsTarget(redirect.Target) is { } target
                 && ChangesNginxBuild(target.Name, appends: redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken))
             {
@@ -257,6 +261,14 @@ internal static class NginxPatches
         return scriptGiven ? operands : [.. operands.Skip(1)];
     }
 
+    /// <summary>The files <c>tee</c> writes: every operand (an option such as <c>-a</c> starts with a dash).</summary>
+    private static List<ShellValue> Operands(ImmutableArray<ShellValue> arguments)
+        => [.. arguments.Where(a => a.KnownText is not { } text || !text.StartsWith('-') || text == "-")];
+
+    /// <summary><c>tee -a</c> (or <c>--append</c>, or <c>a</c> among short options run together): it appends, as <c>&gt;&gt;</c> does.</summary>
+    private static bool IsAppendOption(ShellValue argument)
+        => argument.KnownText is { } text && (text == "--append" || (text.Length > 1 && text[0] == '-' && text[1] != '-' && text.Contains('a')));
+
     /// <summary>The destination of <c>cp</c> and its like: the last operand (or the one after <c>-t</c>).</summary>
     private static List<ShellValue> CopyTargets(ImmutableArray<ShellValue> arguments)
     {
@@ -266,7 +278,7 @@ internal static class NginxPatches
     }
 
     /// <summary>Which targets are in nginx's tree: configure runs in it, so a relative path is one of its files.</summary>
-    private static TreeChange? Classify(List<ShellValue> targets, string moduleDirectory)
+    private static TreeChange? Classify(List<ShellValue> targets, string moduleDirectory, bool appends = false)
     {
         var root = moduleDirectory.TrimEnd('/');
         var nginxFiles = new List<string>();
@@ -285,7 +297,7 @@ internal static class NginxPatches
             }
 
             var relative = WithoutDotSlash(path);
-            if (InObjs(relative) is { } inside && !ChangesNginxBuild(inside, appends: false))
+            if (InObjs(relative) is { } inside && !ChangesNginxBuild(inside, appends))
             {
                 continue;
             }
@@ -313,6 +325,8 @@ internal static class NginxPatches
         {
             SimpleExpansionSyntax simple => simple.ParameterName,
             ParameterExpansionSyntax { Operator: null } braced => braced.ParameterName,
+            // configure sets these before any config runs, and never empty: a default is never used.
+            ParameterExpansionSyntax { Hash: null, OperatorText: "-" or ":-" or "=" or ":=" } defaulted => defaulted.ParameterName,
             _ => null,
         };
         if (name is null || !ObjsVariables.TryGetValue(name, out var file))

@@ -83,6 +83,24 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("overwrites configure's header through tee", """
+            ngx_addon_name=ngx_http_example_module
+            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" | [|tee $NGX_AUTO_CONFIG_H > /dev/null|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("rewrites configure's headers in place, named with a default", """
+            ngx_addon_name=ngx_http_example_module
+            echo "#define NGX_HTTP_EXAMPLE 1" [|1<> "${NGX_OBJS:-objs}/ngx_auto_headers.h"|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
         RuleExample.Config("writes into nginx's sources through objs/..", """
             ngx_addon_name=ngx_http_example_module
             echo "#define NGX_HTTP_EXAMPLE 1" [|> "$NGX_OBJS/../src/http/ngx_http_example.h"|]
@@ -97,6 +115,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $NGX_OBJS/ngx_http_example_version.h
             cp $ngx_addon_dir/ngx_http_example_defaults.h $NGX_OBJS/ngx_http_example_defaults.h
             echo "CFLAGS += -DNGX_HTTP_EXAMPLE" >> "$NGX_OBJS/Makefile"
+            echo '#define NGX_HTTP_EXAMPLE_TRACE  1' | tee -a "$NGX_AUTO_CONFIG_H" > /dev/null
             cat << END >> $NGX_AUTO_CONFIG_H
 
             #ifndef NGX_HTTP_EXAMPLE_LIMIT
