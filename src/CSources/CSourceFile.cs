@@ -48,7 +48,8 @@ internal sealed class CSourceFile
     /// <summary>
     /// False when no string or character literal and no block comment of the file lacks its closing
     /// delimiter (<see cref="CToken.IsUnterminated"/> holds of no token and no comment). Asked before the
-    /// tokens exist, the tokenizer runs over the text without keeping a token.
+    /// tokens exist, a scan of the quotes and slashes (<see cref="UnterminatedScan"/>) settles most texts, and
+    /// the tokenizer runs over the rest without keeping a token.
     /// </summary>
     public bool MayHaveUnterminated => _lexing.MayHaveUnterminated;
 
