@@ -16,7 +16,8 @@ namespace ConfigConvert.CSources;
 /// </remarks>
 internal sealed class CModuleDefinitionFinder
 {
-    private const string ModuleType = "ngx_module_t";
+    /// <summary>The type every module definition is declared with.</summary>
+    internal const string ModuleType = "ngx_module_t";
 
     /// <summary>nginx's own module types and their values, for initializers that spell the number.</summary>
     internal static readonly ImmutableDictionary<ulong, string> BuiltInTypes = new Dictionary<ulong, string>

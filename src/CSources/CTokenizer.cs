@@ -157,17 +157,21 @@ internal sealed class CTokenizer
     private static bool IsDigit(int c) => c is >= '0' and <= '9';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SkipContinuations(int position)
+    private int SkipContinuations(int position) => SkipContinuations(_text, position, _end);
+
+    /// <summary>The first position at or after <paramref name="position"/> that starts no backslash-newline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int SkipContinuations(string text, int position, int end)
     {
         // Nearly every character is no backslash: settled without a call.
-        if (position >= _end || _text[position] != '\\')
+        if (position >= end || text[position] != '\\')
         {
             return position;
         }
 
         while (true)
         {
-            var length = ContinuationLength(_text, position, _end);
+            var length = ContinuationLength(text, position, end);
             if (length == 0)
             {
                 return position;
@@ -256,6 +260,7 @@ internal sealed class CTokenizer
         }
     }
 
+    /// <summary>Adds a token to <paramref name="list"/>; where nothing is kept (null), only whether it was left open counts.</summary>
     private void Add(TokenBuffer? list, CTokenKind kind, int start, int end, bool unterminated)
     {
         if (list is null)
@@ -384,31 +389,33 @@ internal sealed class CTokenizer
     {
         var start = _pos;
         Advance(2);
-        var p = _pos;
-        var unterminated = false;
+        var end = EndOfBlockComment(_text, _pos, _end);
+        _pos = end < 0 ? _end : end;
+        Add(_comments, CTokenKind.Comment, start, _pos, unterminated: end < 0);
+    }
+
+    /// <summary>
+    /// The position after the <c>*/</c> that closes a block comment whose body starts at <paramref name="body"/> (a
+    /// backslash-newline may part the two characters), or -1 when the text ends first.
+    /// </summary>
+    internal static int EndOfBlockComment(string text, int body, int end)
+    {
+        var p = body;
         while (true)
         {
-            var star = p < _end ? _text.IndexOf('*', p, _end - p) : -1;
+            var star = p < end ? text.IndexOf('*', p, end - p) : -1;
             if (star < 0)
             {
-                _pos = _end;
-                unterminated = true;
-                break;
+                return -1;
             }
 
-            var after = SkipContinuations(star + 1);
-            if (after < _end && _text[after] == '/')
+            var after = SkipContinuations(text, star + 1, end);
+            if (after < end && text[after] == '/')
             {
-                _pos = after + 1;
-                break;
+                return after + 1;
             }
 
             p = star + 1;
-        }
-
-        if (_comments is not null || _tokens is null)
-        {
-            Add(_comments, CTokenKind.Comment, start, _pos, unterminated);
         }
     }
 
@@ -423,10 +430,7 @@ internal sealed class CTokenizer
             end--;
         }
 
-        if (_comments is not null)
-        {
-            Add(_comments, CTokenKind.Comment, start, end, unterminated: false);
-        }
+        Add(_comments, CTokenKind.Comment, start, end, unterminated: false);
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class UnterminatedScan
     /// <summary>Past a comment that starts at the slash, or past the slash; -1 for a block comment left open.</summary>
     private static int SkipSlash(string text, int slash)
     {
-        var second = SkipContinuations(text, slash + 1);
+        var second = CTokenizer.SkipContinuations(text, slash + 1, text.Length);
         if (second >= text.Length)
         {
             return text.Length;
@@ -61,32 +61,10 @@ internal static class UnterminatedScan
 
         return text[second] switch
         {
-            '*' => SkipBlockComment(text, second + 1),
+            '*' => CTokenizer.EndOfBlockComment(text, second + 1, text.Length),
             '/' => CTokenizer.EndOfLineComment(text, slash, text.Length),
             _ => slash + 1,
         };
-    }
-
-    /// <summary>Past the <c>*/</c> that closes a block comment whose body starts at <paramref name="body"/>; -1 when none does.</summary>
-    private static int SkipBlockComment(string text, int body)
-    {
-        var p = body;
-        while (true)
-        {
-            var star = p < text.Length ? text.IndexOf('*', p) : -1;
-            if (star < 0)
-            {
-                return -1;
-            }
-
-            var after = SkipContinuations(text, star + 1);
-            if (after < text.Length && text[after] == '/')
-            {
-                return after + 1;
-            }
-
-            p = star + 1;
-        }
     }
 
     /// <summary>Past the literal that opens at <paramref name="open"/>; -1 when the line or the text ends first.</summary>
@@ -124,27 +102,13 @@ internal static class UnterminatedScan
 
             // An escape: the character after the backslash (continuations skipped) is taken whatever it is, but a
             // line break still ends the literal.
-            var escaped = SkipContinuations(text, at + 1);
+            var escaped = CTokenizer.SkipContinuations(text, at + 1, text.Length);
             if (escaped >= text.Length || text[escaped] == '\n')
             {
                 return -1;
             }
 
             p = escaped + 1;
-        }
-    }
-
-    private static int SkipContinuations(string text, int position)
-    {
-        while (true)
-        {
-            var length = CTokenizer.ContinuationLength(text, position, text.Length);
-            if (length == 0)
-            {
-                return position;
-            }
-
-            position += length;
         }
     }
 }

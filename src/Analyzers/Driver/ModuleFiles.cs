@@ -59,7 +59,7 @@ internal static class ModuleFiles
             if (!SkippedDirectories.Contains(entry.Name))
             {
                 // A directory that is no link is where its parent really is: only a link needs its path resolved.
-                var real = MayBeLink(entry) ? RealPaths.Of(entry.FullName) : Path.Combine(parentReal, entry.Name);
+                var real = SymbolicLink.MayBeLink(entry) ? RealPaths.Of(entry.FullName) : Path.Combine(parentReal, entry.Name);
                 pending.Push((entry.FullName, real));
             }
 
@@ -69,19 +69,6 @@ internal static class ModuleFiles
         if (entry is FileInfo file && IsRegularFile(file))
         {
             files.Add(new RepositoryFile(RelativePath.Of(root, file.FullName), file.FullName, SizeOf(file)));
-        }
-    }
-
-    /// <summary>True unless the entry's attributes say it is no symbolic link.</summary>
-    private static bool MayBeLink(FileSystemInfo entry)
-    {
-        try
-        {
-            return (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true;
         }
     }
 

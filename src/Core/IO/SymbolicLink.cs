@@ -15,20 +15,21 @@ public static class SymbolicLink
     /// and one that cannot be looked up (a link loop on the way, a name too long, a directory that may not be entered)
     /// throws where <see cref="FileSystemInfo.LinkTarget"/> gives null.
     /// </summary>
-    public static string? TargetOf(FileSystemInfo info)
+    public static string? TargetOf(FileSystemInfo info) => MayBeLink(info) ? info.LinkTarget : null;
+
+    /// <summary>
+    /// False when the attributes of <paramref name="info"/> say it is no link; true when it is one, or when they cannot
+    /// be read (then only <c>readlink(2)</c> can tell).
+    /// </summary>
+    public static bool MayBeLink(FileSystemInfo info)
     {
         try
         {
-            if ((info.Attributes & FileAttributes.ReparsePoint) == 0)
-            {
-                return null;
-            }
+            return (info.Attributes & FileAttributes.ReparsePoint) != 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Left to readlink, as LinkTarget alone would have done.
+            return true;
         }
-
-        return info.LinkTarget;
     }
 }
