@@ -11,14 +11,16 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// so queueing them all took time and memory quadratic in the number of turns). The first
 /// <paramref name="startsWanted"/> alternatives (those that can still run before the cap on worlds)
 /// carry <see cref="LastBoundary"/>, where their run can start; a run that starts at
-/// <paramref name="start"/> has made the choices before it already.
+/// <paramref name="start"/> has made the choices before it already, and queued
+/// <paramref name="queuedBefore"/> on the way there (a start beyond the prefix, found by another link
+/// mode's world: <see cref="LinkNeutralStarts"/>).
 /// </summary>
-internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives = int.MaxValue, int startsWanted = 0, WorldSnapshot? start = null)
+internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives = int.MaxValue, int startsWanted = 0, WorldSnapshot? start = null, IEnumerable<Alternative>? queuedBefore = null)
 {
-    private readonly List<bool> _taken = start is null ? [] : [.. prefix.Take(start.Assumptions.Length)];
+    private readonly List<bool> _taken = start is null ? [] : [.. start.Assumptions.Select(a => a.Holds)];
 
     /// <summary>The runs not made yet.</summary>
-    public List<Alternative> Alternatives { get; } = [];
+    public List<Alternative> Alternatives { get; } = [.. queuedBefore ?? []];
 
     /// <summary>What this run assumed, in order.</summary>
     public List<Assumption> Assumptions { get; } = start is null ? [] : [.. start.Assumptions];

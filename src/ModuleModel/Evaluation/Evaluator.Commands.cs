@@ -78,6 +78,7 @@ internal sealed partial class Evaluator
             if (!persist)
             {
                 saved ??= new Dictionary<string, SavedVariable>(StringComparer.Ordinal);
+                NoteOtherUse(assignment.Name.Text);
                 saved.TryAdd(assignment.Name.Text, _state.Save(assignment.Name.Text));
             }
 

@@ -111,7 +111,7 @@ internal sealed partial class Evaluator
             }
 
             // They are regular, non-empty, non-executable files.
-            return NginxScripts.IsKnownAutoScript(path, _settings.Link) is not { } exists ? null : op switch
+            return AutoScriptExists(path) is not { } exists ? null : op switch
             {
                 "-f" or "-e" or "-r" or "-s" => exists,
                 "-w" or "-O" or "-G" or "-t" => null,

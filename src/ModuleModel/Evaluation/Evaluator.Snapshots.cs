@@ -53,15 +53,28 @@ internal sealed partial class Evaluator
         return status;
     }
 
-    /// <summary>Records the state before <paramref name="statement"/> for the alternatives this world may still queue in it.</summary>
+    /// <summary>True while the world has done nothing that depends on the link mode (<see cref="LinkNeutralStarts"/>), when the evaluation shares such points.</summary>
+    private bool _linkNeutral;
+
+    /// <summary>The last statement at the base of the config this world reached while <see cref="_linkNeutral"/>.</summary>
+    private WorldSnapshot? _neutralPoint;
+
+    /// <summary>How many alternatives this world had queued at <see cref="_neutralPoint"/>.</summary>
+    private int _queuedBeforeNeutralPoint;
+
+    /// <summary>
+    /// Records the state before <paramref name="statement"/> for the alternatives this world may still
+    /// queue in it, and as the world's last point that every link mode reaches alike.
+    /// </summary>
     private void MarkBoundary(StatementSyntax statement)
     {
-        if (!_decisions.WantsStarts || !_memo.MayDecide(statement))
+        var forAlternatives = _decisions.WantsStarts && _memo.MayDecide(statement);
+        if (!forAlternatives && !_linkNeutral)
         {
             return;
         }
 
-        _decisions.LastBoundary = new WorldSnapshot
+        var snapshot = new WorldSnapshot
         {
             Path = [.. _basePath],
             State = _state.Clone(),
@@ -71,7 +84,64 @@ internal sealed partial class Evaluator
             Steps = _steps,
             Assumptions = [.. _decisions.Assumptions],
             Before = _before!,
+            LinkNeutral = _linkNeutral,
         };
+        if (forAlternatives)
+        {
+            _decisions.LastBoundary = snapshot;
+        }
+
+        if (_linkNeutral)
+        {
+            _neutralPoint = snapshot;
+            _queuedBeforeNeutralPoint = _decisions.Alternatives.Count;
+        }
+    }
+
+    /// <summary>
+    /// Notes that the world reads <paramref name="name"/>: if configure set it per link mode and the
+    /// config has not assigned it since, the world may differ per link mode from here on.
+    /// </summary>
+    private void NoteRead(string name)
+    {
+        if (_linkNeutral && LinkNeutralStarts.DependsOnLink(name) && !_state.AssignedPerAddon(name))
+        {
+            _linkNeutral = false;
+        }
+    }
+
+    /// <summary>Notes that the world assigns <paramref name="name"/>: its value is the same in every link mode from here on.</summary>
+    private void NoteAssignment(string name)
+    {
+        if (_linkNeutral && LinkNeutralStarts.DependsOnLink(name))
+        {
+            _state.MarkAssignedPerAddon(name);
+        }
+    }
+
+    /// <summary>
+    /// Notes that the world does something else with <paramref name="name"/> (unsets it, makes it
+    /// local or read-only, saves it around a command): not followed across link modes, so if configure set it
+    /// per link mode the world may differ per link mode from here on.
+    /// </summary>
+    private void NoteOtherUse(string name)
+    {
+        if (_linkNeutral && LinkNeutralStarts.DependsOnLink(name))
+        {
+            _linkNeutral = false;
+        }
+    }
+
+    /// <summary>Whether nginx's source tree has <paramref name="path"/> (null: not known), noting when the answer differs per link mode (<c>auto/module</c>).</summary>
+    private bool? AutoScriptExists(string path)
+    {
+        var exists = NginxScripts.IsKnownAutoScript(path, _settings.Link);
+        if (_linkNeutral && Enum.GetValues<LinkMode>().Any(link => NginxScripts.IsKnownAutoScript(path, link) != exists))
+        {
+            _linkNeutral = false;
+        }
+
+        return exists;
     }
 
     /// <summary>Takes the state of <paramref name="start"/> as this world's own (copies of it: the snapshot may start other worlds too).</summary>

@@ -14,6 +14,7 @@ internal sealed partial class Evaluator
     /// <summary>Sets a variable as an assignment of the script (or of nginx's scripts) does.</summary>
     internal void Set(string name, ShellValue value)
     {
+        NoteAssignment(name);
         RequireWritable(name);
         _state.SetVariable(name, value);
     }
@@ -70,6 +71,15 @@ internal sealed partial class Evaluator
             return;
         }
 
+        if (builtin == "export" && equals >= 0)
+        {
+            NoteAssignment(name);
+        }
+        else
+        {
+            NoteOtherUse(name);
+        }
+
         if (builtin == "local")
         {
             MakeLocal(name);
@@ -124,6 +134,7 @@ internal sealed partial class Evaluator
             }
             else
             {
+                NoteOtherUse(name);
                 RequireWritable(name);
                 _state.Unset(name);
             }

@@ -468,6 +468,7 @@ internal sealed partial class Evaluator
     /// </summary>
     internal ShellValue? GetVariable(string name, SyntaxElement? at)
     {
+        NoteRead(name);
         if (_state.Variables.TryGetValue(name, out var value))
         {
             return value;
@@ -574,10 +575,17 @@ internal sealed partial class Evaluator
         return ShellValue.Text(Glob.RemoveAffix(text, pattern, op), LocationOf(expansion));
     }
 
+    /// <summary>A variable as arithmetic reads it: its text, or 0 when unset (the environment's unknown values are not read).</summary>
+    private string? ReadForArithmetic(string name)
+    {
+        NoteRead(name);
+        return _state.Variables.TryGetValue(name, out var value) ? value.KnownText : "0";
+    }
+
     private ShellValue EvaluateArithmetic(ArithmeticExpansionSyntax arithmetic)
     {
         var expression = ExpandPartsToValue(arithmetic.Parts, quoted: true);
-        if (expression.KnownText is { } text && Arithmetic.TryEvaluate(text, n => _state.Variables.TryGetValue(n, out var v) ? v.KnownText : "0", out var result, out var assigned))
+        if (expression.KnownText is { } text && Arithmetic.TryEvaluate(text, ReadForArithmetic, out var result, out var assigned))
         {
             foreach (var (name, value) in assigned)
             {

@@ -85,11 +85,19 @@ internal sealed partial class Evaluator
 
             // Only the alternatives queued ahead of the cap on worlds can ever run: they alone need a start.
             var startsWanted = settings.StartWorldsWhereTheyPart ? settings.MaxWorlds - results.Count - 1 - pending.Count : 0;
-            var decisions = new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, start);
+            var shared = settings.StartWorldsWhereTheyPart ? settings.LinkNeutralStarts?.StartFor(next.Prefix, start, budget, settings.Link, startsWanted) : null;
+            var decisions = shared is null
+                ? new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, start)
+                : new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, shared.Value.Start, shared.Value.QueuedBefore);
+            start = shared?.Start ?? start;
             var evaluator = new Evaluator(settings, decisions, budget, memo, settings.ShareValuesAcrossWorlds ? values : new ValueMemo(), start);
             var result = evaluator.Run(config);
             spent += evaluator._steps;
             results.Add(result);
+            if (shared is null && evaluator._neutralPoint is { } point)
+            {
+                settings.LinkNeutralStarts?.Offer(next.Prefix, new LinkNeutralStarts.Point(point, [.. decisions.Alternatives.Take(evaluator._queuedBeforeNeutralPoint)]));
+            }
             foreach (var alternative in decisions.Alternatives)
             {
                 pending.Enqueue(alternative);
@@ -114,10 +122,12 @@ internal sealed partial class Evaluator
                 ConfigureFirst();
                 PrepareAddon(_settings.ModuleDirectory);
                 _before = _state.Variables;
+                _linkNeutral = _settings.LinkNeutralStarts is not null && _settings.ConfiguredFirst.IsEmpty;
             }
             else
             {
                 Restore(_start);
+                _linkNeutral = _settings.LinkNeutralStarts is not null && _start.LinkNeutral;
             }
 
             RunConfig(config);
@@ -191,21 +201,15 @@ internal sealed partial class Evaluator
     private void PrepareAddon(string directory)
     {
         Set("ngx_addon_dir", ShellValue.Text(directory));
-        var link = _settings.Link switch
+        foreach (var name in AutoModuleVariables.SetPerAddon)
         {
-            LinkMode.Addon => AutoModuleVariables.AddonLink,
-            LinkMode.Dynamic => AutoModuleVariables.DynamicLink,
-            _ => null,
-        };
-        foreach (var name in AutoModuleVariables.ClearedPerAddon.Append(AutoModuleVariables.Link))
-        {
-            if (link is null)
+            if (LinkNeutralStarts.InitialValue(name, _settings.Link) is { } value)
             {
-                _state.Unset(name);
+                Set(name, value);
             }
             else
             {
-                Set(name, ShellValue.Text(name == AutoModuleVariables.Link ? link : string.Empty));
+                _state.Unset(name);
             }
         }
     }
@@ -634,6 +638,14 @@ internal sealed record EvaluationSettings(
     /// more slowly (the tests compare the two).
     /// </summary>
     public bool ShareValuesAcrossWorlds { get; init; } = true;
+
+    /// <summary>
+    /// Where the worlds of this evaluation leave, and find, the points every link mode reaches alike
+    /// (<see cref="LinkNeutralStarts"/>): the same for the evaluations of one config in its link
+    /// modes. Null: every world runs from its own start. Not used with <see cref="ConfiguredFirst"/>
+    /// (the modules configured first register themselves per link mode).
+    /// </summary>
+    public LinkNeutralStarts? LinkNeutralStarts { get; init; }
 }
 
 /// <summary>A module configured before the one evaluated: its directory (its <c>ngx_addon_dir</c>) and its parsed config.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -41,7 +42,17 @@ internal sealed class ShellState
         LastStatus = LastStatus,
         ReadOnly = ReadOnly,
         UnsetByScript = UnsetByScript,
+        _assignedPerAddon = _assignedPerAddon,
     };
+
+    /// <summary>Which of <see cref="AutoModuleVariables.SetPerAddon"/> the script assigned (a bit each), while the world is alike in every link mode.</summary>
+    private int _assignedPerAddon;
+
+    public bool AssignedPerAddon(string name) => (_assignedPerAddon & PerAddonBit(name)) != 0;
+
+    public void MarkAssignedPerAddon(string name) => _assignedPerAddon |= PerAddonBit(name);
+
+    private static int PerAddonBit(string name) => 1 << AutoModuleVariables.SetPerAddon.IndexOf(name);
 
     /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
     public void SetVariables(NameMap<ShellValue> variables) => Variables = variables;
@@ -53,6 +64,20 @@ internal sealed class ShellState
     {
         Variables = Variables.Remove(name);
         UnsetByScript = UnsetByScript.Add(name);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="name"/> the value configure gave it before the config (null: unset, as
+    /// configure's own <c>unset</c> leaves it), whatever another link mode's configure gave it; with
+    /// <paramref name="keepValue"/> (the script assigned it since), only what configure's <c>unset</c> left.
+    /// </summary>
+    public void SetInitial(string name, ShellValue? value, bool keepValue)
+    {
+        UnsetByScript = value is null ? UnsetByScript.Add(name) : UnsetByScript.Remove(name);
+        if (!keepValue)
+        {
+            Variables = value is null ? Variables.Remove(name) : Variables.SetItem(name, value);
+        }
     }
 
     /// <summary>What <paramref name="name"/> is now, for <see cref="Restore"/> to give back (when a prefix assignment's command or a local's function ends).</summary>

@@ -34,4 +34,11 @@ internal sealed class WorldSnapshot
 
     /// <summary>configure's variables just before it sourced the config.</summary>
     public required NameMap<ShellValue> Before { get; init; }
+
+    /// <summary>
+    /// True when the world had not yet read or written a variable that depends on the link mode, nor
+    /// asked whether <c>auto/module</c> exists: the same snapshot, with those variables put back as
+    /// configure sets them, is where a world of another link mode is (<see cref="LinkNeutralStarts"/>).
+    /// </summary>
+    public bool LinkNeutral { get; init; }
 }

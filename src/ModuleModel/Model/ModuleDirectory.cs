@@ -22,6 +22,10 @@ public sealed class ModuleDirectory
     // the converter and its self-check ask for the same ones, and each is evaluated once.
     private readonly ConcurrentDictionary<(LinkMode Link, ReferenceBuild Reference), ModuleDescription> _descriptions = new();
 
+    // The link modes of one build run the same config: the worlds of the first one evaluated leave
+    // where every link mode is alike, for the worlds of the others to start there.
+    private readonly ConcurrentDictionary<ReferenceBuild, LinkNeutralStarts> _linkNeutralStarts = new();
+
     private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null, ImmutableArray<ModuleDirectory> configuredFirst = default)
     {
         Path = path;
@@ -161,6 +165,7 @@ public sealed class ModuleDirectory
         var settings = new EvaluationSettings(Path, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile)
         {
             ConfiguredFirst = [.. ConfiguredFirst.Select(d => new ConfiguredModule(d.Path, d.Config!))],
+            LinkNeutralStarts = ConfiguredFirst.IsEmpty ? _linkNeutralStarts.GetOrAdd(reference, _ => new LinkNeutralStarts()) : null,
         };
         var worlds = Evaluator.RunAllWorlds(settings, Config);
         var lists = new ListChangeMemo();

@@ -74,4 +74,7 @@ internal static class AutoModuleVariables
 
     /// <summary>What configure clears before it sources each addon's config (<c>auto/modules</c>).</summary>
     public static ImmutableArray<string> ClearedPerAddon { get; } = [Type, Name, Incs, Deps, Sources, Libs, Order];
+
+    /// <summary>What configure sets per addon according to the link mode: <see cref="ClearedPerAddon"/> and <see cref="Link"/> (all unset before 1.9.11).</summary>
+    public static ImmutableArray<string> SetPerAddon { get; } = [.. ClearedPerAddon, Link];
 }
