@@ -11,6 +11,13 @@ namespace ConfigConvert.ModuleModel;
 /// </summary>
 public sealed class ModuleOutcome
 {
+    private readonly NameMap<ShellValue> _before;
+    private readonly NameMap<ShellValue> _after;
+
+    // Made on first use: every variable's change is wanted only by the converter and a few rules,
+    // and most ask about one name (ChangesVariable).
+    private readonly Lazy<ImmutableSortedDictionary<string, ShellValue?>> _changedVariables;
+
     /// <param name="moduleDirectory">The module directory (absolute).</param>
     /// <param name="world">The world this outcome is of.</param>
     /// <param name="lists">Shared by the outcomes of one description, which compare the same long lists.</param>
@@ -24,7 +31,17 @@ public sealed class ModuleOutcome
         ExitStatus = world.ExitStatus;
         ExitLocation = world.ExitLocation;
         Complete = !world.Record.Incomplete;
-        ChangedVariables = Changes(before, after, lists);
+        _before = before;
+        _after = after;
+
+        // The memo is the description's, shared by its outcomes, which may be asked from several threads.
+        _changedVariables = new(() =>
+        {
+            lock (lists)
+            {
+                return Changes(before, after, lists);
+            }
+        });
         Modules = [.. ModuleType.All.SelectMany(type => lists.Added(before, after, type.ModulesList)
             .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))];
         RemovedModules = [.. ModuleType.All.SelectMany(type => lists.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type)))];
@@ -114,7 +131,19 @@ public sealed class ModuleOutcome
     /// Every variable the config created, changed (its new value) or unset (null). A variable set to
     /// the string it had (<c>USE_OPENSSL=YES</c> where it was YES already) is not changed.
     /// </summary>
-    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables { get; }
+    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables => _changedVariables.Value;
+
+    /// <summary>Whether <see cref="ChangedVariables"/> holds <paramref name="name"/>, without making the rest of it.</summary>
+    internal bool ChangesVariable(string name)
+    {
+        var had = _before.TryGetValue(name, out var old);
+        if (!_after.TryGetValue(name, out var value))
+        {
+            return had;
+        }
+
+        return !had || !old!.ContentEquals(value);
+    }
 
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
     public static string DisplayPath(string word, string moduleDirectory)

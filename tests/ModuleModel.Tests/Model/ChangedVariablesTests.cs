@@ -42,4 +42,41 @@ public sealed class ChangedVariablesTests
         Assert.Equal(["HTTP_MODULES", "NGX_ADDON_SRCS", "ngx_addon_name"], changed.Keys);
         Assert.All(changed.Values, Assert.NotNull);
     }
+
+    [Fact]
+    public void Asking_about_one_name_answers_as_the_whole_list_does()
+    {
+        var asked = 0;
+        foreach (var (directory, link, _) in FixtureConfigs.InEveryLinkMode())
+        {
+            foreach (var outcome in ModuleDirectory.Load(directory).Describe(link).Outcomes)
+            {
+                var names = outcome.ChangedVariables.Keys.Concat(["ngx_addon_name", "ngx_module_link", "HTTP_MODULES", "CORE_LIBS", "NGX_ADDON_SRCS", "x_never_set"]);
+                foreach (var name in names)
+                {
+                    Assert.True(outcome.ChangedVariables.ContainsKey(name) == outcome.ChangesVariable(name), $"{directory} ({link}): {name}");
+                    asked++;
+                }
+            }
+        }
+
+        Assert.True(asked > 1000, $"only {asked} names asked");
+    }
+
+    [Fact]
+    public void A_variable_set_to_the_text_it_had_is_not_changed_and_one_unset_is()
+    {
+        using var module = new TempModule("""
+            ngx_addon_name=ngx_x_module
+            USE_PCRE=YES
+            unset NGX_ADDON_DEPS
+            HTTP_MODULES="$HTTP_MODULES ngx_x_module"
+            """);
+        var outcome = Assert.Single(ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon).Outcomes);
+
+        Assert.False(outcome.ChangesVariable("USE_PCRE"));
+        Assert.True(outcome.ChangesVariable("NGX_ADDON_DEPS"));
+        Assert.True(outcome.ChangesVariable("HTTP_MODULES"));
+        Assert.False(outcome.ChangesVariable("x_never_set"));
+    }
 }

@@ -72,7 +72,7 @@ internal sealed class ConfigSetsModuleLink : ModuleAnalyzer
         // Only where configure set it: an nginx before 1.9.11 sets none, and a config may fill the gap for itself
         // (sergey-dryabzhinsky's nginx-rtmp-module, under `[ "$ngx_module_link" = "" ]`), which overrides nothing.
         if (context.Module.Module.Config is not { } tree
-            || !ConfigScript.CurrentOutcomes(context.Module).Any(o => o.ChangedVariables.ContainsKey(AutoModuleVariables.Link)))
+            || !ConfigScript.CurrentOutcomes(context.Module).Any(o => o.ChangesVariable(AutoModuleVariables.Link)))
         {
             return;
         }

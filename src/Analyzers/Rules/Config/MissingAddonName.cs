@@ -80,7 +80,7 @@ internal sealed class MissingAddonName : ModuleAnalyzer
     {
         var tree = context.Module.Module.Config;
         var outcomes = ConfigScript.CurrentOutcomes(context.Module).Concat(context.Module.Describe(LinkMode.Legacy).Outcomes);
-        if (tree is not null && outcomes.Any(o => !o.Exited && !o.ChangedVariables.ContainsKey(AddonName)))
+        if (tree is not null && outcomes.Any(o => !o.Exited && !o.ChangesVariable(AddonName)))
         {
             // Nothing in the file is wrong, the whole file lacks a line: the start of the file.
             context.Report(Diagnostic.Create(Rule, Location.Create(tree.FilePath, tree.Text, new TextSpan(0, 0))));
