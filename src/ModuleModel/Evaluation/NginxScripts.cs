@@ -198,10 +198,33 @@ internal static class NginxScripts
     /// <summary>The loop of auto/module that skips sources an earlier module already listed.</summary>
     private static (ShellValue New, ShellValue Shared) SplitNewSources(Evaluator shell, ShellValue sources, string earlierList)
     {
-        // `srcs="$srcs $src"` (or shrd) at every turn: built up in one go, as the shell's values would be.
+        var earlier = Read(shell, earlierList);
+        var split = shell.Values.NewSources(sources, earlier);
+
+        // The loop's variables as the last turn left them: nothing reads them between turns, and
+        // setting them at every turn was most of the variable changes a config with many sources made.
+        if (split.LastTurn is { } turn)
+        {
+            shell.Set("src", turn.Src);
+            shell.Set("found", turn.Found ? Yes : No);
+            if (earlier.WordCount > 0)
+            {
+                shell.Set("old", earlier.WordAt(turn.Old));
+            }
+        }
+
+        return (split.New, split.Shared);
+    }
+
+    /// <summary>
+    /// What auto/module's loop over <paramref name="sources"/> makes of them: <c>srcs="$srcs $src"</c>
+    /// (or <c>shrd</c>, for a source <paramref name="earlier"/> holds) at every turn, built up in one
+    /// go as the shell's values would be, and what its last turn left in <c>src</c>, <c>found</c> and <c>old</c>.
+    /// </summary>
+    internal static NewSources SplitSources(ShellValue sources, ShellValue earlier)
+    {
         var fresh = new ShellValue.Builder();
         var shared = new ShellValue.Builder();
-        var earlier = Read(shell, earlierList);
         (ShellValue Src, bool Found, int Old)? last = null;
         foreach (var src in sources.SplitWords())
         {
@@ -215,19 +238,7 @@ internal static class NginxScripts
             list.Append(src);
         }
 
-        // The loop's variables as the last turn left them: nothing reads them between turns, and
-        // setting them at every turn was most of the variable changes a config with many sources made.
-        if (last is { } turn)
-        {
-            shell.Set("src", turn.Src);
-            shell.Set("found", turn.Found ? Yes : No);
-            if (earlier.WordCount > 0)
-            {
-                shell.Set("old", earlier.WordAt(turn.Old));
-            }
-        }
-
-        return (fresh.ToValue(), shared.ToValue());
+        return new NewSources(fresh.ToValue(), shared.ToValue(), last);
     }
 
     private static readonly ShellValue Yes = ShellValue.Text("yes");
@@ -321,3 +332,6 @@ internal static class NginxScripts
         return value;
     }
 }
+
+/// <summary>auto/module's sources split into those no earlier module listed and the others, and its loop's last turn.</summary>
+internal sealed record NewSources(ShellValue New, ShellValue Shared, (ShellValue Src, bool Found, int Old)? LastTurn);

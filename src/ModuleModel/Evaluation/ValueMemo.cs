@@ -21,6 +21,7 @@ internal sealed class ValueMemo
     private readonly Dictionary<(ShellValue Value, string Prefix, string Suffix), ShellValue> _joined = new(JoinKeys.Instance);
     private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
     private readonly Dictionary<ShellValue, ImmutableArray<string>> _words = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(ShellValue Sources, ShellValue Earlier), NewSources> _newSources = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
@@ -72,6 +73,24 @@ internal sealed class ValueMemo
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// <see cref="NginxScripts.SplitSources"/>, once per instance of the sources (a shared one:
+    /// <see cref="Shared"/>) and of the earlier list: the worlds that call auto/module with the same
+    /// sources on the same list then hold the same instances of what it adds, which the appends that
+    /// follow find again.
+    /// </summary>
+    public NewSources NewSources(ShellValue sources, ShellValue earlier)
+    {
+        var key = (sources, earlier);
+        if (!_newSources.TryGetValue(key, out var split))
+        {
+            split = NginxScripts.SplitSources(sources, earlier);
+            _newSources.Add(key, split);
+        }
+
+        return split;
     }
 
     /// <summary>Keys whose value is a shared instance: compared by identity, the strings by content.</summary>
