@@ -77,7 +77,7 @@ internal sealed partial class Evaluator
     {
         var pieces = new List<Piece>();
         ExpandParts(parts, quoted, pieces);
-        return ShellValue.Concat(pieces.ConvertAll(p => p.Value));
+        return Values.Concat(pieces.ConvertAll(p => p.Value));
     }
 
     /// <summary>A case pattern or a parameter-expansion pattern: quoted characters stand for themselves.</summary>

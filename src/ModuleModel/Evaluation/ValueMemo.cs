@@ -5,8 +5,8 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 
 /// <summary>
 /// What every world of one evaluation computes alike from equal values, computed once for all of
-/// them: the words of auto/module's variables, its <c>eval</c> joins, and its appends to configure's
-/// lists. A config with many undecidable conditions runs dozens of worlds, and each assigns
+/// them: the words of auto/module's variables, its <c>eval</c> joins, its appends to configure's
+/// lists, and the long values a config's own assignments join. A config with many undecidable conditions runs dozens of worlds, and each assigns
 /// <c>ngx_module_srcs</c> and the rest anew after the point where they part, so without this every
 /// world split, joined and copied the same lists again. Values are told apart by
 /// <see cref="ShellValue.SegmentComparer"/>, under which equal values are the same value in every
@@ -22,6 +22,10 @@ internal sealed class ValueMemo
     private readonly Dictionary<(ShellValue List, ShellValue Value), ShellValue> _appended = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
     private readonly Dictionary<ShellValue, ImmutableArray<string>> _words = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(ShellValue Sources, ShellValue Earlier), NewSources> _newSources = new(IdentityPairComparer<ShellValue, ShellValue>.Instance);
+    private readonly Dictionary<ShellValue[], ShellValue> _concatenated = new(InstanceSequenceComparer.Instance);
+
+    // Below this many segments a concatenation is cheaper made again than looked up and kept.
+    private const int SegmentsWorthKeeping = 16;
 
     /// <summary>
     /// The first value seen equal to <paramref name="value"/> part by part (itself the first time).
@@ -91,6 +95,54 @@ internal sealed class ValueMemo
         }
 
         return split;
+    }
+
+    /// <summary>
+    /// <see cref="ShellValue.Concat"/>, once per sequence of instances, for long values: every world that
+    /// runs <c>NGX_ADDON_SRCS="$NGX_ADDON_SRCS $MY_SRCS"</c> after the point where they part, with the lists
+    /// they all had there, copied both lists' segments again into a list of its own.
+    /// </summary>
+    public ShellValue Concat(List<ShellValue> values)
+    {
+        var segments = 0;
+        foreach (var value in values)
+        {
+            segments += value.Segments.Length;
+        }
+
+        if (segments < SegmentsWorthKeeping)
+        {
+            return ShellValue.Concat(values);
+        }
+
+        var key = values.ToArray();
+        if (!_concatenated.TryGetValue(key, out var joined))
+        {
+            joined = ShellValue.Concat(values);
+            _concatenated.Add(key, joined);
+        }
+
+        return joined;
+    }
+
+    /// <summary>Sequences of values told apart by the instances they hold, in order.</summary>
+    private sealed class InstanceSequenceComparer : IEqualityComparer<ShellValue[]>
+    {
+        public static InstanceSequenceComparer Instance { get; } = new();
+
+        public bool Equals(ShellValue[]? x, ShellValue[]? y)
+            => x!.Length == y!.Length && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance);
+
+        public int GetHashCode(ShellValue[] obj)
+        {
+            var hash = default(HashCode);
+            foreach (var value in obj)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(value));
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>Keys whose value is a shared instance: compared by identity, the strings by content.</summary>

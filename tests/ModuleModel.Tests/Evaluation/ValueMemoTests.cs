@@ -31,6 +31,11 @@ public sealed class ValueMemoTests
     . auto/module
     """;
 
+    // Lists of 40 sources and headers, one line each: far more parts than a join is kept for.
+    private static readonly string LongLists =
+        "ngx_addon_name=ngx_x_module\nMY_SRCS=\"" + string.Concat(Enumerable.Range(0, 40).Select(i => $"$ngx_addon_dir/src/s{i}.c\n")) + "\"\n"
+        + "MY_DEPS=\"" + string.Concat(Enumerable.Range(0, 40).Select(i => $"$ngx_addon_dir/src/s{i}.h\n")) + "\"\n";
+
     public static TheoryData<string> Configs =>
     [
         TwoAutoModuleCalls,
@@ -45,6 +50,17 @@ public sealed class ValueMemoTests
             ngx_module_srcs="$ngx_addon_dir/y.c"
         fi
         . auto/module
+        """,
+
+        // Long lists joined after the worlds part: the same lists in most worlds, a longer one in some,
+        // an unknown part in others, and short joins that are made again each time.
+        LongLists + Features(3) + """
+        if [ $ngx_found = yes ]; then MY_SRCS="$MY_SRCS $ngx_addon_dir/extra.c"; fi
+        if [ -n "$MORE_SRCS" ]; then MY_SRCS="$MY_SRCS $MORE_SRCS"; fi
+        NGX_ADDON_SRCS="$NGX_ADDON_SRCS $MY_SRCS"
+        NGX_ADDON_DEPS="$NGX_ADDON_DEPS $MY_DEPS"
+        HTTP_MODULES="$HTTP_MODULES ngx_x_module"
+        short="$ngx_addon_name $ngx_found"
         """,
 
         // Worlds whose values differ by an unknown part, and a list appended to before and after they part.
@@ -76,6 +92,18 @@ public sealed class ValueMemoTests
         {
             AssertSameWorlds(directory, link, tree);
         }
+    }
+
+    [Fact]
+    public void Worlds_that_join_the_same_long_lists_hold_the_same_joined_list()
+    {
+        var config = LongLists + Features(3) + "NGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $MY_SRCS\"\n";
+        using var module = new TempModule(config);
+        var worlds = Evaluator.RunAllWorlds(Settings(module.Path, LinkMode.Legacy), SyntaxTree.ParseText(config, Path.Combine(module.Path, "config")));
+        Assert.Equal(8, worlds.Length);
+        var lists = worlds.Select(w => w.State.Variables[ConfigureLists.AddonSources]).ToArray();
+        Assert.All(lists, l => Assert.Same(lists[0], l));
+        Assert.Equal(40, lists[0].SplitWords().Length);
     }
 
     [Fact]
