@@ -61,10 +61,10 @@ internal sealed class CModuleDefinitionFinder
     /// <summary>Adds what <paramref name="file"/> defines to the lists.</summary>
     public static void Find(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
     {
-        // A definition starts at the name of the type, a type constant's line holds its suffix: a file whose
-        // identifiers hold neither (most of a module's files) is not tokenized here. One that is has its comments
-        // read; the others are scanned for an open comment without keeping tokens.
-        var mayDefine = file.MayHaveIdentifierContaining(ModuleType, TypeSuffix);
+        // A file whose text proves it defines nothing (most of a module's files, even most of those that name
+        // ngx_module_t) is not tokenized here. One that is has its comments read; the others are scanned for an
+        // open comment without keeping tokens.
+        var mayDefine = !DefinitionScan.ProvesNone(file.Text.Text, file.MaySplitIdentifier);
         if (mayDefine || file.MayHaveUnterminated)
         {
             foreach (var comment in file.Comments)
@@ -78,9 +78,13 @@ internal sealed class CModuleDefinitionFinder
 
         if (mayDefine)
         {
-            new CModuleDefinitionFinder(file, definitions, constants, diagnostics).Run();
+            Search(file, definitions, constants, diagnostics);
         }
     }
+
+    /// <summary>Reads the tokens of <paramref name="file"/> for definitions and type constants, whatever its text (the tests hold the scan to this).</summary>
+    internal static void Search(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
+        => new CModuleDefinitionFinder(file, definitions, constants, diagnostics).Run();
 
     /// <summary>Parses a C integer literal (decimal, octal, hexadecimal or binary, with any suffix).</summary>
     internal static bool TryParseInteger(string literal, out ulong value)

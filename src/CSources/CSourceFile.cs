@@ -111,6 +111,12 @@ internal sealed class CSourceFile
     public string? GetCondition(int tokenIndex) => GetConditionScope(tokenIndex)?.Text;
 
     /// <summary>
+    /// Whether some backslash-newline may lie inside an identifier, which a search of the text cannot follow (see
+    /// <see cref="MayHaveIdentifierContaining"/>).
+    /// </summary>
+    public bool MaySplitIdentifier => _lexing.MaySplitIdentifier;
+
+    /// <summary>
     /// False when no identifier of the file can hold any of <paramref name="texts"/>: the raw text holds none of them,
     /// and no identifier is split by a backslash-newline (which the raw text would not show). A rule that starts from
     /// names passes over most files so, rather than reading every identifier.
