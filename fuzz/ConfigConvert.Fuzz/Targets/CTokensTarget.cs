@@ -10,7 +10,7 @@ internal sealed class CTokensTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["c.dict"];
 
-    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping; the quick scan that proves no literal or comment open, and the tokenizer's run that keeps no token, agree with the tokens";
+    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping; the quick scan that proves no literal or comment open, and the tokenizer's run that keeps no token, agree with the tokens; the scan that proves no module definition or type constant agrees with the finder";
 
     public override void Run(byte[] input)
     {
@@ -22,6 +22,7 @@ internal sealed class CTokensTarget : FuzzTarget
             CheckSequence("token", file.Tokens, text.Text.Length);
             CheckSequence("comment", file.Comments, text.Text.Length);
             CheckUnterminated(text.Text, name == "fuzz.cc", file);
+            CheckDefinitionScan(file);
             _ = CSourceIndex.Build([(name, input)]);
         }
     }
@@ -37,6 +38,17 @@ internal sealed class CTokensTarget : FuzzTarget
         if (open && UnterminatedScan.ProvesNone(text, cpp))
         {
             throw new PropertyViolation("the quick scan proved no literal or comment open, but the tokens have one");
+        }
+    }
+
+    private static void CheckDefinitionScan(CSourceFile file)
+    {
+        List<CModuleDefinition> definitions = [];
+        List<CModuleTypeConstant> constants = [];
+        CModuleDefinitionFinder.Search(file, definitions, constants, []);
+        if (definitions.Count + constants.Count > 0 && DefinitionScan.ProvesNone(file.Text.Text, file.MaySplitIdentifier))
+        {
+            throw new PropertyViolation($"the text scan proved no module definition, but the finder finds {definitions.Count} definitions and {constants.Count} type constants");
         }
     }
 

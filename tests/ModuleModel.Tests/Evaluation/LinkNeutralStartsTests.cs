@@ -125,24 +125,16 @@ public sealed class LinkNeutralStartsTests
 
     [Fact]
     public void The_later_link_modes_start_their_worlds_where_the_first_left_off()
-    {
-        var config = Features(5) + NewStyleEnd;
-        using var module = new TempModule(config);
-        var tree = SyntaxTree.ParseText(config, Path.Combine(module.Path, "config"));
-        var starts = new LinkNeutralStarts();
-        foreach (var link in Orders[0])
-        {
-            _ = Evaluator.RunAllWorlds(Settings(module.Path, link, 200_000) with { LinkNeutralStarts = starts }, tree);
-        }
-
         // 32 worlds per link mode; the second and third link modes start every one of them at the `if` on the link.
-        Assert.Equal(64, starts.StartsGiven);
-    }
+        => Assert.Equal(64, StartsGiven(Features(5) + NewStyleEnd));
 
     [Fact]
     public void A_world_that_touches_the_link_first_leaves_no_start()
+        => Assert.Equal(0, StartsGiven("x=$ngx_module_link\n" + Features(3) + NewStyleEnd));
+
+    /// <summary>How many worlds of the later link modes started where a world of an earlier one left off.</summary>
+    private static int StartsGiven(string config)
     {
-        var config = "x=$ngx_module_link\n" + Features(3) + NewStyleEnd;
         using var module = new TempModule(config);
         var tree = SyntaxTree.ParseText(config, Path.Combine(module.Path, "config"));
         var starts = new LinkNeutralStarts();
@@ -151,7 +143,7 @@ public sealed class LinkNeutralStartsTests
             _ = Evaluator.RunAllWorlds(Settings(module.Path, link, 200_000) with { LinkNeutralStarts = starts }, tree);
         }
 
-        Assert.Equal(0, starts.StartsGiven);
+        return starts.StartsGiven;
     }
 
     private static string Features(int count) => FeatureTests.Config(count, withLibraries: true);
