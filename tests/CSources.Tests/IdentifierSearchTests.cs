@@ -1,0 +1,37 @@
+using ConfigConvert.Text;
+
+namespace ConfigConvert.CSources.Tests;
+
+/// <summary>
+/// <see cref="CSourceFile.MayHaveIdentifierContaining"/> may say "may" of a file that holds none of the texts,
+/// never "no" of one whose identifiers hold one: rules skip every file it says "no" of.
+/// </summary>
+public sealed class IdentifierSearchTests
+{
+    [Theory]
+    [InlineData("ndk_", "x = ndk_set_var_value(r);\n")]
+    [InlineData("ngx_http_lua_", "static ngx_http_lua_main_conf_t  *lmcf;\n")]
+    [InlineData("ctx_index", "ctx = r->ctx[ngx_http_x_module.ctx_index];\n")]
+    [InlineData("ngx_modules", "for (i = 0; ngx_modu\\\nles[i]; i++) { }\n")]
+    [InlineData("ndk_", "x = nd\\\nk_set_var_value(r);\n")]
+    [InlineData("_", "int x_y;\n")]
+    public void A_file_whose_identifiers_hold_the_text_may_hold_it(string sought, string text)
+        => Assert.True(File(text).MayHaveIdentifierContaining(sought));
+
+    [Theory]
+    [InlineData("ndk_", "ngx_http_x_module; ngx_str_t s; ngx_int_t n;\n")]
+    [InlineData("ngx_modules", "ngx_module_t *m = cycle->modules[i];\n")]
+    [InlineData("ctx_index", "ctx = ngx_http_get_module_ctx(r, ngx_http_x_module);\n")]
+    public void A_file_without_the_text_and_without_a_split_identifier_holds_none(string sought, string text)
+        => Assert.False(File(text).MayHaveIdentifierContaining(sought));
+
+    [Fact]
+    public void Any_of_several_texts_is_enough()
+    {
+        var file = File("ngx_http_lua_ffi_x();\n");
+        Assert.True(file.MayHaveIdentifierContaining("ndk_", "ngx_http_lua_"));
+        Assert.False(file.MayHaveIdentifierContaining("ngx_modules", "ngx_max_module", "ctx_index"));
+    }
+
+    private static CSourceFile File(string text) => CSourceFile.Create("x.c", SourceText.From(text));
+}
