@@ -95,9 +95,10 @@ internal static class DefinitionScan
     // A comment, a backslash-newline, or a directive.
     private static bool IsUnread(char c) => c is '/' or '\\' or '#' or '%' or '?';
 
+    // What the tokenizer skips as blank, U+FEFF included (a byte order mark, or one left inside a file).
     private static int SkipBlanks(string text, int position)
     {
-        while (position < text.Length && text[position] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v')
+        while (position < text.Length && text[position] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\uFEFF')
         {
             position++;
         }

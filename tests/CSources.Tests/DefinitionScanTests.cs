@@ -27,6 +27,10 @@ public sealed class DefinitionScanTests
         "#define X \\\r\n  NGX_RTMP_MODULE 1\n",
         "ngx_mod\\\nule_t ngx_http_x_module = { 0 };\n",
         "/* a comment\n over lines */ #define NGX_RTMP_MODULE 1\n",
+        "\uFEFF#define NGX_HTTP_FOO_MODULE 0x464F4F00\n",
+        "int a;\n\uFEFF #define NGX_HTTP_FOO_MODULE 1\n",
+        "ngx_module_t\uFEFFngx_foo_module = { 0 };\n",
+        "ngx_module_t ngx_foo_module\uFEFF= { 0 };\n",
     };
 
     public static TheoryData<string> NotDefining => new()
@@ -58,7 +62,7 @@ public sealed class DefinitionScanTests
     [Fact]
     public void Random_texts_never_prove_what_the_finder_contradicts()
     {
-        string[] pieces = ["ngx_module_t", "ngx_module_t m", " m = { 0 }", "#define NGX_Y_MODULE 0x1\n", "_MODULE", "NGX_Y_MODULE", "NGX_X", " ", "\n", "\r\n", "\t", "#", "define", "%:", "x", "=", "{", "}", "0x1", "1", ";", ",", "*", "(", ")", "/*", "*/", "//", "\\\n", "\"", "static", "extern", "#if X\n", "#endif\n"];
+        string[] pieces = ["ngx_module_t", "ngx_module_t m", " m = { 0 }", "#define NGX_Y_MODULE 0x1\n", "_MODULE", "NGX_Y_MODULE", "NGX_X", " ", "\n", "\r\n", "\t", "#", "define", "%:", "x", "=", "{", "}", "0x1", "1", ";", ",", "*", "(", ")", "/*", "*/", "//", "\\\n", "\"", "static", "extern", "#if X\n", "#endif\n", "\uFEFF"];
         var random = new Random(20261204);
         var proven = 0;
         var found = 0;
