@@ -193,7 +193,8 @@ internal sealed class CModuleDefinitionFinder
         }
     }
 
-    private const string TypeSuffix = "_MODULE";
+    /// <summary>How the name of a module type constant ends (<c>NGX_RTMP_MODULE</c>).</summary>
+    internal const string TypeSuffix = "_MODULE";
 
     /// <summary>Records <c>#define NAME_MODULE number</c>, the way a package declares a module type of its own.</summary>
     private void ReadTypeConstant(int index)

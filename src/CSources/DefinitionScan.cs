@@ -54,7 +54,7 @@ internal static class DefinitionScan
 
     private static bool MayHoldTypeConstant(string text)
     {
-        const string suffix = "_MODULE";
+        var suffix = CModuleDefinitionFinder.TypeSuffix;
         for (var at = text.IndexOf(suffix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(suffix, at + 1, StringComparison.Ordinal))
         {
             var after = at + suffix.Length;
