@@ -135,15 +135,14 @@ public sealed class ModuleOutcome
 
     /// <summary>Whether <see cref="ChangedVariables"/> holds <paramref name="name"/>, without making the rest of it.</summary>
     internal bool ChangesVariable(string name)
-    {
-        var had = _before.TryGetValue(name, out var old);
-        if (!_after.TryGetValue(name, out var value))
-        {
-            return had;
-        }
+        => IsChange(_before.TryGetValue(name, out var old) ? old : null, _after.TryGetValue(name, out var value) ? value : null);
 
-        return !had || !old!.ContentEquals(value);
-    }
+    /// <summary>
+    /// Whether a variable that held <paramref name="old"/> and holds <paramref name="value"/> (null: unset) changed:
+    /// it was set or unset, or holds other text; a variable set to the text it had is not changed.
+    /// </summary>
+    private static bool IsChange(ShellValue? old, ShellValue? value)
+        => value is null ? old is not null : old is null || !old.ContentEquals(value);
 
     /// <summary>A path under the module directory as <c>$ngx_addon_dir/...</c>.</summary>
     public static string DisplayPath(string word, string moduleDirectory)
@@ -165,17 +164,10 @@ public sealed class ModuleOutcome
         var changed = ImmutableSortedDictionary.CreateBuilder<string, ShellValue?>(StringComparer.Ordinal);
         foreach (var (name, old, value) in NameMap<ShellValue>.Differences(before, after))
         {
-            if (value is null)
+            if (IsChange(old, value))
             {
-                changed[name] = null;
-                continue;
-            }
-
-            // The value equal part by part seen in an earlier outcome, if any: its text is joined once.
-            var shared = lists.Shared(value);
-            if (old is null || !old.ContentEquals(shared))
-            {
-                changed[name] = shared;
+                // The value equal part by part seen in an earlier outcome, if any: its text is joined once.
+                changed[name] = value is null ? null : lists.Shared(value);
             }
         }
 
