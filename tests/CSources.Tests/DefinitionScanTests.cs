@@ -1,4 +1,3 @@
-using System.Text;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.Text;
 
@@ -63,23 +62,14 @@ public sealed class DefinitionScanTests
     public void Random_texts_never_prove_what_the_finder_contradicts()
     {
         string[] pieces = ["ngx_module_t", "ngx_module_t m", " m = { 0 }", "#define NGX_Y_MODULE 0x1\n", "_MODULE", "NGX_Y_MODULE", "NGX_X", " ", "\n", "\r\n", "\t", "#", "define", "%:", "x", "=", "{", "}", "0x1", "1", ";", ",", "*", "(", ")", "/*", "*/", "//", "\\\n", "\"", "static", "extern", "#if X\n", "#endif\n", "\uFEFF"];
-        var random = new Random(20261204);
         var proven = 0;
         var found = 0;
-        for (var i = 0; i < 40_000; i++)
+        foreach (var value in RandomTexts.Of(pieces, seed: 20261204, count: 40_000, maxPieces: 20))
         {
-            var text = new StringBuilder();
-            var count = random.Next(0, 20);
-            for (var j = 0; j < count; j++)
-            {
-                text.Append(pieces[random.Next(pieces.Length)]);
-            }
-
-            var value = text.ToString();
             var (definitions, constants) = FinderCounts(value);
             if (DefinitionScan.ProvesNone(value, MaySplit(value)))
             {
-                Assert.True(definitions + constants == 0, $"proven to define nothing, but the finder finds {definitions} definitions and {constants} constants: {Show(value)}");
+                Assert.True(definitions + constants == 0, $"proven to define nothing, but the finder finds {definitions} definitions and {constants} constants: {RandomTexts.Show(value)}");
                 proven++;
             }
 
@@ -100,6 +90,4 @@ public sealed class DefinitionScanTests
         CModuleDefinitionFinder.Search(CSourceFile.Create("x.c", SourceText.From(text)), definitions, constants, new List<Diagnostic>());
         return (definitions.Count, constants.Count);
     }
-
-    private static string Show(string text) => text.Replace("\\", "\\\\").Replace("\n", "\\n").Replace("\r", "\\r");
 }
