@@ -55,6 +55,24 @@ public sealed class StandardStreamTests
         Assert.Equal(1, code);
     }
 
+    [Fact]
+    public void Output_and_errors_sent_to_one_file_keep_their_order()
+    {
+        // Standard output sent to a file is written in blocks; standard error must still come after what was written before it.
+        using var dir = new TempDirectory();
+        using var logs = new TempDirectory();
+        dir.Write("config", OldStyle);
+        var log = Path.Combine(logs.Path, "log");
+
+        var (code, _) = RunRedirected($"check '{dir.Path}' >'{log}' 2>&1");
+
+        var lines = File.ReadAllLines(log);
+        Assert.Equal(1, code);
+        Assert.True(lines.Length >= 2, string.Join('\n', lines));
+        Assert.All(lines[..^1], line => Assert.Matches(@": (warning|error) CC\d{4}: ", line));
+        Assert.StartsWith("ngx-convert: check: 1 module(s)", lines[^1], StringComparison.Ordinal);
+    }
+
     /// <summary>The CLI as a process, its streams redirected by <c>/bin/sh</c>; the exit code and what it wrote to standard error.</summary>
     private static (int ExitCode, string Error) RunRedirected(string arguments)
     {

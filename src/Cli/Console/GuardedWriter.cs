@@ -11,11 +11,13 @@ namespace ConfigConvert.Cli;
 internal sealed class GuardedWriter : TextWriter
 {
     private readonly TextWriter _inner;
+    private readonly TextWriter? _flushFirst;
 
-    private GuardedWriter(TextWriter inner, string? failure)
+    private GuardedWriter(TextWriter inner, string? failure, TextWriter? flushFirst)
     {
         _inner = inner;
         Failure = failure;
+        _flushFirst = flushFirst;
     }
 
     /// <summary>Why the first write that failed failed, or null while every write has succeeded.</summary>
@@ -23,17 +25,21 @@ internal sealed class GuardedWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
-    /// <summary>The stream <paramref name="open"/> gives, or one that writes nothing when it cannot be opened (its descriptor is closed).</summary>
-    public static GuardedWriter Open(Func<TextWriter> open)
+    /// <summary>
+    /// The stream <paramref name="open"/> gives, or one that writes nothing when it cannot be opened (its descriptor is closed).
+    /// What <paramref name="flushFirst"/> holds back is written before each write to this one: standard output, buffered,
+    /// before standard error.
+    /// </summary>
+    public static GuardedWriter Open(Func<TextWriter> open, TextWriter? flushFirst = null)
     {
         try
         {
-            return new GuardedWriter(open(), failure: null);
+            return new GuardedWriter(open(), failure: null, flushFirst);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // .NET wraps the descriptor's error (EBADF: closed by the caller) in an access error.
-            return new GuardedWriter(Null, $"it is not open ({(e.InnerException ?? e).Message})");
+            return new GuardedWriter(Null, $"it is not open ({(e.InnerException ?? e).Message})", flushFirst: null);
         }
     }
 
@@ -50,6 +56,7 @@ internal sealed class GuardedWriter : TextWriter
     // Static lambdas with their state passed in: no closure is made per write.
     private void Guard<T>(T state, Action<TextWriter, T> write)
     {
+        _flushFirst?.Flush();
         if (Failure is not null)
         {
             return;
