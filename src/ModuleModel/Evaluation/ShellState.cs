@@ -14,6 +14,10 @@ internal sealed class ShellState
 {
     public static NameMap<ShellValue> NoVariables => NameMap<ShellValue>.Empty;
 
+    // One empty set for every state: making it anew (the comparer set on an empty set) cost more than the rest of a
+    // copy of the state, and a world copies its state before most statements.
+    private static readonly ImmutableHashSet<string> NoNames = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     public NameMap<ShellValue> Variables { get; private set; } = NoVariables;
 
     public NameMap<ShellFunction> Functions { get; private set; } = NameMap<ShellFunction>.Empty;
@@ -24,14 +28,14 @@ internal sealed class ShellState
     public int? LastStatus { get; set; } = 0;
 
     /// <summary>The variables <c>readonly</c> marked: dash stops the script at any later assignment to one, or its <c>unset</c>.</summary>
-    public ImmutableHashSet<string> ReadOnly { get; private set; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    public ImmutableHashSet<string> ReadOnly { get; private set; } = NoNames;
 
     /// <summary>
     /// The names the script unset. dash's <c>unset</c> removes a variable that configure's environment
     /// gave as much as one the script set, so such a name reads as unset from then on, not as the
     /// environment's unknown value again.
     /// </summary>
-    public ImmutableHashSet<string> UnsetByScript { get; private set; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    public ImmutableHashSet<string> UnsetByScript { get; private set; } = NoNames;
 
     /// <summary>A copy, for a subshell: what it changes is lost when it ends.</summary>
     public ShellState Clone() => new()
