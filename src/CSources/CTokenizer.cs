@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using ConfigConvert.Text;
 
@@ -748,11 +749,13 @@ internal sealed class CTokenizer
         /// <summary>The tokens added; the rented array goes back to the pool.</summary>
         public ImmutableArray<CToken> Finish()
         {
-            var tokens = ImmutableArray.Create<CToken>(_items.AsSpan(0, _count));
+            // Every element is written at once, so the array need not be cleared first (a token holds no reference).
+            var tokens = GC.AllocateUninitializedArray<CToken>(_count);
+            _items.AsSpan(0, _count).CopyTo(tokens);
             ArrayPool<CToken>.Shared.Return(_items);
             _items = [];
             _count = 0;
-            return tokens;
+            return ImmutableCollectionsMarshal.AsImmutableArray(tokens);
         }
     }
 }
