@@ -163,17 +163,15 @@ internal sealed partial class BashIsm : ModuleAnalyzer
         SyntaxToken? previous = null;
         foreach (var token in root.DescendantTokens().Where(t => t.FullWidth > 0))
         {
-            if (previous is not null && tree.GetSpan(token).Start == tree.GetSpan(previous).End)
+            // The kinds first: finding a token's position looks it up in the tree, and nearly every pair is neither.
+            var ampersandGreater = previous?.Kind == SyntaxKind.AmpersandToken && token.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken;
+            var tripleLess = previous?.Kind == SyntaxKind.LessLessToken && token.Kind == SyntaxKind.LessToken;
+            if ((ampersandGreater || tripleLess) && tree.GetSpan(token).Start == tree.GetSpan(previous!).End)
             {
-                var span = TextSpan.FromBounds(tree.GetSpan(previous).Start, tree.GetSpan(token).End);
-                if (previous.Kind == SyntaxKind.AmpersandToken && token.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken)
-                {
-                    yield return (span, "`&>`", "runs the command in the background, then truncates the file with an empty command; write `>file 2>&1`");
-                }
-                else if (previous.Kind == SyntaxKind.LessLessToken && token.Kind == SyntaxKind.LessToken)
-                {
-                    yield return (span, "`<<<`", "rejects it with a syntax error (\"redirection unexpected\"); use a here-document or `echo ... |`");
-                }
+                var span = TextSpan.FromBounds(tree.GetSpan(previous!).Start, tree.GetSpan(token).End);
+                yield return ampersandGreater
+                    ? (span, "`&>`", "runs the command in the background, then truncates the file with an empty command; write `>file 2>&1`")
+                    : (span, "`<<<`", "rejects it with a syntax error (\"redirection unexpected\"); use a here-document or `echo ... |`");
             }
 
             previous = token;
