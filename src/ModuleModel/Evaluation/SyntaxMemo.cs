@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ShellParser;
 
@@ -9,34 +11,33 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// undecidable conditions runs dozens of worlds over the same tree. One memo serves one
 /// <see cref="Evaluator.RunAllWorlds"/>, whose worlds run one after another.
 /// </summary>
+/// <remarks>
+/// Locations and literal values depend on the tree alone, so they are kept with the tree (<see cref="TreeFacts"/>) for every
+/// evaluation that runs it: nginx's scripts (<c>auto/module</c>, <c>auto/feature</c>), parsed once, run in every module
+/// and link mode of a check, and a module's config in each of its link modes.
+/// </remarks>
 internal sealed class SyntaxMemo
 {
-    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), Location> _locations = new(IdentityPairComparer<SyntaxTree, SyntaxElement>.Instance);
-    private readonly Dictionary<(SyntaxTree Tree, SyntaxElement Element), ShellValue> _literals = new(IdentityPairComparer<SyntaxTree, SyntaxElement>.Instance);
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Trees = new();
+
     private readonly Dictionary<StatementSyntax, bool> _mayDecide = new(ReferenceEqualityComparer.Instance);
+    private SyntaxTree? _lastTree;
+    private TreeFacts? _lastFacts;
 
     /// <summary>The location of <paramref name="element"/> in <paramref name="tree"/>.</summary>
     public Location LocationOf(SyntaxTree tree, SyntaxElement element)
     {
-        if (!_locations.TryGetValue((tree, element), out var location))
-        {
-            location = tree.GetLocation(element);
-            _locations[(tree, element)] = location;
-        }
-
-        return location;
+        var locations = FactsOf(tree).Locations;
+        return locations.TryGetValue(element, out var location) ? location : locations.GetOrAdd(element, static (e, t) => t.GetLocation(e), tree);
     }
 
     /// <summary>The text of a literal word part as a value written where it is (immutable, so one instance serves every world).</summary>
     public ShellValue Literal(SyntaxTree tree, LiteralPartSyntax literal)
     {
-        if (!_literals.TryGetValue((tree, literal), out var value))
-        {
-            value = ShellValue.Text(literal.Value, LocationOf(tree, literal));
-            _literals[(tree, literal)] = value;
-        }
-
-        return value;
+        var literals = FactsOf(tree).Literals;
+        return literals.TryGetValue(literal, out var value)
+            ? value
+            : literals.GetOrAdd(literal, static (part, memo) => ShellValue.Text(((LiteralPartSyntax)part).Value, memo.Memo.LocationOf(memo.Tree, part)), (Memo: this, Tree: tree));
     }
 
     /// <summary>
@@ -60,4 +61,24 @@ internal sealed class SyntaxMemo
     private static bool IsPlainAssignment(SyntaxNode element)
         => element is AssignmentSyntax assignment
             && (assignment.Value is null || assignment.Value.DescendantNodes().All(node => node is LiteralPartSyntax or SingleQuotedPartSyntax or DoubleQuotedPartSyntax or SimpleExpansionSyntax or ParameterExpansionSyntax { Operator: null } || node.Kind == SyntaxKind.List));
+
+    /// <summary>The facts of <paramref name="tree"/>; a run asks of the same tree many times in a row, so the last one is kept at hand.</summary>
+    private TreeFacts FactsOf(SyntaxTree tree)
+    {
+        if (!ReferenceEquals(tree, _lastTree))
+        {
+            _lastFacts = Trees.GetValue(tree, static _ => new TreeFacts());
+            _lastTree = tree;
+        }
+
+        return _lastFacts!;
+    }
+
+    /// <summary>What one tree gives every evaluation alike; evaluations on several threads share it.</summary>
+    private sealed class TreeFacts
+    {
+        public ConcurrentDictionary<SyntaxElement, Location> Locations { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public ConcurrentDictionary<SyntaxElement, ShellValue> Literals { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 }
