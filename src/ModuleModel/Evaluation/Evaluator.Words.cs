@@ -33,32 +33,55 @@ internal sealed partial class Evaluator
         {
             if (element is WordSyntax word)
             {
-                fields.AddRange(ExpandFields(word));
+                ExpandFields(word, fields);
             }
         }
 
         return fields;
     }
 
-    /// <summary>Expands a word into fields, as for a command's arguments.</summary>
-    private List<ShellValue> ExpandFields(WordSyntax word)
+    /// <summary>Expands a word into fields, as for a command's arguments, added to <paramref name="fields"/>.</summary>
+    private void ExpandFields(WordSyntax word, List<ShellValue> fields)
     {
-        var pieces = new List<Piece>();
-        ExpandParts(word.Parts, quoted: false, pieces);
-        if (FieldSeparators() is { } ifs)
+        var pieces = RentPieces();
+        try
         {
-            return SplitFields(pieces, ifs);
-        }
+            ExpandParts(word.Parts, quoted: false, pieces);
+            if (FieldSeparators() is { } ifs)
+            {
+                SplitFields(pieces, ifs, fields);
+                return;
+            }
 
-        if (!pieces.Exists(SplitsOnIfs))
+            if (!pieces.Exists(SplitsOnIfs))
+            {
+                SplitFields(pieces, DefaultFieldSeparators, fields);
+                return;
+            }
+        }
+        finally
         {
-            return SplitFields(pieces, DefaultFieldSeparators);
+            ReturnPieces(pieces);
         }
 
         // How many fields, and which, depends on the unknown IFS: what the command is given is not known.
         AddUnknown($"the fields of `{Shorten(word.ToString())}`, split on an IFS that is not known", word);
         Record.Incomplete = true;
-        return [ShellValue.Of(new UnknownValue($"the fields of `{Shorten(word.ToString())}`", LocationOf(word)))];
+        fields.Add(ShellValue.Of(new UnknownValue($"the fields of `{Shorten(word.ToString())}`", LocationOf(word))));
+    }
+
+    /// <summary>
+    /// A list of pieces for one expansion, from those this world has used before: every word of every command
+    /// is expanded through one, and a new list each time was a fifth of what the evaluator allocated. A
+    /// command substitution inside a word expands words of its own meanwhile, so each expansion takes its own
+    /// list and gives it back when done.
+    /// </summary>
+    private List<Piece> RentPieces() => _pieceLists.TryPop(out var pieces) ? pieces : new List<Piece>(8);
+
+    private void ReturnPieces(List<Piece> pieces)
+    {
+        pieces.Clear();
+        _pieceLists.Push(pieces);
     }
 
     /// <summary>Expands a word without field splitting, as for an assignment's value or a case subject.</summary>
@@ -75,29 +98,49 @@ internal sealed partial class Evaluator
     /// <summary>Expands parts into one value, without field splitting.</summary>
     private ShellValue ExpandPartsToValue(SyntaxList<WordPartSyntax> parts, bool quoted)
     {
-        var pieces = new List<Piece>();
-        ExpandParts(parts, quoted, pieces);
-        return Values.Concat(pieces.ConvertAll(p => p.Value));
+        var pieces = RentPieces();
+        try
+        {
+            ExpandParts(parts, quoted, pieces);
+            if (pieces.Count == 1)
+            {
+                // What joining one value gives: itself, or the empty value.
+                return pieces[0].Value.Segments.IsEmpty ? ShellValue.Empty : pieces[0].Value;
+            }
+
+            return Values.Concat(pieces.ConvertAll(p => p.Value));
+        }
+        finally
+        {
+            ReturnPieces(pieces);
+        }
     }
 
     /// <summary>A case pattern or a parameter-expansion pattern: quoted characters stand for themselves.</summary>
     private string? ExpandPattern(WordSyntax word)
     {
-        var pieces = new List<Piece>();
-        ExpandParts(word.Parts, quoted: false, pieces);
-        var builder = new System.Text.StringBuilder();
-        foreach (var piece in pieces)
+        var pieces = RentPieces();
+        try
         {
-            var text = piece.Value.KnownText;
-            if (text is null)
+            ExpandParts(word.Parts, quoted: false, pieces);
+            var builder = new System.Text.StringBuilder();
+            foreach (var piece in pieces)
             {
-                return null;
+                var text = piece.Value.KnownText;
+                if (text is null)
+                {
+                    return null;
+                }
+
+                builder.Append(piece.Pattern ?? (piece.Quoted ? Glob.Escape(text) : text));
             }
 
-            builder.Append(piece.Pattern ?? (piece.Quoted ? Glob.Escape(text) : text));
+            return builder.ToString();
         }
-
-        return builder.ToString();
+        finally
+        {
+            ReturnPieces(pieces);
+        }
     }
 
     private void ExpandParts(SyntaxList<WordPartSyntax> parts, bool quoted, List<Piece> pieces)
@@ -263,9 +306,12 @@ internal sealed partial class Evaluator
     private ShellValue JoinPositional() => JoinValues(_state.Positional, PositionalSeparator());
 
     /// <summary>Field splitting on <paramref name="ifs"/>, as dash's ifsbreakup does it: only unquoted expansion results are split.</summary>
-    private static List<ShellValue> SplitFields(List<Piece> pieces, string ifs)
+    private static List<ShellValue> SplitFields(List<Piece> pieces, string ifs) => SplitFields(pieces, ifs, []);
+
+    /// <summary><see cref="SplitFields(List{Piece}, string)"/>, the fields added to <paramref name="fields"/>.</summary>
+    private static List<ShellValue> SplitFields(List<Piece> pieces, string ifs, List<ShellValue> fields)
     {
-        var splitter = new FieldSplitter(ifs);
+        var splitter = new FieldSplitter(ifs, fields);
         foreach (var piece in pieces)
         {
             if (piece.Splittable)
@@ -286,10 +332,12 @@ internal sealed partial class Evaluator
     /// that start a field are dropped, and a run of them, with at most one other IFS character, ends one field. Any
     /// other IFS character ends a field, empty or not. A field still empty at the end is dropped, unless quoted.
     /// </summary>
-    private sealed class FieldSplitter(string ifs)
+    private sealed class FieldSplitter(string ifs, List<ShellValue> fields)
     {
-        private readonly List<ShellValue> _fields = [];
-        private ShellValue.Builder _current = new();
+        private readonly List<ShellValue> _fields = fields;
+
+        // Made a value at the end of each field, which leaves it empty for the next.
+        private readonly ShellValue.Builder _current = new();
 
         // The field has begun: it holds text, or quotes (dash: its start is not where the scan is).
         private bool _begun;
@@ -380,7 +428,6 @@ internal sealed partial class Evaluator
         private void EndField()
         {
             _fields.Add(_current.ToValue());
-            _current = new ShellValue.Builder();
             _begun = false;
         }
     }

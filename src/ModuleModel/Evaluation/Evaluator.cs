@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
     private readonly Decisions _decisions;
     private readonly Stack<(SyntaxTree Tree, Location? Outer)> _trees = new();
     private readonly Stack<ShellValue.Builder> _outputs = new();
+    private readonly Stack<List<Piece>> _pieceLists = new();
     private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<RedirectSyntax, string>> HereDocuments = new();
     private readonly HashSet<string> _sourcing = new(StringComparer.Ordinal);
     private ShellState _state = new();
