@@ -89,7 +89,7 @@ internal sealed partial class Evaluator
 
         try
         {
-            return RunSourcedTree(SyntaxTree.ParseText(text, full));
+            return RunSourcedTree(_settings.SourcedFiles?.Parse(text, full) ?? SyntaxTree.ParseText(text, full));
         }
         finally
         {

@@ -647,6 +647,12 @@ internal sealed record EvaluationSettings(
     /// (the modules configured first register themselves per link mode).
     /// </summary>
     public LinkNeutralStarts? LinkNeutralStarts { get; init; }
+
+    /// <summary>
+    /// The module files the config sources, parsed once for the evaluations of one module directory (<see cref="Evaluation.SourcedFiles"/>).
+    /// Null: every world parses what it sources.
+    /// </summary>
+    public SourcedFiles? SourcedFiles { get; init; }
 }
 
 /// <summary>A module configured before the one evaluated: its directory (its <c>ngx_addon_dir</c>) and its parsed config.</summary>

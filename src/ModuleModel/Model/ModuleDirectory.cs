@@ -26,6 +26,9 @@ public sealed class ModuleDirectory
     // where every link mode is alike, for the worlds of the others to start there.
     private readonly ConcurrentDictionary<ReferenceBuild, LinkNeutralStarts> _linkNeutralStarts = new();
 
+    // The files the config sources, parsed once for every world and link mode rather than by each.
+    private readonly SourcedFiles _sourcedFiles = new();
+
     private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null, ImmutableArray<ModuleDirectory> configuredFirst = default)
     {
         Path = path;
@@ -166,6 +169,7 @@ public sealed class ModuleDirectory
         {
             ConfiguredFirst = [.. ConfiguredFirst.Select(d => new ConfiguredModule(d.Path, d.Config!))],
             LinkNeutralStarts = ConfiguredFirst.IsEmpty ? _linkNeutralStarts.GetOrAdd(reference, _ => new LinkNeutralStarts()) : null,
+            SourcedFiles = _sourcedFiles,
         };
         var worlds = Evaluator.RunAllWorlds(settings, Config);
         var lists = new ListChangeMemo();
