@@ -33,5 +33,33 @@ public sealed class IdentifierSearchTests
         Assert.False(file.MayHaveIdentifierContaining("ngx_modules", "ngx_max_module", "ctx_index"));
     }
 
+    [Fact]
+    public void The_answer_is_whether_the_text_holds_one_of_them_or_may_split_an_identifier()
+    {
+        // Texts made of the pieces the rules' texts are made of, and the sets of texts the rules ask about: what a faster
+        // search must still answer.
+        string[] pieces = ["ndk", "ngx", "_", "lua", "http", "ctx", "index", "modules", "max", "module", "top", "header", "body", "filter", " ", "\n", "x", "\\\n"];
+        string[][] sets =
+        [
+            ["ngx_modules", "ngx_max_module", "ctx_index"],
+            ["ngx_http_top_header_filter", "ngx_http_top_body_filter"],
+            ["ndk_", "ngx_http_lua_"],
+            ["ndk_"],
+            ["ngx_http_lua_"],
+            ["_"],
+        ];
+        var random = new Random(12);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var file = File(text);
+            foreach (var set in sets)
+            {
+                var alone = set.Any(t => text.Contains(t.TrimEnd('_') is { Length: > 0 } trimmed ? trimmed : t, StringComparison.Ordinal)) || file.MaySplitIdentifier;
+                Assert.True(alone == file.MayHaveIdentifierContaining(set), $"{string.Join(", ", set)} in \"{text}\"");
+            }
+        }
+    }
+
     private static CSourceFile File(string text) => CSourceFile.Create("x.c", SourceText.From(text));
 }
