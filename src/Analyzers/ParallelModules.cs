@@ -22,8 +22,15 @@ internal static class ParallelModules
             return [.. modules.Select(CheckAndTell)];
         }
 
-        // Handed out one module at a time, not in fixed ranges of the list: one large module (a tenth
-        // of a tree's modules can be half its work) would otherwise leave the other threads idle.
-        return [.. Partitioner.Create(modules, loadBalance: true).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(CheckAndTell)];
+        return [.. OneAtATime(modules).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(CheckAndTell)];
     }
+
+    /// <summary>
+    /// The modules handed out one at a time, in order, not in ranges of the list: one large module (a tenth of a
+    /// tree's modules can be half its work) would otherwise leave the other threads idle. The load-balancing
+    /// partitioner of a list hands out ranges that double every third time a thread asks, so that near the end one
+    /// thread took several modules at once while the others ran out of work.
+    /// </summary>
+    internal static OrderablePartitioner<string> OneAtATime(List<string> modules)
+        => Partitioner.Create(modules, EnumerablePartitionerOptions.NoBuffering);
 }
