@@ -72,9 +72,9 @@ internal sealed partial class Evaluator
 
     /// <summary>
     /// A list of pieces for one expansion, from those this world has used before: every word of every command
-    /// is expanded through one, and a new list each time was a fifth of what the evaluator allocated. A
-    /// command substitution inside a word expands words of its own meanwhile, so each expansion takes its own
-    /// list and gives it back when done.
+    /// is expanded through one, and a new list each time (with a second to join it, and a builder per field)
+    /// came to 7 MB of the 108 a check of 18 modules allocated. A command substitution inside a word expands
+    /// words of its own meanwhile, so each expansion takes its own list and gives it back when done.
     /// </summary>
     private List<Piece> RentPieces() => _pieceLists.TryPop(out var pieces) ? pieces : new List<Piece>(8);
 
