@@ -623,6 +623,10 @@ internal sealed record EvaluationSettings(
     int MaxWorlds = 64,
     Func<string, string?>? ReadNginxFile = null)
 {
+    /// <summary>The settings of an evaluation against <paramref name="reference"/>: its globals, and its own files for the scripts of nginx's source tree.</summary>
+    public static EvaluationSettings Against(ReferenceBuild reference, string moduleDirectory, LinkMode link, int maxSteps = 200_000)
+        => new(moduleDirectory, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile);
+
     /// <summary>The modules configure sources before this one (<c>--add-module</c> options given earlier), in order.</summary>
     public ImmutableArray<ConfiguredModule> ConfiguredFirst { get; init; } = [];
 

@@ -165,7 +165,7 @@ public sealed class ModuleDirectory
         }
 
         reference ??= ReferenceBuild.Default;
-        var settings = new EvaluationSettings(Path, link, reference.Globals, maxSteps, ReadNginxFile: reference.ReadFile)
+        var settings = EvaluationSettings.Against(reference, Path, link, maxSteps) with
         {
             ConfiguredFirst = [.. ConfiguredFirst.Select(d => new ConfiguredModule(d.Path, d.Config!))],
             LinkNeutralStarts = ConfiguredFirst.IsEmpty ? _linkNeutralStarts.GetOrAdd(reference, _ => new LinkNeutralStarts()) : null,

@@ -188,7 +188,7 @@ public sealed class EvaluatorAgreementTests
     public void Does_not_read_nginx_files_the_reference_build_does_not_know()
     {
         using var module = new TempModule("# config\n");
-        var settings = new EvaluationSettings(module.Path, LinkMode.Addon, ReferenceBuild.Default.Globals, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        var settings = EvaluationSettings.Against(ReferenceBuild.Default, module.Path, LinkMode.Addon);
         var world = Assert.Single(Evaluator.RunAllWorlds(settings, SyntaxTree.ParseText("r=`awk '{print $1}' src/http/ngx_http.h`\n", Path.Combine(module.Path, "config"))));
         Assert.Null(world.State.Variables["r"].KnownText);
     }

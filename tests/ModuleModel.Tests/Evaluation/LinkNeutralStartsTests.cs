@@ -149,7 +149,7 @@ public sealed class LinkNeutralStartsTests
     private static string Features(int count) => FeatureTests.Config(count, withLibraries: true);
 
     private static EvaluationSettings Settings(string directory, LinkMode link, int maxSteps)
-        => new(directory, link, ReferenceBuild.Default.Globals, maxSteps, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        => EvaluationSettings.Against(ReferenceBuild.Default, directory, link, maxSteps);
 
     private static void AssertSameWorlds(string directory, SyntaxTree config, LinkMode[] order, int maxSteps)
     {

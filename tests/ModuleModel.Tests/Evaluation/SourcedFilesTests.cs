@@ -126,5 +126,5 @@ public sealed class SourcedFilesTests
         => Assert.Single(Assert.Single(Assert.Single(directory.Describe(link).Outcomes).AutoModuleCalls).Names);
 
     private static EvaluationSettings Settings(string directory, LinkMode link)
-        => new(directory, link, ReferenceBuild.Default.Globals, 200_000, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        => EvaluationSettings.Against(ReferenceBuild.Default, directory, link);
 }

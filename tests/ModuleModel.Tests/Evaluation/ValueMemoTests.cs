@@ -130,7 +130,7 @@ public sealed class ValueMemoTests
     }
 
     private static EvaluationSettings Settings(string directory, LinkMode link)
-        => new(directory, link, ReferenceBuild.Default.Globals, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        => EvaluationSettings.Against(ReferenceBuild.Default, directory, link);
 
     private static string Features(int count) => FeatureTests.Config(count, withLibraries: true);
 }

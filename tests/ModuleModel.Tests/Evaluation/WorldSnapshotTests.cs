@@ -110,7 +110,7 @@ public sealed class WorldSnapshotTests
 
     private static void AssertSameWorlds(string directory, LinkMode link, SyntaxTree config, int maxSteps)
     {
-        var settings = new EvaluationSettings(directory, link, ReferenceBuild.Default.Globals, maxSteps, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        var settings = EvaluationSettings.Against(ReferenceBuild.Default, directory, link, maxSteps);
         var replayed = Evaluator.RunAllWorlds(settings with { StartWorldsWhereTheyPart = false }, config);
         var started = Evaluator.RunAllWorlds(settings, config);
         Assert.Equal(replayed.Select(Render), started.Select(Render));

@@ -83,7 +83,7 @@ public sealed class ListChangeMemoTests
 
     private static ModuleOutcome[] Outcomes(string directory, LinkMode link, SyntaxTree config, bool shared)
     {
-        var settings = new EvaluationSettings(directory, link, ReferenceBuild.Default.Globals, 200_000, ReadNginxFile: ReferenceBuild.Default.ReadFile);
+        var settings = EvaluationSettings.Against(ReferenceBuild.Default, directory, link);
         var memo = new ListChangeMemo();
         return [.. Evaluator.RunAllWorlds(settings, config).Select(w => new ModuleOutcome(directory, w, shared ? memo : new ListChangeMemo()))];
     }
