@@ -26,19 +26,11 @@ internal sealed class SyntaxMemo
 
     /// <summary>The location of <paramref name="element"/> in <paramref name="tree"/>.</summary>
     public Location LocationOf(SyntaxTree tree, SyntaxElement element)
-    {
-        var locations = FactsOf(tree).Locations;
-        return locations.TryGetValue(element, out var location) ? location : locations.GetOrAdd(element, static (e, t) => t.GetLocation(e), tree);
-    }
+        => FactsOf(tree).Locations.GetOrAdd(element, static (e, t) => t.GetLocation(e), tree);
 
     /// <summary>The text of a literal word part as a value written where it is (immutable, so one instance serves every world).</summary>
     public ShellValue Literal(SyntaxTree tree, LiteralPartSyntax literal)
-    {
-        var literals = FactsOf(tree).Literals;
-        return literals.TryGetValue(literal, out var value)
-            ? value
-            : literals.GetOrAdd(literal, static (part, memo) => ShellValue.Text(((LiteralPartSyntax)part).Value, memo.Memo.LocationOf(memo.Tree, part)), (Memo: this, Tree: tree));
-    }
+        => FactsOf(tree).Literals.GetOrAdd(literal, static (part, memo) => ShellValue.Text(((LiteralPartSyntax)part).Value, memo.Memo.LocationOf(memo.Tree, part)), (Memo: this, Tree: tree));
 
     /// <summary>
     /// False when <paramref name="statement"/> surely makes no choice: assignments alone, whose values
