@@ -76,6 +76,22 @@ public sealed class DescribeCommandTests
         Assert.Equal(string.Empty, result.Out);
     }
 
+    /// <summary>The parser's error is in the sourced file, and the JSON says which file: without <c>path</c> its line would read as the config's.</summary>
+    [Fact]
+    public void A_sourced_file_with_syntax_errors_exits_1_and_the_json_names_each_file()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("config", "ngx_addon_name=x\n. $ngx_addon_dir/common.sh\nHTTP_MODULES=\"$HTTP_MODULES x\"\n");
+        dir.Write("common.sh", "if true; then\n  X=1\n");
+        var result = CliRunner.Run("describe", dir.Path, "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        var diagnostics = JsonDocument.Parse(result.Out).RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => (d.GetProperty("id").GetString(), Path.GetFileName(d.GetProperty("path").GetString()), d.GetProperty("line").GetInt32()))
+            .Order()
+            .ToList();
+        Assert.Equal([("CC1002", "common.sh", 1), ("CC2011", "config", 2)], diagnostics);
+    }
+
     [Fact]
     public void A_config_with_syntax_errors_exits_1()
     {

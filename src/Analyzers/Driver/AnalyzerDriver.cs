@@ -16,7 +16,8 @@ internal sealed class AnalyzerDriver
 {
     /// <summary>The model's findings that <see cref="EvaluationStops"/> passes on.</summary>
     private static readonly ImmutableArray<DiagnosticDescriptor> StopDescriptors =
-        [ModelDiagnostics.StepLimit, ModelDiagnostics.TooManyOutcomes, ModelDiagnostics.SourcedFileMissing, ModelDiagnostics.RecursiveSource, ModelDiagnostics.ReadOnlyVariable];
+        [ModelDiagnostics.StepLimit, ModelDiagnostics.TooManyOutcomes, ModelDiagnostics.SourcedFileMissing, ModelDiagnostics.RecursiveSource, ModelDiagnostics.ReadOnlyVariable,
+            ModelDiagnostics.SourcedFileSyntaxErrors];
 
     private readonly ImmutableArray<(ModuleAnalyzer Analyzer, AnalysisContext Actions)> _analyzers;
 
@@ -63,14 +64,16 @@ internal sealed class AnalyzerDriver
     /// Where the model stopped evaluating the config (CC2005) or explored only some of its outcomes
     /// (CC2006), in the link modes the rules read: the rules then saw only part of what the config does,
     /// and saying nothing would pass a config that nothing has fully checked. And where configure itself
-    /// stops, on a sourced file that is missing (CC2007) or sources itself (CC2008), or on a read-only
-    /// variable assigned (CC2010): no rule reads that, and the module cannot be built at all.
+    /// stops, on a sourced file that is missing (CC2007), sources itself (CC2008) or has syntax errors
+    /// (CC2011, with the parser's errors in that file), or on a read-only variable assigned (CC2010): no
+    /// rule reads that, and the module cannot be built at all. The config's own syntax errors are the
+    /// module's (<see cref="ModuleDirectory.Diagnostics"/>), and leave no evaluation to stop.
     /// </summary>
     private static IEnumerable<Diagnostic> EvaluationStops(ModuleAnalysis analysis) => analysis.Module.Config is null
         ? []
         : new[] { LinkMode.Addon, LinkMode.Dynamic }
             .SelectMany(link => analysis.Describe(link).Diagnostics)
-            .Where(d => StopDescriptors.Contains(d.Descriptor));
+            .Where(d => StopDescriptors.Contains(d.Descriptor) || SyntaxDiagnostics.All.Contains(d.Descriptor));
 
     /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
     private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => !source.File.MayHaveUnterminated ? [] : source.File.Tokens

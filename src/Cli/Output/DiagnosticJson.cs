@@ -3,7 +3,10 @@ using ConfigConvert.Diagnostics;
 
 namespace ConfigConvert.Cli.Output;
 
-/// <summary>Writes diagnostics in the JSON shape other tools read.</summary>
+/// <summary>
+/// Writes diagnostics in the JSON shape other tools read. <c>path</c> is the file the diagnostic is in, when it is in
+/// one: a description's diagnostics may be in a file the config sources, not in the config.
+/// </summary>
 internal static class DiagnosticJson
 {
     public static void Write(Utf8JsonWriter writer, Diagnostic diagnostic)
@@ -12,6 +15,11 @@ internal static class DiagnosticJson
         writer.WriteString("id", diagnostic.Id);
         writer.WriteString("severity", SeverityNames.Name(diagnostic.Severity));
         writer.WriteString("message", diagnostic.Message);
+        if (diagnostic.Location.Path is { } path)
+        {
+            writer.WriteString("path", path);
+        }
+
         writer.WriteNumber("line", diagnostic.Location.Start.Line);
         writer.WriteNumber("column", diagnostic.Location.Start.Column);
         writer.WriteNumber("endLine", diagnostic.Location.End.Line);

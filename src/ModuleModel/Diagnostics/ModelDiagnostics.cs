@@ -50,7 +50,12 @@ public static class ModelDiagnostics
     public static readonly DiagnosticDescriptor ReadOnlyVariable = new(
         "CC2010", "Read-only variable changed", "`{0}` is read-only: dash says \"{0}: is read only\" and stops the whole configure run here", Category, DiagnosticSeverity.Error);
 
+    /// <summary>A <c>.</c> of a module file that has syntax errors: /bin/sh reports them and stops there.</summary>
+    public static readonly DiagnosticDescriptor SourcedFileSyntaxErrors = new(
+        "CC2011", "Sourced file has syntax errors", "`. {0}`: the file has syntax errors, and /bin/sh stops the whole configure run here", Category, DiagnosticSeverity.Error,
+        "dash parses a sourced file before running any of it; a syntax error anywhere in it runs none of it and stops the shell with status 2.");
+
     /// <summary>Every descriptor of this catalogue.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource, RequiresModule, ReadOnlyVariable];
+        [DirectoryMissing, ConfigMissing, ConfigUnreadable, ConfigSyntaxErrors, StepLimit, TooManyOutcomes, SourcedFileMissing, RecursiveSource, RequiresModule, ReadOnlyVariable, SourcedFileSyntaxErrors];
 }

@@ -89,7 +89,7 @@ internal sealed partial class Evaluator
 
         try
         {
-            return RunSourcedTree(_settings.SourcedFiles?.Parse(text, full) ?? SyntaxTree.ParseText(text, full));
+            return RunSourcedTree(_settings.SourcedFiles?.Parse(text, full) ?? SyntaxTree.ParseText(text, full), path, at);
         }
         finally
         {
@@ -97,12 +97,21 @@ internal sealed partial class Evaluator
         }
     }
 
-    /// <summary>Runs a sourced file; a syntax error in it stops /bin/sh, and configure with it.</summary>
-    private int? RunSourcedTree(SyntaxTree tree)
+    /// <summary>
+    /// Runs a sourced file. A syntax error in it stops /bin/sh before it runs any of it, and configure with it: the
+    /// parser's errors are said where they are, and CC2011 where configure stops (inside a subshell, only the subshell
+    /// ends).
+    /// </summary>
+    private int? RunSourcedTree(SyntaxTree tree, string path, SyntaxNode at)
     {
         if (tree.HasErrors)
         {
             Record.Diagnostics.AddRange(tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            if (_subshells == 0)
+            {
+                Record.Diagnostics.Add(Diagnostic.Create(ModelDiagnostics.SourcedFileSyntaxErrors, LocationOf(at), path));
+            }
+
             throw new ScriptExitException(2);
         }
 

@@ -157,6 +157,23 @@ public sealed class BadInputTests
         Assert.DoesNotContain(report.Diagnostics, d => d.Id is "CC2007" or "CC2010");
     }
 
+    /// <summary>
+    /// A sourced file with syntax errors: the parser's errors where they are, and CC2011 where configure stops. No rule reads
+    /// either, and without them a module that cannot be configured at all would pass.
+    /// </summary>
+    [Fact]
+    public void A_sourced_file_with_syntax_errors_is_an_error_in_the_file_and_where_it_is_sourced()
+    {
+        using var tree = new TempTree();
+        tree.Write("m/config", "ngx_addon_name=ngx_http_x_module\n. $ngx_addon_dir/common.sh\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n");
+        tree.Write("m/common.sh", "if true; then\n  X=1\n");
+        var report = Check(tree);
+        Assert.Equal(["CC1002 common.sh", "CC2011 config"], Findings(tree, report));
+        Assert.Equal(2, report.Diagnostics.Single(d => d.Id == "CC2011").Location.Start.Line);
+        Assert.True(report.HasFindings);
+        Assert.False(report.HasIoErrors);
+    }
+
     private static TempTree ModuleWith(string file, string text)
     {
         var tree = new TempTree();

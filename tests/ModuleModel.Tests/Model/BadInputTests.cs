@@ -112,6 +112,35 @@ public sealed class BadInputTests
         Assert.Empty(outcome.Modules);
     }
 
+    /// <summary>dash parses a sourced file whole before running it: a syntax error at its end runs none of it (X stays unset), and stops configure.</summary>
+    [Fact]
+    public void Sourcing_a_file_with_syntax_errors_stops_configure_where_it_is_sourced()
+    {
+        using var temp = new TempModule(
+            "ngx_addon_name=x\n. $ngx_addon_dir/common.sh\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n",
+            ("common.sh", "X=1\nif true; then\n  Y=2\n"));
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        var outcome = Assert.Single(description.Outcomes);
+        Assert.Equal(2, outcome.ExitStatus);
+        Assert.Empty(outcome.Modules);
+        var stop = Assert.Single(description.Diagnostics, d => d.Descriptor == ModelDiagnostics.SourcedFileSyntaxErrors);
+        Assert.Equal((Path.Combine(temp.Path, "config"), 2), (stop.Location.Path, stop.Location.Start.Line));
+        var error = Assert.Single(description.Diagnostics, d => d.Id == "CC1002");
+        Assert.Equal((Path.Combine(temp.Path, "common.sh"), 2), (error.Location.Path, error.Location.Start.Line));
+    }
+
+    [Fact]
+    public void A_sourced_file_with_syntax_errors_inside_a_subshell_ends_only_the_subshell()
+    {
+        using var temp = new TempModule(
+            "ngx_addon_name=x\n( . $ngx_addon_dir/common.sh )\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n",
+            ("common.sh", "if true; then\n"));
+        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        Assert.Equal("ngx_http_x_module", Assert.Single(Assert.Single(description.Outcomes).Modules).Name);
+        Assert.DoesNotContain(description.Diagnostics, d => d.Descriptor == ModelDiagnostics.SourcedFileSyntaxErrors);
+        Assert.Contains(description.Diagnostics, d => d.Id == "CC1002");
+    }
+
     [Fact]
     public async Task A_sourced_fifo_is_read_as_empty_without_waiting_for_a_writer()
     {
