@@ -64,7 +64,7 @@ internal sealed class CModuleDefinitionFinder
         // A file whose text proves it defines nothing (most of a module's files, even most of those that name
         // ngx_module_t) is not tokenized here. One that is has its comments read; the others are scanned for an
         // open comment without keeping tokens.
-        var mayDefine = !DefinitionScan.ProvesNone(file.Text.Text, file.MaySplitIdentifier);
+        var mayDefine = !DefinitionScan.ProvesNone(file.Bytes, file.MaySplitIdentifier);
         if (mayDefine || file.MayHaveUnterminated)
         {
             foreach (var comment in file.Comments)

@@ -13,24 +13,26 @@ namespace ConfigConvert.CSources;
 /// Most files of a module hold nothing any rule looks for, and a check reads them only to learn that: the
 /// questions that settle it from the text (<see cref="MayHaveIdentifierContaining"/>,
 /// <see cref="MayHaveUnterminated"/>) cost a search, where the tokens cost an array of a token for every
-/// few characters that the collector then carries. So the tokens are made only when a reader asks for them.
+/// few characters that the collector then carries. So the tokens are made only when a reader asks for them, and
+/// the text is decoded only when a reader asks for it: those questions read the bytes of the file as it was read
+/// (what they look for is ASCII, which UTF-8 and Latin-1 hold as it is), so most files of a check are never
+/// decoded, and cost the collector a byte a character rather than two.
 /// </remarks>
 internal sealed class CSourceFile
 {
     private readonly Lexing _lexing;
 
-    private CSourceFile(string path, SourceText text, Lexing lexing)
+    private CSourceFile(string path, Lexing lexing)
     {
         Path = path;
-        Text = text;
         _lexing = lexing;
     }
 
     /// <summary>The path relative to the module directory, with <c>/</c> separators.</summary>
     public string Path { get; }
 
-    /// <summary>The decoded text.</summary>
-    public SourceText Text { get; }
+    /// <summary>The decoded text, decoded when first read.</summary>
+    public SourceText Text => _lexing.Text;
 
     /// <summary>The tokens, directives included as one token each, comments excluded.</summary>
     public ImmutableArray<CToken> Tokens => _lexing.Result.Tokens;
@@ -40,10 +42,22 @@ internal sealed class CSourceFile
 
     /// <summary>A file of <paramref name="text"/>, tokenized when its tokens are first read.</summary>
     public static CSourceFile Create(string path, SourceText text)
-        => new(path, text, new Lexing(text.Text, SourceFileNames.IsCpp(path)));
+        => new(path, new Lexing(System.Text.Encoding.UTF8.GetBytes(text.Text), text, SourceFileNames.IsCpp(path)));
+
+    /// <summary>A file of <paramref name="bytes"/> as read, decoded (<see cref="SourceText.From(ReadOnlySpan{byte})"/>) when its text is first read.</summary>
+    public static CSourceFile Create(string path, byte[] bytes) => new(path, new Lexing(bytes, null, SourceFileNames.IsCpp(path)));
 
     /// <summary>The same file, tokenized once, under another path (a caller that locates by full path shares the index's tokens).</summary>
-    public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, Text, _lexing);
+    public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, _lexing);
+
+    /// <summary>The bytes as read (or, for a file made from a text, its text in UTF-8).</summary>
+    public ReadOnlySpan<byte> Bytes => _lexing.Bytes;
+
+    /// <summary>True when the file holds a NUL character anywhere.</summary>
+    public bool ContainsNul => _lexing.Bytes.Contains((byte)0);
+
+    /// <summary>True when the text holds <paramref name="sought"/> (anywhere: in code, comments or literals).</summary>
+    public bool Contains(string sought) => Contains(sought.AsSpan());
 
     /// <summary>
     /// False when no string or character literal and no block comment of the file lacks its closing
@@ -123,20 +137,36 @@ internal sealed class CSourceFile
     /// </summary>
     public bool MayHaveIdentifierContaining(params ReadOnlySpan<string> texts)
     {
-        var text = Text.Text.AsSpan();
         foreach (var part in texts)
         {
             // Searched without its trailing underscores: the search stops wherever the text has the first and the last
             // character of what it seeks that far apart, and `_`, the commonest character of C identifiers, made the
             // search for `ndk_` stop at every `ngx_` (three times as long). Finding more can only say "may" more often.
             var sought = part.AsSpan().TrimEnd('_');
-            if (text.Contains(sought.IsEmpty ? part : sought, StringComparison.Ordinal))
+            if (Contains(sought.IsEmpty ? part : sought))
             {
                 return true;
             }
         }
 
         return _lexing.MaySplitIdentifier;
+    }
+
+    /// <summary>
+    /// Searches the bytes for ASCII (the same as searching the text: UTF-8 and Latin-1 hold ASCII as it is, and no byte
+    /// of a UTF-8 sequence is ASCII); anything else, rare, in the decoded text.
+    /// </summary>
+    private bool Contains(ReadOnlySpan<char> sought)
+    {
+        const int longestOnTheStack = 256;
+        if (sought.Length > longestOnTheStack || !System.Text.Ascii.IsValid(sought))
+        {
+            return Text.Text.AsSpan().Contains(sought, StringComparison.Ordinal);
+        }
+
+        Span<byte> ascii = stackalloc byte[sought.Length];
+        System.Text.Ascii.FromUtf16(sought, ascii, out _);
+        return _lexing.Bytes.IndexOf(ascii) >= 0;
     }
 
     /// <summary>
@@ -308,11 +338,12 @@ internal sealed class CSourceFile
         => directive.Body.Length > 0 && directive.Body[0].Kind == CTokenKind.Identifier ? CTokenizer.GetText(text, directive.Body[0]) : body;
 
     /// <summary>
-    /// The tokens of one text, made once on first use and shared by every <see cref="CSourceFile"/> of it
-    /// (<see cref="WithPath"/>); and what the text settles without them.
+    /// The text and the tokens of one file, each made once on first use and shared by every <see cref="CSourceFile"/> of
+    /// it (<see cref="WithPath"/>); and what the bytes settle without them.
     /// </summary>
-    private sealed class Lexing(string text, bool cpp)
+    private sealed class Lexing(byte[] bytes, SourceText? text, bool cpp)
     {
+        private SourceText? _text = text;
         private LexedFile? _result;
         private int _unterminated = Unknown;
         private int _splitIdentifier = Unknown;
@@ -320,6 +351,11 @@ internal sealed class CSourceFile
         private const int Unknown = 0;
         private const int No = 1;
         private const int Yes = 2;
+
+        public ReadOnlySpan<byte> Bytes => bytes;
+
+        /// <summary>The text; decoded by one reader when several ask at once, so that all hold the same instance.</summary>
+        public SourceText Text => _text ?? Decode();
 
         public LexedFile Result => _result ?? LazyInitializer.EnsureInitialized(ref _result, Lex);
 
@@ -331,7 +367,7 @@ internal sealed class CSourceFile
                 {
                     // Once the tokens exist they answer; before, a quick scan settles most texts, and a run that keeps
                     // no token the rest.
-                    var found = _result is { } lexed ? lexed.HasUnterminated : !UnterminatedScan.ProvesNone(text, cpp) && CTokenizer.HasUnterminated(text, cpp);
+                    var found = _result is { } lexed ? lexed.HasUnterminated : !UnterminatedScan.ProvesNone(bytes, cpp) && CTokenizer.HasUnterminated(Text.Text, cpp);
                     _unterminated = found ? Yes : No;
                 }
 
@@ -345,15 +381,22 @@ internal sealed class CSourceFile
             {
                 if (_splitIdentifier == Unknown)
                 {
-                    _splitIdentifier = HasIdentifierSplice(text) ? Yes : No;
+                    _splitIdentifier = HasIdentifierSplice(bytes) ? Yes : No;
                 }
 
                 return _splitIdentifier == Yes;
             }
         }
 
+        private SourceText Decode()
+        {
+            var decoded = SourceText.From(bytes);
+            return Interlocked.CompareExchange(ref _text, decoded, null) ?? decoded;
+        }
+
         private LexedFile Lex()
         {
+            var text = Text.Text;
             var tokens = CTokenizer.Tokenize(text, cpp);
             return new LexedFile(tokens.Tokens, tokens.Comments, MapConditions(text, tokens.Tokens));
         }
@@ -361,11 +404,12 @@ internal sealed class CSourceFile
         /// <summary>
         /// True when some backslash-newline may lie inside an identifier: an identifier character before it, and one
         /// (or another backslash, the start of a further continuation) after it. A continuation inside an identifier
-        /// has both, at the first of a run of continuations; one that has not splits no identifier.
+        /// has both, at the first of a run of continuations; one that has not splits no identifier. Read in the bytes:
+        /// a byte past ASCII counts as part of an identifier, as every character past ASCII but U+FEFF does.
         /// </summary>
-        private static bool HasIdentifierSplice(string text)
+        private static bool HasIdentifierSplice(ReadOnlySpan<byte> text)
         {
-            for (var backslash = text.IndexOf('\\'); backslash >= 0; backslash = text.IndexOf('\\', backslash + 1))
+            for (var backslash = text.IndexOf((byte)'\\'); backslash >= 0; backslash = NextBackslash(text, backslash))
             {
                 var after = backslash + 1;
                 if (after < text.Length && text[after] == '\r')
@@ -386,6 +430,9 @@ internal sealed class CSourceFile
 
             return false;
         }
+
+        private static int NextBackslash(ReadOnlySpan<byte> text, int backslash)
+            => text[(backslash + 1)..].IndexOf((byte)'\\') is var next and >= 0 ? backslash + 1 + next : -1;
     }
 
     /// <summary>A file's tokens, comments and condition changes.</summary>

@@ -187,7 +187,7 @@ public sealed class CSourceIndex
                 return;
             }
 
-            var file = CSourceFile.Create(path, SourceText.From(content));
+            var file = CSourceFile.Create(path, content);
             _files.Add(file);
             CModuleDefinitionFinder.Find(file, _modules, _typeConstants, Diagnostics);
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -133,20 +134,34 @@ internal sealed class CTokenizer
 
     /// <summary>Length of the backslash-newline (or backslash-CR-LF) at <paramref name="position"/>, or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int ContinuationLength(string text, int position, int end)
+    internal static int ContinuationLength(string text, int position, int end) => ContinuationLength(text.AsSpan(), position, end);
+
+    /// <summary>
+    /// <see cref="ContinuationLength(string, int, int)"/> of characters or of the bytes of a file not yet decoded: the
+    /// lexical rules here read only ASCII, which UTF-8 and Latin-1 bytes hold as they are.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int ContinuationLength<T>(ReadOnlySpan<T> text, int position, int end)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        if (position >= end || text[position] != '\\')
+        if (position >= end || Code(text[position]) != '\\')
         {
             return 0;
         }
 
-        if (position + 1 < end && text[position + 1] == '\n')
+        if (position + 1 < end && Code(text[position + 1]) == '\n')
         {
             return 2;
         }
 
-        return position + 2 < end && text[position + 1] == '\r' && text[position + 2] == '\n' ? 3 : 0;
+        return position + 2 < end && Code(text[position + 1]) == '\r' && Code(text[position + 2]) == '\n' ? 3 : 0;
     }
+
+    /// <summary>A character's or a byte's code, to compare with ASCII characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Code<T>(T unit)
+        where T : unmanaged, IBinaryInteger<T>
+        => int.CreateTruncating(unit);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(int c)
@@ -162,10 +177,15 @@ internal sealed class CTokenizer
 
     /// <summary>The first position at or after <paramref name="position"/> that starts no backslash-newline.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int SkipContinuations(string text, int position, int end)
+    internal static int SkipContinuations(string text, int position, int end) => SkipContinuations(text.AsSpan(), position, end);
+
+    /// <summary><see cref="SkipContinuations(string, int, int)"/> of characters or of bytes (see <see cref="ContinuationLength{T}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int SkipContinuations<T>(ReadOnlySpan<T> text, int position, int end)
+        where T : unmanaged, IBinaryInteger<T>
     {
         // Nearly every character is no backslash: settled without a call.
-        if (position >= end || text[position] != '\\')
+        if (position >= end || Code(text[position]) != '\\')
         {
             return position;
         }
@@ -399,19 +419,24 @@ internal sealed class CTokenizer
     /// The position after the <c>*/</c> that closes a block comment whose body starts at <paramref name="body"/> (a
     /// backslash-newline may part the two characters), or -1 when the text ends first.
     /// </summary>
-    internal static int EndOfBlockComment(string text, int body, int end)
+    internal static int EndOfBlockComment(string text, int body, int end) => EndOfBlockComment(text.AsSpan(), body, end);
+
+    /// <summary><see cref="EndOfBlockComment(string, int, int)"/> of characters or of bytes (see <see cref="ContinuationLength{T}"/>).</summary>
+    internal static int EndOfBlockComment<T>(ReadOnlySpan<T> text, int body, int end)
+        where T : unmanaged, IBinaryInteger<T>
     {
         var p = body;
         while (true)
         {
-            var star = p < end ? text.IndexOf('*', p, end - p) : -1;
+            var star = p < end ? text[p..end].IndexOf(T.CreateTruncating('*')) : -1;
             if (star < 0)
             {
                 return -1;
             }
 
+            star += p;
             var after = SkipContinuations(text, star + 1, end);
-            if (after < end && text[after] == '/')
+            if (after < end && Code(text[after]) == '/')
             {
                 return after + 1;
             }
@@ -438,24 +463,29 @@ internal sealed class CTokenizer
     /// The line break that ends the <c>//</c> comment starting at <paramref name="start"/>, or <paramref name="end"/>:
     /// a backslash before a line break continues the comment onto the next line.
     /// </summary>
-    internal static int EndOfLineComment(string text, int start, int end)
+    internal static int EndOfLineComment(string text, int start, int end) => EndOfLineComment(text.AsSpan(), start, end);
+
+    /// <summary><see cref="EndOfLineComment(string, int, int)"/> of characters or of bytes (see <see cref="ContinuationLength{T}"/>).</summary>
+    internal static int EndOfLineComment<T>(ReadOnlySpan<T> text, int start, int end)
+        where T : unmanaged, IBinaryInteger<T>
     {
         var p = start + 2;
         while (true)
         {
-            var newline = p < end ? text.IndexOf('\n', p, end - p) : -1;
+            var newline = p < end ? text[p..end].IndexOf(T.CreateTruncating('\n')) : -1;
             if (newline < 0)
             {
                 return end;
             }
 
+            newline += p;
             var before = newline - 1;
-            if (before > start && text[before] == '\r')
+            if (before > start && Code(text[before]) == '\r')
             {
                 before--;
             }
 
-            if (before > start && text[before] == '\\')
+            if (before > start && Code(text[before]) == '\\')
             {
                 p = newline + 1;
                 continue;

@@ -10,18 +10,26 @@ namespace ConfigConvert.CSources;
 /// directive line between the type and its name) leaves the file to the tokenizer: the scan may only ever
 /// say "none" where there is none.
 /// </summary>
+/// <remarks>
+/// It reads the file's bytes, before they are decoded (UTF-8 or Latin-1): what it looks for is ASCII, held as it is
+/// in either. A byte past ASCII is a character the scan does not read, so it leaves the file to the tokenizer
+/// wherever one matters (beside the type, as a name, at the start of a line).
+/// </remarks>
 internal static class DefinitionScan
 {
+    private static readonly byte[] ModuleType = System.Text.Encoding.ASCII.GetBytes(CModuleDefinitionFinder.ModuleType);
+    private static readonly byte[] TypeSuffix = System.Text.Encoding.ASCII.GetBytes(CModuleDefinitionFinder.TypeSuffix);
+
     /// <summary>True when the text holds no module definition and no module type constant.</summary>
-    /// <param name="text">The file's text.</param>
+    /// <param name="text">The file's bytes.</param>
     /// <param name="maySplitIdentifier">Whether a backslash-newline may lie inside an identifier, which the text search cannot follow.</param>
-    public static bool ProvesNone(string text, bool maySplitIdentifier)
+    public static bool ProvesNone(ReadOnlySpan<byte> text, bool maySplitIdentifier)
         => !maySplitIdentifier && !MayHoldDefinition(text) && !MayHoldTypeConstant(text);
 
-    private static bool MayHoldDefinition(string text)
+    private static bool MayHoldDefinition(ReadOnlySpan<byte> text)
     {
-        var type = CModuleDefinitionFinder.ModuleType;
-        for (var at = text.IndexOf(type, StringComparison.Ordinal); at >= 0; at = text.IndexOf(type, at + 1, StringComparison.Ordinal))
+        var type = ModuleType.AsSpan();
+        for (var at = text.IndexOf(type); at >= 0; at = NextIndexOf(text, type, at))
         {
             var after = at + type.Length;
             if (IsWholeIdentifier(text, at, after) && MayDeclareWithInitializer(text, after))
@@ -34,16 +42,16 @@ internal static class DefinitionScan
     }
 
     /// <summary>After the type: a name, then <c>=</c>; or something the scan does not read (then it may be).</summary>
-    private static bool MayDeclareWithInitializer(string text, int position)
+    private static bool MayDeclareWithInitializer(ReadOnlySpan<byte> text, int position)
     {
         position = SkipBlanks(text, position);
-        if (position == text.Length || !CTokenizer.IsIdentifierPart(text[position]))
+        if (position == text.Length || !IsAsciiIdentifierPart(text[position]))
         {
             // `*m`, `)`, `;`, `,`: no name follows, so no definition. A comment, a continuation or a directive: unread.
             return position < text.Length && IsUnread(text[position]);
         }
 
-        while (position < text.Length && CTokenizer.IsIdentifierPart(text[position]))
+        while (position < text.Length && IsAsciiIdentifierPart(text[position]))
         {
             position++;
         }
@@ -52,13 +60,13 @@ internal static class DefinitionScan
         return position < text.Length && (text[position] == '=' || IsUnread(text[position]));
     }
 
-    private static bool MayHoldTypeConstant(string text)
+    private static bool MayHoldTypeConstant(ReadOnlySpan<byte> text)
     {
-        var suffix = CModuleDefinitionFinder.TypeSuffix;
-        for (var at = text.IndexOf(suffix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(suffix, at + 1, StringComparison.Ordinal))
+        var suffix = TypeSuffix.AsSpan();
+        for (var at = text.IndexOf(suffix); at >= 0; at = NextIndexOf(text, suffix, at))
         {
             var after = at + suffix.Length;
-            if ((after == text.Length || !CTokenizer.IsIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
+            if ((after == text.Length || !IsAsciiIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
             {
                 return true;
             }
@@ -71,16 +79,16 @@ internal static class DefinitionScan
     /// The line holding <paramref name="position"/> starts with <c>#</c> or with what the scan does not read, continues
     /// the line before, or ends a comment begun before it.
     /// </summary>
-    private static bool MayBeDirectiveLine(string text, int position)
+    private static bool MayBeDirectiveLine(ReadOnlySpan<byte> text, int position)
     {
-        var start = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
+        var start = text[..position].LastIndexOf((byte)'\n') + 1;
         if (start > 1 && (text[start - 2] == '\\' || (text[start - 2] == '\r' && start > 2 && text[start - 3] == '\\')))
         {
             return true;
         }
 
         // A block comment that ends on this line began on an earlier one: the line then starts where the comment did.
-        if (text.AsSpan(start, position - start).Contains("*/", StringComparison.Ordinal))
+        if (text[start..position].IndexOf("*/"u8) >= 0)
         {
             return true;
         }
@@ -89,16 +97,29 @@ internal static class DefinitionScan
         return start < text.Length && IsUnread(text[start]);
     }
 
-    private static bool IsWholeIdentifier(string text, int start, int end)
-        => (start == 0 || !CTokenizer.IsIdentifierPart(text[start - 1])) && (end == text.Length || !CTokenizer.IsIdentifierPart(text[end]));
+    private static bool IsWholeIdentifier(ReadOnlySpan<byte> text, int start, int end)
+        => (start == 0 || !IsAsciiIdentifierPart(text[start - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end]));
 
-    // A comment, a backslash-newline, or a directive.
-    private static bool IsUnread(char c) => c is '/' or '\\' or '#' or '%' or '?';
+    /// <summary>
+    /// A byte of an identifier the scan reads: ASCII only. Taking a byte past ASCII for no part of an identifier lets
+    /// more texts match, and then <see cref="IsUnread"/> of it leaves the file to the tokenizer.
+    /// </summary>
+    private static bool IsAsciiIdentifierPart(byte b) => b < 0x80 && CTokenizer.IsIdentifierPart(b);
 
-    // What the tokenizer skips as blank, U+FEFF included (a byte order mark, or one left inside a file).
-    private static int SkipBlanks(string text, int position)
+    /// <summary>
+    /// The next occurrence of <paramref name="sought"/> after the one at <paramref name="at"/>, or -1.
+    /// </summary>
+    private static int NextIndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> sought, int at)
+        => text[(at + 1)..].IndexOf(sought) is var next and >= 0 ? at + 1 + next : -1;
+
+    // A comment, a backslash-newline, a directive; or a byte past ASCII: a character the scan does not read (a letter
+    // of a name, a byte order mark that the tokenizer skips as blank).
+    private static bool IsUnread(byte b) => b is (byte)'/' or (byte)'\\' or (byte)'#' or (byte)'%' or (byte)'?' or >= 0x80;
+
+    // What the tokenizer skips as blank, apart from U+FEFF: its bytes are past ASCII, and read as unread.
+    private static int SkipBlanks(ReadOnlySpan<byte> text, int position)
     {
-        while (position < text.Length && text[position] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\uFEFF')
+        while (position < text.Length && text[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
         {
             position++;
         }

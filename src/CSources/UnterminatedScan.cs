@@ -6,7 +6,8 @@ namespace ConfigConvert.CSources;
 /// A quick proof that <see cref="CTokenizer.HasUnterminated"/> finds nothing: a string or character literal, or a
 /// block comment, without its closing delimiter. It reads only quotes, slashes and what they open, skipping
 /// the rest of the text by a vectorized search, so that the many files no rule reads are settled in a
-/// fraction of a tokenizer's run.
+/// fraction of a tokenizer's run. It reads the file's bytes, before they are decoded: what it looks for is
+/// ASCII, which UTF-8 and Latin-1 hold as it is, and no byte of a UTF-8 sequence is ASCII.
 /// </summary>
 /// <remarks>
 /// It may fail to prove it where the tokenizer finds nothing, never the other way; then the caller asks the
@@ -18,14 +19,14 @@ namespace ConfigConvert.CSources;
 /// </remarks>
 internal static class UnterminatedScan
 {
-    private static readonly SearchValues<char> Openers = SearchValues.Create("\"'/");
-    private static readonly SearchValues<char> InDoubleQuotes = SearchValues.Create("\"\\\n");
-    private static readonly SearchValues<char> InSingleQuotes = SearchValues.Create("'\\\n");
+    private static readonly SearchValues<byte> Openers = SearchValues.Create("\"'/"u8);
+    private static readonly SearchValues<byte> InDoubleQuotes = SearchValues.Create("\"\\\n"u8);
+    private static readonly SearchValues<byte> InSingleQuotes = SearchValues.Create("'\\\n"u8);
 
     /// <summary>True when no literal or block comment of <paramref name="text"/> can be open; false when one may be.</summary>
-    public static bool ProvesNone(string text, bool cpp)
+    public static bool ProvesNone(ReadOnlySpan<byte> text, bool cpp)
     {
-        if (cpp || text.Contains("R\"", StringComparison.Ordinal))
+        if (cpp || text.IndexOf("R\""u8) >= 0)
         {
             return false;
         }
@@ -33,7 +34,7 @@ internal static class UnterminatedScan
         var position = 0;
         while (true)
         {
-            var found = text.AsSpan(position).IndexOfAny(Openers);
+            var found = text[position..].IndexOfAny(Openers);
             if (found < 0)
             {
                 return true;
@@ -51,7 +52,7 @@ internal static class UnterminatedScan
     }
 
     /// <summary>Past a comment that starts at the slash, or past the slash; -1 for a block comment left open.</summary>
-    private static int SkipSlash(string text, int slash)
+    private static int SkipSlash(ReadOnlySpan<byte> text, int slash)
     {
         var second = CTokenizer.SkipContinuations(text, slash + 1, text.Length);
         if (second >= text.Length)
@@ -61,21 +62,21 @@ internal static class UnterminatedScan
 
         return text[second] switch
         {
-            '*' => CTokenizer.EndOfBlockComment(text, second + 1, text.Length),
-            '/' => CTokenizer.EndOfLineComment(text, slash, text.Length),
+            (byte)'*' => CTokenizer.EndOfBlockComment(text, second + 1, text.Length),
+            (byte)'/' => CTokenizer.EndOfLineComment(text, slash, text.Length),
             _ => slash + 1,
         };
     }
 
     /// <summary>Past the literal that opens at <paramref name="open"/>; -1 when the line or the text ends first.</summary>
-    private static int SkipQuoted(string text, int open)
+    private static int SkipQuoted(ReadOnlySpan<byte> text, int open)
     {
         var quote = text[open];
         var stops = quote == '"' ? InDoubleQuotes : InSingleQuotes;
         var p = open + 1;
         while (true)
         {
-            var found = text.AsSpan(p).IndexOfAny(stops);
+            var found = text[p..].IndexOfAny(stops);
             if (found < 0)
             {
                 return -1;

@@ -33,6 +33,24 @@ public sealed class IdentifierSearchTests
         Assert.False(file.MayHaveIdentifierContaining("ngx_modules", "ngx_max_module", "ctx_index"));
     }
 
+    /// <summary>
+    /// A file made from its bytes is searched in them before it is decoded; Latin-1 bytes (not UTF-8) hold ASCII as the
+    /// decoded text does, and a text past ASCII is sought in the text.
+    /// </summary>
+    [Fact]
+    public void A_file_is_searched_in_its_bytes_as_in_its_text_whatever_its_encoding()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes("/* caf\u00E9 */ ngx_modules[i];\n");
+        var file = CSourceFile.Create("x.c", bytes);
+        Assert.True(file.MayHaveIdentifierContaining("ngx_modules"));
+        Assert.False(file.MayHaveIdentifierContaining("ctx_index"));
+        Assert.True(file.Contains("caf\u00E9"));
+        Assert.False(file.ContainsNul);
+        Assert.True(CSourceFile.Create("x.c", [.. bytes, 0]).ContainsNul);
+        Assert.Equal((SourceEncoding.Latin1, "/* caf\u00E9 */ ngx_modules[i];\n"), (file.Text.Encoding, file.Text.Text));
+        Assert.Same(file.Text, file.WithPath("/m/x.c").Text);
+    }
+
     [Fact]
     public void The_answer_is_whether_the_text_holds_one_of_them_or_may_split_an_identifier()
     {

@@ -1,5 +1,4 @@
 using ConfigConvert.CSources;
-using ConfigConvert.Text;
 
 namespace ConfigConvert.Fuzz.Targets;
 
@@ -14,20 +13,21 @@ internal sealed class CTokensTarget : FuzzTarget
 
     public override void Run(byte[] input)
     {
-        var text = SourceText.From(input);
         foreach (var name in (string[])["fuzz.c", "fuzz.cc"])
         {
-            var file = CSourceFile.Create(name, text);
+            // Made from the bytes, as the index makes its files: the scans read the bytes, the tokenizer the decoded text.
+            var file = CSourceFile.Create(name, input);
+            var text = file.Text;
             // A directive token spans its whole line, comments included: tokens and comments are two sequences.
             CheckSequence("token", file.Tokens, text.Text.Length);
             CheckSequence("comment", file.Comments, text.Text.Length);
-            CheckUnterminated(text.Text, name == "fuzz.cc", file);
+            CheckUnterminated(text.Text, input, name == "fuzz.cc", file);
             CheckDefinitionScan(file);
             _ = CSourceIndex.Build([(name, input)]);
         }
     }
 
-    private static void CheckUnterminated(string text, bool cpp, CSourceFile file)
+    private static void CheckUnterminated(string text, byte[] bytes, bool cpp, CSourceFile file)
     {
         var open = file.Tokens.Any(t => t.IsUnterminated) || file.Comments.Any(t => t.IsUnterminated);
         if (CTokenizer.HasUnterminated(text, cpp) != open)
@@ -35,7 +35,7 @@ internal sealed class CTokensTarget : FuzzTarget
             throw new PropertyViolation($"the run that keeps no token says {!open} of an open literal or comment, the tokens {open}");
         }
 
-        if (open && UnterminatedScan.ProvesNone(text, cpp))
+        if (open && UnterminatedScan.ProvesNone(bytes, cpp))
         {
             throw new PropertyViolation("the quick scan proved no literal or comment open, but the tokens have one");
         }
@@ -46,7 +46,7 @@ internal sealed class CTokensTarget : FuzzTarget
         List<CModuleDefinition> definitions = [];
         List<CModuleTypeConstant> constants = [];
         CModuleDefinitionFinder.Search(file, definitions, constants, []);
-        if (definitions.Count + constants.Count > 0 && DefinitionScan.ProvesNone(file.Text.Text, file.MaySplitIdentifier))
+        if (definitions.Count + constants.Count > 0 && DefinitionScan.ProvesNone(file.Bytes, file.MaySplitIdentifier))
         {
             throw new PropertyViolation($"the text scan proved no module definition, but the finder finds {definitions.Count} definitions and {constants.Count} type constants");
         }

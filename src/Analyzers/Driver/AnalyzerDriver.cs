@@ -147,13 +147,13 @@ internal sealed class AnalyzerDriver
         if (indexed.TryGetValue(file.RelativePath, out var known))
         {
             // The index looks for a NUL byte only near the start; a file with one anywhere is binary here.
-            return known.Text.Text.Contains('\0') ? null : new CSourceDocument(file.RelativePath, known.WithPath(file.FullPath));
+            return known.ContainsNul ? null : new CSourceDocument(file.RelativePath, known.WithPath(file.FullPath));
         }
 
         try
         {
             var bytes = file.ReadAllBytes();
-            return Array.IndexOf(bytes, (byte)0) >= 0 ? null : new CSourceDocument(file.RelativePath, CSourceFile.Create(file.FullPath, SourceText.From(bytes)));
+            return Array.IndexOf(bytes, (byte)0) >= 0 ? null : new CSourceDocument(file.RelativePath, CSourceFile.Create(file.FullPath, bytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

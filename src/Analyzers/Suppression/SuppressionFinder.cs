@@ -49,7 +49,7 @@ internal static class SuppressionFinder
     {
         var file = document.File;
         // The comment's raw text must hold the marker; a file without it has none, and is not tokenized for it.
-        if (!file.Text.Text.Contains(SuppressionDirective.Marker, StringComparison.Ordinal))
+        if (!file.Contains(SuppressionDirective.Marker))
         {
             yield break;
         }

@@ -145,7 +145,7 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
     /// on the names the macro's pattern matches.
     /// </summary>
     private static IEnumerable<Regex> GeneratedNames(IEnumerable<CSourceFile> files)
-        => files.Where(file => file.Text.Text.Contains(CModuleDefinitionFinder.ModuleType, StringComparison.Ordinal))
+        => files.Where(file => file.Contains(CModuleDefinitionFinder.ModuleType))
             .SelectMany(file => file.Tokens.Where(t => t.Kind == CTokenKind.Directive).Select(t => file.GetText(t)))
             .Select(text => PastedDefinition().Match(text.Replace("\\\n", " ", StringComparison.Ordinal)))
             .Where(match => match.Success)
