@@ -141,8 +141,8 @@ public static class BoundedFile
     {
         // A file whose size is known is read straight into an array of that size: no chunk, no growing
         // stream and no final copy. Only a file without a size, or one that grew since it was measured,
-        // is read on in chunks.
-        var content = new byte[expected];
+        // is read on in chunks. Not zeroed first: the read overwrites what it keeps, and a short read keeps only what it read.
+        var content = GC.AllocateUninitializedArray<byte>(expected);
         var count = stream.ReadAtLeast(content, expected, throwOnEndOfStream: false);
         if (count < expected)
         {
