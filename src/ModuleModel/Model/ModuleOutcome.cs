@@ -18,6 +18,16 @@ public sealed class ModuleOutcome
     // and most ask about one name (ChangesVariable).
     private readonly Lazy<ImmutableSortedDictionary<string, ShellValue?>> _changedVariables;
 
+    // The facts read from configure's lists, made on first use too: a check describes each module in three link modes
+    // and up to 64 worlds each, and most of its rules read a few facts of a few of those outcomes.
+    private readonly Lazy<ImmutableArray<RegisteredModule>> _modules;
+    private readonly Lazy<ImmutableArray<RemovedModule>> _removedModules;
+    private readonly Lazy<ImmutableArray<ListFact>> _sources;
+    private readonly Lazy<ImmutableArray<ListFact>> _deps;
+    private readonly Lazy<ImmutableArray<ListFact>> _incs;
+    private readonly Lazy<ImmutableArray<ListFact>> _libs;
+    private readonly Lazy<ImmutableArray<SharedObject>> _sharedObjects;
+
     /// <param name="moduleDirectory">The module directory (absolute).</param>
     /// <param name="world">The world this outcome is of.</param>
     /// <param name="lists">Shared by the outcomes of one description, which compare the same long lists.</param>
@@ -35,25 +45,27 @@ public sealed class ModuleOutcome
         _after = after;
 
         // The memo is the description's, shared by its outcomes, which may be asked from several threads.
-        _changedVariables = new(() =>
+        Lazy<T> Locked<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Func<T> make) => new(() =>
         {
             lock (lists)
             {
-                return Changes(before, after, lists);
+                return make();
             }
         });
-        Modules = [.. ModuleType.All.SelectMany(type => lists.Added(before, after, type.ModulesList)
-            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))];
-        RemovedModules = [.. ModuleType.All.SelectMany(type => lists.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type)))];
-        Sources = Facts(before, after, ConfigureLists.Sources, lists, Display);
-        Deps = Facts(before, after, ConfigureLists.Deps, lists, Display);
-        Incs = Facts(before, after, ConfigureLists.Incs, lists, Display);
-        Libs = Facts(before, after, [ConfigureLists.CoreLibs], lists, Display);
+        _changedVariables = Locked(() => Changes(before, after, lists));
+        _modules = Locked(() => ModuleType.All.SelectMany(type => lists.Added(before, after, type.ModulesList)
+            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))
+            .ToImmutableArray());
+        _removedModules = Locked(() => ModuleType.All.SelectMany(type => lists.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type))).ToImmutableArray());
+        _sources = Locked(() => Facts(before, after, ConfigureLists.Sources, lists, Display));
+        _deps = Locked(() => Facts(before, after, ConfigureLists.Deps, lists, Display));
+        _incs = Locked(() => Facts(before, after, ConfigureLists.Incs, lists, Display));
+        _libs = Locked(() => Facts(before, after, [ConfigureLists.CoreLibs], lists, Display));
         Use = [.. world.Record.UseSwitches
             .Where(s => after.ContainsKey(s.Key))
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new ListFact($"{s.Key}={after[s.Key]}", s.Key, s.Value))];
-        SharedObjects = [.. lists.Added(before, after, ConfigureLists.DynamicModules).Select(added => SharedObjectOf(added.Word.ToString(), after, lists, Display))];
+        _sharedObjects = Locked(() => lists.Added(before, after, ConfigureLists.DynamicModules).Select(added => SharedObjectOf(added.Word.ToString(), after, lists, Display)).ToImmutableArray());
         AutoModuleCalls = [.. world.Record.AutoModuleCalls];
         Defines = [.. world.Record.Defines];
         Commands = [.. world.Record.Commands];
@@ -92,28 +104,28 @@ public sealed class ModuleOutcome
     internal bool Complete { get; }
 
     /// <summary>The modules put into configure's module lists, in order.</summary>
-    public ImmutableArray<RegisteredModule> Modules { get; }
+    public ImmutableArray<RegisteredModule> Modules => _modules.Value;
 
     /// <summary>nginx's own modules the config took out of a list (rare, and never what a module should do).</summary>
-    public ImmutableArray<RemovedModule> RemovedModules { get; }
+    public ImmutableArray<RemovedModule> RemovedModules => _removedModules.Value;
 
     /// <summary>Source files added (<c>NGX_ADDON_SRCS</c>, or a type's <c>*_SRCS</c>).</summary>
-    public ImmutableArray<ListFact> Sources { get; }
+    public ImmutableArray<ListFact> Sources => _sources.Value;
 
     /// <summary>Headers added to the dependencies.</summary>
-    public ImmutableArray<ListFact> Deps { get; }
+    public ImmutableArray<ListFact> Deps => _deps.Value;
 
     /// <summary>Include directories added.</summary>
-    public ImmutableArray<ListFact> Incs { get; }
+    public ImmutableArray<ListFact> Incs => _incs.Value;
 
     /// <summary>Linker flags added to <c>CORE_LIBS</c>.</summary>
-    public ImmutableArray<ListFact> Libs { get; }
+    public ImmutableArray<ListFact> Libs => _libs.Value;
 
     /// <summary><c>USE_*</c> switches set (<c>USE_OPENSSL=YES</c>...).</summary>
     public ImmutableArray<ListFact> Use { get; }
 
     /// <summary>Shared objects of a dynamic build.</summary>
-    public ImmutableArray<SharedObject> SharedObjects { get; }
+    public ImmutableArray<SharedObject> SharedObjects => _sharedObjects.Value;
 
     /// <summary>Every <c>. auto/module</c> call, with what it was given.</summary>
     public ImmutableArray<AutoModuleCall> AutoModuleCalls { get; }
