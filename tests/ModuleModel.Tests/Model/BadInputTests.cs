@@ -116,26 +116,21 @@ public sealed class BadInputTests
     [Fact]
     public void Sourcing_a_file_with_syntax_errors_stops_configure_where_it_is_sourced()
     {
-        using var temp = new TempModule(
-            "ngx_addon_name=x\n. $ngx_addon_dir/common.sh\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n",
-            ("common.sh", "X=1\nif true; then\n  Y=2\n"));
-        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        var (description, directory) = DescribeSourcing(". $ngx_addon_dir/common.sh", "X=1\nif true; then\n  Y=2\n");
         var outcome = Assert.Single(description.Outcomes);
         Assert.Equal(2, outcome.ExitStatus);
         Assert.Empty(outcome.Modules);
+        Assert.DoesNotContain("X", outcome.ChangedVariables.Keys);
         var stop = Assert.Single(description.Diagnostics, d => d.Descriptor == ModelDiagnostics.SourcedFileSyntaxErrors);
-        Assert.Equal((Path.Combine(temp.Path, "config"), 2), (stop.Location.Path, stop.Location.Start.Line));
+        Assert.Equal((Path.Combine(directory, "config"), 2), (stop.Location.Path, stop.Location.Start.Line));
         var error = Assert.Single(description.Diagnostics, d => d.Id == "CC1002");
-        Assert.Equal((Path.Combine(temp.Path, "common.sh"), 2), (error.Location.Path, error.Location.Start.Line));
+        Assert.Equal((Path.Combine(directory, "common.sh"), 2), (error.Location.Path, error.Location.Start.Line));
     }
 
     [Fact]
     public void A_sourced_file_with_syntax_errors_inside_a_subshell_ends_only_the_subshell()
     {
-        using var temp = new TempModule(
-            "ngx_addon_name=x\n( . $ngx_addon_dir/common.sh )\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n",
-            ("common.sh", "if true; then\n"));
-        var description = ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon);
+        var (description, _) = DescribeSourcing("( . $ngx_addon_dir/common.sh )", "if true; then\n");
         Assert.Equal("ngx_http_x_module", Assert.Single(Assert.Single(description.Outcomes).Modules).Name);
         Assert.DoesNotContain(description.Diagnostics, d => d.Descriptor == ModelDiagnostics.SourcedFileSyntaxErrors);
         Assert.Contains(description.Diagnostics, d => d.Id == "CC1002");
@@ -226,5 +221,12 @@ public sealed class BadInputTests
         var all = ModelDiagnostics.All.Concat(SyntaxDiagnostics.All).Concat(SourceDiagnostics.All).ToList();
         Assert.Equal(all.Count, all.Select(d => d.Id).Distinct().Count());
         Assert.All(all, d => Assert.Matches("^CC[0-9]{4}$", d.Id));
+    }
+
+    /// <summary>Describes a config that runs <paramref name="line"/> before registering its module, beside a <c>common.sh</c> of <paramref name="common"/>.</summary>
+    private static (ModuleDescription Description, string Directory) DescribeSourcing(string line, string common)
+    {
+        using var temp = new TempModule($"ngx_addon_name=x\n{line}\nHTTP_MODULES=\"$HTTP_MODULES ngx_http_x_module\"\n", ("common.sh", common));
+        return (ModuleDirectory.Load(temp.Path).Describe(LinkMode.Addon), temp.Path);
     }
 }
