@@ -14,10 +14,10 @@ namespace ConfigConvert.Analyzers.Driver;
 /// </summary>
 internal sealed class AnalyzerDriver
 {
-    /// <summary>The model's findings that <see cref="EvaluationStops"/> passes on.</summary>
+    /// <summary>The model's findings that <see cref="EvaluationStops"/> passes on: its stops, and the parser's errors in a sourced file.</summary>
     private static readonly ImmutableArray<DiagnosticDescriptor> StopDescriptors =
         [ModelDiagnostics.StepLimit, ModelDiagnostics.TooManyOutcomes, ModelDiagnostics.SourcedFileMissing, ModelDiagnostics.RecursiveSource, ModelDiagnostics.ReadOnlyVariable,
-            ModelDiagnostics.SourcedFileSyntaxErrors];
+            ModelDiagnostics.SourcedFileSyntaxErrors, .. SyntaxDiagnostics.All];
 
     private readonly ImmutableArray<(ModuleAnalyzer Analyzer, AnalysisContext Actions)> _analyzers;
 
@@ -73,7 +73,7 @@ internal sealed class AnalyzerDriver
         ? []
         : new[] { LinkMode.Addon, LinkMode.Dynamic }
             .SelectMany(link => analysis.Describe(link).Diagnostics)
-            .Where(d => StopDescriptors.Contains(d.Descriptor) || SyntaxDiagnostics.All.Contains(d.Descriptor));
+            .Where(d => StopDescriptors.Contains(d.Descriptor));
 
     /// <summary>String and character literals left open: the C index reports open comments (CC2107), this the rest.</summary>
     private static IEnumerable<Diagnostic> UnterminatedLiterals(CSourceDocument source) => !source.File.MayHaveUnterminated ? [] : source.File.Tokens
@@ -144,21 +144,18 @@ internal sealed class AnalyzerDriver
             return null;
         }
 
-        if (indexed.TryGetValue(file.RelativePath, out var known))
-        {
-            // The index looks for a NUL byte only near the start; a file with one anywhere is binary here.
-            return known.ContainsNul ? null : new CSourceDocument(file.RelativePath, known.WithPath(file.FullPath));
-        }
-
+        CSourceFile source;
         try
         {
-            var bytes = file.ReadAllBytes();
-            return Array.IndexOf(bytes, (byte)0) >= 0 ? null : new CSourceDocument(file.RelativePath, CSourceFile.Create(file.FullPath, bytes));
+            source = indexed.TryGetValue(file.RelativePath, out var known) ? known.WithPath(file.FullPath) : CSourceFile.Create(file.FullPath, file.ReadAllBytes());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+
+        // The index looks for a NUL byte only near the start; a file with one anywhere is binary here.
+        return source.ContainsNul ? null : new CSourceDocument(file.RelativePath, source);
     }
 
     /// <summary>

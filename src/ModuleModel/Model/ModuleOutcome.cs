@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
@@ -45,7 +46,7 @@ public sealed class ModuleOutcome
         _after = after;
 
         // The memo is the description's, shared by its outcomes, which may be asked from several threads.
-        Lazy<T> Locked<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Func<T> make) => new(() =>
+        Lazy<T> Locked<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Func<T> make) => new(() =>
         {
             lock (lists)
             {
