@@ -40,7 +40,7 @@ public static class ModuleChecker
     {
         options ??= new CheckOptions();
         var general = new List<Diagnostic>();
-        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = options.Include, Exclude = options.Exclude });
+        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = options.Include, Exclude = options.Exclude, MaxParallelism = options.MaxParallelism });
         general.AddRange(search.Problems.Select(SearchDiagnostics.Of));
         var baseline = OpenBaseline(options, general);
         var run = new CheckRun(options, baseline);

@@ -31,7 +31,7 @@ internal static class TreeConversion
     /// <summary>The modules, converted in order, and the paths that could not be searched, as the model's diagnostics, for a report to show.</summary>
     public static List<Item> Collect(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out IReadOnlyList<Diagnostic> problems)
     {
-        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude });
+        var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = trees.Include, Exclude = trees.Exclude, MaxParallelism = trees.MaxParallelism });
         problems = [.. search.Problems.Select(AsDiagnostic)];
         var modules = search.Modules;
         return RunProgress.Run(console, "Converting modules", progress =>

@@ -49,8 +49,21 @@ public static class ModuleSearch
             FindIn(path, globs, walk, modules, problems);
         }
 
-        var found = modules.DistinctBy(m => m.Directory, StringComparer.Ordinal).Select(m => SourcedConfigs.Module(m.Directory) with { SearchedFrom = m.SearchedFrom }).ToList();
+        var found = WithSourcedConfigs([.. modules.DistinctBy(m => m.Directory, StringComparer.Ordinal)], options.MaxParallelism);
         return new ModuleSearchResult([.. found.Where(m => !IsPartOfAnother(m, found))], [.. problems]);
+    }
+
+    /// <summary>
+    /// The modules with the configs each sources, in the order given. Each config is parsed to find them, on as
+    /// many threads as allowed: nothing is checked before the search ends, so a tree of many modules would
+    /// otherwise wait for one thread to parse every config.
+    /// </summary>
+    private static List<FoundModule> WithSourcedConfigs(List<(string Directory, string SearchedFrom)> modules, int maxParallelism)
+    {
+        var found = new FoundModule[modules.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(maxParallelism, 1, 512) };
+        Parallel.For(0, modules.Count, parallel, i => found[i] = SourcedConfigs.Module(modules[i].Directory) with { SearchedFrom = modules[i].SearchedFrom });
+        return [.. found];
     }
 
     /// <summary>
@@ -118,6 +131,9 @@ public sealed record ModuleSearchOptions
 
     /// <summary>Globs, as <see cref="Include"/>, of found modules to leave out; exclusion wins over inclusion.</summary>
     public ImmutableArray<string> Exclude { get; init; } = [];
+
+    /// <summary>How many threads may read the found modules' configs at once; 1 by default, which reads them in turn.</summary>
+    public int MaxParallelism { get; init; } = 1;
 }
 
 /// <summary>What a search found: the modules, in a deterministic order, and what it could not search.</summary>

@@ -103,21 +103,30 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         return File.Exists(config) && LooksLikeModuleConfig(config);
     }
 
-    /// <summary>A file named config may be anything (a test suite's, a tool's); a module's names configure's variables.</summary>
+    /// <summary>How much of a config is read to tell whether it is a module's: the names come first in any real one.</summary>
+    private const int PrefixBytes = 64 * 1024;
+
+    /// <summary>
+    /// A file named config may be anything (a test suite's, a tool's); a module's names configure's variables. The
+    /// names are ASCII, which UTF-8 and Latin-1 (how the tool decodes a config) hold byte for byte, so the bytes are
+    /// searched as read: a buffer of characters the size of the prefix would go to the large-object heap, once per
+    /// module, and its collections hold up the whole search.
+    /// </summary>
     private static bool LooksLikeModuleConfig(string path)
     {
         try
         {
             // An empty file names nothing, and not opening it means a FIFO cannot block the search.
-            if (!BoundedFile.HasSize(path))
+            var size = BoundedFile.SizeOf(path);
+            if (size == 0)
             {
                 return false;
             }
 
-            using var reader = new StreamReader(path);
-            var buffer = new char[64 * 1024];
-            var text = new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
-            return text.Contains("ngx_addon_name", StringComparison.Ordinal) || text.Contains("ngx_module_", StringComparison.Ordinal) || text.Contains("_MODULES", StringComparison.Ordinal);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            var prefix = new byte[(int)Math.Min(size, PrefixBytes)];
+            ReadOnlySpan<byte> text = prefix.AsSpan(0, stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false));
+            return text.IndexOf("ngx_addon_name"u8) >= 0 || text.IndexOf("ngx_module_"u8) >= 0 || text.IndexOf("_MODULES"u8) >= 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -184,6 +184,35 @@ public sealed class ModuleSearchTests : IDisposable
         Assert.Equal((At("t/c/pipe"), ModuleSearchProblemKind.NotAModule), (problem.Path, problem.Kind));
     }
 
+    [Fact]
+    public void Configs_read_on_many_threads_give_the_modules_and_their_parts_in_the_order_of_one()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            Write($"t/m{i:D2}/config", i % 3 == 0 ? Parent : Module);
+            Write($"t/m{i:D2}/filter/config", Part);
+            Write($"t/m{i:D2}/static/config", Part);
+        }
+
+        var inTurn = ModuleSearch.Find([At("t")]);
+        var parallel = ModuleSearch.Find([At("t")], new ModuleSearchOptions { MaxParallelism = 8 });
+
+        Assert.Equal(40, inTurn.Modules.Length);
+        Assert.Equal(inTurn.Modules.Select(m => (m.Directory, string.Join(' ', m.SourcedConfigs))), parallel.Modules.Select(m => (m.Directory, string.Join(' ', m.SourcedConfigs))));
+        Assert.Equal<string>([At("t/m03/filter/config"), At("t/m03/static/config")], parallel.Modules[3].SourcedConfigs);
+    }
+
+    [Fact]
+    public void A_config_is_told_from_other_files_by_the_names_in_its_first_64_KiB()
+    {
+        // A test suite's or a tool's file named config is no module's; a module's names configure's variables early on.
+        Write("t/early/config", Module + new string('#', 100_000) + "\n");
+        Write("t/late/config", new string('#', 70_000) + "\n" + Module);
+        Write("t/other/config", "server { listen 80; }\n");
+
+        Assert.Equal([At("t/early")], Directories(new ModuleSearchOptions()));
+    }
+
     private List<string> Directories(ModuleSearchOptions options) => [.. ModuleSearch.Find([At("t")], options).Modules.Select(m => m.Directory)];
 
     private string At(string relative) => Path.Combine(_root, relative);
