@@ -50,7 +50,7 @@ public static class ModuleSearch
         }
 
         var found = WithSourcedConfigs([.. modules.DistinctBy(m => m.Directory, StringComparer.Ordinal)], options.MaxParallelism);
-        return new ModuleSearchResult([.. found.Where(m => !IsPartOfAnother(m, found))], [.. problems]);
+        return new ModuleSearchResult([.. WithoutParts(found)], [.. problems]);
     }
 
     /// <summary>
@@ -67,15 +67,31 @@ public static class ModuleSearch
     }
 
     /// <summary>
-    /// True when another module's config sources this one's. Two configs that source each other are both
-    /// kept: dropping either would lose a module (the evaluation reports the recursion).
+    /// The modules that no other module's config sources, in order. Two configs that source each other are both
+    /// kept: dropping either would lose a module (the evaluation reports the recursion). Each path is resolved
+    /// once, and the modules that source a config are looked up by its path, not asked pair by pair: a tree of
+    /// many modules made of parts is not quadratic in its modules.
     /// </summary>
-    private static bool IsPartOfAnother(FoundModule module, List<FoundModule> all)
+    private static IEnumerable<FoundModule> WithoutParts(List<FoundModule> found)
     {
-        var config = RealPaths.Of(module.Config);
-        return all.Any(other => other != module
-            && other.SourcedConfigs.Any(c => RealPaths.Of(c) == config)
-            && !module.SourcedConfigs.Any(c => RealPaths.Of(c) == RealPaths.Of(other.Config)));
+        var configs = found.Select(m => RealPaths.Of(m.Config)).ToArray();
+        var sourced = found.Select(m => m.SourcedConfigs.Select(RealPaths.Of).ToHashSet(StringComparer.Ordinal)).ToArray();
+        var sourcedBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < found.Count; i++)
+        {
+            foreach (var config in sourced[i])
+            {
+                if (!sourcedBy.TryGetValue(config, out var modules))
+                {
+                    sourcedBy[config] = modules = [];
+                }
+
+                modules.Add(i);
+            }
+        }
+
+        bool IsPart(int i) => sourcedBy.TryGetValue(configs[i], out var by) && by.Any(other => other != i && !sourced[i].Contains(configs[other]));
+        return found.Where((_, i) => !IsPart(i));
     }
 
     private static void FindIn(string path, ModuleGlobs globs, TreeWalk walk, List<(string Directory, string SearchedFrom)> modules, List<ModuleSearchProblem> problems)
