@@ -12,7 +12,7 @@ internal static class ConversionReporting
     public static int Run(CliConsole console, string[] paths, ReportCommand command, ConversionOptions options, FormatContext context, string format, TreeSettings trees)
     {
         var conversions = TreeConversion.Collect(console, paths, trees, options, out var problems);
-        var report = ReportBuilder.FromConversions(command, problems, conversions.Select(c => (c.Module, c.Result, c.SearchedFrom)));
+        var report = ReportBuilder.FromConversions(command, problems, conversions.Select(c => (c.ModulePath, c.ModuleDiagnostics, c.Result, c.SearchedFrom)));
         ReportFormats.Get(format).Write(report, context);
         var outcomes = report.Modules.Select(m => m.Conversion!.Outcome).ToList();
         return outcomes.Contains(ConversionOutcome.Unreadable) ? ExitCodes.UsageOrIoError

@@ -58,11 +58,11 @@ internal static class ConvertCommand
     {
         var modules = TreeConversion.Run(console, directories, trees, options, out var ioError);
         var findings = false;
-        foreach (var (module, converted, _) in modules)
+        foreach (var (_, moduleDiagnostics, converted, _) in modules)
         {
             if (converted is not { } result)
             {
-                foreach (var diagnostic in module.Diagnostics)
+                foreach (var diagnostic in moduleDiagnostics)
                 {
                     console.Error.WriteLine(diagnostic.ToString());
                 }

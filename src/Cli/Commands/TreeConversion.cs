@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ConfigConvert.Cli.Input;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
@@ -12,8 +13,12 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class TreeConversion
 {
-    /// <summary>A module, its conversion (none when the module could not be read), and the directory whose search found it.</summary>
-    public sealed record Item(ModuleDirectory Module, ConversionResult? Result, string SearchedFrom);
+    /// <summary>
+    /// A module's directory, its conversion (none when the module could not be read, and then the model's diagnostics
+    /// say why), and the directory whose search found it. Not the module itself: its evaluated worlds are dropped as
+    /// soon as it is converted, so that a tree of thousands of modules is not held whole until the last is done.
+    /// </summary>
+    public sealed record Item(string ModulePath, ImmutableArray<Diagnostic> ModuleDiagnostics, ConversionResult? Result, string SearchedFrom);
 
     /// <summary>The modules, converted in order; a path that could not be searched is written to standard error and sets <paramref name="searchFailed"/>.</summary>
     public static List<Item> Run(CliConsole console, string[] paths, TreeSettings trees, ConversionOptions options, out bool searchFailed)
@@ -40,7 +45,7 @@ internal static class TreeConversion
             Item Convert(FoundModule found)
             {
                 var module = DependencyOption.Load(found.Directory, trees.Dependencies);
-                var item = new Item(module, module.HasIoError ? null : ConfigConverter.Convert(module, options), found.SearchedFrom);
+                var item = new Item(module.Path, module.Diagnostics, module.HasIoError ? null : ConfigConverter.Convert(module, options), found.SearchedFrom);
                 progress?.Report((Interlocked.Increment(ref done), modules.Length));
                 return item;
             }

@@ -3,7 +3,6 @@ using ConfigConvert.Analyzers;
 using ConfigConvert.Converter;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
-using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.Cli.Output.Reports;
@@ -28,9 +27,9 @@ internal static class ReportBuilder
     /// The report of <c>convert --check</c> or <c>convert --diff</c>: each module loaded and converted, nothing written;
     /// a path that names no module (<paramref name="searchProblems"/>) is an unreadable module of its own, with the reason.
     /// </summary>
-    public static Report FromConversions(ReportCommand command, IEnumerable<Diagnostic> searchProblems, IEnumerable<(ModuleDirectory Module, ConversionResult? Result, string SearchedFrom)> conversions)
+    public static Report FromConversions(ReportCommand command, IEnumerable<Diagnostic> searchProblems, IEnumerable<(string ModulePath, ImmutableArray<Diagnostic> ModuleDiagnostics, ConversionResult? Result, string SearchedFrom)> conversions)
     {
-        var modules = searchProblems.Select(Unreadable).Concat(conversions.Select(c => Convert(command, c.Module, c.Result, c.SearchedFrom))).ToImmutableArray();
+        var modules = searchProblems.Select(Unreadable).Concat(conversions.Select(c => Convert(command, c.ModulePath, c.ModuleDiagnostics, c.Result, c.SearchedFrom))).ToImmutableArray();
         var known = modules.Select(m => m.Conversion!).Where(c => c.Outcome != ConversionOutcome.Unreadable)
             .Select(c => KeyValuePair.Create(c.ConfigPath, c.Original));
         return new Report(command, modules, [], SourceFiles.Read(modules.SelectMany(m => m.Findings), known));
@@ -47,14 +46,14 @@ internal static class ReportBuilder
         };
     }
 
-    private static ModuleReport Convert(ReportCommand command, ModuleDirectory module, ConversionResult? converted, string searchedFrom)
+    private static ModuleReport Convert(ReportCommand command, string modulePath, ImmutableArray<Diagnostic> moduleDiagnostics, ConversionResult? converted, string searchedFrom)
     {
         if (converted is not { } result)
         {
-            return Unreadable(module.Path, module.Diagnostics);
+            return Unreadable(modulePath, moduleDiagnostics);
         }
 
-        var directoryPath = Path.GetFullPath(module.Path);
+        var directoryPath = Path.GetFullPath(modulePath);
 
         // `convert --check` answers one question, so the converter's notes on a conversion are left out of it.
         var findings = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info || command != ReportCommand.ConvertCheck).ToImmutableArray();
