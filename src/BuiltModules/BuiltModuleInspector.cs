@@ -29,23 +29,27 @@ public static class BuiltModuleInspector
     public static PreflightReport Preflight(string nginxBinary, string? configurationFile = null, string? prefix = null)
         => Preflight(nginxBinary, configurationFile, prefix, new SharedLibraries(LibrarySearch.System));
 
+    /// <summary>
+    /// Each file is read, loaded into the simulated nginx and let go before the next is read: what a load leaves
+    /// behind is names and exports, and a directory of thousands of modules is not held whole as images.
+    /// </summary>
     internal static InspectionReport Inspect(IReadOnlyList<string> sharedObjects, string? againstNginx, SharedLibraries libraries)
     {
-        var files = sharedObjects.Select(path => ModuleFileReader.Read(path, libraries)).ToList();
-        if (againstNginx is null)
+        var nginx = againstNginx is null ? null : NginxBinaryReader.Read(againstNginx, libraries);
+        var simulator = nginx is { Report.IsUsable: true } ? new LoadSimulator(nginx, libraries) : null;
+        var reports = ImmutableArray.CreateBuilder<SharedObjectReport>(sharedObjects.Count);
+        var outcomes = ImmutableArray.CreateBuilder<LoadOutcome>();
+        foreach (var path in sharedObjects)
         {
-            return new InspectionReport([.. files.Select(f => f.Report)], null, []);
+            var file = ModuleFileReader.Read(path, libraries);
+            reports.Add(file.Report);
+            if (simulator is not null)
+            {
+                outcomes.Add(simulator.Load(path, Path.GetFullPath(path), file, null, 0, DirectiveProblem.None));
+            }
         }
 
-        var nginx = NginxBinaryReader.Read(againstNginx, libraries);
-        if (!nginx.Report.IsUsable)
-        {
-            return new InspectionReport([.. files.Select(f => f.Report)], nginx.Report, []);
-        }
-
-        var simulator = new LoadSimulator(nginx, libraries);
-        var outcomes = files.Select(f => simulator.Load(f.Report.Path, Path.GetFullPath(f.Report.Path), f, null, 0, DirectiveProblem.None));
-        return new InspectionReport([.. files.Select(f => f.Report)], nginx.Report, [.. outcomes]);
+        return new InspectionReport(reports.ToImmutable(), nginx?.Report, outcomes.ToImmutable());
     }
 
     internal static PreflightReport Preflight(string nginxBinary, string? configurationFile, string? prefix, SharedLibraries libraries)

@@ -33,22 +33,25 @@ internal sealed class LibrarySearch
             return IsLoadable(name) ? name : null;
         }
 
+        return Directories(requester).Select(directory => Path.Combine(directory, name)).FirstOrDefault(IsLoadable);
+    }
+
+    /// <summary>Where <paramref name="requester"/>'s libraries are looked for, in order: its own run path, then the system's.</summary>
+    public IEnumerable<string> Directories(ElfImage requester)
+    {
         var origin = Path.GetDirectoryName(Path.GetFullPath(requester.Path)) ?? "/";
         var own = requester.RunPath.IsEmpty ? requester.RPath : requester.RunPath;
-        foreach (var directory in own.Select(d => d.Replace("$ORIGIN", origin, StringComparison.Ordinal).Replace("${ORIGIN}", origin, StringComparison.Ordinal)).Concat(_systemDirectories))
-        {
-            var candidate = Path.Combine(directory, name);
-            if (IsLoadable(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return own.Select(d => d.Replace("$ORIGIN", origin, StringComparison.Ordinal).Replace("${ORIGIN}", origin, StringComparison.Ordinal)).Concat(_systemDirectories);
     }
 
     private static bool IsLoadable(string path)
     {
+        // Most candidates do not exist: asking first spares the exception of a failed open.
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
         try
         {
             using var stream = File.OpenRead(path);

@@ -16,6 +16,10 @@ internal sealed class SharedLibraries(LibrarySearch search)
     private readonly Dictionary<string, ElfImage?> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FrozenSet<string>> _exports = new(StringComparer.Ordinal);
 
+    // Where each library was found, by its name and the directories searched: every module of a directory
+    // needs the same few, and each search opens every candidate up to the one found.
+    private readonly Dictionary<string, string?> _found = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The libraries <paramref name="image"/> needs, breadth first as the loader maps them, skipping
     /// those already loaded (by name); a library that cannot be found has a null path.
@@ -35,7 +39,7 @@ internal sealed class SharedLibraries(LibrarySearch search)
                     continue;
                 }
 
-                var path = search.Find(name, current);
+                var path = Find(name, current);
                 result.Add(new ResolvedLibrary(name, path));
                 if (path is not null && ReadImage(path) is { } library)
                 {
@@ -60,7 +64,19 @@ internal sealed class SharedLibraries(LibrarySearch search)
     }
 
     /// <summary>Where the C library is: every module gets its symbols, whether or not it names it.</summary>
-    public string? FindLibc(ElfImage requester) => search.Find("libc.so.6", requester);
+    public string? FindLibc(ElfImage requester) => Find("libc.so.6", requester);
+
+    private string? Find(string name, ElfImage requester)
+    {
+        var key = name.Contains('/') ? name : string.Join('\n', search.Directories(requester).Prepend(name));
+        if (!_found.TryGetValue(key, out var path))
+        {
+            path = search.Find(name, requester);
+            _found[key] = path;
+        }
+
+        return path;
+    }
 
     private ElfImage? ReadImage(string path)
     {

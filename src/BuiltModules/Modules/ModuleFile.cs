@@ -52,12 +52,10 @@ internal static class ModuleFileReader
             diagnostics.Add(Diagnostic.Create(BuiltModuleDiagnostics.LibraryNotFound, Location.None(path), path, missing.Name));
         }
 
-        var provided = new HashSet<string>(StringComparer.Ordinal);
-        var libc = libraries.FindLibc(image);
-        foreach (var library in closure.Select(l => l.Path).Append(libc).OfType<string>())
-        {
-            provided.UnionWith(libraries.Exports(library));
-        }
+        // Each symbol is looked up in the libraries' own sets: a union of them (libc, libssl, libcrypto: thousands of
+        // names) made for every file cost more than all the lookups of a module's few hundred symbols.
+        var exports = closure.Select(l => l.Path).Append(libraries.FindLibc(image)).OfType<string>().Distinct(StringComparer.Ordinal).Select(libraries.Exports).ToList();
+        bool Provided(string symbol) => exports.Exists(e => e.Contains(symbol));
 
         WarnUnknownLayouts(list, path, diagnostics);
         var report = new SharedObjectReport
@@ -68,7 +66,7 @@ internal static class ModuleFileReader
             HasOrder = list.HasOrder,
             ModuleListRead = list.WasRead,
             NeededLibraries = [.. image.Needed.Select(n => new NeededLibrary(n, closure.FirstOrDefault(l => l.Name == n)?.Path))],
-            SymbolsFromNginx = [.. image.Symbols.Where(s => !s.IsDefined && !s.IsWeak && s.Name.Length > 0 && !provided.Contains(s.Name)).Select(s => s.Name).Distinct().Order(StringComparer.Ordinal)],
+            SymbolsFromNginx = [.. image.Symbols.Where(s => !s.IsDefined && !s.IsWeak && s.Name.Length > 0 && !Provided(s.Name)).Select(s => s.Name).Distinct().Order(StringComparer.Ordinal)],
             Packages = list.Modules.IsEmpty ? null : PackageAdvisor.For(list.Modules[0].Version, abiFile),
             Diagnostics = [.. diagnostics],
         };
