@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using ConfigConvert.ModuleModel.Discovery;
 
 namespace ConfigConvert.ModuleModel;
@@ -49,8 +50,8 @@ public static class ModuleSearch
             FindIn(path, globs, walk, modules, problems);
         }
 
-        var found = WithSourcedConfigs([.. modules.DistinctBy(m => m.Directory, StringComparer.Ordinal)], options.MaxParallelism);
-        return new ModuleSearchResult([.. WithoutParts(found)], [.. problems]);
+        var found = ReadSourcedConfigs([.. modules.DistinctBy(m => m.Directory, StringComparer.Ordinal)], options.MaxParallelism);
+        return new ModuleSearchResult([.. NotPartsOfOthers(found)], [.. problems]);
     }
 
     /// <summary>
@@ -58,12 +59,24 @@ public static class ModuleSearch
     /// many threads as allowed: nothing is checked before the search ends, so a tree of many modules would
     /// otherwise wait for one thread to parse every config.
     /// </summary>
-    private static List<FoundModule> WithSourcedConfigs(List<(string Directory, string SearchedFrom)> modules, int maxParallelism)
+    private static List<FoundModule> ReadSourcedConfigs(List<(string Directory, string SearchedFrom)> modules, int maxParallelism)
     {
-        var found = new FoundModule[modules.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(maxParallelism, 1, 512) };
-        Parallel.For(0, modules.Count, parallel, i => found[i] = SourcedConfigs.Module(modules[i].Directory) with { SearchedFrom = modules[i].SearchedFrom });
-        return [.. found];
+        FoundModule Read((string Directory, string SearchedFrom) module) => SourcedConfigs.Module(module.Directory) with { SearchedFrom = module.SearchedFrom };
+        if (maxParallelism <= 1 || modules.Count <= 1)
+        {
+            return [.. modules.Select(Read)];
+        }
+
+        try
+        {
+            return [.. modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(Read)];
+        }
+        catch (AggregateException e)
+        {
+            // What failed fails as itself, as on one thread (an OutOfMemoryException still ends the process).
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
     }
 
     /// <summary>
@@ -72,7 +85,7 @@ public static class ModuleSearch
     /// once, and the modules that source a config are looked up by its path, not asked pair by pair: a tree of
     /// many modules made of parts is not quadratic in its modules.
     /// </summary>
-    private static IEnumerable<FoundModule> WithoutParts(List<FoundModule> found)
+    private static IEnumerable<FoundModule> NotPartsOfOthers(List<FoundModule> found)
     {
         var configs = found.Select(m => RealPaths.Of(m.Config)).ToArray();
         var sourced = found.Select(m => m.SourcedConfigs.Select(RealPaths.Of).ToHashSet(StringComparer.Ordinal)).ToArray();
@@ -81,12 +94,12 @@ public static class ModuleSearch
         {
             foreach (var config in sourced[i])
             {
-                if (!sourcedBy.TryGetValue(config, out var modules))
+                if (!sourcedBy.TryGetValue(config, out var sourcers))
                 {
-                    sourcedBy[config] = modules = [];
+                    sourcedBy[config] = sourcers = [];
                 }
 
-                modules.Add(i);
+                sourcers.Add(i);
             }
         }
 
@@ -148,7 +161,7 @@ public sealed record ModuleSearchOptions
     /// <summary>Globs, as <see cref="Include"/>, of found modules to leave out; exclusion wins over inclusion.</summary>
     public ImmutableArray<string> Exclude { get; init; } = [];
 
-    /// <summary>How many threads may read the found modules' configs at once; 1 by default, which reads them in turn.</summary>
+    /// <summary>How many threads may read the found modules' configs at once: 1 by default, which reads them in turn; at most 512, and less than 1 is taken as 1.</summary>
     public int MaxParallelism { get; init; } = 1;
 }
 

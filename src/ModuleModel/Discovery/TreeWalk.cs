@@ -14,6 +14,12 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     // Linux's longest path (PATH_MAX): .NET lists a directory whose path is longer without a path.
     private const int PathMax = 4096;
 
+    // How much of a file named config is read to tell a module's (the names come first in any real one), how much
+    // at a time, and how much of each chunk is searched again with the next: one less than the longest name.
+    private const int PrefixChars = 64 * 1024;
+    private const int ChunkChars = 16 * 1024;
+    private const int KeptChars = 13;
+
     private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
 
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
@@ -103,30 +109,41 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         return File.Exists(config) && LooksLikeModuleConfig(config);
     }
 
-    /// <summary>How much of a config is read to tell whether it is a module's: the names come first in any real one.</summary>
-    private const int PrefixBytes = 64 * 1024;
-
     /// <summary>
-    /// A file named config may be anything (a test suite's, a tool's); a module's names configure's variables. The
-    /// names are ASCII, which UTF-8 and Latin-1 (how the tool decodes a config) hold byte for byte, so the bytes are
-    /// searched as read: a buffer of characters the size of the prefix would go to the large-object heap, once per
-    /// module, and its collections hold up the whole search.
+    /// A file named config may be anything (a test suite's, a tool's); a module's names configure's variables in its
+    /// first 64K characters. They are read a chunk at a time, each chunk searched with the end of the one before (a
+    /// name may straddle two): one buffer of 64K characters is a large object, one per config examined, and the
+    /// full collections that large objects bring on held up the whole search.
     /// </summary>
     private static bool LooksLikeModuleConfig(string path)
     {
         try
         {
             // An empty file names nothing, and not opening it means a FIFO cannot block the search.
-            var size = BoundedFile.SizeOf(path);
-            if (size == 0)
+            if (!BoundedFile.HasSize(path))
             {
                 return false;
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            var prefix = new byte[(int)Math.Min(size, PrefixBytes)];
-            ReadOnlySpan<byte> text = prefix.AsSpan(0, stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false));
-            return text.IndexOf("ngx_addon_name"u8) >= 0 || text.IndexOf("ngx_module_"u8) >= 0 || text.IndexOf("_MODULES"u8) >= 0;
+            // The reader decodes as it always did: by the byte order mark if there is one, else as UTF-8.
+            using var reader = new StreamReader(path);
+            var chunk = new char[KeptChars + ChunkChars];
+            var kept = 0;
+            for (var left = PrefixChars; left > 0;)
+            {
+                var read = reader.ReadBlock(chunk, kept, Math.Min(ChunkChars, left));
+                var text = chunk.AsSpan(0, kept + read);
+                if (read == 0 || NamesConfigureVariables(text))
+                {
+                    return read > 0;
+                }
+
+                left -= read;
+                kept = Math.Min(KeptChars, text.Length);
+                text[^kept..].CopyTo(chunk);
+            }
+
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -134,4 +151,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
             return true;
         }
     }
+
+    private static bool NamesConfigureVariables(ReadOnlySpan<char> text)
+        => text.Contains("ngx_addon_name", StringComparison.Ordinal) || text.Contains("ngx_module_", StringComparison.Ordinal) || text.Contains("_MODULES", StringComparison.Ordinal);
 }

@@ -194,10 +194,19 @@ public sealed class ModuleSearchTests : IDisposable
             Write($"t/m{i:D2}/static/config", Part);
         }
 
+        // Two that source each other are both kept; a part sourced by two modules, one of them through a link to its
+        // directory, is part of both and a module of neither.
+        Write("t/x/config", "ngx_addon_name=x\n. $ngx_addon_dir/../y/config\n");
+        Write("t/y/config", "ngx_addon_name=y\n. $ngx_addon_dir/../x/config\n");
+        Write("t/shared/config", Part);
+        Write("t/p/config", "ngx_addon_name=p\n. $ngx_addon_dir/../shared/config\n");
+        Directory.CreateSymbolicLink(At("t/q-shared"), At("t/shared"));
+        Write("t/q/config", "ngx_addon_name=q\n. $ngx_addon_dir/../q-shared/config\n");
+
         var inTurn = ModuleSearch.Find([At("t")]);
         var parallel = ModuleSearch.Find([At("t")], new ModuleSearchOptions { MaxParallelism = 8 });
 
-        Assert.Equal(40, inTurn.Modules.Length);
+        Assert.Equal([.. Enumerable.Range(0, 40).Select(i => At($"t/m{i:D2}")), At("t/p"), At("t/q"), At("t/x"), At("t/y")], inTurn.Modules.Select(m => m.Directory));
         Assert.Equal(inTurn.Modules.Select(m => (m.Directory, string.Join(' ', m.SourcedConfigs))), parallel.Modules.Select(m => (m.Directory, string.Join(' ', m.SourcedConfigs))));
         Assert.Equal<string>([At("t/m03/filter/config"), At("t/m03/static/config")], parallel.Modules[3].SourcedConfigs);
     }
@@ -222,14 +231,24 @@ public sealed class ModuleSearchTests : IDisposable
     }
 
     [Fact]
-    public void A_config_is_told_from_other_files_by_the_names_in_its_first_64_KiB()
+    public void A_config_is_told_from_other_files_by_the_names_in_its_first_64K_characters_however_it_is_encoded()
     {
         // A test suite's or a tool's file named config is no module's; a module's names configure's variables early on.
         Write("t/early/config", Module + new string('#', 100_000) + "\n");
         Write("t/late/config", new string('#', 70_000) + "\n" + Module);
         Write("t/other/config", "server { listen 80; }\n");
 
-        Assert.Equal([At("t/early")], Directories(new ModuleSearchOptions()));
+        // Characters, not bytes: 30,000 euro signs are 90,000 bytes of UTF-8.
+        Write("t/wide/config", "# " + new string('\u20ac', 30_000) + "\n" + Module);
+
+        // A name across the end of one chunk read and the start of the next.
+        Write("t/straddling/config", new string('#', (16 * 1024) - 5) + "\n" + Module);
+
+        // Read by its byte order mark, as before: checking it then says what is wrong with it.
+        Directory.CreateDirectory(At("t/utf16"));
+        File.WriteAllText(At("t/utf16/config"), Module, System.Text.Encoding.Unicode);
+
+        Assert.Equal([At("t/early"), At("t/straddling"), At("t/utf16"), At("t/wide")], Directories(new ModuleSearchOptions()));
     }
 
     private List<string> Directories(ModuleSearchOptions options) => [.. ModuleSearch.Find([At("t")], options).Modules.Select(m => m.Directory)];
