@@ -68,7 +68,8 @@ internal sealed class SharedLibraries(LibrarySearch search)
 
     private string? Find(string name, ElfImage requester)
     {
-        var key = name.Contains('/') ? name : string.Join('\n', search.Directories(requester).Prepend(name));
+        // A NUL parts the name from the directories and each directory from the next: no path holds one.
+        var key = name.Contains('/') ? name : string.Join('\0', search.Directories(requester).Prepend(name));
         if (!_found.TryGetValue(key, out var path))
         {
             path = search.Find(name, requester);

@@ -92,17 +92,14 @@ internal sealed class LoadSimulator
             return Failure(LoadFailureKind.CannotOpen, NginxMessages.Dlopen(fullPath, NginxMessages.MissingLibrary(missing.Name)));
         }
 
-        var scope = new HashSet<string>(_globalExports, StringComparer.Ordinal);
-        scope.UnionWith(image.Exports);
-        foreach (var library in closure)
-        {
-            scope.UnionWith(_libraries.Exports(library.Path!));
-        }
-
+        // A symbol is looked up where the loader finds it: what is loaded already, the file, its libraries. Copying them
+        // into one set for each file grew with every module loaded before it, so a directory of modules was quadratic.
+        var libraries = closure.Select(l => _libraries.Exports(l.Path!)).ToList();
+        bool InScope(string name) => _globalExports.Contains(name) || image.TryFindDefined(name, out _) || libraries.Exists(exports => exports.Contains(name));
         var undefined = image.Relocations
             .Where(r => r.SymbolIndex > 0 && r.SymbolIndex < image.Symbols.Length)
             .Select(r => image.Symbols[r.SymbolIndex])
-            .Where(s => !s.IsDefined && !s.IsWeak && !scope.Contains(s.Name))
+            .Where(s => !s.IsDefined && !s.IsWeak && !InScope(s.Name))
             .Select(s => s.Name)
             .Distinct()
             .ToImmutableArray();
