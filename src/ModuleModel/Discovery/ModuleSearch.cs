@@ -69,7 +69,9 @@ public static class ModuleSearch
 
         try
         {
-            return [.. modules.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Min(maxParallelism, 512)).Select(Read)];
+            var found = new FoundModule[modules.Count];
+            Parallel.For(0, modules.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(maxParallelism, 512) }, i => found[i] = Read(modules[i]));
+            return [.. found];
         }
         catch (AggregateException e)
         {
