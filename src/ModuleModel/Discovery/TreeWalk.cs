@@ -14,11 +14,17 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     // Linux's longest path (PATH_MAX): .NET lists a directory whose path is longer without a path.
     private const int PathMax = 4096;
 
-    // How much of a file named config is read to tell a module's (the names come first in any real one), how much
-    // at a time, and how much of each chunk is searched again with the next: one less than the longest name.
+    // How much of a file named config is read to tell a module's (the names come first in any real one), and how much
+    // at a time.
     private const int PrefixChars = 64 * 1024;
     private const int ChunkChars = 16 * 1024;
-    private const int KeptChars = 13;
+
+    /// <summary>What a module's config names: configure's variables.</summary>
+    private static readonly string[] ConfigureNames = ["ngx_addon_name", "ngx_module_", "_MODULES"];
+
+    // How much of each chunk is searched again with the next: one less than the longest name, so that a name across
+    // the two is found whole.
+    private static readonly int KeptChars = ConfigureNames.Max(name => name.Length) - 1;
 
     private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
 
@@ -133,9 +139,14 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
             {
                 var read = reader.ReadBlock(chunk, kept, Math.Min(ChunkChars, left));
                 var text = chunk.AsSpan(0, kept + read);
-                if (read == 0 || NamesConfigureVariables(text))
+                if (read == 0)
                 {
-                    return read > 0;
+                    return false;
+                }
+
+                if (NamesConfigureVariables(text))
+                {
+                    return true;
                 }
 
                 left -= read;
@@ -153,5 +164,15 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     }
 
     private static bool NamesConfigureVariables(ReadOnlySpan<char> text)
-        => text.Contains("ngx_addon_name", StringComparison.Ordinal) || text.Contains("ngx_module_", StringComparison.Ordinal) || text.Contains("_MODULES", StringComparison.Ordinal);
+    {
+        foreach (var name in ConfigureNames)
+        {
+            if (text.Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
