@@ -149,7 +149,7 @@ internal sealed partial class Evaluator
     /// </summary>
     private void CheckWhatConfigureInherits(SyntaxTree config)
     {
-        if (_state.Variables.TryGetValue("IFS", out var ifs) && ifs.KnownText != DefaultFieldSeparators)
+        if (_state.TryGetVariable("IFS", out var ifs) && ifs.KnownText != DefaultFieldSeparators)
         {
             var where = ifs.Segments.FirstOrDefault().Origin ?? Location.None(config.FilePath);
             Record.Unknowns.Add(new UnknownValue("what configure does after the config, which splits its lists on the IFS the config left", where));

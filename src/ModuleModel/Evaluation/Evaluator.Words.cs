@@ -293,7 +293,7 @@ internal sealed partial class Evaluator
     private static string DefaultFieldSeparators => ConfigureVariables.ShellDefault("IFS")!;
 
     /// <summary>IFS as field splitting reads it (unset: the default); null when its value is not known.</summary>
-    private string? FieldSeparators() => _state.Variables.TryGetValue("IFS", out var ifs) ? ifs.KnownText : DefaultFieldSeparators;
+    private string? FieldSeparators() => _state.TryGetVariable("IFS", out var ifs) ? ifs.KnownText : DefaultFieldSeparators;
 
     /// <summary>What joins <c>"$*"</c>, and <c>$*</c> or <c>$@</c> where nothing is split: IFS's first character, none when IFS is empty.</summary>
     private ShellValue PositionalSeparator() => FieldSeparators() switch
@@ -516,7 +516,7 @@ internal sealed partial class Evaluator
     internal ShellValue? GetVariable(string name, SyntaxElement? at)
     {
         NoteRead(name);
-        if (_state.Variables.TryGetValue(name, out var value))
+        if (_state.TryGetVariable(name, out var value))
         {
             return value;
         }
@@ -626,7 +626,7 @@ internal sealed partial class Evaluator
     private string? ReadForArithmetic(string name)
     {
         NoteRead(name);
-        return _state.Variables.TryGetValue(name, out var value) ? value.KnownText : "0";
+        return _state.TryGetVariable(name, out var value) ? value.KnownText : "0";
     }
 
     private ShellValue EvaluateArithmetic(ArithmeticExpansionSyntax arithmetic)

@@ -18,6 +18,14 @@ namespace ConfigConvert.ModuleModel.Evaluation;
 /// <remarks>
 /// Names are hashed with the runtime's randomized string hash, so that no config can choose names
 /// that all collide. Names whose 32-bit hashes are equal share a collision node, searched in order.
+/// <para>
+/// A change may name an owner (<see cref="SetItem(string, TValue, object?)"/>): the nodes it makes then
+/// belong to that owner, and a later change by the same owner changes them in place rather than copying
+/// them again. A world sets a variable many times between two copies of its state (a loop of nginx's
+/// scripts sets its variable at every turn, and each copy of the path cost several hundred bytes); its
+/// state owns what it changed since its last copy, and gives up ownership whenever the map leaves it
+/// (<see cref="ShellState"/>), so that a map anyone else holds is never changed.
+/// </para>
 /// </remarks>
 internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
     where TValue : class
@@ -49,19 +57,29 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
     }
 
     /// <summary>This map with <paramref name="key"/> set to <paramref name="value"/>; this very map when it held that instance already.</summary>
-    public NameMap<TValue> SetItem(string key, TValue value)
+    public NameMap<TValue> SetItem(string key, TValue value) => SetItem(key, value, owner: null);
+
+    /// <summary>
+    /// This map with <paramref name="key"/> set to <paramref name="value"/>, changing in place the nodes that
+    /// <paramref name="owner"/> made (when not null): the caller must be the only holder of this map and
+    /// of every map made by that owner, which then no longer hold what they held.
+    /// </summary>
+    public NameMap<TValue> SetItem(string key, TValue value, object? owner)
     {
-        var root = _root.Set(key, key.GetHashCode(), 0, value, out var added);
-        return ReferenceEquals(root, _root) ? this : new NameMap<TValue>(root, added ? Count + 1 : Count);
+        var root = _root.Set(key, key.GetHashCode(), 0, value, owner, out var added);
+        return ReferenceEquals(root, _root) && !added ? this : new NameMap<TValue>(root, added ? Count + 1 : Count);
     }
 
     public NameMap<TValue> SetItems(IEnumerable<KeyValuePair<string, TValue>> items)
         => items.Aggregate(this, (map, item) => map.SetItem(item.Key, item.Value));
 
     /// <summary>This map without <paramref name="key"/>; this very map when it did not hold it.</summary>
-    public NameMap<TValue> Remove(string key)
+    public NameMap<TValue> Remove(string key) => Remove(key, owner: null);
+
+    /// <summary>This map without <paramref name="key"/>, changing in place what <paramref name="owner"/> made (see <see cref="SetItem(string, TValue, object?)"/>).</summary>
+    public NameMap<TValue> Remove(string key, object? owner)
     {
-        var root = _root.Remove(key, key.GetHashCode(), 0, out var removed);
+        var root = _root.Remove(key, key.GetHashCode(), 0, owner, out var removed);
         return removed ? new NameMap<TValue>(root, Count - 1) : this;
     }
 
@@ -88,7 +106,8 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
     /// <summary>
     /// One level of the trie: five bits of the hash choose a slot, which holds an entry, a subtree,
     /// or nothing. Past the hash's 32 bits (<see cref="IsCollision"/>) a node is a plain list of the
-    /// names that share one hash.
+    /// names that share one hash. A node with an owner has values and subtrees arrays of its own, which
+    /// a change by that owner writes in place; its names array it may share, as no change writes one.
     /// </summary>
     private sealed class Node
     {
@@ -99,14 +118,16 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
         private readonly string[] _keys;
         private readonly TValue[] _values;
         private readonly Node[] _children;
+        private readonly object? _owner;
 
-        private Node(uint dataMap, uint nodeMap, string[] keys, TValue[] values, Node[] children)
+        private Node(uint dataMap, uint nodeMap, string[] keys, TValue[] values, Node[] children, object? owner = null)
         {
             _dataMap = dataMap;
             _nodeMap = nodeMap;
             _keys = keys;
             _values = values;
             _children = children;
+            _owner = owner;
         }
 
         public static readonly Node EmptyNode = new(0, 0, [], [], []);
@@ -135,11 +156,11 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             return at < 0 ? null : node._values[at];
         }
 
-        public Node Set(string key, int hash, int shift, TValue value, out bool added)
+        public Node Set(string key, int hash, int shift, TValue value, object? owner, out bool added)
         {
             if (IsCollision(shift))
             {
-                return SetInCollision(key, value, out added);
+                return SetInCollision(key, value, owner, out added);
             }
 
             var bit = Bit(hash, shift);
@@ -149,33 +170,33 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
                 if (string.Equals(_keys[i], key, StringComparison.Ordinal))
                 {
                     added = false;
-                    return ReferenceEquals(_values[i], value) ? this : new Node(_dataMap, _nodeMap, _keys, Replace(_values, i, value), _children);
+                    return ReferenceEquals(_values[i], value) ? this : WithValue(i, value, owner);
                 }
 
                 added = true;
-                var pair = Pair(_keys[i], _keys[i].GetHashCode(), _values[i], key, hash, value, shift + BitsPerLevel);
-                return new Node(_dataMap & ~bit, _nodeMap | bit, RemoveAt(_keys, i), RemoveAt(_values, i), Insert(_children, Index(_nodeMap, bit), pair));
+                var pair = Pair(_keys[i], _keys[i].GetHashCode(), _values[i], key, hash, value, shift + BitsPerLevel, owner);
+                return new Node(_dataMap & ~bit, _nodeMap | bit, RemoveAt(_keys, i), RemoveAt(_values, i), Insert(_children, Index(_nodeMap, bit), pair), owner);
             }
 
             if ((_nodeMap & bit) != 0)
             {
                 var j = Index(_nodeMap, bit);
-                var child = _children[j].Set(key, hash, shift + BitsPerLevel, value, out added);
-                return ReferenceEquals(child, _children[j]) ? this : new Node(_dataMap, _nodeMap, _keys, _values, Replace(_children, j, child));
+                var child = _children[j].Set(key, hash, shift + BitsPerLevel, value, owner, out added);
+                return ReferenceEquals(child, _children[j]) ? this : WithChild(j, child, owner);
             }
 
             added = true;
             var at = Index(_dataMap, bit);
-            return new Node(_dataMap | bit, _nodeMap, Insert(_keys, at, key), Insert(_values, at, value), _children);
+            return new Node(_dataMap | bit, _nodeMap, Insert(_keys, at, key), Insert(_values, at, value), Own(_children, owner), owner);
         }
 
-        public Node Remove(string key, int hash, int shift, out bool removed)
+        public Node Remove(string key, int hash, int shift, object? owner, out bool removed)
         {
             if (IsCollision(shift))
             {
                 var at = Array.IndexOf(_keys, key);
                 removed = at >= 0;
-                return removed ? new Node(0, 0, RemoveAt(_keys, at), RemoveAt(_values, at), []) : this;
+                return removed ? new Node(0, 0, RemoveAt(_keys, at), RemoveAt(_values, at), [], owner) : this;
             }
 
             var bit = Bit(hash, shift);
@@ -183,7 +204,7 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             {
                 var i = Index(_dataMap, bit);
                 removed = string.Equals(_keys[i], key, StringComparison.Ordinal);
-                return removed ? new Node(_dataMap & ~bit, _nodeMap, RemoveAt(_keys, i), RemoveAt(_values, i), _children) : this;
+                return removed ? new Node(_dataMap & ~bit, _nodeMap, RemoveAt(_keys, i), RemoveAt(_values, i), Own(_children, owner), owner) : this;
             }
 
             if ((_nodeMap & bit) == 0)
@@ -193,7 +214,7 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             }
 
             var j = Index(_nodeMap, bit);
-            var child = _children[j].Remove(key, hash, shift + BitsPerLevel, out removed);
+            var child = _children[j].Remove(key, hash, shift + BitsPerLevel, owner, out removed);
             if (!removed)
             {
                 return this;
@@ -204,11 +225,40 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             if (child._keys.Length == 1 && child._children.Length == 0)
             {
                 var at = Index(_dataMap, bit);
-                return new Node(_dataMap | bit, _nodeMap & ~bit, Insert(_keys, at, child._keys[0]), Insert(_values, at, child._values[0]), RemoveAt(_children, j));
+                return new Node(_dataMap | bit, _nodeMap & ~bit, Insert(_keys, at, child._keys[0]), Insert(_values, at, child._values[0]), RemoveAt(_children, j), owner);
             }
 
-            return new Node(_dataMap, _nodeMap, _keys, _values, Replace(_children, j, child));
+            return WithChild(j, child, owner);
         }
+
+        /// <summary>This node with value <paramref name="i"/> replaced: in place when <paramref name="owner"/> made it.</summary>
+        private Node WithValue(int i, TValue value, object? owner)
+        {
+            if (IsOwnedBy(owner))
+            {
+                _values[i] = value;
+                return this;
+            }
+
+            return new Node(_dataMap, _nodeMap, _keys, Replace(_values, i, value), Own(_children, owner), owner);
+        }
+
+        /// <summary>This node with subtree <paramref name="j"/> replaced: in place when <paramref name="owner"/> made it.</summary>
+        private Node WithChild(int j, Node child, object? owner)
+        {
+            if (IsOwnedBy(owner))
+            {
+                _children[j] = child;
+                return this;
+            }
+
+            return new Node(_dataMap, _nodeMap, _keys, Own(_values, owner), Replace(_children, j, child), owner);
+        }
+
+        private bool IsOwnedBy(object? owner) => owner is not null && ReferenceEquals(_owner, owner);
+
+        /// <summary>An array a new node of <paramref name="owner"/> may write in place: a copy, unless nothing can be written in it.</summary>
+        private static T[] Own<T>(T[] array, object? owner) => owner is null || array.Length == 0 ? array : (T[])array.Clone();
 
         public void AddEntries(List<KeyValuePair<string, TValue>> entries)
         {
@@ -333,33 +383,33 @@ internal sealed class NameMap<TValue> : IReadOnlyDictionary<string, TValue>
             return (_nodeMap & bit) != 0 ? _children[Index(_nodeMap, bit)].Find(key, key.GetHashCode(), shift + BitsPerLevel) : null;
         }
 
-        private Node SetInCollision(string key, TValue value, out bool added)
+        private Node SetInCollision(string key, TValue value, object? owner, out bool added)
         {
             var at = Array.IndexOf(_keys, key);
             added = at < 0;
-            return added ? new Node(0, 0, [.. _keys, key], [.. _values, value], [])
+            return added ? new Node(0, 0, [.. _keys, key], [.. _values, value], [], owner)
                 : ReferenceEquals(_values[at], value) ? this
-                : new Node(0, 0, _keys, Replace(_values, at, value), []);
+                : WithValue(at, value, owner);
         }
 
         /// <summary>A node of two entries with different names, at <paramref name="shift"/>.</summary>
-        private static Node Pair(string key1, int hash1, TValue value1, string key2, int hash2, TValue value2, int shift)
+        private static Node Pair(string key1, int hash1, TValue value1, string key2, int hash2, TValue value2, int shift, object? owner)
         {
             if (IsCollision(shift))
             {
-                return new Node(0, 0, [key1, key2], [value1, value2], []);
+                return new Node(0, 0, [key1, key2], [value1, value2], [], owner);
             }
 
             var bit1 = Bit(hash1, shift);
             var bit2 = Bit(hash2, shift);
             if (bit1 == bit2)
             {
-                return new Node(0, bit1, [], [], [Pair(key1, hash1, value1, key2, hash2, value2, shift + BitsPerLevel)]);
+                return new Node(0, bit1, [], [], [Pair(key1, hash1, value1, key2, hash2, value2, shift + BitsPerLevel, owner)], owner);
             }
 
             return bit1 < bit2
-                ? new Node(bit1 | bit2, 0, [key1, key2], [value1, value2], [])
-                : new Node(bit1 | bit2, 0, [key2, key1], [value2, value1], []);
+                ? new Node(bit1 | bit2, 0, [key1, key2], [value1, value2], [], owner)
+                : new Node(bit1 | bit2, 0, [key2, key1], [value2, value1], [], owner);
         }
 
         /// <summary>True past the hash's last bits: levels at shifts 0 to 30 use them all (the last, two).</summary>

@@ -18,7 +18,33 @@ internal sealed class ShellState
     // copy of the state, and a world copies its state before most statements.
     private static readonly ImmutableHashSet<string> NoNames = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
-    public NameMap<ShellValue> Variables { get; private set; } = NoVariables;
+    /// <summary>
+    /// The variables. The map that leaves here is never changed again: this state gives up what it owned of it
+    /// (<see cref="NameMap{TValue}.SetItem(string, TValue, object?)"/>), and its next change copies what it changes.
+    /// </summary>
+    public NameMap<ShellValue> Variables
+    {
+        get
+        {
+            _owner = null;
+            return _variables;
+        }
+    }
+
+    private NameMap<ShellValue> _variables = NoVariables;
+
+    /// <summary>
+    /// Who owns the nodes of <see cref="_variables"/> this state made since its map last left it (null: none yet).
+    /// A world sets variables many times between two copies of its state (a snapshot before each statement at
+    /// the base of the config, a subshell); the sets after the first change those nodes in place.
+    /// </summary>
+    private object? _owner;
+
+    /// <summary>The owner of what this state changes from now on until its map leaves it.</summary>
+    private object Owner => _owner ??= new object();
+
+    /// <summary>The value of <paramref name="name"/>, when it is set (a read leaves the map here).</summary>
+    public bool TryGetVariable(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ShellValue value) => _variables.TryGetValue(name, out value);
 
     public NameMap<ShellFunction> Functions { get; private set; } = NameMap<ShellFunction>.Empty;
 
@@ -40,7 +66,7 @@ internal sealed class ShellState
     /// <summary>A copy, for a subshell: what it changes is lost when it ends.</summary>
     public ShellState Clone() => new()
     {
-        Variables = Variables,
+        _variables = Variables,
         Functions = Functions,
         Positional = Positional,
         LastStatus = LastStatus,
@@ -59,14 +85,14 @@ internal sealed class ShellState
     private static int PerAddonBit(string name) => 1 << AutoModuleVariables.SetPerAddon.IndexOf(name);
 
     /// <summary>Takes <paramref name="variables"/> as all the variables (configure's, at the start of a run).</summary>
-    public void SetVariables(NameMap<ShellValue> variables) => Variables = variables;
+    public void SetVariables(NameMap<ShellValue> variables) => _variables = variables;
 
-    public void SetVariable(string name, ShellValue value) => Variables = Variables.SetItem(name, value);
+    public void SetVariable(string name, ShellValue value) => _variables = _variables.SetItem(name, value, Owner);
 
     /// <summary>The builtin <c>unset</c>: the name is unset, whatever the environment held (<see cref="UnsetByScript"/>).</summary>
     public void Unset(string name)
     {
-        Variables = Variables.Remove(name);
+        _variables = _variables.Remove(name, Owner);
         UnsetByScript = UnsetByScript.Add(name);
     }
 
@@ -80,18 +106,18 @@ internal sealed class ShellState
         UnsetByScript = value is null ? UnsetByScript.Add(name) : UnsetByScript.Remove(name);
         if (!keepValue)
         {
-            Variables = value is null ? Variables.Remove(name) : Variables.SetItem(name, value);
+            _variables = value is null ? _variables.Remove(name, Owner) : _variables.SetItem(name, value, Owner);
         }
     }
 
     /// <summary>What <paramref name="name"/> is now, for <see cref="Restore"/> to give back (when a prefix assignment's command or a local's function ends).</summary>
     public SavedVariable Save(string name)
-        => new(Variables.TryGetValue(name, out var value) ? value : null, UnsetByScript.Contains(name));
+        => new(_variables.TryGetValue(name, out var value) ? value : null, UnsetByScript.Contains(name));
 
     /// <summary>Gives <paramref name="name"/> back what <see cref="Save"/> found: its value, or unset as it was (by the script, or never set).</summary>
     public void Restore(string name, SavedVariable saved)
     {
-        Variables = saved.Value is null ? Variables.Remove(name) : Variables.SetItem(name, saved.Value);
+        _variables = saved.Value is null ? _variables.Remove(name, Owner) : _variables.SetItem(name, saved.Value, Owner);
         UnsetByScript = saved.UnsetByScript ? UnsetByScript.Add(name) : UnsetByScript.Remove(name);
     }
 

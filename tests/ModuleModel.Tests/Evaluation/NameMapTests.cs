@@ -5,7 +5,8 @@ namespace ConfigConvert.ModuleModel.Tests.Evaluation;
 /// <summary>
 /// The persistent map of shell names against a plain dictionary that is changed the same way: what
 /// each map holds, what it enumerates, and the differences between two maps, over random changes
-/// and over names whose hashes collide (found at run time: the hash is randomized per process).
+/// and over names whose hashes collide (found at run time: the hash is randomized per process); and
+/// changes made in place by an owner, which no map that left the owner may see.
 /// </summary>
 public sealed class NameMapTests
 {
@@ -34,6 +35,56 @@ public sealed class NameMapTests
         }
 
         AssertHolds(expected, map);
+    }
+
+    [Theory]
+    [InlineData(8, 40)]
+    [InlineData(9, 400)]
+    [InlineData(10, 3000)]
+    public void Changes_in_place_by_an_owner_leave_every_map_that_left_it_as_it_was(int seed, int names)
+    {
+        var random = new Random(seed);
+        var map = NameMap<Value>.Empty;
+        var expected = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var left = new List<(NameMap<Value> Map, Dictionary<string, Value> Held)>();
+        var owner = new object();
+        for (var step = 0; step < names * 4; step++)
+        {
+            if (random.Next(8) == 0)
+            {
+                // The map leaves its owner, as a world's state does at a snapshot: kept as it is, and what
+                // follows is another owner's.
+                left.Add((map, new Dictionary<string, Value>(expected, StringComparer.Ordinal)));
+                owner = new object();
+            }
+
+            (map, expected) = Change(random, map, expected, "v" + random.Next(names), owner);
+        }
+
+        AssertHolds(expected, map);
+        Assert.NotEmpty(left);
+        foreach (var (leftMap, held) in left)
+        {
+            AssertHolds(held, leftMap);
+        }
+
+        AssertDifferences(left[^1].Held, expected, left[^1].Map, map);
+        AssertDifferences(left[0].Held, left[^1].Held, left[0].Map, left[^1].Map);
+    }
+
+    [Fact]
+    public void An_owner_changes_in_place_only_what_it_made()
+    {
+        var (one, two, three) = (new Value(1), new Value(2), new Value(3));
+        var shared = NameMap<Value>.Empty.SetItem("a", one).SetItem("b", two);
+        var owner = new object();
+
+        var first = shared.SetItem("a", three, owner);
+        var second = first.SetItem("b", three, owner).SetItem("c", one, owner).Remove("a", owner);
+
+        AssertHolds(new Dictionary<string, Value>(StringComparer.Ordinal) { ["a"] = one, ["b"] = two }, shared);
+        AssertHolds(new Dictionary<string, Value>(StringComparer.Ordinal) { ["b"] = three, ["c"] = one }, second);
+        Assert.Same(second, second.SetItem("b", three, owner));
     }
 
     [Fact]
@@ -105,21 +156,28 @@ public sealed class NameMapTests
         var emptied = changed.Remove(second).Remove(third);
         AssertHolds(new Dictionary<string, Value>(StringComparer.Ordinal) { ["other"] = three }, emptied);
         AssertDifferences(changedExpected, new Dictionary<string, Value>(StringComparer.Ordinal) { ["other"] = three }, changed, emptied);
+
+        // The same changes by an owner, in place after the first: the map they started from is untouched.
+        var owner = new object();
+        var owned = map.SetItem(second, three, owner).SetItem(third, one, owner).SetItem(second, two, owner).SetItem(second, three, owner).Remove(first, owner);
+        AssertHolds(changedExpected, owned);
+        AssertHolds(expected, map);
+        AssertHolds(new Dictionary<string, Value>(StringComparer.Ordinal) { ["other"] = three }, owned.Remove(second, owner).Remove(third, owner));
     }
 
-    private static (NameMap<Value>, Dictionary<string, Value>) Change(Random random, NameMap<Value> map, Dictionary<string, Value> expected, string name)
+    private static (NameMap<Value>, Dictionary<string, Value>) Change(Random random, NameMap<Value> map, Dictionary<string, Value> expected, string name, object? owner = null)
     {
         switch (random.Next(4))
         {
             case 0:
                 expected.Remove(name);
-                return (map.Remove(name), expected);
+                return (map.Remove(name, owner), expected);
             case 1 when expected.TryGetValue(name, out var held):
-                return (map.SetItem(name, held), expected);
+                return (map.SetItem(name, held, owner), expected);
             default:
                 var value = new Value(random.Next());
                 expected[name] = value;
-                return (map.SetItem(name, value), expected);
+                return (map.SetItem(name, value, owner), expected);
         }
     }
 
