@@ -48,6 +48,9 @@ internal sealed class CModuleDefinitionFinder
     /// </summary>
     private int _scannedUntil = -1;
 
+    /// <summary>True when a definition was read on to the last token: in a prefix of a file, what followed may have mattered.</summary>
+    private bool _ranOut;
+
     private CModuleDefinitionFinder(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
     {
         _file = file;
@@ -62,10 +65,10 @@ internal sealed class CModuleDefinitionFinder
     public static void Find(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
     {
         // A file whose text proves it defines nothing (most of a module's files, even most of those that name
-        // ngx_module_t) is not tokenized here. One that is has its comments read; the others are scanned for an
-        // open comment without keeping tokens.
+        // ngx_module_t) is not tokenized here, nor is a file's text after its last definition. Its comments are read
+        // only when a scan for an open comment (without keeping tokens) cannot rule one out.
         var mayDefine = !DefinitionScan.ProvesNone(file.Bytes, file.MaySplitIdentifier);
-        if (mayDefine || file.MayHaveUnterminated)
+        if (file.MayHaveUnterminated)
         {
             foreach (var comment in file.Comments)
             {
@@ -76,10 +79,46 @@ internal sealed class CModuleDefinitionFinder
             }
         }
 
-        if (mayDefine)
+        if (mayDefine && !SearchedPrefix(file, definitions, constants, diagnostics))
         {
             Search(file, definitions, constants, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// Searches only the prefix of <paramref name="file"/> that holds every place a definition may be
+    /// (<see cref="DefinitionScan.ReadingEnd"/>), tokenized apart: a module's main file is mostly the functions after
+    /// its definition, and most such files are tokenized for nothing else. False, with nothing added, when the
+    /// prefix is not the whole story: the search read on to its end, the prefix opens as an include guard does (whose
+    /// condition the whole file's conditions leave out), or its text holds what the whole file might decode otherwise
+    /// (a byte past ASCII: UTF-8 or Latin-1 is decided on the whole file).
+    /// </summary>
+    private static bool SearchedPrefix(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
+    {
+        var bytes = file.Bytes;
+        if (DefinitionScan.ReadingEnd(bytes, file.MaySplitIdentifier) is not { } end || end >= bytes.Length || !System.Text.Ascii.IsValid(bytes[..end]))
+        {
+            return false;
+        }
+
+        // A file that opens as an include guard does is only one if its last line closes the guard: a prefix cannot tell.
+        var prefix = CSourceFile.Create(file.Path, bytes[..end].ToArray());
+        if (prefix.OpensLikeIncludeGuard())
+        {
+            return false;
+        }
+
+        var finder = new CModuleDefinitionFinder(prefix, [], [], []);
+        finder.Run();
+        if (finder._ranOut)
+        {
+            return false;
+        }
+
+        definitions.AddRange(finder._definitions);
+        constants.AddRange(finder._constants);
+        diagnostics.AddRange(finder._diagnostics);
+        return true;
     }
 
     /// <summary>Reads the tokens of <paramref name="file"/> for definitions and type constants, whatever its text (the tests hold the scan to this).</summary>
@@ -252,6 +291,7 @@ internal sealed class CModuleDefinitionFinder
             if (nameIndex >= _tokens.Length || _tokens[nameIndex].Kind != CTokenKind.Identifier
                 || !_file.IsPunctuator(equalsIndex, '=') || !_file.IsPunctuator(braceIndex, '{'))
             {
+                _ranOut |= braceIndex >= _tokens.Length;
                 return;
             }
 
@@ -260,6 +300,7 @@ internal sealed class CModuleDefinitionFinder
             var comma = NextCodeToken(endIndex);
             if (!_file.IsPunctuator(comma, ','))
             {
+                _ranOut |= comma >= _tokens.Length;
                 return;
             }
 
@@ -355,6 +396,7 @@ internal sealed class CModuleDefinitionFinder
             elements[^1].Add(i);
         }
 
+        _ranOut |= i >= _tokens.Length;
         endIndex = Math.Min(i, _tokens.Length - 1);
         _scannedUntil = Math.Max(_scannedUntil, endIndex);
         if (elements[^1].Count == 0)

@@ -247,12 +247,14 @@ internal sealed class CSourceFile
     }
 
     /// <summary>
-    /// True when the whole file is wrapped in an include guard (<c>#ifndef X</c>, <c>#define X</c> ...
-    /// <c>#endif</c>): that condition holds whenever the file matters, so it is left out of conditions.
+    /// True when the file opens as an include guard does (<c>#ifndef X</c>, <c>#define X</c>): whether it is one
+    /// depends on its last line too, so a part of the file that opens so has conditions of its own.
     /// </summary>
-    private static bool HasIncludeGuard(string text, ImmutableArray<CToken> tokens)
+    internal bool OpensLikeIncludeGuard() => OpensLikeIncludeGuard(Text.Text, Tokens);
+
+    private static bool OpensLikeIncludeGuard(string text, ImmutableArray<CToken> tokens)
     {
-        if (tokens.Length < 3 || tokens[0].Kind != CTokenKind.Directive || tokens[1].Kind != CTokenKind.Directive || tokens[^1].Kind != CTokenKind.Directive)
+        if (tokens.Length < 2 || tokens[0].Kind != CTokenKind.Directive || tokens[1].Kind != CTokenKind.Directive)
         {
             return false;
         }
@@ -265,7 +267,16 @@ internal sealed class CSourceFile
             _ => null,
         };
         var define = CDirective.Parse(text, tokens[1]);
-        if (guardName is null || define.Name != "define" || define.Body.Length == 0 || CTokenizer.GetText(text, define.Body[0]) != guardName)
+        return guardName is not null && define.Name == "define" && define.Body.Length > 0 && CTokenizer.GetText(text, define.Body[0]) == guardName;
+    }
+
+    /// <summary>
+    /// True when the whole file is wrapped in an include guard (<c>#ifndef X</c>, <c>#define X</c> ...
+    /// <c>#endif</c>): that condition holds whenever the file matters, so it is left out of conditions.
+    /// </summary>
+    private static bool HasIncludeGuard(string text, ImmutableArray<CToken> tokens)
+    {
+        if (tokens.Length < 3 || tokens[^1].Kind != CTokenKind.Directive || !OpensLikeIncludeGuard(text, tokens))
         {
             return false;
         }

@@ -26,6 +26,85 @@ internal static class DefinitionScan
     public static bool ProvesNone(ReadOnlySpan<byte> text, bool maySplitIdentifier)
         => !maySplitIdentifier && !MayHoldDefinition(text) && !MayHoldTypeConstant(text);
 
+    /// <summary>
+    /// Where a prefix of the text ends that holds every place a definition or a type constant may be, each with what
+    /// the finder reads of it: a definition's initializer up to the first <c>;</c> after the type (the end of its
+    /// line), a directive line whole (its continuation lines too). The finder reads the same tokens in the prefix as
+    /// in the whole text up to there, so it finds the same there, unless it reads on to the end of the prefix (a
+    /// <c>;</c> in a comment or a string of the initializer), which the finder tells. Most of a module's main file
+    /// comes after its definition: its functions.
+    /// </summary>
+    /// <param name="text">The file's bytes.</param>
+    /// <param name="maySplitIdentifier">Whether a backslash-newline may lie inside an identifier, which the text search cannot follow.</param>
+    /// <returns>The prefix's length; null when no prefix may be read instead of the whole (a backslash-newline inside an identifier, a definition with no <c>;</c> after it).</returns>
+    public static int? ReadingEnd(ReadOnlySpan<byte> text, bool maySplitIdentifier)
+    {
+        if (maySplitIdentifier)
+        {
+            return null;
+        }
+
+        var end = 0;
+        var type = ModuleType.AsSpan();
+        for (var at = text.IndexOf(type); at >= 0; at = NextIndexOf(text, type, at))
+        {
+            var after = at + type.Length;
+            if (IsWholeIdentifier(text, at, after) && MayDeclareWithInitializer(text, after))
+            {
+                var semicolon = text[after..].IndexOf((byte)';');
+                if (semicolon < 0)
+                {
+                    return null;
+                }
+
+                end = Math.Max(end, LineEnd(text, after + semicolon));
+            }
+        }
+
+        var suffix = TypeSuffix.AsSpan();
+        for (var at = text.IndexOf(suffix); at >= 0; at = NextIndexOf(text, suffix, at))
+        {
+            var after = at + suffix.Length;
+            if ((after == text.Length || !IsAsciiIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
+            {
+                var lineEnd = LineEnd(text, at);
+                var line = text[(text[..at].LastIndexOf((byte)'\n') + 1)..lineEnd];
+
+                // A comment left open on the line goes on over the next: the directive with it.
+                if (line.LastIndexOf("/*"u8) > line.LastIndexOf("*/"u8))
+                {
+                    return null;
+                }
+
+                end = Math.Max(end, lineEnd);
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Just past the line break that ends the line of <paramref name="position"/>, following backslash-newlines; the text's end when none.</summary>
+    private static int LineEnd(ReadOnlySpan<byte> text, int position)
+    {
+        while (true)
+        {
+            var newline = text[position..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return text.Length;
+            }
+
+            var at = position + newline;
+            var last = at > 0 && text[at - 1] == '\r' ? at - 2 : at - 1;
+            if (last < 0 || text[last] != '\\')
+            {
+                return at + 1;
+            }
+
+            position = at + 1;
+        }
+    }
+
     private static bool MayHoldDefinition(ReadOnlySpan<byte> text)
     {
         var type = ModuleType.AsSpan();

@@ -6,6 +6,8 @@ namespace ConfigConvert.CSources.Tests;
 /// <summary>
 /// The text scan may prove a file defines no module and no module type constant only when the finder, reading
 /// its tokens, finds none: a file so proven is not tokenized for the finder, so a wrong answer would lose a module.
+/// And where the scan says a prefix of the file holds every definition, the finder reading that prefix alone must
+/// find what it finds in the whole file.
 /// </summary>
 public sealed class DefinitionScanTests
 {
@@ -83,6 +85,86 @@ public sealed class DefinitionScanTests
         // Both answers must be common, or the property above says little.
         Assert.InRange(proven, 4_000, 40_000);
         Assert.InRange(found, 2_000, 40_000);
+    }
+
+    public static TheoryData<string> DefinedBeforeTheRest => new()
+    {
+        "ngx_module_t  ngx_http_x_module = {\n    NGX_MODULE_V1,\n    &ctx, NGX_HTTP_MODULE\n};\n\nstatic int f(void) { return 0; }\n",
+        "ngx_module_t m = { 0, /* ; */ NGX_HTTP_MODULE };\nint g;\n",
+        "ngx_module_t m = { 0, \";\", NGX_HTTP_MODULE };\nint g;\n",
+
+        // The first `;` after the type is not the end of the definition: the prefix up to its line falls short.
+        "ngx_module_t m = { 0, /* ; */\n NGX_HTTP_MODULE\n};\nint g;\n",
+        "ngx_module_t m = { 0, \";\",\n NGX_HTTP_MODULE\n};\nint g;\n",
+        "ngx_module_t /* ; */\nm = { 0, NGX_HTTP_MODULE };\nint g;\n",
+        "ngx_module_t a = { 0, NGX_HTTP_MODULE }, b = { 0, /* ; */\n NGX_CORE_MODULE };\nint g;\n",
+        "static ngx_module_t m = { 0, NGX_HTTP_MODULE } /* ; */\n, n = { 0, NGX_HTTP_MODULE };\nint g;\n",
+
+        // An include guard is one only if the last line closes it, which no prefix holds.
+        "#ifndef NGX_W_H\n#define NGX_W_H\n#define NGX_W_MODULE 0x57\nngx_module_t m = { 0, NGX_W_MODULE };\nint g;\n#endif\n",
+        "#if !defined(NGX_W_H)\n#define NGX_W_H\n#if (X)\nngx_module_t m = { 0, NGX_HTTP_MODULE };\n#endif\nint g;\n#endif\n",
+        "ngx_module_t m = { 0,\n#if X\n NGX_HTTP_MODULE\n#else\n NGX_STREAM_MODULE\n#endif\n};\nint g;\n",
+        "ngx_module_t a = { 0, NGX_HTTP_MODULE }, b = { 0, NGX_CORE_MODULE };\nint g;\n",
+        "ngx_module_t a = { 0, NGX_HTTP_MODULE }\n, b = { 0, NGX_CORE_MODULE };\nint g;\n",
+        "#define NGX_RTMP_MODULE \\\n 0x504D5452\r\nngx_module_t m = { 0, 0x504D5452 };\r\nint g;\r\n",
+        "static ngx_module_t m = { 0, NGX_HTTP_MODULE };\nint g;\n",
+        "ngx_module_t m = { 0, NGX_NO_SUCH_MODULE };\nint g;\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(DefinedBeforeTheRest))]
+    public void A_prefix_that_holds_every_definition_gives_what_the_whole_file_gives(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.True(DefinitionScan.ReadingEnd(bytes, MaySplit(text)) is { } end && end < bytes.Length, "the scan finds a prefix");
+        AssertFindsWhatTheWholeFileGives(CSourceFile.Create("x.c", bytes), text);
+    }
+
+    [Fact]
+    public void A_type_constant_whose_line_leaves_a_comment_open_is_read_in_the_whole_file()
+    {
+        const string text = "#define NGX_RTMP_MODULE 0x504D5452 /* a comment\n over lines */\nngx_module_t m = { 0, NGX_RTMP_MODULE };\nint g;\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Null(DefinitionScan.ReadingEnd(bytes, MaySplit(text)));
+        AssertFindsWhatTheWholeFileGives(CSourceFile.Create("x.c", bytes), text);
+    }
+
+    [Fact]
+    public void Random_texts_find_in_a_prefix_what_the_whole_file_gives()
+    {
+        string[] pieces = ["ngx_module_t", " m", " = {", " 0", ",", " NGX_HTTP_MODULE", "/* ; */", "\";\"", "#ifndef G\n#define G\n", "#if X\n#define G\n", " NGX_Y_MODULE", " }", "}", "{", ";", " ", "\n", "\r\n", "\t", "/*", "*/", "//", "\"", "'", "\\\n", "#define NGX_Y_MODULE 0x1", "#define", "#if X\n", "#else\n", "#endif\n", "static", "extern", "int f(void) { return 0; }\n", "é"];
+        var prefixes = 0;
+        foreach (var value in RandomTexts.Of(pieces, seed: 20261205, count: 40_000, maxPieces: 24))
+        {
+            var bytes = Encoding.UTF8.GetBytes(value);
+            var file = CSourceFile.Create("x.c", bytes);
+            prefixes += DefinitionScan.ReadingEnd(bytes, file.MaySplitIdentifier) is { } end && end < bytes.Length && !DefinitionScan.ProvesNone(bytes, file.MaySplitIdentifier) ? 1 : 0;
+            AssertFindsWhatTheWholeFileGives(file, value);
+        }
+
+        // Prefixes must be common, or the property above says little.
+        Assert.InRange(prefixes, 4_000, 40_000);
+    }
+
+    /// <summary>What <see cref="CModuleDefinitionFinder.Find"/> gives (through a prefix where it can) against the finder over every token.</summary>
+    private static void AssertFindsWhatTheWholeFileGives(CSourceFile file, string text)
+    {
+        List<CModuleDefinition> definitions = [];
+        List<CModuleTypeConstant> constants = [];
+        List<Diagnostic> diagnostics = [];
+        CModuleDefinitionFinder.Find(file, definitions, constants, diagnostics);
+
+        var whole = CSourceFile.Create("x.c", file.Bytes.ToArray());
+        List<CModuleDefinition> expectedDefinitions = [];
+        List<CModuleTypeConstant> expectedConstants = [];
+        List<Diagnostic> expectedDiagnostics = [];
+        CModuleDefinitionFinder.Search(whole, expectedDefinitions, expectedConstants, expectedDiagnostics);
+
+        Assert.True(expectedDefinitions.SequenceEqual(definitions), $"definitions differ: {RandomTexts.Show(text)}");
+        Assert.True(expectedConstants.SequenceEqual(constants), $"type constants differ: {RandomTexts.Show(text)}");
+        Assert.Equal(
+            expectedDiagnostics.Select(d => $"{d.Id} {d.Location} {d.Message}"),
+            diagnostics.Where(d => d.Descriptor != SourceDiagnostics.UnterminatedComment).Select(d => $"{d.Id} {d.Location} {d.Message}"));
     }
 
     private static bool MaySplit(string text) => CSourceFile.Create("x.c", Encoding.UTF8.GetBytes(text)).MaySplitIdentifier;
