@@ -89,21 +89,21 @@ internal sealed class CModuleDefinitionFinder
     /// Searches only the prefix of <paramref name="file"/> that holds every place a definition may be
     /// (<see cref="DefinitionScan.ReadingEnd"/>), tokenized apart: a module's main file is mostly the functions after
     /// its definition, and most such files are tokenized for nothing else. False, with nothing added, when the
-    /// prefix is not the whole story: the search read on to its end, the prefix opens as an include guard does (whose
-    /// condition the whole file's conditions leave out), or its text holds what the whole file might decode otherwise
-    /// (a byte past ASCII: UTF-8 or Latin-1 is decided on the whole file).
+    /// prefix is not the whole story: the search read on to its end, the prefix may open the file's include guard
+    /// (whose condition the whole file's conditions leave out), or its text may decode otherwise alone (UTF-8 or
+    /// Latin-1 is decided on the whole file).
     /// </summary>
     private static bool SearchedPrefix(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)
     {
         var bytes = file.Bytes;
-        if (DefinitionScan.ReadingEnd(bytes, file.MaySplitIdentifier) is not { } end || end >= bytes.Length || !System.Text.Ascii.IsValid(bytes[..end]))
+        if (DefinitionScan.ReadingEnd(bytes, file.MaySplitIdentifier) is not { } end || end >= bytes.Length || !DecodesAlike(bytes, end))
         {
             return false;
         }
 
         // A file that opens as an include guard does is only one if its last line closes the guard: a prefix cannot tell.
         var prefix = CSourceFile.Create(file.Path, bytes[..end].ToArray());
-        if (prefix.OpensLikeIncludeGuard())
+        if (prefix.MayOpenIncludeGuard())
         {
             return false;
         }
@@ -120,6 +120,13 @@ internal sealed class CModuleDefinitionFinder
         diagnostics.AddRange(finder._diagnostics);
         return true;
     }
+
+    /// <summary>
+    /// True when the first <paramref name="end"/> bytes, a prefix ending at a line break, decode alone to what they
+    /// decode to in the whole: ASCII, which UTF-8 and Latin-1 read alike, or part of a file that is UTF-8 throughout.
+    /// </summary>
+    private static bool DecodesAlike(ReadOnlySpan<byte> bytes, int end)
+        => System.Text.Ascii.IsValid(bytes[..end]) || System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>Reads the tokens of <paramref name="file"/> for definitions and type constants, whatever its text (the tests hold the scan to this).</summary>
     internal static void Search(CSourceFile file, List<CModuleDefinition> definitions, List<CModuleTypeConstant> constants, List<Diagnostic> diagnostics)

@@ -247,10 +247,17 @@ internal sealed class CSourceFile
     }
 
     /// <summary>
-    /// True when the file opens as an include guard does (<c>#ifndef X</c>, <c>#define X</c>): whether it is one
-    /// depends on its last line too, so a part of the file that opens so has conditions of its own.
+    /// True when this text, a part of a file from its start, may be where the file's include guard opens: it opens
+    /// as one does (<c>#ifndef X</c>, <c>#define X</c>), and the group of its first line neither closes before its last
+    /// token nor has an <c>#else</c>. Whether the file has a guard then depends on the file's last line, which decides
+    /// whether that condition is left out of the conditions of the code.
     /// </summary>
-    internal bool OpensLikeIncludeGuard() => OpensLikeIncludeGuard(Text.Text, Tokens);
+    internal bool MayOpenIncludeGuard()
+    {
+        var text = Text.Text;
+        var tokens = Tokens;
+        return OpensLikeIncludeGuard(text, tokens) && FirstGroupEnd(text, tokens) is var end && end != NotAGuard && (end < 0 || end == tokens.Length - 1);
+    }
 
     private static bool OpensLikeIncludeGuard(string text, ImmutableArray<CToken> tokens)
     {
@@ -282,6 +289,15 @@ internal sealed class CSourceFile
         }
 
         // The group opened by the first line must close on the last one, not earlier.
+        return FirstGroupEnd(text, tokens) == tokens.Length - 1;
+    }
+
+    /// <summary>What <see cref="FirstGroupEnd"/> gives for a first group with an <c>#else</c> or <c>#elif</c> of its own.</summary>
+    private const int NotAGuard = -2;
+
+    /// <summary>The index of the <c>#endif</c> that closes the group opened by the first token; -1 when none does, <see cref="NotAGuard"/> when the group has another branch.</summary>
+    private static int FirstGroupEnd(string text, ImmutableArray<CToken> tokens)
+    {
         var depth = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -296,18 +312,18 @@ internal sealed class CSourceFile
                     depth++;
                     break;
                 case "elif" or "elifdef" or "elifndef" or "else" when depth == 1:
-                    return false;
+                    return NotAGuard;
                 case "endif":
                     if (--depth == 0)
                     {
-                        return i == tokens.Length - 1;
+                        return i;
                     }
 
                     break;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>The name in <c>!defined(X)</c> or <c>!defined X</c>, or null.</summary>

@@ -100,6 +100,12 @@ public sealed class DefinitionScanTests
         "ngx_module_t a = { 0, NGX_HTTP_MODULE }, b = { 0, /* ; */\n NGX_CORE_MODULE };\nint g;\n",
         "static ngx_module_t m = { 0, NGX_HTTP_MODULE } /* ; */\n, n = { 0, NGX_HTTP_MODULE };\nint g;\n",
 
+        // A group that opens as a guard does but closes at once (openresty's `DDEBUG`) is no guard, and a prefix shows it.
+        "#ifndef DDEBUG\n#define DDEBUG 0\n#endif\nngx_module_t m = { 0, NGX_HTTP_MODULE };\nint g;\n",
+
+        // Text past ASCII before the definition, in a file that is UTF-8 throughout.
+        "/* Copyright (C) Jörg */\nngx_module_t m = { 0, NGX_HTTP_MODULE };\nint g;\n",
+
         // An include guard is one only if the last line closes it, which no prefix holds.
         "#ifndef NGX_W_H\n#define NGX_W_H\n#define NGX_W_MODULE 0x57\nngx_module_t m = { 0, NGX_W_MODULE };\nint g;\n#endif\n",
         "#if !defined(NGX_W_H)\n#define NGX_W_H\n#if (X)\nngx_module_t m = { 0, NGX_HTTP_MODULE };\n#endif\nint g;\n#endif\n",
@@ -130,13 +136,31 @@ public sealed class DefinitionScanTests
     }
 
     [Fact]
+    public void A_group_that_may_be_the_include_guard_is_read_in_the_whole_file()
+    {
+        // The first group closes on the prefix's last token: a guard in the prefix alone, none in the whole file.
+        const string closesAtTheCut = "#ifndef G\n#define G\nngx_module_t m = { 0, NGX_HTTP_MODULE };\n#endif /* NGX_Y_MODULE */\nint g;\n";
+        AssertFindsWhatTheWholeFileGives(CSourceFile.Create("x.c", Encoding.UTF8.GetBytes(closesAtTheCut)), closesAtTheCut);
+    }
+
+    [Fact]
+    public void Text_that_may_decode_otherwise_alone_is_read_in_the_whole_file()
+    {
+        // Latin-1 bytes that happen to be UTF-8 in the prefix, where the whole file is not UTF-8: the prefix alone would decode otherwise.
+        var latin1 = Encoding.Latin1.GetBytes("/* Ã© */ ngx_module_t m = { 0, NGX_HTTP_MODULE };\nint g; /* \u00e9 */\n");
+        AssertFindsWhatTheWholeFileGives(CSourceFile.Create("x.c", latin1), "latin-1");
+    }
+
+    [Fact]
     public void Random_texts_find_in_a_prefix_what_the_whole_file_gives()
     {
-        string[] pieces = ["ngx_module_t", " m", " = {", " 0", ",", " NGX_HTTP_MODULE", "/* ; */", "\";\"", "#ifndef G\n#define G\n", "#if X\n#define G\n", " NGX_Y_MODULE", " }", "}", "{", ";", " ", "\n", "\r\n", "\t", "/*", "*/", "//", "\"", "'", "\\\n", "#define NGX_Y_MODULE 0x1", "#define", "#if X\n", "#else\n", "#endif\n", "static", "extern", "int f(void) { return 0; }\n", "é"];
+        string[] pieces = ["ngx_module_t", " m", " = {", " 0", ",", " NGX_HTTP_MODULE", "/* ; */", "\";\"", "#ifndef G\n#define G\n", "#if X\n#define G\n", "Ã©", " NGX_Y_MODULE", " }", "}", "{", ";", " ", "\n", "\r\n", "\t", "/*", "*/", "//", "\"", "'", "\\\n", "#define NGX_Y_MODULE 0x1", "#define", "#if X\n", "#else\n", "#endif\n", "static", "extern", "int f(void) { return 0; }\n", "é"];
         var prefixes = 0;
+        var i = 0;
         foreach (var value in RandomTexts.Of(pieces, seed: 20261205, count: 40_000, maxPieces: 24))
         {
-            var bytes = Encoding.UTF8.GetBytes(value);
+            // UTF-8, or (one text in three, where it can be) Latin-1, which the whole file then decodes as.
+            var bytes = i++ % 3 == 0 && value.All(c => c <= '\u00FF') ? Encoding.Latin1.GetBytes(value) : Encoding.UTF8.GetBytes(value);
             var file = CSourceFile.Create("x.c", bytes);
             prefixes += DefinitionScan.ReadingEnd(bytes, file.MaySplitIdentifier) is { } end && end < bytes.Length && !DefinitionScan.ProvesNone(bytes, file.MaySplitIdentifier) ? 1 : 0;
             AssertFindsWhatTheWholeFileGives(file, value);
