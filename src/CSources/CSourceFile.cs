@@ -153,6 +153,46 @@ internal sealed class CSourceFile
     }
 
     /// <summary>
+    /// False when no identifier of the file can be <paramref name="name"/> (ASCII) followed by <c>=</c>, blanks
+    /// apart: the raw text holds it nowhere with no identifier character on either side and then an <c>=</c> that is
+    /// not <c>==</c>, and no identifier is split by a backslash-newline. Where the text has what this search does not
+    /// read (a comment, a backslash, a byte past ASCII such as a byte order mark, which the tokenizer takes for a
+    /// blank) the answer is "may". A rule that starts from an assignment to a name passes over the files that only
+    /// read it, or name something longer that holds it (<c>ngx_http_lua_ssl_ctx_index</c>).
+    /// </summary>
+    public bool MayAssignIdentifier(string name)
+    {
+        var bytes = _lexing.Bytes;
+        Span<byte> sought = stackalloc byte[name.Length];
+        System.Text.Ascii.FromUtf16(name, sought, out _);
+        for (var at = bytes.IndexOf(sought); at >= 0; at = NextIndexOf(bytes, sought, at))
+        {
+            var end = at + sought.Length;
+            if ((at > 0 && IsAsciiIdentifierPart(bytes[at - 1])) || (end < bytes.Length && IsAsciiIdentifierPart(bytes[end])))
+            {
+                continue;
+            }
+
+            while (end < bytes.Length && bytes[end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
+            {
+                end++;
+            }
+
+            if (end < bytes.Length && ((bytes[end] == '=' && (end + 1 == bytes.Length || bytes[end + 1] != '=')) || bytes[end] is (byte)'/' or (byte)'\\' or (byte)'?' or >= 0x80))
+            {
+                return true;
+            }
+        }
+
+        return _lexing.MaySplitIdentifier;
+    }
+
+    private static bool IsAsciiIdentifierPart(byte b) => b < 0x80 && CTokenizer.IsIdentifierPart(b);
+
+    private static int NextIndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> sought, int at)
+        => text[(at + 1)..].IndexOf(sought) is var next and >= 0 ? at + 1 + next : -1;
+
+    /// <summary>
     /// Searches the bytes for ASCII (the same as searching the text: UTF-8 and Latin-1 hold ASCII as it is, and no byte
     /// of a UTF-8 sequence is ASCII); anything else, rare, in the decoded text.
     /// </summary>

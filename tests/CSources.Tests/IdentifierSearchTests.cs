@@ -4,7 +4,8 @@ namespace ConfigConvert.CSources.Tests;
 
 /// <summary>
 /// <see cref="CSourceFile.MayHaveIdentifierContaining"/> may say "may" of a file that holds none of the texts,
-/// never "no" of one whose identifiers hold one: rules skip every file it says "no" of.
+/// never "no" of one whose identifiers hold one: rules skip every file it says "no" of. Nor may
+/// <see cref="CSourceFile.MayAssignIdentifier"/> say "no" of a file whose tokens assign the name.
 /// </summary>
 public sealed class IdentifierSearchTests
 {
@@ -24,6 +25,52 @@ public sealed class IdentifierSearchTests
     [InlineData("ctx_index", "ctx = ngx_http_get_module_ctx(r, ngx_http_x_module);\n")]
     public void A_file_without_the_text_and_without_a_split_identifier_holds_none(string sought, string text)
         => Assert.False(File(text).MayHaveIdentifierContaining(sought));
+
+    [Theory]
+    [InlineData("ngx_modules[m]->ctx_index = ngx_rtmp_max_module++;\n")]
+    [InlineData("m->ctx_index\n    = n++;\n")]
+    [InlineData("m->ctx_index /* counted */ = n++;\n")]
+    [InlineData("m->ctx_in\\\ndex = n++;\n")]
+    [InlineData("m->ctx_index\\\n = n++;\n")]
+    [InlineData("m->\uFEFFctx_index = n++;\n")]
+    [InlineData("ctx_index=0")]
+    public void A_file_that_may_assign_the_name_may_assign_it(string text)
+        => Assert.True(File(text).MayAssignIdentifier("ctx_index"));
+
+    [Theory]
+    [InlineData("conf[m->ctx_index] = c;\n")]
+    [InlineData("if (m->ctx_index == n) { }\n")]
+    [InlineData("ngx_http_lua_ssl_ctx_index = SSL_get_ex_new_index(0, NULL, NULL, NULL, NULL);\n")]
+    [InlineData("m->ctx_index_x = n++;\n")]
+    [InlineData("ctx_index")]
+    public void A_file_that_reads_the_name_or_a_longer_one_assigns_none(string text)
+        => Assert.False(File(text).MayAssignIdentifier("ctx_index"));
+
+    [Fact]
+    public void A_file_said_not_to_assign_the_name_has_no_token_of_it_before_an_equals_sign()
+    {
+        string[] pieces = ["ctx_index", "ctx", "_index", "x", "->", "=", "==", " ", "\n", "\r\n", "\t", "\\\n", "/*", "*/", "//", "\"", "'", "[", "]", ";", "#define ", "\uFEFF", "é"];
+        var said = 0;
+        var random = new Random(13);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var file = File(text);
+            if (file.MayAssignIdentifier("ctx_index"))
+            {
+                continue;
+            }
+
+            said++;
+            var tokens = file.Tokens;
+            for (var t = 0; t + 1 < tokens.Length; t++)
+            {
+                Assert.False(file.IsIdentifier(t, "ctx_index") && file.IsPunctuator(t + 1, '='), $"assigns ctx_index: \"{text}\"");
+            }
+        }
+
+        Assert.InRange(said, 2_000, 20_000);
+    }
 
     [Fact]
     public void Any_of_several_texts_is_enough()

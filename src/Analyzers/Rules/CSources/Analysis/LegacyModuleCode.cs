@@ -81,10 +81,12 @@ internal sealed class LegacyModuleCode
     /// False when no identifier of the file, in code or in a directive, can be one every finding starts from
     /// (<c>ngx_modules</c>, <c>ngx_max_module</c>, or the <c>ctx_index</c> a counting loop assigns): then
     /// there is nothing to find, and neither the tokens nor the view of the code are made. The raw text
-    /// settles it, unless a backslash-newline may split an identifier.
+    /// settles it, unless a backslash-newline may split an identifier. Most files that name <c>ctx_index</c>
+    /// read it (<c>conf[m-&gt;ctx_index]</c>) or name something longer (<c>ngx_http_lua_ssl_ctx_index</c>):
+    /// only an assignment to it can be a counting loop's.
     /// </summary>
     private static bool MayHoldLegacyCode(CSourceFile file)
-        => file.MayHaveIdentifierContaining(ModuleList, MaxModule, CountingLoop.CountedField);
+        => file.MayHaveIdentifierContaining(ModuleList, MaxModule) || file.MayAssignIdentifier(CountingLoop.CountedField);
 
     private static List<CountingLoopFinding> FindLoops(CodeView code)
     {
