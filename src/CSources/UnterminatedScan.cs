@@ -14,8 +14,8 @@ namespace ConfigConvert.CSources;
 /// tokenizer. Every line is read as code: a quote in a preprocessor line is scanned as the tokenizer scans
 /// it (to its closing quote or the end of the line), but only in code does the tokenizer flag one left
 /// open, so reading directives as code can only add findings. What this does not read the tokenizer's way
-/// is left to the tokenizer: C++ files (a digit separator is a quote inside a number) and texts holding
-/// <c>R"</c> (a raw string holds quotes and line breaks).
+/// is left to the tokenizer: C++ files (a digit separator is a quote inside a number) and texts where a raw
+/// string may open (it holds quotes and line breaks).
 /// </remarks>
 internal static class UnterminatedScan
 {
@@ -26,7 +26,7 @@ internal static class UnterminatedScan
     /// <summary>True when no literal or block comment of <paramref name="text"/> can be open; false when one may be.</summary>
     public static bool ProvesNone(ReadOnlySpan<byte> text, bool cpp)
     {
-        if (cpp || text.IndexOf("R\""u8) >= 0)
+        if (cpp || MayOpenRawString(text))
         {
             return false;
         }
@@ -49,6 +49,31 @@ internal static class UnterminatedScan
 
             position = next;
         }
+    }
+
+    /// <summary>
+    /// True when some <c>R"</c> may open a raw string: the tokenizer takes one for an identifier that is exactly a raw
+    /// prefix (<c>R</c>, <c>LR</c>, <c>uR</c>, <c>UR</c>, <c>u8R</c>) right before a quote. A longer identifier ending
+    /// in <c>R</c> (<c>"ERROR"</c>, the commonest <c>R"</c> of C code) opens none; what precedes a prefix that this
+    /// does not read (a byte past ASCII, a backslash-newline) counts as where the identifier may start.
+    /// </summary>
+    private static bool MayOpenRawString(ReadOnlySpan<byte> text)
+    {
+        for (var at = text.IndexOf("R\""u8); at >= 0; at = text[(at + 1)..].IndexOf("R\""u8) is var next and >= 0 ? at + 1 + next : -1)
+        {
+            var start = at;
+            while (start > 0 && at - start < 3 && text[start - 1] < 0x80 && CTokenizer.IsIdentifierPart(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (at - start < 3 && text[start..at] is [] or [(byte)'L'] or [(byte)'u'] or [(byte)'U'] or [(byte)'u', (byte)'8'])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Past a comment that starts at the slash, or past the slash; -1 for a block comment left open.</summary>

@@ -78,6 +78,27 @@ public sealed class UnterminatedScanTests
     }
 
     [Theory]
+    [InlineData("static char *s = \"ERROR\";\n")]
+    [InlineData("return NGX_ERROR;\nx = SOMER\"a\";\ny = xu8R\"b\";\n")]
+    public void A_quote_after_a_longer_identifier_ending_in_R_opens_no_raw_string(string text)
+    {
+        Assert.False(HasOpenToken(text, cpp: false));
+        Assert.True(UnterminatedScan.ProvesNone(Encoding.UTF8.GetBytes(text), cpp: false));
+    }
+
+    [Theory]
+    [InlineData("s = LR\"(a\";\nx = \"b\";\n")]
+    [InlineData("s = u8R\"(a\";\nx = \"b\";\n")]
+    [InlineData("s = uR\"(a\";\n")]
+    [InlineData("s = \uFEFFR\"(a\";\n")]
+    public void A_raw_string_left_open_is_left_to_the_tokenizer(string text)
+    {
+        // Read as an ordinary string, each of these closes on its line.
+        Assert.True(HasOpenToken(text, cpp: false));
+        Assert.False(UnterminatedScan.ProvesNone(Encoding.UTF8.GetBytes(text), cpp: false));
+    }
+
+    [Theory]
     [InlineData("#include <it's.h>\n", false)]
     [InlineData("#error don't\nint x;\n", false)]
     [InlineData("static const char *s = R\"x(a \" quote\n and a line)x\";\n", false)]
@@ -93,7 +114,7 @@ public sealed class UnterminatedScanTests
     [Fact]
     public void Random_texts_never_prove_what_the_tokenizer_contradicts()
     {
-        string[] pieces = ["\"", "'", "/", "*", "\\", "\n", "\r", "\r\n", "#", "R", "u8", "L", "x", "1", "e+", " ", "(", ")", "=", "'\\''", "é", "\u2028"];
+        string[] pieces = ["\"", "'", "/", "*", "\\", "\n", "\r", "\r\n", "#", "R", "u8", "L", "u", "U", "ERRO", "x", "1", "e+", " ", "(", ")", "=", "'\\''", "é", "\u2028", "\uFEFF"];
         var proven = 0;
         var open = 0;
         var i = 0;
