@@ -9,7 +9,7 @@ internal sealed class CTokensTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["c.dict"];
 
-    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping; the quick scan that proves no literal or comment open, and the tokenizer's run that keeps no token, agree with the tokens; the scan that proves no module definition or type constant agrees with the finder";
+    public override string Description => "CSourceFile.Create and CSourceIndex.Build on one file, read as C and as C++: no exception; tokens, and comments, lie in order inside the text without overlapping; the quick scan that proves no literal or comment open, and the tokenizer's run that keeps no token, agree with the tokens; the scan that proves no module definition or type constant agrees with the finder, and the finder reading the part of the file that scan marks finds what it finds in the whole; the search that proves ctx_index assigned nowhere agrees with the tokens";
 
     public override void Run(byte[] input)
     {
@@ -23,6 +23,8 @@ internal sealed class CTokensTarget : FuzzTarget
             CheckSequence("comment", file.Comments, text.Text.Length);
             CheckUnterminated(text.Text, input, name == "fuzz.cc", file);
             CheckDefinitionScan(file);
+            CheckPrefixFinder(name, input);
+            CheckAssignmentSearch(file);
             _ = CSourceIndex.Build([(name, input)]);
         }
     }
@@ -49,6 +51,41 @@ internal sealed class CTokensTarget : FuzzTarget
         if (definitions.Count + constants.Count > 0 && DefinitionScan.ProvesNone(file.Bytes, file.MaySplitIdentifier))
         {
             throw new PropertyViolation($"the text scan proved no module definition, but the finder finds {definitions.Count} definitions and {constants.Count} type constants");
+        }
+    }
+
+    /// <summary>What the index finds (through a prefix of the file where the scan marks one) against the finder over every token.</summary>
+    private static void CheckPrefixFinder(string name, byte[] input)
+    {
+        List<CModuleDefinition> definitions = [];
+        List<CModuleTypeConstant> constants = [];
+        List<Diagnostics.Diagnostic> diagnostics = [];
+        CModuleDefinitionFinder.Find(CSourceFile.Create(name, input), definitions, constants, diagnostics);
+        List<CModuleDefinition> wholeDefinitions = [];
+        List<CModuleTypeConstant> wholeConstants = [];
+        List<Diagnostics.Diagnostic> wholeDiagnostics = [];
+        CModuleDefinitionFinder.Search(CSourceFile.Create(name, input), wholeDefinitions, wholeConstants, wholeDiagnostics);
+        static string Show(IEnumerable<Diagnostics.Diagnostic> found) => string.Join("\n", found.Select(d => $"{d.Id} {d.Location} {d.Message}"));
+        if (!definitions.SequenceEqual(wholeDefinitions) || !constants.SequenceEqual(wholeConstants)
+            || Show(diagnostics.Where(d => d.Descriptor != SourceDiagnostics.UnterminatedComment)) != Show(wholeDiagnostics))
+        {
+            throw new PropertyViolation($"the finder found {definitions.Count} definitions and {constants.Count} type constants through a prefix, {wholeDefinitions.Count} and {wholeConstants.Count} in the whole file, or other diagnostics");
+        }
+    }
+
+    private static void CheckAssignmentSearch(CSourceFile file)
+    {
+        if (file.MayAssignIdentifier("ctx_index"))
+        {
+            return;
+        }
+
+        for (var i = 0; i + 1 < file.Tokens.Length; i++)
+        {
+            if (file.IsIdentifier(i, "ctx_index") && file.IsPunctuator(i + 1, '='))
+            {
+                throw new PropertyViolation("the search proved ctx_index assigned nowhere, but the tokens assign it");
+            }
         }
     }
 
