@@ -121,14 +121,17 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
 
     private static void Analyze(CSourceAnalysisContext context)
     {
+        // The module the file belongs to and how the config registers it are asked first: a filter module
+        // registered as one (nearly every one) is settled without the tokens of its main file, whose assignment
+        // to the filter head is mostly at its end.
         var file = context.Source.File;
-        var assignment = FindFilterAssignment(file);
-        if (assignment < 0 || OwnerOf(context) is not { } module)
+        if (!file.MayHaveIdentifierContaining(FilterHeads) || OwnerOf(context) is not { } module
+            || !RegisteredTypes(context.Module, module).Contains(ModuleType.Http.Name))
         {
             return;
         }
 
-        if (RegisteredTypes(context.Module, module).Contains(ModuleType.Http.Name))
+        if (FindFilterAssignment(file) is var assignment && assignment >= 0)
         {
             context.Report(Diagnostic.Create(Rule, file.GetLocation(file.Tokens[assignment].Span), module));
         }
