@@ -165,19 +165,14 @@ internal sealed class CSourceFile
         var bytes = _lexing.Bytes;
         Span<byte> sought = stackalloc byte[name.Length];
         System.Text.Ascii.FromUtf16(name, sought, out _);
-        for (var at = bytes.IndexOf(sought); at >= 0; at = NextIndexOf(bytes, sought, at))
+        for (var at = bytes.IndexOf(sought); at >= 0; at = AsciiScan.NextIndexOf(bytes, sought, at))
         {
-            var end = at + sought.Length;
-            if ((at > 0 && IsAsciiIdentifierPart(bytes[at - 1])) || (end < bytes.Length && IsAsciiIdentifierPart(bytes[end])))
+            if (!AsciiScan.IsWholeIdentifier(bytes, at, at + sought.Length))
             {
                 continue;
             }
 
-            while (end < bytes.Length && bytes[end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
-            {
-                end++;
-            }
-
+            var end = AsciiScan.SkipBlanks(bytes, at + sought.Length);
             if (end < bytes.Length && ((bytes[end] == '=' && (end + 1 == bytes.Length || bytes[end + 1] != '=')) || bytes[end] is (byte)'/' or (byte)'\\' or (byte)'?' or >= 0x80))
             {
                 return true;
@@ -186,11 +181,6 @@ internal sealed class CSourceFile
 
         return _lexing.MaySplitIdentifier;
     }
-
-    private static bool IsAsciiIdentifierPart(byte b) => b < 0x80 && CTokenizer.IsIdentifierPart(b);
-
-    private static int NextIndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> sought, int at)
-        => text[(at + 1)..].IndexOf(sought) is var next and >= 0 ? at + 1 + next : -1;
 
     /// <summary>
     /// Searches the bytes for ASCII (the same as searching the text: UTF-8 and Latin-1 hold ASCII as it is, and no byte

@@ -45,39 +45,29 @@ internal static class DefinitionScan
         }
 
         var end = 0;
-        var type = ModuleType.AsSpan();
-        for (var at = text.IndexOf(type); at >= 0; at = NextIndexOf(text, type, at))
+        for (var at = NextDefinition(text, 0); at >= 0; at = NextDefinition(text, at + 1))
         {
-            var after = at + type.Length;
-            if (IsWholeIdentifier(text, at, after) && MayDeclareWithInitializer(text, after))
+            var semicolon = AsciiScan.IndexOf(text, ";"u8, at + ModuleType.Length);
+            if (semicolon < 0)
             {
-                var semicolon = text[after..].IndexOf((byte)';');
-                if (semicolon < 0)
-                {
-                    return null;
-                }
-
-                end = Math.Max(end, LineEnd(text, after + semicolon));
+                return null;
             }
+
+            end = Math.Max(end, LineEnd(text, semicolon));
         }
 
-        var suffix = TypeSuffix.AsSpan();
-        for (var at = text.IndexOf(suffix); at >= 0; at = NextIndexOf(text, suffix, at))
+        for (var at = NextTypeConstant(text, 0); at >= 0; at = NextTypeConstant(text, at + 1))
         {
-            var after = at + suffix.Length;
-            if ((after == text.Length || !IsAsciiIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
+            var lineEnd = LineEnd(text, at);
+            var line = text[(text[..at].LastIndexOf((byte)'\n') + 1)..lineEnd];
+
+            // A comment left open on the line goes on over the next: the directive with it.
+            if (line.LastIndexOf("/*"u8) > line.LastIndexOf("*/"u8))
             {
-                var lineEnd = LineEnd(text, at);
-                var line = text[(text[..at].LastIndexOf((byte)'\n') + 1)..lineEnd];
-
-                // A comment left open on the line goes on over the next: the directive with it.
-                if (line.LastIndexOf("/*"u8) > line.LastIndexOf("*/"u8))
-                {
-                    return null;
-                }
-
-                end = Math.Max(end, lineEnd);
+                return null;
             }
+
+            end = Math.Max(end, lineEnd);
         }
 
         return end;
@@ -105,53 +95,59 @@ internal static class DefinitionScan
         }
     }
 
-    private static bool MayHoldDefinition(ReadOnlySpan<byte> text)
+    private static bool MayHoldDefinition(ReadOnlySpan<byte> text) => NextDefinition(text, 0) >= 0;
+
+    /// <summary>Where, at or after <paramref name="from"/>, the next <c>ngx_module_t</c> that may begin a definition is; -1 when none does.</summary>
+    private static int NextDefinition(ReadOnlySpan<byte> text, int from)
     {
         var type = ModuleType.AsSpan();
-        for (var at = text.IndexOf(type); at >= 0; at = NextIndexOf(text, type, at))
+        for (var at = AsciiScan.IndexOf(text, type, from); at >= 0; at = AsciiScan.NextIndexOf(text, type, at))
         {
             var after = at + type.Length;
-            if (IsWholeIdentifier(text, at, after) && MayDeclareWithInitializer(text, after))
+            if (AsciiScan.IsWholeIdentifier(text, at, after) && MayDeclareWithInitializer(text, after))
             {
-                return true;
+                return at;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>After the type: a name, then <c>=</c>; or something the scan does not read (then it may be).</summary>
     private static bool MayDeclareWithInitializer(ReadOnlySpan<byte> text, int position)
     {
-        position = SkipBlanks(text, position);
-        if (position == text.Length || !IsAsciiIdentifierPart(text[position]))
+        position = AsciiScan.SkipBlanks(text, position);
+        if (position == text.Length || !AsciiScan.IsIdentifierPart(text[position]))
         {
             // `*m`, `)`, `;`, `,`: no name follows, so no definition. A comment, a continuation or a directive: unread.
             return position < text.Length && IsUnread(text[position]);
         }
 
-        while (position < text.Length && IsAsciiIdentifierPart(text[position]))
+        while (position < text.Length && AsciiScan.IsIdentifierPart(text[position]))
         {
             position++;
         }
 
-        position = SkipBlanks(text, position);
+        position = AsciiScan.SkipBlanks(text, position);
         return position < text.Length && (text[position] == '=' || IsUnread(text[position]));
     }
 
-    private static bool MayHoldTypeConstant(ReadOnlySpan<byte> text)
+    private static bool MayHoldTypeConstant(ReadOnlySpan<byte> text) => NextTypeConstant(text, 0) >= 0;
+
+    /// <summary>Where, at or after <paramref name="from"/>, the next <c>_MODULE</c> that may end a type constant's name in a directive is; -1 when none does.</summary>
+    private static int NextTypeConstant(ReadOnlySpan<byte> text, int from)
     {
         var suffix = TypeSuffix.AsSpan();
-        for (var at = text.IndexOf(suffix); at >= 0; at = NextIndexOf(text, suffix, at))
+        for (var at = AsciiScan.IndexOf(text, suffix, from); at >= 0; at = AsciiScan.NextIndexOf(text, suffix, at))
         {
             var after = at + suffix.Length;
-            if ((after == text.Length || !IsAsciiIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
+            if ((after == text.Length || !AsciiScan.IsIdentifierPart(text[after])) && MayBeDirectiveLine(text, at))
             {
-                return true;
+                return at;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>
@@ -172,37 +168,11 @@ internal static class DefinitionScan
             return true;
         }
 
-        start = SkipBlanks(text, start);
+        start = AsciiScan.SkipBlanks(text, start);
         return start < text.Length && IsUnread(text[start]);
     }
-
-    private static bool IsWholeIdentifier(ReadOnlySpan<byte> text, int start, int end)
-        => (start == 0 || !IsAsciiIdentifierPart(text[start - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end]));
-
-    /// <summary>
-    /// A byte of an identifier the scan reads: ASCII only. Taking a byte past ASCII for no part of an identifier lets
-    /// more texts match, and then <see cref="IsUnread"/> of it leaves the file to the tokenizer.
-    /// </summary>
-    private static bool IsAsciiIdentifierPart(byte b) => b < 0x80 && CTokenizer.IsIdentifierPart(b);
-
-    /// <summary>
-    /// The next occurrence of <paramref name="sought"/> after the one at <paramref name="at"/>, or -1.
-    /// </summary>
-    private static int NextIndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> sought, int at)
-        => text[(at + 1)..].IndexOf(sought) is var next and >= 0 ? at + 1 + next : -1;
 
     // A comment, a backslash-newline, a directive; or a byte past ASCII: a character the scan does not read (a letter
     // of a name, a byte order mark that the tokenizer skips as blank).
     private static bool IsUnread(byte b) => b is (byte)'/' or (byte)'\\' or (byte)'#' or (byte)'%' or (byte)'?' or >= 0x80;
-
-    // What the tokenizer skips as blank, apart from U+FEFF: its bytes are past ASCII, and read as unread.
-    private static int SkipBlanks(ReadOnlySpan<byte> text, int position)
-    {
-        while (position < text.Length && text[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v')
-        {
-            position++;
-        }
-
-        return position;
-    }
 }

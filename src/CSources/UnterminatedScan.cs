@@ -59,10 +59,10 @@ internal static class UnterminatedScan
     /// </summary>
     private static bool MayOpenRawString(ReadOnlySpan<byte> text)
     {
-        for (var at = text.IndexOf("R\""u8); at >= 0; at = text[(at + 1)..].IndexOf("R\""u8) is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = text.IndexOf("R\""u8); at >= 0; at = AsciiScan.NextIndexOf(text, "R\""u8, at))
         {
             var start = at;
-            while (start > 0 && at - start < 3 && text[start - 1] < 0x80 && CTokenizer.IsIdentifierPart(text[start - 1]))
+            while (start > 0 && at - start < 3 && AsciiScan.IsIdentifierPart(text[start - 1]))
             {
                 start--;
             }

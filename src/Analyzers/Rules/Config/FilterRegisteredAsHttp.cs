@@ -137,14 +137,9 @@ internal sealed class FilterRegisteredAsHttp : ModuleAnalyzer
         }
     }
 
-    /// <summary>The index of the first filter head assigned with <c>=</c> in code that is compiled, or -1.</summary>
+    /// <summary>The index of the first filter head assigned with <c>=</c> in code that is compiled, or -1 (the text names a head: <see cref="Analyze"/>).</summary>
     private static int FindFilterAssignment(CSourceFile file)
     {
-        if (!file.MayHaveIdentifierContaining(FilterHeads))
-        {
-            return -1;
-        }
-
         for (var i = 0; i + 1 < file.Tokens.Length; i++)
         {
             if (file.Tokens[i].Kind == CTokenKind.Identifier && FilterHeads.Any(head => file.IsIdentifier(i, head)) && file.IsPunctuator(i + 1, '=') && file.GetCondition(i) != "0")
