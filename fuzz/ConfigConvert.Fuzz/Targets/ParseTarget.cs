@@ -1,3 +1,4 @@
+using ConfigConvert.ModuleModel.Discovery;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -8,7 +9,9 @@ namespace ConfigConvert.Fuzz.Targets;
 /// text in windows (<see cref="WindowedParse"/>, here a character at a time so that a window may end at every line) gives
 /// the same text and diagnostics as the whole parse; and the diagnostics-only parse, which leaves to a quick scan the
 /// statements it proves clean (<see cref="WindowedParse.Diagnostics"/>, in windows of a few characters and at its
-/// defaults), gives the whole parse's diagnostics, and the scan never calls a text with diagnostics clean.
+/// defaults), gives the whole parse's diagnostics, and the scan never calls a text with diagnostics clean; and the
+/// module search's byte scan for sourcing commands (<see cref="AddonSourcingScan"/>) never rules out a config in whose
+/// parse a command sources a file of the module's directory.
 /// </summary>
 internal sealed class ParseTarget : FuzzTarget
 {
@@ -16,7 +19,7 @@ internal sealed class ParseTarget : FuzzTarget
 
     public override IReadOnlyList<string> Dictionaries => ["shell.dict"];
 
-    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse and the scanned diagnostics agree";
+    public override string Description => "SyntaxTree.ParseText: no exception; the tree prints back the same bytes; diagnostics lie inside the text; the windowed parse and the scanned diagnostics agree; the sourcing scan misses no sourcing command";
 
     public override void Run(byte[] input)
     {
@@ -44,6 +47,15 @@ internal sealed class ParseTarget : FuzzTarget
 
         CheckWindowedParse(text.Text, tree);
         CheckScannedDiagnostics(text.Text, tree);
+        CheckSourcingScan(input, tree);
+    }
+
+    private static void CheckSourcingScan(byte[] input, SyntaxTree tree)
+    {
+        if (!AddonSourcingScan.MaySource(input) && SourcedConfigs.AddonRelativePaths(tree).FirstOrDefault() is { } path)
+        {
+            throw new PropertyViolation($"the sourcing scan rules the config out, and its parse sources $ngx_addon_dir/{path}");
+        }
     }
 
     private static void CheckScannedDiagnostics(string text, SyntaxTree tree)

@@ -72,22 +72,30 @@ internal static partial class SourcedConfigs
             return [];
         }
 
-        return tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>()
+        return AddonRelativePaths(tree)
+            .Select(path => Path.GetFullPath(Path.Combine(moduleDirectory, path)))
+            .Where(File.Exists)
+            .ToList();
+    }
+
+    /// <summary>The PATH of each <c>. $ngx_addon_dir/PATH</c> in <paramref name="tree"/>, in order, whether a file or not.</summary>
+    internal static IEnumerable<string> AddonRelativePaths(SyntaxTree tree)
+        => tree.GetRoot().DescendantNodes().OfType<SimpleCommandSyntax>()
             .Select(c => c.Words.Take(2).ToList())
             .Where(words => words.Count == 2 && words[0].GetLiteralValue() is "." or "source")
             .Select(words => AddonRelativePath().Match(words[1].ToString().Replace("\"", string.Empty, StringComparison.Ordinal)))
             .Where(match => match.Success)
-            .Select(match => Path.GetFullPath(Path.Combine(moduleDirectory, match.Groups["path"].Value)))
-            .Where(File.Exists)
-            .ToList();
-    }
+            .Select(match => match.Groups["path"].Value);
 
     private static SyntaxTree? ReadTree(string config)
     {
         try
         {
-            // An empty file, a device or a FIFO sources nothing known (and a FIFO is not opened: it would block).
-            return File.Exists(config) && BoundedFile.ReadFoundFile(config) is { Length: > 0 } bytes ? SyntaxTree.ParseText(SourceText.From(bytes), config) : null;
+            // An empty file, a device or a FIFO sources nothing known (and a FIFO is not opened: it would block). A
+            // config that cannot source from its own directory is not parsed to learn so.
+            return File.Exists(config) && BoundedFile.ReadFoundFile(config) is { Length: > 0 } bytes && AddonSourcingScan.MaySource(bytes)
+                ? SyntaxTree.ParseText(SourceText.From(bytes), config)
+                : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
