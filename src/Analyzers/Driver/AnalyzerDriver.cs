@@ -21,9 +21,14 @@ internal sealed class AnalyzerDriver
 
     private readonly ImmutableArray<(ModuleAnalyzer Analyzer, AnalysisContext Actions)> _analyzers;
 
+    /// <summary>The names of the files a module's listing looks at: the C index's, and those some file action wants.</summary>
+    private readonly Func<string, bool> _wantsFile;
+
     public AnalyzerDriver(IEnumerable<ModuleAnalyzer> analyzers)
     {
         _analyzers = [.. analyzers.Select(a => (a, Register(a)))];
+        var wanted = _analyzers.SelectMany(a => a.Actions.FileActions).Select(f => f.WantsFile).ToArray();
+        _wantsFile = name => SourceFileNames.IsIndexed(name) || wanted.Any(wants => wants(name));
     }
 
     /// <summary>Analyzes the module in <paramref name="directory"/>; the diagnostics come sorted by file, position and id, each once.</summary>
@@ -45,7 +50,7 @@ internal sealed class AnalyzerDriver
 
         var analysis = new ModuleAnalysis(module, target);
         var unreadable = new List<(string Path, string Reason)>();
-        var files = ModuleFiles.List(module.Path, unreadable);
+        var files = ModuleFiles.List(module.Path, unreadable, _wantsFile);
         var indexed = module.Sources.SourceFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var sources = files.Where(f => SourceFileNames.IsIndexed(f.RelativePath)).Select(f => ReadSource(f, indexed)).OfType<CSourceDocument>().ToList();
         diagnostics.AddRange(module.Sources.Diagnostics);
@@ -118,9 +123,12 @@ internal sealed class AnalyzerDriver
                 sources.ForEach(source => action(new CSourceAnalysisContext(analysis, source, Report)));
             }
 
-            foreach (var action in actions.FileActions)
+            foreach (var (wantsFile, action) in actions.FileActions)
             {
-                files.ForEach(file => action(new RepositoryFileAnalysisContext(analysis, file, Report)));
+                foreach (var file in files.Where(file => wantsFile(Path.GetFileName(file.RelativePath))))
+                {
+                    action(new RepositoryFileAnalysisContext(analysis, file, Report));
+                }
             }
 
             diagnostics.AddRange(found);

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.IO;
 using ConfigConvert.ModuleModel.Discovery;
@@ -15,8 +16,11 @@ internal static class ModuleFiles
 
     private static readonly EnumerationOptions ListOptions = new() { IgnoreInaccessible = false, AttributesToSkip = 0, RecurseSubdirectories = false };
 
-    /// <summary>Lists the files; <paramref name="unreadable"/> receives each directory that could not be listed, with the reason.</summary>
-    public static List<RepositoryFile> List(string root, List<(string Path, string Reason)> unreadable)
+    /// <summary>
+    /// Lists the files, or only those whose names <paramref name="wantsFile"/> accepts (the others are not looked up);
+    /// <paramref name="unreadable"/> receives each directory that could not be listed, with the reason.
+    /// </summary>
+    public static List<RepositoryFile> List(string root, List<(string Path, string Reason)> unreadable, Func<string, bool>? wantsFile = null)
     {
         var files = new List<RepositoryFile>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -33,7 +37,7 @@ internal static class ModuleFiles
 
             try
             {
-                foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", ListOptions))
+                foreach (var entry in Entries(directory, wantsFile))
                 {
                     Add(root, real, entry, files, pending);
                 }
@@ -47,6 +51,16 @@ internal static class ModuleFiles
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
+
+    /// <summary>
+    /// The directories and wanted files in <paramref name="directory"/>. Each is looked up (a file's size, whether it is a
+    /// link) as it is made into a <see cref="FileSystemInfo"/>, so the files no one wants are left before that.
+    /// </summary>
+    private static FileSystemEnumerable<FileSystemInfo> Entries(string directory, Func<string, bool>? wantsFile)
+        => new(directory, static (ref FileSystemEntry entry) => entry.ToFileSystemInfo(), ListOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => wantsFile is null || entry.IsDirectory || wantsFile(entry.FileName.ToString()),
+        };
 
     /// <summary>A link that leads out of the module (<c>up -&gt; ..</c>) is not followed: those files are not the module's.</summary>
     private static bool IsWithin(string root, string directory)

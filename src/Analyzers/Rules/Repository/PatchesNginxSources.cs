@@ -173,7 +173,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.RegisterRepositoryFileAction(AnalyzeFile);
+        context.RegisterRepositoryFileAction(NginxPatches.IsPatchFileName, AnalyzeFile);
         context.RegisterModuleAction(AnalyzeCommands);
         context.RegisterConfigAction(AnalyzeRedirections);
     }
@@ -181,7 +181,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
     private static void AnalyzeFile(RepositoryFileAnalysisContext context)
     {
         var file = context.File;
-        if (!NginxPatches.IsPatchFileName(file.RelativePath) || file.Length > InputLimits.MaxFileBytes)
+        if (file.Length > InputLimits.MaxFileBytes)
         {
             return;
         }
