@@ -73,7 +73,7 @@ internal sealed class CTokenizer
     {
         var tokenizer = new CTokenizer(text, 0, text.Length, recognizeDirectives: true, keepComments: true, rawStrings: true, digitSeparators: cpp);
         tokenizer.Run();
-        return new CTokenList(tokenizer._tokens!.Finish(), tokenizer._comments!.Finish());
+        return new CTokenList(tokenizer._tokens!.Finish(kept: true), tokenizer._comments!.Finish(kept: true));
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ internal sealed class CTokenizer
         var end = Math.Clamp(span.End, start, text.Length);
         var tokenizer = new CTokenizer(text, start, end, recognizeDirectives: false, keepComments: false);
         tokenizer.Run();
-        return tokenizer._tokens!.Finish();
+        return tokenizer._tokens!.Finish(kept: false);
     }
 
     /// <summary>The token's text as the compiler sees it: backslash-newlines removed.</summary>
@@ -748,6 +748,9 @@ internal sealed class CTokenizer
     /// </summary>
     private sealed class TokenBuffer(int capacity)
     {
+        /// <summary>How many tokens a file's array holds from which it is allocated where the collector does not move it: some 4 KB.</summary>
+        private const int PinnedFromTokens = 256;
+
         private CToken[] _items = ArrayPool<CToken>.Shared.Rent(capacity);
         private int _count;
 
@@ -776,11 +779,15 @@ internal sealed class CTokenizer
             _items = larger;
         }
 
-        /// <summary>The tokens added; the rented array goes back to the pool.</summary>
-        public ImmutableArray<CToken> Finish()
+        /// <summary>
+        /// The tokens added; the rented array goes back to the pool. A file's tokens, <paramref name="kept"/> as long as its
+        /// bytes, are allocated where a file's bytes are and for the same reason (see <c>BoundedFile</c>): where the
+        /// collector never moves them, unless there are few. A directive's, short-lived, are left to the young generation.
+        /// </summary>
+        public ImmutableArray<CToken> Finish(bool kept)
         {
             // Every element is written at once, so the array need not be cleared first (a token holds no reference).
-            var tokens = GC.AllocateUninitializedArray<CToken>(_count);
+            var tokens = GC.AllocateUninitializedArray<CToken>(_count, pinned: kept && _count >= PinnedFromTokens);
             _items.AsSpan(0, _count).CopyTo(tokens);
             ArrayPool<CToken>.Shared.Return(_items);
             _items = [];

@@ -137,12 +137,19 @@ public static class BoundedFile
     private static byte[]? ReadOpened(Stream stream, long size, long limit)
         => size > limit ? null : ReadUpTo(stream, size > 0 ? limit : Math.Min(limit, InputLimits.MaxFileBytes), (int)size);
 
+    /// <summary>The size from which a file's bytes are allocated where the collector does not move them.</summary>
+    private const int PinnedFromBytes = 4096;
+
     private static byte[]? ReadUpTo(Stream stream, long limit, int expected)
     {
         // A file whose size is known is read straight into an array of that size: no chunk, no growing
         // stream and no final copy. Only a file without a size, or one that grew since it was measured,
         // is read on in chunks. Not zeroed first: the read overwrites what it keeps, and a short read keeps only what it read.
-        var content = GC.AllocateUninitializedArray<byte>(expected);
+        // A file of some size is allocated where the collector never moves what it holds (the pinned object heap): its
+        // bytes hold no reference and live as long as the work on the file, a module's check, which outlasts a young
+        // collection or two, and the collector copied each file into the older generations on its way to dying there
+        // (docs/performance.md). A small one is cheaper to copy than to leave there until a full collection.
+        var content = GC.AllocateUninitializedArray<byte>(expected, pinned: expected >= PinnedFromBytes);
         var count = stream.ReadAtLeast(content, expected, throwOnEndOfStream: false);
         if (count < expected)
         {
