@@ -20,9 +20,6 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
         "A module that calls another module's functions needs that module in the same nginx. Linked statically, configure must be given the other module first; built as a dynamic module, nginx's dlopen() of the .so fails with an undefined symbol unless the other module's .so was loaded by an earlier load_module. A config that names the other module (checks for it, or orders after it) shows the dependency; one that does not leaves users to find it in the error.",
         RuleDocumentation.HelpLink("CC4004"));
 
-    /// <summary>What a file must hold for an identifier of it to name an API (<see cref="ModuleApis"/>).</summary>
-    private static readonly string[] ApiPrefixes = [.. ModuleApis.All.Select(api => api.Prefix)];
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
 
     public override ImmutableArray<RuleExample> Examples { get; } =
@@ -134,11 +131,10 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
     private static void Analyze(CSourceAnalysisContext context)
     {
         // Only names of an API the module neither is nor names are reported, and each starts with its prefix: a
-        // file that can hold no such name is not read (all of lua-nginx-module's own files, for its own API).
+        // file that can hold no such name is not read (all of lua-nginx-module's own files, for its own API). The
+        // prefixes left are worked out once for the module, and a file is searched for those alone.
         var file = context.Source.File;
-        if (!file.MayHaveIdentifierContaining(ApiPrefixes)
-            || context.Module.GetAnalysis(UndeclaredApis.Of).Prefixes is not { Length: > 0 } undeclared
-            || !file.MayHaveIdentifierContaining(undeclared))
+        if (context.Module.GetAnalysis(UndeclaredApis.Of).Prefixes is not { Length: > 0 } undeclared || !file.MayHaveIdentifierContaining(undeclared))
         {
             return;
         }
