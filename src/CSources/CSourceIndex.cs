@@ -22,8 +22,9 @@ public sealed class CSourceIndex
     /// <summary>How much of a file is searched for a NUL byte to decide it is binary.</summary>
     internal const int BinaryProbeLength = 8192;
 
-    private CSourceIndex(ImmutableArray<CSourceFile> sourceFiles, ImmutableArray<CModuleDefinition> modules, ImmutableArray<CModuleTypeConstant> typeConstants, ImmutableArray<Diagnostic> diagnostics)
+    private CSourceIndex(ImmutableArray<CSourceFile> sourceFiles, ImmutableArray<CModuleDefinition> modules, ImmutableArray<CModuleTypeConstant> typeConstants, ImmutableArray<Diagnostic> diagnostics, DirectoryListings listings)
     {
+        Listings = listings;
         SourceFiles = sourceFiles;
         Files = sourceFiles.Select(f => f.Path).ToImmutableArray();
         Modules = modules;
@@ -49,12 +50,15 @@ public sealed class CSourceIndex
     /// <summary>The indexed files, tokenized, in the order of <see cref="Files"/>.</summary>
     internal ImmutableArray<CSourceFile> SourceFiles { get; }
 
+    /// <summary>The directories the index listed and the files it measured, when it read a directory of the machine (else none).</summary>
+    internal DirectoryListings Listings { get; }
+
     /// <summary>
     /// Indexes the C and C++ sources and headers (<see cref="SourceFileNames"/>) under <paramref name="moduleDirectory"/>, recursively,
     /// following symbolic links but never into a directory already scanned, and skipping <c>.git</c>.
     /// </summary>
     /// <param name="moduleDirectory">The module directory (the one holding its <c>config</c>).</param>
-    public static CSourceIndex Build(string moduleDirectory) => Build(moduleDirectory, SourceFileSystem.Physical);
+    public static CSourceIndex Build(string moduleDirectory) => Build(moduleDirectory, SourceFileSystem.Physical, new DirectoryListings());
 
     /// <summary>
     /// Indexes files given as relative paths and contents, all of them whatever their names; for tests
@@ -64,7 +68,7 @@ public sealed class CSourceIndex
     public static CSourceIndex Build(IEnumerable<(string Path, byte[] Content)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var builder = new IndexBuilder();
+        var builder = new IndexBuilder(new DirectoryListings());
         foreach (var (path, content) in files.Select(f => (Path: NormalizePath(f.Path), f.Content)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             if (content is null)
@@ -80,23 +84,24 @@ public sealed class CSourceIndex
     }
 
     /// <summary>Indexes a directory through <paramref name="fileSystem"/>, which tests use to simulate failures.</summary>
-    internal static CSourceIndex Build(string moduleDirectory, SourceFileSystem fileSystem)
+    internal static CSourceIndex Build(string moduleDirectory, SourceFileSystem fileSystem, DirectoryListings? listings = null)
     {
         ArgumentNullException.ThrowIfNull(moduleDirectory);
-        var builder = new IndexBuilder();
+        var builder = new IndexBuilder(listings ?? new DirectoryListings());
         if (!IsExistingDirectory(fileSystem, moduleDirectory))
         {
             builder.Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.ModuleDirectoryNotFound, Location.None(moduleDirectory), moduleDirectory));
             return builder.ToIndex();
         }
 
-        foreach (var (relative, full) in SourceDirectoryScanner.FindSourceFiles(fileSystem, moduleDirectory, builder.Diagnostics))
+        foreach (var (relative, full) in SourceDirectoryScanner.FindSourceFiles(fileSystem, moduleDirectory, builder.Diagnostics, listings))
         {
             byte[] content;
             try
             {
                 // Checked before reading, so that a huge file is never loaded just to be rejected.
                 var length = fileSystem.GetFileLength(full);
+                listings?.AddSize(full, length);
                 if (length > MaxFileSize)
                 {
                     builder.AddTooLarge(relative, length);
@@ -162,7 +167,7 @@ public sealed class CSourceIndex
     }
 
     /// <summary>Collects files, definitions and diagnostics, then freezes them into an index.</summary>
-    private sealed class IndexBuilder
+    private sealed class IndexBuilder(DirectoryListings listings)
     {
         private readonly List<CSourceFile> _files = [];
         private readonly List<CModuleDefinition> _modules = [];
@@ -199,7 +204,7 @@ public sealed class CSourceIndex
                 .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.Span.Start)
                 .ToImmutableArray();
-            return new CSourceIndex([.. _files], modules, [.. _typeConstants], diagnostics);
+            return new CSourceIndex([.. _files], modules, [.. _typeConstants], diagnostics, listings);
         }
 
         /// <summary>A type written as a number becomes the name of the package's own constant with that value.</summary>

@@ -14,19 +14,22 @@ internal sealed class SourceDirectoryScanner
 
     private readonly SourceFileSystem _fileSystem;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly DirectoryListings? _listings;
 
-    private SourceDirectoryScanner(SourceFileSystem fileSystem, List<Diagnostic> diagnostics)
+    private SourceDirectoryScanner(SourceFileSystem fileSystem, List<Diagnostic> diagnostics, DirectoryListings? listings)
     {
         _fileSystem = fileSystem;
         _diagnostics = diagnostics;
+        _listings = listings;
     }
 
     /// <summary>
     /// The source files under <paramref name="root"/> (an existing directory), sorted by relative path
-    /// (ordinal, <c>/</c> separators), each with the path to read it from.
+    /// (ordinal, <c>/</c> separators), each with the path to read it from. Each directory listed goes into
+    /// <paramref name="listings"/>, when given.
     /// </summary>
-    public static List<(string RelativePath, string FullPath)> FindSourceFiles(SourceFileSystem fileSystem, string root, List<Diagnostic> diagnostics)
-        => new SourceDirectoryScanner(fileSystem, diagnostics).Scan(root);
+    public static List<(string RelativePath, string FullPath)> FindSourceFiles(SourceFileSystem fileSystem, string root, List<Diagnostic> diagnostics, DirectoryListings? listings = null)
+        => new SourceDirectoryScanner(fileSystem, diagnostics, listings).Scan(root);
 
     private static string Display(string relativePath) => relativePath.Length == 0 ? "." : relativePath;
 
@@ -49,6 +52,7 @@ internal sealed class SourceDirectoryScanner
             try
             {
                 entries = _fileSystem.ListDirectory(full);
+                _listings?.AddEntries(full, entries);
             }
             catch (Exception e) when (IsFileSystemError(e))
             {

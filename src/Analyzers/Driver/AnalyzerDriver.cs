@@ -50,7 +50,7 @@ internal sealed class AnalyzerDriver
 
         var analysis = new ModuleAnalysis(module, target);
         var unreadable = new List<(string Path, string Reason)>();
-        var files = ModuleFiles.List(module.Path, unreadable, _wantsFile);
+        var files = ModuleFiles.List(module.Path, unreadable, _wantsFile, module.Sources.Listings);
         var indexed = module.Sources.SourceFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var sources = files.Where(f => SourceFileNames.IsIndexed(f.RelativePath)).Select(f => ReadSource(f, indexed)).OfType<CSourceDocument>().ToList();
         diagnostics.AddRange(module.Sources.Diagnostics);
