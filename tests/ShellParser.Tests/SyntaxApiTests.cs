@@ -54,6 +54,22 @@ public sealed class SyntaxApiTests
     }
 
     [Fact]
+    public void A_script_walked_once_gives_the_nodes_of_every_walk_in_order()
+    {
+        var root = SyntaxTree.ParseText(Text).GetRoot();
+        var first = root.DescendantNodes().ToList();
+
+        Assert.Equal(root.WalkDescendantNodes(), first, ReferenceEqualityComparer.Instance);
+        Assert.Equal(first, root.DescendantNodes(), ReferenceEqualityComparer.Instance);
+        Assert.Contains(first, n => n is IfCommandSyntax);
+
+        // A node below the root is walked as before: its own descendants, not the script's.
+        var statement = root.Statements[0];
+        Assert.Equal(statement.WalkDescendantNodes(), statement.DescendantNodes(), ReferenceEqualityComparer.Instance);
+        Assert.DoesNotContain(statement.DescendantNodes(), n => ReferenceEquals(n, statement));
+    }
+
+    [Fact]
     public void Identity_rewrite_returns_the_same_instances()
     {
         var root = SyntaxTree.ParseText(Text).GetRoot();

@@ -1,8 +1,12 @@
+using System.Collections.Immutable;
+
 namespace ConfigConvert.ShellParser;
 
 /// <summary>A whole script: its statements and the end of the input.</summary>
 public sealed class ScriptSyntax : SyntaxNode
 {
+    private ImmutableArray<SyntaxNode> _allDescendantNodes;
+
     internal ScriptSyntax(SyntaxList<StatementSyntax> statements, SyntaxToken endOfFile)
         : base(SyntaxKind.Script, statements, endOfFile)
     {
@@ -16,6 +20,23 @@ public sealed class ScriptSyntax : SyntaxNode
 
     /// <summary>Returns the script with other statements.</summary>
     public ScriptSyntax WithStatements(SyntaxList<StatementSyntax> statements) => (ScriptSyntax)WithSlot(0, statements);
+
+    /// <summary>
+    /// Every node of the script, depth first, walked once: the rules of a check each look through a module's whole
+    /// config for the commands they read, a score of walks over the same immutable tree.
+    /// </summary>
+    internal ImmutableArray<SyntaxNode> AllDescendantNodes
+    {
+        get
+        {
+            if (_allDescendantNodes.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _allDescendantNodes, [.. WalkDescendantNodes()]);
+            }
+
+            return _allDescendantNodes;
+        }
+    }
 
     /// <summary>Returns the script with another end-of-file token.</summary>
     public ScriptSyntax WithEndOfFile(SyntaxToken endOfFile) => (ScriptSyntax)WithSlot(1, endOfFile);

@@ -172,7 +172,10 @@ public abstract class SyntaxNode : SyntaxElement
     }
 
     /// <summary>All nodes below this one, depth first, in text order.</summary>
-    public IEnumerable<SyntaxNode> DescendantNodes()
+    public IEnumerable<SyntaxNode> DescendantNodes() => this is ScriptSyntax script ? script.AllDescendantNodes : WalkDescendantNodes();
+
+    /// <summary><see cref="DescendantNodes"/>, walked each time it is enumerated.</summary>
+    internal IEnumerable<SyntaxNode> WalkDescendantNodes()
     {
         // Each node on the path with the next slot to visit, instead of an enumerator per node: a walk
         // over a whole config visits every node, and the enumerators were a tenth of a check's garbage.
