@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.Analyzers.Rules.CSources.Analysis;
 using ConfigConvert.Diagnostics;
@@ -12,7 +11,7 @@ namespace ConfigConvert.Analyzers.Rules.CSources;
 /// names that module. Built as a <c>.so</c>, the module then fails <c>dlopen()</c> with an undefined
 /// symbol unless the other module's <c>.so</c> was loaded first, and nothing tells the user so.
 /// </summary>
-internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
+internal sealed class UndeclaredModuleDependency : ModuleAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "CC4004", "Undeclared module dependency", "`{0}` is {1}'s API, and the config does not mention `{2}`: built as a .so this module loads only after `{2}`'s .so (load_module it first), and a static build needs {1} added before it",
@@ -202,9 +201,42 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
             return true;
         }
 
-        var config = module.Module.Config?.Text.Text ?? string.Empty;
-        var pattern = new Regex(@"(?<![A-Za-z0-9_])" + Regex.Escape(api.ModuleName) + @"(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return config.Split('\n').Any(line => pattern.IsMatch(CommentRegex().Replace(line, string.Empty)));
+        return NamesOutsideComments(module.Module.Config?.Text.Text ?? string.Empty, api.ModuleName);
+    }
+
+    /// <summary>
+    /// True when <paramref name="config"/> holds <paramref name="name"/> as a whole word (no ASCII letter, digit or
+    /// <c>_</c> on either side) outside shell comments: a <c>#</c> that starts a line or follows a blank, to the end
+    /// of its line.
+    /// </summary>
+    internal static bool NamesOutsideComments(string config, string name)
+    {
+        for (var at = config.IndexOf(name, StringComparison.Ordinal); at >= 0; at = config.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            if (!IsWordCharacter(config, at - 1) && !IsWordCharacter(config, at + name.Length) && !InComment(config, at))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWordCharacter(string text, int index)
+        => index >= 0 && index < text.Length && (char.IsAsciiLetterOrDigit(text[index]) || text[index] == '_');
+
+    private static bool InComment(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        for (var i = lineStart; i < at; i++)
+        {
+            if (text[i] == '#' && (i == lineStart || char.IsWhiteSpace(text[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The prefixes of the APIs the module neither is nor names in its config (<see cref="IsDeclared"/>).</summary>
@@ -213,8 +245,4 @@ internal sealed partial class UndeclaredModuleDependency : ModuleAnalyzer
         public static UndeclaredApis Of(ModuleAnalysis module)
             => new([.. ModuleApis.All.Where(api => !IsDeclared(module, api)).Select(api => api.Prefix)]);
     }
-
-    /// <summary>A shell comment: <c>#</c> at the start of a word, to the end of the line.</summary>
-    [GeneratedRegex(@"(^|(?<=\s))#.*$", RegexOptions.CultureInvariant)]
-    private static partial Regex CommentRegex();
 }

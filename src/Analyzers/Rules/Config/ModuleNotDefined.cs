@@ -110,7 +110,7 @@ internal sealed partial class ModuleNotDefined : ModuleAnalyzer
 
     private static void Analyze(ModuleAnalysisContext context)
     {
-        var registrations = ModuleRegistrations.Of(context.Module);
+        var registrations = context.Module.GetAnalysis(ModuleRegistrations.Of);
         if (!registrations.SourcesInside || !AllSourcesRead(context.Module.Module.Sources))
         {
             return;

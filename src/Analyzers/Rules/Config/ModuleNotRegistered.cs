@@ -73,7 +73,7 @@ internal sealed class ModuleNotRegistered : ModuleAnalyzer
 
     private static void Analyze(ModuleAnalysisContext context)
     {
-        var registrations = ModuleRegistrations.Of(context.Module);
+        var registrations = context.Module.GetAnalysis(ModuleRegistrations.Of);
         if (!registrations.NamesKnown)
         {
             return;
@@ -91,7 +91,7 @@ internal sealed class ModuleNotRegistered : ModuleAnalyzer
     }
 
     /// <summary>A source the config lists, or a header that one of them includes.</summary>
-    private static bool IsCompiled(CSourceIndex sources, HashSet<string> compiled, string file)
+    private static bool IsCompiled(CSourceIndex sources, IReadOnlySet<string> compiled, string file)
     {
         if (compiled.Contains(file))
         {

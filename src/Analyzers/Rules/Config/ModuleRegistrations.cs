@@ -9,7 +9,8 @@ namespace ConfigConvert.Analyzers.Rules.Config;
 
 /// <summary>
 /// What CC2223 and CC2224 compare: the module names the config registers, under every link mode and
-/// outcome that lets configure go on, with the C sources' <c>ngx_module_t</c> definitions.
+/// outcome that lets configure go on, with the C sources' <c>ngx_module_t</c> definitions. Made once for a module
+/// (<see cref="ModuleAnalysis.GetAnalysis"/>), which both rules read.
 /// </summary>
 internal sealed class ModuleRegistrations
 {
@@ -22,10 +23,10 @@ internal sealed class ModuleRegistrations
     }
 
     /// <summary>Each registered name with where it was written (or the <c>. auto/module</c> that registered it).</summary>
-    public List<(string Name, Location Location)> Names { get; }
+    public IReadOnlyList<(string Name, Location Location)> Names { get; }
 
     /// <summary>The module's own sources the config compiles, relative to the module directory.</summary>
-    public HashSet<string> CompiledFiles { get; }
+    public IReadOnlySet<string> CompiledFiles { get; }
 
     /// <summary>True when configure goes on in some outcome and every name registered is known: only then can a definition be missing from the config.</summary>
     public bool NamesKnown { get; }
