@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
@@ -14,59 +13,47 @@ public sealed class ModuleOutcome
 {
     private readonly NameMap<ShellValue> _before;
     private readonly NameMap<ShellValue> _after;
+    private readonly string _moduleDirectory;
+
+    // The description's memo, shared by its outcomes, which may be asked from several threads: each fact is made
+    // under its lock.
+    private readonly ListChangeMemo _lists;
 
     // Made on first use: every variable's change is wanted only by the converter and a few rules,
     // and most ask about one name (ChangesVariable).
-    private readonly Lazy<ImmutableSortedDictionary<string, ShellValue?>> _changedVariables;
+    private ImmutableSortedDictionary<string, ShellValue?>? _changedVariables;
 
     // The facts read from configure's lists, made on first use too: a check describes each module in three link modes
-    // and up to 64 worlds each, and most of its rules read a few facts of a few of those outcomes.
-    private readonly Lazy<ImmutableArray<RegisteredModule>> _modules;
-    private readonly Lazy<ImmutableArray<RemovedModule>> _removedModules;
-    private readonly Lazy<ImmutableArray<ListFact>> _sources;
-    private readonly Lazy<ImmutableArray<ListFact>> _deps;
-    private readonly Lazy<ImmutableArray<ListFact>> _incs;
-    private readonly Lazy<ImmutableArray<ListFact>> _libs;
-    private readonly Lazy<ImmutableArray<SharedObject>> _sharedObjects;
+    // and up to 64 worlds each, and most of its rules read a few facts of a few of those outcomes. A field each, not a
+    // Lazy each: the five objects of a Lazy and its closures, for each fact of each outcome, outlived every young
+    // collection of a module's check.
+    private ImmutableArray<RegisteredModule> _modules;
+    private ImmutableArray<RemovedModule> _removedModules;
+    private ImmutableArray<ListFact> _sources;
+    private ImmutableArray<ListFact> _deps;
+    private ImmutableArray<ListFact> _incs;
+    private ImmutableArray<ListFact> _libs;
+    private ImmutableArray<SharedObject> _sharedObjects;
 
     /// <param name="moduleDirectory">The module directory (absolute).</param>
     /// <param name="world">The world this outcome is of.</param>
     /// <param name="lists">Shared by the outcomes of one description, which compare the same long lists.</param>
     internal ModuleOutcome(string moduleDirectory, WorldResult world, ListChangeMemo lists)
     {
-        var before = world.Before;
         var after = world.State.Variables;
-        string Display(string word) => DisplayPath(word, moduleDirectory);
         Assumptions = world.Assumptions;
         Exited = world.Exited;
         ExitStatus = world.ExitStatus;
         ExitLocation = world.ExitLocation;
         Complete = !world.Record.Incomplete;
-        _before = before;
+        _before = world.Before;
         _after = after;
-
-        // The memo is the description's, shared by its outcomes, which may be asked from several threads.
-        Lazy<T> Locked<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Func<T> make) => new(() =>
-        {
-            lock (lists)
-            {
-                return make();
-            }
-        });
-        _changedVariables = Locked(() => Changes(before, after, lists));
-        _modules = Locked(() => ModuleType.All.SelectMany(type => lists.Added(before, after, type.ModulesList)
-            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))
-            .ToImmutableArray());
-        _removedModules = Locked(() => ModuleType.All.SelectMany(type => lists.Removed(before, after, type.ModulesList).Select(name => new RemovedModule(name, type))).ToImmutableArray());
-        _sources = Locked(() => Facts(before, after, ConfigureLists.Sources, lists, Display));
-        _deps = Locked(() => Facts(before, after, ConfigureLists.Deps, lists, Display));
-        _incs = Locked(() => Facts(before, after, ConfigureLists.Incs, lists, Display));
-        _libs = Locked(() => Facts(before, after, [ConfigureLists.CoreLibs], lists, Display));
+        _moduleDirectory = moduleDirectory;
+        _lists = lists;
         Use = [.. world.Record.UseSwitches
             .Where(s => after.ContainsKey(s.Key))
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new ListFact($"{s.Key}={after[s.Key]}", s.Key, s.Value))];
-        _sharedObjects = Locked(() => lists.Added(before, after, ConfigureLists.DynamicModules).Select(added => SharedObjectOf(added.Word.ToString(), after, lists, Display)).ToImmutableArray());
         AutoModuleCalls = [.. world.Record.AutoModuleCalls];
         Defines = [.. world.Record.Defines];
         Commands = [.. world.Record.Commands];
@@ -105,28 +92,32 @@ public sealed class ModuleOutcome
     internal bool Complete { get; }
 
     /// <summary>The modules put into configure's module lists, in order.</summary>
-    public ImmutableArray<RegisteredModule> Modules => _modules.Value;
+    public ImmutableArray<RegisteredModule> Modules => Made(ref _modules, static o => ModuleType.All.SelectMany(type => o._lists.Added(o._before, o._after, type.ModulesList)
+            .Select(added => new RegisteredModule(added.Word.ToString(), type, added.Position, Origin(added.Word) ?? added.Word.Unknowns.FirstOrDefault()?.Location)))
+        .ToImmutableArray());
 
     /// <summary>nginx's own modules the config took out of a list (rare, and never what a module should do).</summary>
-    public ImmutableArray<RemovedModule> RemovedModules => _removedModules.Value;
+    public ImmutableArray<RemovedModule> RemovedModules
+        => Made(ref _removedModules, static o => ModuleType.All.SelectMany(type => o._lists.Removed(o._before, o._after, type.ModulesList).Select(name => new RemovedModule(name, type))).ToImmutableArray());
 
     /// <summary>Source files added (<c>NGX_ADDON_SRCS</c>, or a type's <c>*_SRCS</c>).</summary>
-    public ImmutableArray<ListFact> Sources => _sources.Value;
+    public ImmutableArray<ListFact> Sources => Made(ref _sources, static o => o.Facts(ConfigureLists.Sources));
 
     /// <summary>Headers added to the dependencies.</summary>
-    public ImmutableArray<ListFact> Deps => _deps.Value;
+    public ImmutableArray<ListFact> Deps => Made(ref _deps, static o => o.Facts(ConfigureLists.Deps));
 
     /// <summary>Include directories added.</summary>
-    public ImmutableArray<ListFact> Incs => _incs.Value;
+    public ImmutableArray<ListFact> Incs => Made(ref _incs, static o => o.Facts(ConfigureLists.Incs));
 
     /// <summary>Linker flags added to <c>CORE_LIBS</c>.</summary>
-    public ImmutableArray<ListFact> Libs => _libs.Value;
+    public ImmutableArray<ListFact> Libs => Made(ref _libs, static o => o.Facts([ConfigureLists.CoreLibs]));
 
     /// <summary><c>USE_*</c> switches set (<c>USE_OPENSSL=YES</c>...).</summary>
     public ImmutableArray<ListFact> Use { get; }
 
     /// <summary>Shared objects of a dynamic build.</summary>
-    public ImmutableArray<SharedObject> SharedObjects => _sharedObjects.Value;
+    public ImmutableArray<SharedObject> SharedObjects
+        => Made(ref _sharedObjects, static o => o._lists.Added(o._before, o._after, ConfigureLists.DynamicModules).Select(added => o.SharedObjectOf(added.Word.ToString())).ToImmutableArray());
 
     /// <summary>Every <c>. auto/module</c> call, with what it was given.</summary>
     public ImmutableArray<AutoModuleCall> AutoModuleCalls { get; }
@@ -144,7 +135,21 @@ public sealed class ModuleOutcome
     /// Every variable the config created, changed (its new value) or unset (null). A variable set to
     /// the string it had (<c>USE_OPENSSL=YES</c> where it was YES already) is not changed.
     /// </summary>
-    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables => _changedVariables.Value;
+    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables
+    {
+        get
+        {
+            if (Volatile.Read(ref _changedVariables) is { } made)
+            {
+                return made;
+            }
+
+            lock (_lists)
+            {
+                return _changedVariables ??= Changes(_before, _after, _lists);
+            }
+        }
+    }
 
     /// <summary>Whether <see cref="ChangedVariables"/> holds <paramref name="name"/>, without making the rest of it.</summary>
     internal bool ChangesVariable(string name)
@@ -187,13 +192,34 @@ public sealed class ModuleOutcome
         return changed.ToImmutable();
     }
 
-    private static ImmutableArray<ListFact> Facts(NameMap<ShellValue> before, NameMap<ShellValue> after, IEnumerable<string> variables, ListChangeMemo lists, Func<string, string> display)
-        => [.. variables.SelectMany(v => lists.AddedFacts(before, after, v, word => new ListFact(display(word.ToString()), v, Origin(word)) { Word = word }))];
+    /// <summary>The value of a fact, made by <paramref name="make"/> the first time it is asked for, under the memo's lock.</summary>
+    private ImmutableArray<T> Made<T>(ref ImmutableArray<T> field, Func<ModuleOutcome, ImmutableArray<T>> make)
+    {
+        if (!field.IsDefault)
+        {
+            return field;
+        }
+
+        lock (_lists)
+        {
+            if (field.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref field, make(this));
+            }
+
+            return field;
+        }
+    }
+
+    private string Display(string word) => DisplayPath(word, _moduleDirectory);
+
+    private ImmutableArray<ListFact> Facts(IEnumerable<string> variables)
+        => [.. variables.SelectMany(v => _lists.AddedFacts(_before, _after, v, word => new ListFact(Display(word.ToString()), v, Origin(word)) { Word = word }))];
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
-    private static SharedObject SharedObjectOf(string name, NameMap<ShellValue> after, ListChangeMemo lists, Func<string, string> display)
+    private SharedObject SharedObjectOf(string name)
     {
-        ImmutableArray<string> Words(string suffix) => after.TryGetValue(name + suffix, out var v) ? lists.DisplayedWords(v, display) : [];
+        ImmutableArray<string> Words(string suffix) => _after.TryGetValue(name + suffix, out var v) ? _lists.DisplayedWords(v, Display) : [];
         return new SharedObject(
             name,
             Words(ConfigureLists.SharedObject.Modules),
