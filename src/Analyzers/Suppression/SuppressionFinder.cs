@@ -17,6 +17,12 @@ internal static class SuppressionFinder
 {
     public static IEnumerable<SuppressionDirective> InConfig(SyntaxTree tree)
     {
+        // A directive names the marker: a config without it has none, and its statements and comments are not walked for one.
+        if (!tree.Text.Text.Contains(SuppressionDirective.Marker, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         var path = tree.FilePath ?? string.Empty;
         // In the order the comments look them up: by start, and the outermost first of those that start together.
         var statements = tree.GetRoot().DescendantNodes().OfType<StatementSyntax>().Select(s => tree.GetSpan(s.Command))
