@@ -20,75 +20,82 @@ internal static class ModuleFiles
     /// disk; <paramref name="unreadable"/> receives each directory that could not be listed, with the reason.
     /// </summary>
     public static List<RepositoryFile> List(string root, List<(string Path, string Reason)> unreadable, Func<string, bool>? wantsFile = null, DirectoryListings? listings = null)
-    {
-        listings ??= new DirectoryListings();
-        var files = new List<RepositoryFile>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var rootReal = RealPaths.Of(root);
-        var pending = new Stack<(string Directory, string Real)>();
-        pending.Push((root, rootReal));
-        while (pending.Count > 0)
-        {
-            var (directory, real) = pending.Pop();
-            if (!IsWithin(rootReal, real) || !visited.Add(real))
-            {
-                continue;
-            }
+        => new Walk(root, wantsFile ?? (_ => true), listings ?? new DirectoryListings()).Run(unreadable);
 
-            try
+    /// <summary>One listing: the directories still to list, and the files found so far.</summary>
+    private sealed class Walk(string root, Func<string, bool> wantsFile, DirectoryListings listings)
+    {
+        private readonly List<RepositoryFile> _files = [];
+        private readonly Stack<(string Directory, string Real)> _pending = new();
+
+        public List<RepositoryFile> Run(List<(string Path, string Reason)> unreadable)
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var rootReal = RealPaths.Of(root);
+            _pending.Push((root, rootReal));
+            while (_pending.TryPop(out var next))
             {
-                foreach (var entry in listings.Entries(directory))
+                var (directory, real) = next;
+                if (!IsWithin(rootReal, real) || !visited.Add(real))
                 {
-                    Add(root, directory, real, entry, wantsFile, listings, files, pending);
+                    continue;
+                }
+
+                try
+                {
+                    foreach (var entry in listings.Entries(directory))
+                    {
+                        Add(directory, real, entry);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    unreadable.Add((directory, IO.IoReason.Of(e)));
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            _files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+            return _files;
+        }
+
+        private void Add(string directory, string directoryReal, SourceDirectoryEntry entry)
+        {
+            var path = Path.Combine(directory, entry.Name);
+            if (entry.IsDirectory)
             {
-                unreadable.Add((directory, IO.IoReason.Of(e)));
+                if (!SkippedDirectories.Contains(entry.Name))
+                {
+                    // A directory that is no link is where its parent really is: only a link needs its path resolved.
+                    _pending.Push((path, entry.IsSymbolicLink ? RealPaths.Of(path) : Path.Combine(directoryReal, entry.Name)));
+                }
+
+                return;
+            }
+
+            if (wantsFile(entry.Name) && SizeOf(path) is { } size)
+            {
+                _files.Add(new RepositoryFile(RelativePath.Of(root, path), path, size));
             }
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        /// <summary>
+        /// The size of what a file names, its links followed (a link to /dev/zero or to a FIFO has a size of its own that
+        /// is not 0); null for a link that dangles or loops, which is no file to read.
+        /// </summary>
+        private long? SizeOf(string path)
+        {
+            try
+            {
+                return listings.SizeOf(path);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>A link that leads out of the module (<c>up -&gt; ..</c>) is not followed: those files are not the module's.</summary>
     private static bool IsWithin(string root, string directory)
         => directory == root || directory.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static void Add(string root, string directory, string directoryReal, SourceDirectoryEntry entry, Func<string, bool>? wantsFile, DirectoryListings listings, List<RepositoryFile> files, Stack<(string Directory, string Real)> pending)
-    {
-        var path = Path.Combine(directory, entry.Name);
-        if (entry.IsDirectory)
-        {
-            if (!SkippedDirectories.Contains(entry.Name))
-            {
-                // A directory that is no link is where its parent really is: only a link needs its path resolved.
-                pending.Push((path, entry.IsSymbolicLink ? RealPaths.Of(path) : Path.Combine(directoryReal, entry.Name)));
-            }
-
-            return;
-        }
-
-        if ((wantsFile is null || wantsFile(entry.Name)) && SizeOf(path, listings) is { } size)
-        {
-            files.Add(new RepositoryFile(RelativePath.Of(root, path), path, size));
-        }
-    }
-
-    /// <summary>
-    /// The size of what a file names, its links followed (a link to /dev/zero or to a FIFO has a size of its own that is
-    /// not 0); null for a link that dangles or loops, which is no file to read.
-    /// </summary>
-    private static long? SizeOf(string path, DirectoryListings listings)
-    {
-        try
-        {
-            return listings.SizeOf(path);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
 }
