@@ -54,4 +54,12 @@ internal sealed class Decisions(IReadOnlyList<bool> prefix, int maxAlternatives 
 }
 
 /// <summary>A run not made yet: the choices that lead to it, and where it may start instead of the beginning.</summary>
-internal sealed record Alternative(IReadOnlyList<bool> Prefix, WorldSnapshot? Start);
+internal sealed record Alternative(IReadOnlyList<bool> Prefix, WorldSnapshot? Start)
+{
+    /// <summary>
+    /// True when <see cref="Start"/> is another link mode's, taken where nothing the link mode sets was read or written
+    /// yet (<see cref="LinkNeutralStarts"/>): <see cref="LinkNeutralStarts.ForLink"/> makes it this link mode's, when the
+    /// world starts there at all (most start further on, where the first link mode's world with the same choices left off).
+    /// </summary>
+    public bool StartIsAnotherLinkModes { get; init; }
+}

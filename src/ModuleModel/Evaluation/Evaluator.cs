@@ -87,6 +87,11 @@ internal sealed partial class Evaluator
             // Only the alternatives queued ahead of the cap on worlds can ever run: they alone need a start.
             var startsWanted = settings.StartWorldsWhereTheyPart ? settings.MaxWorlds - results.Count - 1 - pending.Count : 0;
             var shared = settings.StartWorldsWhereTheyPart ? settings.LinkNeutralStarts?.StartFor(next.Prefix, start, budget, settings.Link, startsWanted) : null;
+            if (shared is null && start is not null && next.StartIsAnotherLinkModes)
+            {
+                start = LinkNeutralStarts.ForLink(start, settings.Link);
+            }
+
             var decisions = shared is null
                 ? new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, start)
                 : new Decisions(next.Prefix, settings.MaxWorlds, startsWanted, shared.Value.Start, shared.Value.QueuedBefore);

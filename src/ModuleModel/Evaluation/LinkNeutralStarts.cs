@@ -37,7 +37,8 @@ internal sealed class LinkNeutralStarts
     /// mode's world with the same choices went further than <paramref name="start"/> before the link
     /// mode mattered (and within <paramref name="budget"/> steps): that point as this link mode has it,
     /// and the alternatives queued on the way, the first <paramref name="startsWanted"/> of them with
-    /// their starts made this link mode's too (the others carry none, as they would not have).
+    /// their starts, still the other link mode's (<see cref="Alternative.StartIsAnotherLinkModes"/>: made
+    /// this link mode's only if the world starts there), the others with none, as they would not have.
     /// </summary>
     public (WorldSnapshot Start, IEnumerable<Alternative> QueuedBefore)? StartFor(IReadOnlyList<bool> prefix, WorldSnapshot? start, int budget, LinkMode link, int startsWanted)
     {
@@ -47,7 +48,7 @@ internal sealed class LinkNeutralStarts
         }
 
         Interlocked.Increment(ref _startsGiven);
-        var queued = point.QueuedBefore.Select((a, i) => a with { Start = i < startsWanted && a.Start is { } s ? ForLink(s, link) : null });
+        var queued = point.QueuedBefore.Select((a, i) => i < startsWanted && a.Start is not null ? a with { StartIsAnotherLinkModes = true } : a with { Start = null });
         return (ForLink(point.Snapshot, link), queued);
     }
 
