@@ -89,7 +89,7 @@ internal sealed partial class Evaluator
             var shared = settings.StartWorldsWhereTheyPart ? settings.LinkNeutralStarts?.StartFor(next.Prefix, start, budget, settings.Link, startsWanted) : null;
             if (shared is null && start is not null && next.StartIsAnotherLinkModes)
             {
-                start = LinkNeutralStarts.ForLink(start, settings.Link);
+                start = settings.LinkNeutralStarts!.ForLink(start, settings.Link);
             }
 
             var decisions = shared is null

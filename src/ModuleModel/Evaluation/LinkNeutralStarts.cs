@@ -18,6 +18,10 @@ internal sealed class LinkNeutralStarts
 {
     private readonly ConcurrentDictionary<string, Point> _points = new(StringComparer.Ordinal);
 
+    // For each link mode, what configure had before the config as that link mode has it, by the map another link mode has.
+    private readonly ConcurrentDictionary<NameMap<ShellValue>, NameMap<ShellValue>>[] _befores =
+        [.. Enum.GetValues<LinkMode>().Select(_ => new ConcurrentDictionary<NameMap<ShellValue>, NameMap<ShellValue>>(ReferenceEqualityComparer.Instance))];
+
     /// <summary>
     /// The last statement at the base of the config that a world with these choices reaches in every
     /// link mode alike, and the alternatives it queued before it, in order.
@@ -60,6 +64,17 @@ internal sealed class LinkNeutralStarts
         }
     });
 
+    /// <summary><paramref name="before"/>, configure's variables before the config, as <paramref name="link"/> has them.</summary>
+    private static NameMap<ShellValue> BeforeFor(NameMap<ShellValue> before, LinkMode link)
+    {
+        foreach (var name in AutoModuleVariables.SetPerAddon)
+        {
+            before = InitialValue(name, link) is { } initial ? before.SetItem(name, initial) : before.Remove(name);
+        }
+
+        return before;
+    }
+
     /// <summary>Whether configure sets <paramref name="name"/> differently per link mode before it sources a config.</summary>
     public static bool DependsOnLink(string name)
         => name.StartsWith("ngx_module_", StringComparison.Ordinal) && AutoModuleVariables.SetPerAddon.Contains(name);
@@ -82,16 +97,16 @@ internal sealed class LinkNeutralStarts
     /// as a world of <paramref name="link"/> has it: those variables are configure's for that link
     /// mode, in the state and in what configure had before the config.
     /// </summary>
-    public static WorldSnapshot ForLink(WorldSnapshot snapshot, LinkMode link)
+    public WorldSnapshot ForLink(WorldSnapshot snapshot, LinkMode link)
     {
         var state = snapshot.State.Clone();
-        var before = snapshot.Before;
         foreach (var name in AutoModuleVariables.SetPerAddon)
         {
-            var initial = InitialValue(name, link);
-            state.SetInitial(name, initial, keepValue: state.AssignedPerAddon(name));
-            before = initial is null ? before.Remove(name) : before.SetItem(name, initial);
+            state.SetInitial(name, InitialValue(name, link), keepValue: state.AssignedPerAddon(name));
         }
+
+        // What configure had before the config is one map for every world of a link mode: made once for each other one.
+        var before = _befores[(int)link].GetOrAdd(snapshot.Before, static (before, link) => BeforeFor(before, link), link);
 
         return new WorldSnapshot
         {
