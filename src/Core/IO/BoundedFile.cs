@@ -99,7 +99,8 @@ public static class BoundedFile
     /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
-    public static byte[]? ReadMeasuredFile(string path, long size, long limit = InputLimits.MaxFileBytes) => size == 0 ? [] : size > limit ? null : ReadAllBytes(path, limit);
+    public static byte[]? ReadMeasuredFile(string path, long size, long limit = InputLimits.MaxFileBytes)
+        => size == 0 ? [] : size > limit ? null : NativeFileRead.TryRead(path, limit, out var content) ? content : ReadAllBytes(path, limit);
 
     /// <summary>True when a file that a search found has a size of its own, and so may be opened (see <see cref="ReadFoundFile"/>).</summary>
     /// <exception cref="FileNotFoundException">There is no such file, or the link dangles.</exception>
@@ -114,6 +115,11 @@ public static class BoundedFile
     /// <exception cref="IOException">The links loop.</exception>
     public static long SizeOf(string path)
     {
+        if (NativeFileRead.TrySizeOf(path, out var size))
+        {
+            return size;
+        }
+
         FileSystemInfo info = new FileInfo(path);
         if (SymbolicLink.TargetOf(info) is not null)
         {
@@ -140,6 +146,9 @@ public static class BoundedFile
     /// <summary>The size from which a file's bytes are allocated where the collector does not move them.</summary>
     private const int PinnedFromBytes = 4096;
 
+    /// <summary>An array for a file's <paramref name="size"/> bytes, not zeroed: the read overwrites what it keeps.</summary>
+    internal static byte[] NewContent(int size) => GC.AllocateUninitializedArray<byte>(size, pinned: size >= PinnedFromBytes);
+
     private static byte[]? ReadUpTo(Stream stream, long limit, int expected)
     {
         // A file whose size is known is read straight into an array of that size: no chunk, no growing
@@ -149,7 +158,7 @@ public static class BoundedFile
         // bytes hold no reference and live as long as the work on the file, a module's check, which outlasts a young
         // collection or two, and the collector copied each file into the older generations on its way to dying there
         // (docs/performance.md). A small one is cheaper to copy than to leave there until a full collection.
-        var content = GC.AllocateUninitializedArray<byte>(expected, pinned: expected >= PinnedFromBytes);
+        var content = NewContent(expected);
         var count = stream.ReadAtLeast(content, expected, throwOnEndOfStream: false);
         if (count < expected)
         {
