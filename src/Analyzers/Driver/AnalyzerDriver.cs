@@ -125,7 +125,7 @@ internal sealed class AnalyzerDriver
 
             foreach (var (wantsFile, action) in actions.FileActions)
             {
-                foreach (var file in files.Where(file => wantsFile(Path.GetFileName(file.RelativePath))))
+                foreach (var file in files.Where(file => wantsFile(file.Name)))
                 {
                     action(new RepositoryFileAnalysisContext(analysis, file, Report));
                 }

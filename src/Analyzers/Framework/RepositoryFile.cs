@@ -10,6 +10,9 @@ internal sealed class RepositoryFile(string relativePath, string fullPath, long 
     /// <summary>The path relative to the module directory, with forward slashes.</summary>
     public string RelativePath { get; } = relativePath;
 
+    /// <summary>The file's name, without its directory: what file actions choose files by, each action every file, so made once.</summary>
+    public string Name { get; } = Path.GetFileName(relativePath);
+
     /// <summary>The full path, which locations use.</summary>
     public string FullPath { get; } = fullPath;
 

@@ -30,6 +30,9 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
 
     private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
 
+    // One chunk for every config the search reads: a new one for each (32 KB) cost more to touch than to fill.
+    private char[]? _chunk;
+
     /// <summary>The module directories below <paramref name="root"/> (not <paramref name="root"/> itself), in the order found.</summary>
     public List<string> Search(string root)
     {
@@ -109,7 +112,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
         }
     }
 
-    private static bool IsModuleDirectory(string directory)
+    private bool IsModuleDirectory(string directory)
     {
         var config = Path.Combine(directory, "config");
         return File.Exists(config) && LooksLikeModuleConfig(config);
@@ -121,7 +124,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
     /// name may straddle two): one buffer of 64K characters is a large object, one per config examined, and the
     /// full collections that large objects bring on held up the whole search.
     /// </summary>
-    private static bool LooksLikeModuleConfig(string path)
+    private bool LooksLikeModuleConfig(string path)
     {
         try
         {
@@ -133,7 +136,7 @@ internal sealed class TreeWalk(List<ModuleSearchProblem> problems, Func<string, 
 
             // The reader decodes as it always did: by the byte order mark if there is one, else as UTF-8.
             using var reader = new StreamReader(path);
-            var chunk = new char[KeptChars + ChunkChars];
+            var chunk = _chunk ??= new char[KeptChars + ChunkChars];
             var kept = 0;
             for (var left = PrefixChars; left > 0;)
             {
