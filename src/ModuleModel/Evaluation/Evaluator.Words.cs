@@ -47,6 +47,14 @@ internal sealed partial class Evaluator
         try
         {
             ExpandParts(word.Parts, quoted: false, pieces);
+            if (pieces is [{ Splittable: false } only] && ShellValue.Builder.GivesBack(only.Value))
+            {
+                // Most words are one piece that is not split (a literal, anything quoted), whatever IFS holds: its field
+                // is the piece itself, as the splitter would have built it anew, or none when it is empty and unquoted.
+                AddWhole(only, fields);
+                return;
+            }
+
             if (FieldSeparators() is { } ifs)
             {
                 SplitFields(pieces, ifs, fields);
@@ -68,6 +76,14 @@ internal sealed partial class Evaluator
         AddUnknown($"the fields of `{Shorten(word.ToString())}`, split on an IFS that is not known", word);
         Record.Incomplete = true;
         fields.Add(ShellValue.Of(new UnknownValue($"the fields of `{Shorten(word.ToString())}`", LocationOf(word))));
+    }
+
+    private static void AddWhole(Piece piece, List<ShellValue> fields)
+    {
+        if (piece.Quoted || !piece.Value.Segments.IsEmpty)
+        {
+            fields.Add(piece.Value.Segments.IsEmpty ? ShellValue.Empty : piece.Value);
+        }
     }
 
     /// <summary>

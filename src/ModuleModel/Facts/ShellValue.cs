@@ -326,6 +326,25 @@ public sealed partial class ShellValue
             }
         }
 
+        /// <summary>
+        /// True when <paramref name="value"/>, appended to an empty builder, is made back as it is: it holds no empty
+        /// text, and no two known runs of one origin side by side (which <see cref="Append"/> would join).
+        /// </summary>
+        internal static bool GivesBack(ShellValue value)
+        {
+            var segments = value.Segments.AsSpan();
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var segment = segments[i];
+                if (segment.Unknown is null && (segment.Text.Length == 0 || (i > 0 && segments[i - 1] is { Unknown: null } previous && previous.Origin == segment.Origin)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The value built; the builder is left empty (every caller is done with it).</summary>
         public ShellValue ToValue()
         {
