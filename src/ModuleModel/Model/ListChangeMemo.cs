@@ -57,12 +57,12 @@ internal sealed class ListChangeMemo
         => ChangeOf(before, after, variable) is { } key ? AddedWords(key) : [];
 
     /// <summary>
-    /// What <paramref name="fact"/> makes of each word <see cref="Added"/> gives, made once per list and
+    /// What <paramref name="fact"/> makes of each word <see cref="Added"/> gives (and the variable), made once per list and
     /// change: outcomes whose lists are alike get the same facts, where each made its own strings for
     /// every source word of the module. <paramref name="fact"/> must make the same fact of the same word
     /// at every call (it shows paths relative to the description's one module directory).
     /// </summary>
-    public ImmutableArray<ListFact> AddedFacts(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable, Func<ShellValue, ListFact> fact)
+    public ImmutableArray<ListFact> AddedFacts(NameMap<ShellValue> before, NameMap<ShellValue> after, string variable, Func<ShellValue, string, ListFact> fact)
     {
         if (ChangeOf(before, after, variable) is not { } key)
         {
@@ -76,7 +76,7 @@ internal sealed class ListChangeMemo
 
         if (!byChange.TryGetValue(key, out var facts))
         {
-            facts = [.. AddedWords(key).Select(added => fact(added.Word))];
+            facts = [.. AddedWords(key).Select(added => fact(added.Word, variable))];
             byChange.Add(key, facts);
         }
 

@@ -29,6 +29,9 @@ public sealed class ModuleOutcome
     // collection of a module's check.
     private ImmutableArray<RegisteredModule> _modules;
     private ImmutableArray<RemovedModule> _removedModules;
+    // What Facts makes of a word the config added to a list, made once per outcome rather than per list asked for.
+    private Func<ShellValue, string, ListFact>? _makeFact;
+
     private ImmutableArray<ListFact> _sources;
     private ImmutableArray<ListFact> _deps;
     private ImmutableArray<ListFact> _incs;
@@ -101,16 +104,16 @@ public sealed class ModuleOutcome
         => Made(ref _removedModules, static o => ModuleType.All.SelectMany(type => o._lists.Removed(o._before, o._after, type.ModulesList).Select(name => new RemovedModule(name, type))).ToImmutableArray());
 
     /// <summary>Source files added (<c>NGX_ADDON_SRCS</c>, or a type's <c>*_SRCS</c>).</summary>
-    public ImmutableArray<ListFact> Sources => Made(ref _sources, static o => o.Facts(ConfigureLists.Sources));
+    public ImmutableArray<ListFact> Sources => Made(ref _sources, static o => o.Facts(ConfigureLists.Sources.AsSpan()));
 
     /// <summary>Headers added to the dependencies.</summary>
-    public ImmutableArray<ListFact> Deps => Made(ref _deps, static o => o.Facts(ConfigureLists.Deps));
+    public ImmutableArray<ListFact> Deps => Made(ref _deps, static o => o.Facts(ConfigureLists.Deps.AsSpan()));
 
     /// <summary>Include directories added.</summary>
-    public ImmutableArray<ListFact> Incs => Made(ref _incs, static o => o.Facts(ConfigureLists.Incs));
+    public ImmutableArray<ListFact> Incs => Made(ref _incs, static o => o.Facts(ConfigureLists.Incs.AsSpan()));
 
     /// <summary>Linker flags added to <c>CORE_LIBS</c>.</summary>
-    public ImmutableArray<ListFact> Libs => Made(ref _libs, static o => o.Facts([ConfigureLists.CoreLibs]));
+    public ImmutableArray<ListFact> Libs => Made(ref _libs, static o => o.Facts(ConfigureLists.CoreLibs));
 
     /// <summary><c>USE_*</c> switches set (<c>USE_OPENSSL=YES</c>...).</summary>
     public ImmutableArray<ListFact> Use { get; }
@@ -213,8 +216,41 @@ public sealed class ModuleOutcome
 
     private string Display(string word) => DisplayPath(word, _moduleDirectory);
 
-    private ImmutableArray<ListFact> Facts(IEnumerable<string> variables)
-        => [.. variables.SelectMany(v => _lists.AddedFacts(_before, _after, v, word => new ListFact(Display(word.ToString()), v, Origin(word)) { Word = word }))];
+    /// <summary>
+    /// The facts of the words the config added to <paramref name="variables"/>, in order. A loop, not LINQ: every outcome
+    /// of every world asks for four lists, and a list changes in one of its variables at most, whose facts (made once per
+    /// change, <see cref="ListChangeMemo.AddedFacts"/>) are then the outcome's as they are, not copied.
+    /// </summary>
+    private ImmutableArray<ListFact> Facts(params ReadOnlySpan<string> variables)
+    {
+        var makeFact = _makeFact ??= (word, variable) => new ListFact(Display(word.ToString()), variable, Origin(word)) { Word = word };
+        ImmutableArray<ListFact> found = [];
+        ImmutableArray<ListFact>.Builder? joined = null;
+        foreach (var variable in variables)
+        {
+            var facts = _lists.AddedFacts(_before, _after, variable, makeFact);
+            if (facts.IsEmpty)
+            {
+                continue;
+            }
+
+            if (found.IsEmpty)
+            {
+                found = facts;
+                continue;
+            }
+
+            joined ??= ImmutableArray.CreateBuilder<ListFact>();
+            if (joined.Count == 0)
+            {
+                joined.AddRange(found);
+            }
+
+            joined.AddRange(facts);
+        }
+
+        return joined is null ? found : joined.DrainToImmutable();
+    }
 
     /// <summary>What auto/module recorded for the shared object <paramref name="name"/> in <c>&lt;name&gt;_MODULES</c>, <c>_SRCS</c>...</summary>
     private SharedObject SharedObjectOf(string name)
