@@ -45,9 +45,11 @@ internal static class NginxPatches
     /// True when a shipped patch is not part of the build: it sits in a development or test folder
     /// (<c>dev/</c>, <c>t/</c>, <c>test/</c>, <c>util/</c>...), the config does not name it, and no README or
     /// INSTALL at the top of the module tells users to apply it. Such a patch is a note, not a blocker;
-    /// one at the top of the module, or one the config or the instructions name, blocks.
+    /// one at the top of the module, or one the config or the instructions name, blocks. The README and INSTALL
+    /// texts come from <paramref name="instructions"/> (<see cref="ReadInstructions"/>), asked only when the patch's
+    /// folder and the config leave the question open: a module of several patches reads a long README once.
     /// </summary>
-    public static bool IsOutsideBuild(string moduleDirectory, string relativePath, string configText)
+    public static bool IsOutsideBuild(string relativePath, string configText, Func<IEnumerable<string?>> instructions)
     {
         var parts = RelativePath.WithSlashes(relativePath).Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || !parts[..^1].Any(DevelopmentFolders.Contains))
@@ -56,8 +58,11 @@ internal static class NginxPatches
         }
 
         var name = parts[^1];
-        return !configText.Contains(name, StringComparison.Ordinal) && !Instructions(moduleDirectory).Any(text => text is null || text.Contains(name, StringComparison.Ordinal));
+        return !configText.Contains(name, StringComparison.Ordinal) && !instructions().Any(text => text is null || text.Contains(name, StringComparison.Ordinal));
     }
+
+    /// <summary>The texts of the README and INSTALL files at the top of the module, read now (see <see cref="IsOutsideBuild"/>).</summary>
+    public static ImmutableArray<string?> ReadInstructions(string moduleDirectory) => [.. Instructions(moduleDirectory)];
 
     /// <summary>
     /// The texts of the README and INSTALL files at the top of the module, whatever their extension; null for one that

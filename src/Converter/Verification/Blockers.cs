@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ConfigConvert.Converter.Patches;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
@@ -24,6 +25,7 @@ internal static class Blockers
     public static void FindPatches(ModuleDirectory module, ModuleDescription addon, List<Diagnostic> problems, List<Diagnostic> notes)
     {
         var configText = module.Config?.Text.Text ?? string.Empty;
+        var instructions = new Lazy<ImmutableArray<string?>>(() => NginxPatches.ReadInstructions(module.Path));
         foreach (var file in SafeFiles(module.Path).Where(NginxPatches.IsPatchFileName))
         {
             var relative = Path.GetRelativePath(module.Path, file);
@@ -34,7 +36,7 @@ internal static class Blockers
             }
 
             // Either way at the first nginx file the diff names: the line a person opens to see what it changes.
-            var outsideBuild = NginxPatches.IsOutsideBuild(module.Path, relative, configText);
+            var outsideBuild = NginxPatches.IsOutsideBuild(relative, configText, () => instructions.Value);
             var found = Diagnostic.Create(outsideBuild ? ConversionDiagnostics.PatchOutsideBuild : ConversionDiagnostics.PatchesNginx, PatchLocation(file, patch, text), ShippedPatch(relative, patch));
             (outsideBuild ? notes : problems).Add(found);
         }

@@ -196,7 +196,8 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
         {
             var what = $"`{file.RelativePath}` patches nginx's {Files(patch.NginxFiles.Select(f => f.NginxPath))}";
             var finding = Diagnostic.Create(Rule, Location.Create(file.FullPath, text, patch.NginxFiles[0].Span), what);
-            context.Report(NginxPatches.IsOutsideBuild(context.Module.Directory, file.RelativePath, context.Module.Module.Config?.Text.Text ?? string.Empty)
+            var configText = context.Module.Module.Config?.Text.Text ?? string.Empty;
+            context.Report(NginxPatches.IsOutsideBuild(file.RelativePath, configText, () => context.Module.GetAnalysis(ModuleInstructions.Read).Texts)
                 ? Diagnostic.Create(Rule, finding.Location, what + OutsideBuild).WithSeverity(DiagnosticSeverity.Info)
                 : finding);
         }
@@ -230,5 +231,11 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
     {
         var end = text.IndexOf('\n') is var newline and >= 0 ? newline : text.Length;
         return new TextSpan(0, end > 0 && text[end - 1] == '\r' ? end - 1 : end);
+    }
+
+    /// <summary>The module's README and INSTALL texts, read once for all its patches.</summary>
+    private sealed record ModuleInstructions(ImmutableArray<string?> Texts)
+    {
+        public static ModuleInstructions Read(ModuleAnalysis module) => new(NginxPatches.ReadInstructions(module.Directory));
     }
 }
