@@ -83,8 +83,10 @@ internal static unsafe partial class NativeFileRead
         }
     }
 
-    // A path with a NUL in it would name a shorter one here; System.IO refuses it.
-    private static bool Applies(string path) => OperatingSystem.IsLinux() && !path.Contains('\0');
+    // The flags above are those of x86-64 and ARM64 (some other architectures number them otherwise). A path with a NUL
+    // in it would name a shorter one here; System.IO refuses it.
+    private static bool Applies(string path)
+        => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64 && !path.Contains('\0');
 
     private static bool TryReadOpened(int descriptor, long limit, out byte[]? content)
     {
