@@ -12,15 +12,6 @@ namespace ConfigConvert.IO;
 /// </summary>
 internal static unsafe partial class NativeFileRead
 {
-    private const int AtFdCwd = -100;
-    private const int AtEmptyPath = 0x1000;
-    private const uint StatxTypeAndSize = 0x1 | 0x200;
-    private const int TypeMask = 0xF000;
-    private const int RegularFile = 0x8000;
-    private const int ModeOffset = 28;
-    private const int SizeOffset = 40;
-    private const int RecordSize = 256;
-
     // O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC: a FIFO put where a file was measured opens without waiting for a
     // writer (and is then left to System.IO, which waits as before); no terminal becomes this process's.
     private const int OpenFlags = 0x0 | 0x100 | 0x800 | 0x80000;
@@ -29,21 +20,14 @@ internal static unsafe partial class NativeFileRead
     /// <summary>The size of the regular file <paramref name="path"/> names, its links followed; false when it is no regular file or cannot be asked.</summary>
     public static bool TrySizeOf(string path, out long size)
     {
-        size = 0;
-        if (!Applies(path))
+        if (!Applies(path) || !StatxCall.TryGet(StatxCall.CurrentDirectory, path, 0, StatxCall.TypeAndSize, out var status) || !status.IsRegularFile)
         {
+            size = 0;
             return false;
         }
 
-        var record = stackalloc byte[RecordSize];
-        try
-        {
-            return Statx(AtFdCwd, path, 0, StatxTypeAndSize, record) == 0 && TryRegularSize(record, out size);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
+        size = status.Size;
+        return true;
     }
 
     /// <summary>
@@ -91,11 +75,12 @@ internal static unsafe partial class NativeFileRead
     private static bool TryReadOpened(int descriptor, long limit, out byte[]? content)
     {
         content = null;
-        var record = stackalloc byte[RecordSize];
-        if (Statx(descriptor, "", AtEmptyPath, StatxTypeAndSize, record) != 0 || !TryRegularSize(record, out var size) || size > int.MaxValue)
+        if (!StatxCall.TryGet(descriptor, "", StatxCall.EmptyPath, StatxCall.TypeAndSize, out var status) || !status.IsRegularFile || status.Size > int.MaxValue)
         {
             return false;
         }
+
+        var size = status.Size;
 
         if (size > limit)
         {
@@ -110,12 +95,6 @@ internal static unsafe partial class NativeFileRead
 
         content = count < bytes.Length ? bytes[..count] : bytes;
         return true;
-    }
-
-    private static bool TryRegularSize(byte* record, out long size)
-    {
-        size = *(long*)(record + SizeOffset);
-        return (*(ushort*)(record + ModeOffset) & TypeMask) == RegularFile;
     }
 
     /// <summary>How many bytes were read into <paramref name="bytes"/> before the end of the file (fewer if it shrank), or null on an error.</summary>
@@ -162,9 +141,6 @@ internal static unsafe partial class NativeFileRead
 
         return read == 0;
     }
-
-    [LibraryImport("libc.so.6", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte* record);
 
     [LibraryImport("libc.so.6", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
