@@ -29,14 +29,14 @@ public sealed class ModuleOutcome
     // collection of a module's check.
     private ImmutableArray<RegisteredModule> _modules;
     private ImmutableArray<RemovedModule> _removedModules;
-    // What Facts makes of a word the config added to a list, made once per outcome rather than per list asked for.
-    private Func<ShellValue, string, ListFact>? _makeFact;
-
     private ImmutableArray<ListFact> _sources;
     private ImmutableArray<ListFact> _deps;
     private ImmutableArray<ListFact> _incs;
     private ImmutableArray<ListFact> _libs;
     private ImmutableArray<SharedObject> _sharedObjects;
+
+    // What Facts makes of a word the config added to a list, made once per outcome rather than per list asked for.
+    private Func<ShellValue, string, ListFact>? _makeFact;
 
     /// <param name="moduleDirectory">The module directory (absolute).</param>
     /// <param name="world">The world this outcome is of.</param>
@@ -138,21 +138,7 @@ public sealed class ModuleOutcome
     /// Every variable the config created, changed (its new value) or unset (null). A variable set to
     /// the string it had (<c>USE_OPENSSL=YES</c> where it was YES already) is not changed.
     /// </summary>
-    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables
-    {
-        get
-        {
-            if (Volatile.Read(ref _changedVariables) is { } made)
-            {
-                return made;
-            }
-
-            lock (_lists)
-            {
-                return _changedVariables ??= Changes(_before, _after, _lists);
-            }
-        }
-    }
+    public ImmutableSortedDictionary<string, ShellValue?> ChangedVariables => Made(ref _changedVariables, static o => Changes(o._before, o._after, o._lists));
 
     /// <summary>Whether <see cref="ChangedVariables"/> holds <paramref name="name"/>, without making the rest of it.</summary>
     internal bool ChangesVariable(string name)
@@ -196,6 +182,21 @@ public sealed class ModuleOutcome
     }
 
     /// <summary>The value of a fact, made by <paramref name="make"/> the first time it is asked for, under the memo's lock.</summary>
+    private T Made<T>(ref T? field, Func<ModuleOutcome, T> make)
+        where T : class
+    {
+        if (Volatile.Read(ref field) is { } made)
+        {
+            return made;
+        }
+
+        lock (_lists)
+        {
+            return field ??= make(this);
+        }
+    }
+
+    /// <summary><see cref="Made{T}(ref T, Func{ModuleOutcome, T})"/> of a fact that is an array.</summary>
     private ImmutableArray<T> Made<T>(ref ImmutableArray<T> field, Func<ModuleOutcome, ImmutableArray<T>> make)
     {
         if (!field.IsDefault)
@@ -240,12 +241,7 @@ public sealed class ModuleOutcome
                 continue;
             }
 
-            joined ??= ImmutableArray.CreateBuilder<ListFact>();
-            if (joined.Count == 0)
-            {
-                joined.AddRange(found);
-            }
-
+            joined ??= found.ToBuilder();
             joined.AddRange(facts);
         }
 
