@@ -158,18 +158,53 @@ internal static class NginxPatches
     public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config)
     {
         var writes = new List<TreeChange>();
-        foreach (var redirect in config.GetRoot().DescendantNodes().OfType<RedirectSyntax>())
+        var root = config.GetRoot();
+        var held = HeldObjsPaths(root);
+        foreach (var redirect in root.DescendantNodes().OfType<RedirectSyntax>())
         {
             // `<>` opens the file to be written in place, without truncating it.
-            if (redirect.Operator.Kind is SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken or SyntaxKind.LessGreaterToken
-                && ObjsTarget(redirect.Target) is { } target
-                && ChangesNginxBuild(target.Name, appends: redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken))
+            if (redirect.Operator.Kind is not (SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken or SyntaxKind.LessGreaterToken))
             {
-                writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [target.Written], true));
+                continue;
+            }
+
+            var appends = redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken;
+            if (ObjsTargets(redirect.Target, held).Where(target => ChangesNginxBuild(target.Name, appends)).Select(target => target.Written).FirstOrDefault() is { } written)
+            {
+                writes.Add(new TreeChange("a redirection", config.GetLocation(redirect), [written], true));
             }
         }
 
         return [.. writes];
+    }
+
+    /// <summary>
+    /// The variables the config sets to a path under <c>objs/</c> (<c>h=$NGX_OBJS/ngx_auto_config.h</c>), each with
+    /// every such path it is set to anywhere: a redirection to <c>$h</c> may write any of them, and one that changes the
+    /// build is enough, since which assignment ran last is not told apart here.
+    /// </summary>
+    private static Dictionary<string, List<ObjsFile>> HeldObjsPaths(SyntaxNode root)
+    {
+        var held = new Dictionary<string, List<ObjsFile>>(StringComparer.Ordinal);
+        foreach (var assignment in root.DescendantNodes().OfType<AssignmentSyntax>())
+        {
+            if (assignment.Value is not { } value)
+            {
+                continue;
+            }
+
+            foreach (var file in ObjsTargets(value, held: null))
+            {
+                if (!held.TryGetValue(assignment.Name.Text, out var paths))
+                {
+                    held[assignment.Name.Text] = paths = [];
+                }
+
+                paths.Add(file);
+            }
+        }
+
+        return held;
     }
 
     /// <summary>
@@ -314,34 +349,46 @@ internal static class NginxPatches
     }
 
     /// <summary>
-    /// The file a redirection writes when it is under <c>objs/</c>, written literally or through one of configure's
-    /// variables: the target as written, and its path inside <c>objs/</c> when the rest of the word is literal.
+    /// The files a redirection's target may be under <c>objs/</c>: written literally, through one of configure's
+    /// variables, or through a variable the config set to a path there (<paramref name="held"/>). Each is given as the
+    /// config wrote it, with its path inside <c>objs/</c> when the rest of the word is literal.
     /// </summary>
-    private static ObjsFile? ObjsTarget(WordSyntax target)
+    private static IEnumerable<ObjsFile> ObjsTargets(WordSyntax target, Dictionary<string, List<ObjsFile>>? held)
     {
         if (target.GetLiteralValue() is { } literal)
         {
             var path = WithoutDotSlash(literal);
-            return InObjs(path) is { } inside ? new ObjsFile(path, inside) : null;
+            return InObjs(path) is { } inside ? [new ObjsFile(path, inside)] : [];
         }
 
         var parts = target.Parts.FirstOrDefault() is DoubleQuotedPartSyntax quoted ? [.. quoted.Parts, .. target.Parts.Skip(1)] : target.Parts.ToList();
-        var name = parts.FirstOrDefault() switch
+        if (LeadingVariable(parts) is not { } name)
         {
-            SimpleExpansionSyntax simple => simple.ParameterName,
-            ParameterExpansionSyntax { Operator: null } braced => braced.ParameterName,
-            // configure sets these before any config runs, and never empty: a default is never used.
-            ParameterExpansionSyntax { Hash: null, OperatorText: "-" or ":-" or "=" or ":=" } defaulted => defaulted.ParameterName,
-            _ => null,
-        };
-        if (name is null || !ObjsVariables.TryGetValue(name, out var file))
-        {
-            return null;
+            return [];
         }
 
         var rest = LiteralText(parts.Skip(1));
-        return new ObjsFile(target.ToString().Trim(), rest is null ? null : InsideObjs(file + rest));
+        if (ObjsVariables.TryGetValue(name, out var file))
+        {
+            return [new ObjsFile(target.ToString().Trim(), rest is null ? null : InsideObjs(file + rest))];
+        }
+
+        // The path the variable holds stands for it: the message names what is written, not the variable.
+        return held is not null && held.TryGetValue(name, out var paths)
+            ? paths.Select(path => rest is null ? new ObjsFile(target.ToString().Trim(), null) : new ObjsFile(path.Written + rest, path.Name is null ? null : InsideObjs(path.Name + rest)))
+            : [];
     }
+
+    /// <summary>The variable a word starts with (<c>$NGX_OBJS/...</c>, <c>${NGX_OBJS:-objs}/...</c>), or null.</summary>
+    private static string? LeadingVariable(List<WordPartSyntax> parts) => parts.FirstOrDefault() switch
+    {
+        SimpleExpansionSyntax simple => simple.ParameterName,
+        ParameterExpansionSyntax { Operator: null } braced => braced.ParameterName,
+        // configure sets its variables before any config runs, and never empty: a default is never used. A variable
+        // of the config's own that holds a path in objs/ counts too: what cannot be told counts.
+        ParameterExpansionSyntax { Hash: null, OperatorText: "-" or ":-" or "=" or ":=" } defaulted => defaulted.ParameterName,
+        _ => null,
+    };
 
     /// <summary>The text of word parts that are all literal, or null.</summary>
     private static string? LiteralText(IEnumerable<WordPartSyntax> parts)

@@ -110,6 +110,27 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("overwrites configure's header through a variable that holds its path", """
+            ngx_addon_name=ngx_http_example_module
+            header="$NGX_OBJS/ngx_auto_config.h"
+            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|> "$header"|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("writes a header of its own through a variable that holds its path: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            version_h=$NGX_OBJS/ngx_http_example_version.h
+            echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $version_h
+            echo '#define NGX_HTTP_EXAMPLE_TRACE  1' >> "$version_h"
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
         RuleExample.Config("appends a define as auto/have does, writes files of its own, and a Makefile configure writes again: not a finding", """
             ngx_addon_name=ngx_http_example_module
             echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $NGX_OBJS/ngx_http_example_version.h
