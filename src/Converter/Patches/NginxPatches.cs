@@ -3,6 +3,7 @@ using System.Text;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 using ConfigConvert.ShellParser;
 using ConfigConvert.Text;
 
@@ -33,6 +34,22 @@ internal static class NginxPatches
     private const string AutoConfigHeader = "ngx_auto_config.h";
 
     private const string AutoHeadersHeader = "ngx_auto_headers.h";
+
+    /// <summary>
+    /// The names of nginx's headers that its own sources find through an include directory searched after
+    /// <c>objs/</c>: auto/make writes <c>-I</c> for <c>$CORE_INCS $NGX_OBJS $HTTP_INCS $MAIL_INCS $STREAM_INCS</c>, in
+    /// that order, so a file of one of these names in <c>objs/</c> is what nginx's http, mail and stream sources
+    /// include instead of nginx's. Read from the embedded builds: each type's <c>_DEPS</c> headers that lie in its
+    /// <c>_INCS</c> directories.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> HeadersSearchedAfterObjs = new(() =>
+    [
+        .. ReferenceBuild.Embedded.SelectMany(build => new[] { "HTTP", "MAIL", "STREAM" }.SelectMany(type =>
+        {
+            var directories = Words(build.Globals.GetValueOrDefault(type + "_INCS")).ToHashSet(StringComparer.Ordinal);
+            return Words(build.Globals.GetValueOrDefault(type + "_DEPS")).Where(header => directories.Contains(Path.GetDirectoryName(header) ?? string.Empty)).Select(Path.GetFileName);
+        })).OfType<string>(),
+    ]);
 
     /// <summary>True for a file name <c>patch</c> reads: <c>*.patch</c> or <c>*.diff</c>.</summary>
     public static bool IsPatchFileName(string path)
@@ -149,7 +166,8 @@ internal static class NginxPatches
 
     /// <summary>
     /// Redirections of the config that change what nginx is built from in <c>objs/</c>: <c>ngx_auto_config.h</c> or
-    /// <c>ngx_auto_headers.h</c> overwritten, an object of nginx's sources, a path out of objs/, or a file whose name the
+    /// <c>ngx_auto_headers.h</c> overwritten, an object of nginx's sources, a header named as one of nginx's that lies in a
+    /// directory searched after objs/ (which it would hide from nginx's own sources), a path out of objs/, or a file whose name the
     /// config computes. Not counted: an append to those two headers, which is what configure's own auto/have, auto/define
     /// and auto/include do for every module that asks (a dynamic build runs the config again and compiles the module with
     /// its defines); configure's Makefile and module lists, which configure writes again after every config has run;
@@ -223,9 +241,12 @@ internal static class NginxPatches
             return !appends;
         }
 
-        // An object of nginx's own sources, which make would link as it is rather than build again.
-        return name.StartsWith("src/", StringComparison.Ordinal);
+        // A header named as one of nginx's that lies in a directory searched after objs/ hides nginx's own from nginx's
+        // sources; an object of nginx's own sources is linked as it is rather than built again.
+        return HeadersSearchedAfterObjs.Value.Contains(name) || name.StartsWith("src/", StringComparison.Ordinal);
     }
+
+    private static IEnumerable<string> Words(string? value) => value?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>
     /// The path in nginx's tree that a path of a diff names (<c>a/src/http/x.c</c> and

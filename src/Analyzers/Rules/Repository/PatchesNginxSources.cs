@@ -131,6 +131,16 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("hides nginx's own http header behind a copy in objs", """
+            ngx_addon_name=ngx_http_example_module
+            sed -e 's/NGX_HTTP_MAX_SUBREQUESTS  50/NGX_HTTP_MAX_SUBREQUESTS  200/' src/http/ngx_http_request.h [|> $NGX_OBJS/ngx_http_request.h|]
+            [|cp $ngx_addon_dir/patched/ngx_stream_upstream.h $NGX_OBJS/ngx_stream_upstream.h|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("patched/ngx_stream_upstream.h", "#define NGX_STREAM_UPSTREAM_PATCHED 1\n")),
         RuleExample.Config("appends a define as auto/have does, writes files of its own, and a Makefile configure writes again: not a finding", """
             ngx_addon_name=ngx_http_example_module
             echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $NGX_OBJS/ngx_http_example_version.h
