@@ -197,9 +197,10 @@ internal static class NginxPatches
     }
 
     /// <summary>
-    /// The variables the config sets to a path under <c>objs/</c> (<c>h=$NGX_OBJS/ngx_auto_config.h</c>), each with
-    /// every such path it is set to anywhere: a redirection to <c>$h</c> may write any of them, and one that changes the
-    /// build is enough, since which assignment ran last is not told apart here.
+    /// The variables the config sets to a path under <c>objs/</c> (<c>h=$NGX_OBJS/ngx_auto_config.h</c>, or
+    /// <c>h=$objs/ngx_auto_config.h</c> after <c>objs=$NGX_OBJS</c>), each with every such path it is set to anywhere: a
+    /// redirection to <c>$h</c> may write any of them, and one that changes the build is enough, since which assignment
+    /// ran last is not told apart here.
     /// </summary>
     private static Dictionary<string, List<ObjsFile>> HeldObjsPaths(SyntaxNode root)
     {
@@ -211,7 +212,8 @@ internal static class NginxPatches
                 continue;
             }
 
-            foreach (var file in ObjsTargets(value, held: null))
+            // Listed before any is added: `h=$h/sub` reads the paths it adds to.
+            foreach (var file in ObjsTargets(value, held).ToList())
             {
                 if (!held.TryGetValue(assignment.Name.Text, out var paths))
                 {
@@ -394,9 +396,10 @@ internal static class NginxPatches
             return [new ObjsFile(target.ToString().Trim(), rest is null ? null : InsideObjs(file + rest))];
         }
 
-        // The path the variable holds stands for it: the message names what is written, not the variable.
+        // The path the variable holds stands for it: the message names what is written, not the variable. The latest
+        // assignment first, as it is the one a straight run of the config leaves.
         return held is not null && held.TryGetValue(name, out var paths)
-            ? paths.Select(path => rest is null ? new ObjsFile(target.ToString().Trim(), null) : new ObjsFile(path.Written + rest, path.Name is null ? null : InsideObjs(path.Name + rest)))
+            ? Enumerable.Reverse(paths).Select(path => rest is null ? new ObjsFile(target.ToString().Trim(), null) : new ObjsFile(path.Written + rest, path.Name is null ? null : InsideObjs(path.Name + rest)))
             : [];
     }
 

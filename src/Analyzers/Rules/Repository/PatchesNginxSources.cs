@@ -114,6 +114,9 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             ngx_addon_name=ngx_http_example_module
             header="$NGX_OBJS/ngx_auto_config.h"
             echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|> "$header"|]
+            build=$NGX_OBJS
+            headers=$build/ngx_auto_headers.h
+            echo "#define NGX_HTTP_EXAMPLE_HEADERS 1" [|> $headers|]
             ngx_module_type=HTTP
             ngx_module_name=ngx_http_example_module
             ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
