@@ -44,10 +44,10 @@ internal static class NginxPatches
     /// </summary>
     private static readonly Lazy<HashSet<string>> HeadersSearchedAfterObjs = new(() =>
     [
-        .. ReferenceBuild.Embedded.SelectMany(build => new[] { "HTTP", "MAIL", "STREAM" }.SelectMany(type =>
+        .. ReferenceBuild.Embedded.SelectMany(build => new[] { ModuleType.Http, ModuleType.Mail, ModuleType.Stream }.SelectMany(type =>
         {
-            var directories = Words(build.Globals.GetValueOrDefault(type + "_INCS")).ToHashSet(StringComparer.Ordinal);
-            return Words(build.Globals.GetValueOrDefault(type + "_DEPS")).Where(header => directories.Contains(Path.GetDirectoryName(header) ?? string.Empty)).Select(Path.GetFileName);
+            var directories = build.Words(type.VariableStem + "_INCS").ToHashSet(StringComparer.Ordinal);
+            return build.Words(type.VariableStem + "_DEPS").Where(header => directories.Contains(Path.GetDirectoryName(header) ?? string.Empty)).Select(Path.GetFileName);
         })).OfType<string>(),
     ]);
 
@@ -248,8 +248,6 @@ internal static class NginxPatches
         return HeadersSearchedAfterObjs.Value.Contains(name) || name.StartsWith("src/", StringComparison.Ordinal);
     }
 
-    private static IEnumerable<string> Words(string? value) => value?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-
     /// <summary>
     /// The path in nginx's tree that a path of a diff names (<c>a/src/http/x.c</c> and
     /// <c>nginx-1.22.1/src/http/x.c</c> give <c>src/http/x.c</c>), or null when it is not one of nginx's: a
@@ -396,11 +394,17 @@ internal static class NginxPatches
             return [new ObjsFile(target.ToString().Trim(), rest is null ? null : InsideObjs(file + rest))];
         }
 
+        if (held is null || !held.TryGetValue(name, out var paths))
+        {
+            return [];
+        }
+
         // The path the variable holds stands for it: the message names what is written, not the variable. The latest
-        // assignment first, as it is the one a straight run of the config leaves.
-        return held is not null && held.TryGetValue(name, out var paths)
-            ? Enumerable.Reverse(paths).Select(path => rest is null ? new ObjsFile(target.ToString().Trim(), null) : new ObjsFile(path.Written + rest, path.Name is null ? null : InsideObjs(path.Name + rest)))
-            : [];
+        // assignment first, as it is the one a straight run of the config leaves. A word whose rest is computed names
+        // one file the config computes, whatever the variable holds.
+        return rest is null
+            ? [new ObjsFile(target.ToString().Trim(), null)]
+            : Enumerable.Reverse(paths).Select(path => new ObjsFile(path.Written + rest, path.Name is null ? null : InsideObjs(path.Name + rest)));
     }
 
     /// <summary>The variable a word starts with (<c>$NGX_OBJS/...</c>, <c>${NGX_OBJS:-objs}/...</c>), or null.</summary>

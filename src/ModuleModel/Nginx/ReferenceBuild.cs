@@ -60,8 +60,11 @@ public sealed partial class ReferenceBuild
     }
 
     /// <summary>nginx's own modules in the list of <paramref name="type"/>, in order (none when the build does not set the list).</summary>
-    public ImmutableArray<string> Modules(ModuleType type)
-        => Globals.TryGetValue(type.ModulesList, out var list) ? [.. list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)] : [];
+    public ImmutableArray<string> Modules(ModuleType type) => Words(type.ModulesList);
+
+    /// <summary>The words of the build's list <paramref name="variable"/> (<c>HTTP_INCS</c>, <c>HTTP_DEPS</c>), in order; none when the build does not set it.</summary>
+    internal ImmutableArray<string> Words(string variable)
+        => Globals.TryGetValue(variable, out var list) ? [.. list.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries)] : [];
 
     /// <summary>Reads <c>NAME='value'</c> lines (the format <c>set</c> prints) with the shell parser; the build knows no nginx file.</summary>
     public static ReferenceBuild FromShellAssignments(string text) => FromCapture("capture", text, versionHeader: null);
