@@ -19,6 +19,10 @@
 #                     initial-globals-stream-mail for STREAM/MAIL modules)
 #   --autoconf FILE   also write the lines the config appended to
 #                     objs/ngx_auto_config.h (auto/feature, auto/have) to FILE
+#   --written FILE    also write to FILE the files of nginx's tree (objs/
+#                     included) that the run made or whose contents it
+#                     changed, one path per line relative to the tree's top
+#                     (objs/ngx_auto_config.h), sorted
 #   --patch FILE      apply FILE with `patch -p1` to the copy first (repeatable)
 #   --state           print the whole final state (every variable, same
 #                     format and filters) instead of only what changed
@@ -63,6 +67,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 globals=$here/initial-globals
 autoconf=
+written=
 patches=
 state=no
 all=no
@@ -70,6 +75,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --globals) globals=$2; shift 2 ;;
         --autoconf) autoconf=$2; shift 2 ;;
+        --written) written=$2; shift 2 ;;
         --patch) patches="$patches
 $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
         --state) state=yes; shift ;;
@@ -80,7 +86,7 @@ $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     esac
 done
 if [ $# -ne 3 ]; then
-    sed -n '4,26p' "$0" >&2
+    sed -n '4,30p' "$0" >&2
     exit 1
 fi
 src=$1 link=$3
@@ -201,9 +207,20 @@ if [ "$link" = LEGACY ]; then
     rm -f "$tmp/src/auto/module"
 fi
 
+# checksums: a file written again with other contents in the same clock tick keeps its time
+sums() {
+    (cd "$tmp/src" && find . -type f -exec cksum {} + | LC_ALL=C sort)
+}
+if [ -n "$written" ]; then
+    sums > "$tmp/sums.before"
+fi
 set +e
 (cd "$tmp/src" && /bin/sh ./configure < /dev/null 1>&2)
 set -e
+if [ -n "$written" ]; then
+    sums > "$tmp/sums.after"
+    LC_ALL=C comm -13 "$tmp/sums.before" "$tmp/sums.after" | sed 's|^[0-9]* [0-9]* \./||' | LC_ALL=C sort -u > "$written"
+fi
 if [ ! -f "$tmp/rc" ] || [ ! -f "$tmp/after" ]; then
     echo "eval-config.sh: the driver did not finish" >&2
     exit 1

@@ -163,13 +163,12 @@ internal sealed partial class Evaluator
                 case SyntaxKind.LessToken:
                     redirection = redirection with { Input = RedirectedFile(redirect) };
                     break;
+                case SyntaxKind.LessGreaterToken:
+                    // Opens the file to be read and written in place, made when missing; standard input by default.
+                    RecordWritten(redirect);
+                    break;
                 case SyntaxKind.GreaterToken or SyntaxKind.GreaterGreaterToken or SyntaxKind.GreaterBarToken:
-                    var target = ExpandToValue(redirect.Target).KnownText;
-                    if (target is not null)
-                    {
-                        // The file exists from here on: a header the config writes itself is no missing dependency.
-                        Record.WrittenFiles.Add(target);
-                    }
+                    var target = RecordWritten(redirect);
 
                     if (ofStandardOutput)
                     {
@@ -186,6 +185,22 @@ internal sealed partial class Evaluator
         }
 
         return redirection;
+    }
+
+    /// <summary>
+    /// Records the file a redirection writes, when its name is known, and returns the name. The file exists from here on:
+    /// a header the config writes itself is no missing dependency, and one it writes into nginx's build directory
+    /// changes what nginx is built from.
+    /// </summary>
+    private string? RecordWritten(RedirectSyntax redirect)
+    {
+        var target = ExpandToValue(redirect.Target).KnownText;
+        if (target is not null)
+        {
+            Record.Redirections.Add(new RedirectionFact(target, redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken, LocationOf(redirect)));
+        }
+
+        return target;
     }
 
     /// <summary><c>&lt; FILE</c>: a file of the module directory, or its contents are unknown.</summary>

@@ -690,7 +690,7 @@ internal sealed class EvaluationRecord
     public List<RequiredModule> RequiredModules { get; } = [];
 
     /// <summary>The files the config writes through a redirection (<c>echo ... &gt; FILE</c>), as named, in order.</summary>
-    public List<string> WrittenFiles { get; } = [];
+    public List<RedirectionFact> Redirections { get; } = [];
 
     public bool Incomplete { get; set; }
 
@@ -709,7 +709,7 @@ internal sealed class EvaluationRecord
         Diagnostics.Count,
         EnvironmentReads.Count,
         RequiredModules.Count,
-        WrittenFiles.Count,
+        Redirections.Count,
         [.. UseSwitches],
         Incomplete);
 }
@@ -724,7 +724,7 @@ internal sealed record RecordMark(
     int Diagnostics,
     int EnvironmentReads,
     int RequiredModules,
-    int WrittenFiles,
+    int Redirections,
     ImmutableArray<KeyValuePair<string, Location?>> UseSwitches,
     bool Incomplete)
 {
@@ -739,7 +739,7 @@ internal sealed record RecordMark(
         CopyFirst(Record.Diagnostics, Diagnostics, copy.Diagnostics);
         CopyFirst(Record.EnvironmentReads, EnvironmentReads, copy.EnvironmentReads);
         CopyFirst(Record.RequiredModules, RequiredModules, copy.RequiredModules);
-        CopyFirst(Record.WrittenFiles, WrittenFiles, copy.WrittenFiles);
+        CopyFirst(Record.Redirections, Redirections, copy.Redirections);
         foreach (var (name, location) in UseSwitches)
         {
             copy.UseSwitches[name] = location;

@@ -69,6 +69,16 @@ public sealed record AutoModuleCall(string Type, ImmutableArray<string> Names, I
 /// <summary>A <c>#define</c> the config adds to <c>ngx_auto_config.h</c> (<c>auto/have</c>, <c>auto/define</c>, a found feature).</summary>
 public sealed record DefineFact(string Name, string Value, Location? Location);
 
+/// <summary>
+/// A file the config writes through a redirection (<c>&gt;</c>, <c>&gt;&gt;</c>, <c>&gt;|</c>, or <c>&lt;&gt;</c>, which
+/// opens it to be written in place), named as the redirection's target expands in the world that ran it: absolute, or
+/// relative to nginx's source tree, where configure runs.
+/// </summary>
+/// <param name="Path">The file, as the target expands.</param>
+/// <param name="Appends">True for <c>&gt;&gt;</c>, which adds to the file rather than replacing it.</param>
+/// <param name="Location">Where the redirection is written (for one in text the config runs with <c>eval</c>, the <c>eval</c>).</param>
+public sealed record RedirectionFact(string Path, bool Appends, Location? Location);
+
 /// <summary>An external program the config runs.</summary>
 public sealed record CommandFact(string Name, string CommandLine, Location? Location)
 {

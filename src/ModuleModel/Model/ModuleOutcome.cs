@@ -64,7 +64,8 @@ public sealed class ModuleOutcome
             .DistinctBy(r => r.Name)
             .Select(r => new UnknownValue($"`{r.Name}` is read from the environment of configure, which the model does not know", r.Location))];
         RequiredModules = [.. world.Record.RequiredModules.DistinctBy(r => (r.Name, r.Found))];
-        WrittenFiles = [.. world.Record.WrittenFiles.Distinct(StringComparer.Ordinal)];
+        Redirections = [.. world.Record.Redirections.Distinct()];
+        WrittenFiles = [.. Redirections.Select(r => r.Path).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -72,6 +73,12 @@ public sealed class ModuleOutcome
     /// named: absolute, or relative to nginx's source tree, where configure runs. They exist once the config has run.
     /// </summary>
     public ImmutableArray<string> WrittenFiles { get; }
+
+    /// <summary>
+    /// The redirections that write those files, each once: the file as its target expands, whether it appends, and
+    /// where the redirection is written, in the order they ran.
+    /// </summary>
+    public ImmutableArray<RedirectionFact> Redirections { get; }
 
     /// <summary>
     /// The modules the config looks for in configure's module lists (another module it needs

@@ -168,7 +168,7 @@ public sealed class LinkNeutralStartsTests
         var text = new StringBuilder(WorldSnapshotTests.Render(world));
         text.Append("unset ").AppendJoin(' ', world.State.UnsetByScript.Order(StringComparer.Ordinal)).AppendLine();
         text.Append("readonly ").AppendJoin(' ', world.State.ReadOnly.Order(StringComparer.Ordinal)).AppendLine();
-        text.Append("written ").AppendJoin(' ', world.Record.WrittenFiles).AppendLine();
+        text.Append("written ").AppendJoin(' ', world.Record.Redirections.Select(r => r.Path)).AppendLine();
         return text.ToString();
     }
 }

@@ -124,7 +124,7 @@ public sealed class WorldSnapshotTests
         text.AppendJoin('\n', world.Assumptions).AppendLine();
         var record = world.Record;
         text.AppendLine($"incomplete {record.Incomplete}");
-        foreach (var facts in new IEnumerable<object>[] { record.AutoModuleCalls, record.Defines, record.Unknowns, record.Commands, record.Diagnostics, record.RequiredModules, record.EnvironmentReads.Cast<object>(), record.UseSwitches.Cast<object>() })
+        foreach (var facts in new IEnumerable<object>[] { record.AutoModuleCalls, record.Defines, record.Unknowns, record.Commands, record.Redirections, record.Diagnostics, record.RequiredModules, record.EnvironmentReads.Cast<object>(), record.UseSwitches.Cast<object>() })
         {
             text.AppendJoin('\n', facts).AppendLine();
         }

@@ -93,7 +93,7 @@ public sealed class ListChangeMemoTests
     {
         var text = new StringBuilder();
         text.AppendLine($"exited {outcome.Exited} {outcome.ExitStatus} {outcome.ExitLocation} complete {outcome.Complete}");
-        foreach (var facts in new IEnumerable<object>[] { outcome.Assumptions, outcome.Modules, outcome.RemovedModules, outcome.Use, outcome.AutoModuleCalls, outcome.Defines, outcome.Commands, outcome.Unknowns, outcome.RequiredModules })
+        foreach (var facts in new IEnumerable<object>[] { outcome.Assumptions, outcome.Modules, outcome.RemovedModules, outcome.Use, outcome.AutoModuleCalls, outcome.Defines, outcome.Commands, outcome.Redirections, outcome.Unknowns, outcome.RequiredModules })
         {
             text.AppendJoin('\n', facts).AppendLine();
         }

@@ -185,6 +185,31 @@ public sealed class ShapeTests
     }
 
     [Fact]
+    public void A_redirection_names_the_file_its_target_expands_to_whether_it_appends_and_where_it_is_written()
+    {
+        using var module = new TempModule("""
+            ngx_addon_name=ngx_http_a_module
+            write() {
+                echo "#define A 1" > "$1/$2"
+            }
+            write $NGX_OBJS ngx_a_version.h
+            export A_H=$NGX_OBJS/ngx_a.h
+            for h in $A_H ngx_a_extra.h; do
+                echo "#define B 1" >> $h
+            done
+            a_log=
+            eval 'echo "#define C 1" >| ${a_log:-objs/a.log}'
+            echo "#define D 1" 1<> objs/ngx_a.h
+            echo "#define D 1" 1<> objs/ngx_a.h
+            HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
+            """);
+        var outcome = Assert.Single(ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon).Outcomes);
+        var written = outcome.Redirections.Select(r => $"{r.Path} {(r.Appends ? ">>" : ">")} {r.Location!.Start.Line}");
+        Assert.Equal(["objs/ngx_a_version.h > 3", "objs/ngx_a.h >> 8", "ngx_a_extra.h >> 8", "objs/a.log > 11", "objs/ngx_a.h > 12", "objs/ngx_a.h > 13"], written);
+        Assert.Equal(["objs/ngx_a_version.h", "objs/ngx_a.h", "ngx_a_extra.h", "objs/a.log"], outcome.WrittenFiles.AsEnumerable());
+    }
+
+    [Fact]
     public void A_name_the_config_unset_is_not_read_from_the_environment_again_but_a_local_unset_ends_with_its_function()
     {
         using var module = new TempModule("""

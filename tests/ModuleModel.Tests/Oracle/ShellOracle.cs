@@ -54,6 +54,30 @@ internal static class ShellOracle
         return (result.ExitCode, variables);
     }
 
+    /// <summary>
+    /// The files of nginx's tree (<c>objs/</c> included) that running the config in <paramref name="directory"/> made
+    /// or changed, as the real shell ran it, relative to the tree's top: <c>objs/ngx_auto_config.h</c>.
+    /// </summary>
+    public static IReadOnlyList<string> WrittenFiles(string directory, LinkMode link)
+    {
+        RequireNginxDev();
+        var list = Path.GetTempFileName();
+        try
+        {
+            var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--written", list, NginxSource, directory, link.ToString().ToUpperInvariant()]);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"eval-config.sh failed ({result.ExitCode}): {result.StandardError}");
+            }
+
+            return File.ReadAllLines(list);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
+
     private static string Unescape(string text)
     {
         var builder = new StringBuilder(text.Length);
