@@ -173,7 +173,32 @@ internal static class NginxPatches
     /// its defines); configure's Makefile and module lists, which configure writes again after every config has run;
     /// and a file of the module's own (a generated version header), which nginx has none of.
     /// </summary>
-    public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config)
+    /// <remarks>
+    /// Two readings are joined. The config's text is read for the targets it writes through configure's variables, or
+    /// through variables it sets to a path in objs/, in every branch, whether or not a world runs it; a target whose name
+    /// the config computes counts there. The redirections the model ran (<paramref name="descriptions"/>) add what the
+    /// text does not show: a path passed to a function, exported, looped over, given as a default or run with
+    /// <c>eval</c>, in the config or a file it sources. One redirection is reported once, as the text reads it when it does.
+    /// </remarks>
+    public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config, IEnumerable<ModuleDescription> descriptions)
+    {
+        var writes = WrittenRedirections(config);
+        var reported = writes.Select(w => w.Location).ToHashSet();
+        foreach (var redirection in descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Redirections))
+        {
+            if (redirection.Location is { } location && InObjs(WithoutDotSlash(redirection.Path)) is { } inside
+                && ChangesNginxBuild(inside, redirection.Appends) && reported.Add(location))
+            {
+                writes.Add(new TreeChange("a redirection", location, [WithoutDotSlash(redirection.Path)], true));
+            }
+        }
+
+        // The config's own first, then the files it sources, each in the order written.
+        return [.. writes.OrderBy(w => w.Location.Path != config.FilePath).ThenBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
+    }
+
+    /// <summary>The redirections of the config's text that write into objs/ in a way that changes nginx's build.</summary>
+    private static List<TreeChange> WrittenRedirections(SyntaxTree config)
     {
         var writes = new List<TreeChange>();
         var root = config.GetRoot();
@@ -193,7 +218,7 @@ internal static class NginxPatches
             }
         }
 
-        return [.. writes];
+        return writes;
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ internal static class Blockers
             problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, change.Location, $"the config runs `{change.Program.Split(' ')[0]}`"));
         }
 
-        foreach (var write in module.Config is { } config ? NginxPatches.FindObjsWrites(config) : [])
+        foreach (var write in module.Config is { } config ? NginxPatches.FindObjsWrites(config, [addon]) : [])
         {
             problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, write.Location, $"the config writes `{write.NginxFiles[0]}`"));
         }

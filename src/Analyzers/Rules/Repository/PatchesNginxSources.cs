@@ -123,6 +123,36 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("overwrites nginx's headers through a function, an exported variable and a default", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_http_example_write() {
+                cat "$ngx_addon_dir/patched/$2" [|> "$1/$2"|]
+            }
+            ngx_http_example_write $NGX_OBJS ngx_http_request.h
+            export NGX_HTTP_EXAMPLE_CONFIG=$NGX_OBJS/ngx_auto_config.h
+            echo "#define NGX_HTTP_EXAMPLE_PATCHED 1" [|> "$NGX_HTTP_EXAMPLE_CONFIG"|]
+            echo "#define NGX_HTTP_EXAMPLE_HEADERS 1" [|> ${NGX_HTTP_EXAMPLE_HEADERS:-$NGX_OBJS/ngx_auto_headers.h}|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """, new ExampleFile("patched/ngx_http_request.h", "#define NGX_HTTP_REQUEST_PATCHED 1\n")),
+        RuleExample.Config("writes a header of its own through a function and an exported variable: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            ngx_http_example_version() {
+                echo "#define NGX_HTTP_EXAMPLE_VERSION \"$2\"" > "$1"
+            }
+            ngx_http_example_version $NGX_OBJS/ngx_http_example_version.h 1.0
+            export NGX_HTTP_EXAMPLE_TRACE_H=$NGX_OBJS/ngx_http_example_trace.h
+            echo '#define NGX_HTTP_EXAMPLE_TRACE  1' > "$NGX_HTTP_EXAMPLE_TRACE_H"
+            echo '#define NGX_HTTP_EXAMPLE_LIMIT  16' >> ${NGX_HTTP_EXAMPLE_CONFIG:-$NGX_OBJS/ngx_auto_config.h}
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
         RuleExample.Config("writes a header of its own through a variable that holds its path: not a finding", """
             ngx_addon_name=ngx_http_example_module
             version_h=$NGX_OBJS/ngx_http_example_version.h
@@ -248,7 +278,8 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
 
     private static void AnalyzeRedirections(ConfigAnalysisContext context)
     {
-        foreach (var write in NginxPatches.FindObjsWrites(context.Config))
+        var descriptions = new[] { context.Module.Describe(LinkMode.Addon), context.Module.Describe(LinkMode.Dynamic) };
+        foreach (var write in NginxPatches.FindObjsWrites(context.Config, descriptions))
         {
             context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes into nginx's build directory (`{write.NginxFiles[0]}`)"));
         }
