@@ -197,6 +197,46 @@ internal static class NginxPatches
         return [.. writes.OrderBy(w => w.Location.Path != config.FilePath).ThenBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
     }
 
+    /// <summary>
+    /// Redirections the model ran that write one of nginx's own files: under <c>src/core</c>, <c>src/event</c>,
+    /// <c>src/http</c>, <c>src/mail</c>, <c>src/stream</c>, <c>src/os</c> or <c>src/misc</c>, under <c>auto/</c>, or
+    /// <c>configure</c> (configure runs in nginx's tree, so a relative path is one of its files). An append changes the
+    /// file as much as an overwrite, and a new file there counts as <c>cp</c> into those directories does. Each
+    /// redirection once, with the file its target expands to; one whose target the model cannot know is not listed.
+    /// </summary>
+    public static ImmutableArray<TreeChange> FindSourceWrites(IEnumerable<ModuleDescription> descriptions)
+    {
+        var reported = new HashSet<Location>();
+        var writes = new List<TreeChange>();
+        foreach (var redirection in descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Redirections))
+        {
+            if (redirection.Location is { } location && NginxSourceOf(redirection.Path) is { } source && reported.Add(location))
+            {
+                writes.Add(new TreeChange("a redirection", location, [source], true));
+            }
+        }
+
+        return [.. writes.OrderBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
+    }
+
+    /// <summary>The file of nginx's own sources that a path of nginx's tree names (<c>./src/http/x.h</c> gives <c>src/http/x.h</c>), or null.</summary>
+    private static string? NginxSourceOf(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".").ToArray();
+        if (path.StartsWith('/') || parts.Contains(".."))
+        {
+            return null;
+        }
+
+        var isSource = parts switch
+        {
+            ["src", var directory, _, ..] => SourceDirectories.Contains(directory),
+            ["auto", _, ..] or ["configure"] => true,
+            _ => false,
+        };
+        return isSource ? string.Join('/', parts) : null;
+    }
+
     /// <summary>The redirections of the config's text that write into objs/ in a way that changes nginx's build.</summary>
     private static List<TreeChange> WrittenRedirections(SyntaxTree config)
     {

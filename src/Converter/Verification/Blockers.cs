@@ -46,7 +46,8 @@ internal static class Blockers
             problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, change.Location, $"the config runs `{change.Program.Split(' ')[0]}`"));
         }
 
-        foreach (var write in module.Config is { } config ? NginxPatches.FindObjsWrites(config, [addon]) : [])
+        var writes = module.Config is { } config ? NginxPatches.FindObjsWrites(config, [addon]) : [];
+        foreach (var write in writes.Concat(NginxPatches.FindSourceWrites([addon])))
         {
             problems.Add(Diagnostic.Create(ConversionDiagnostics.PatchesNginx, write.Location, $"the config writes `{write.NginxFiles[0]}`"));
         }

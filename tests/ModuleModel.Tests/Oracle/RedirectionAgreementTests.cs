@@ -5,8 +5,8 @@ namespace ConfigConvert.ModuleModel.Tests.Oracle;
 /// <summary>
 /// The files the model says a config writes through its redirections (<see cref="ModuleOutcome.Redirections"/>) are
 /// the files of nginx's tree that the real shell writes when configure sources the config: reached through a function's
-/// arguments, an exported variable, a loop, <c>eval</c>, a default, or a file the config sources. What the check and the
-/// converter count as a write into <c>objs/</c> (CC5001, CC3002) is read from these facts.
+/// arguments, an exported variable, a loop, <c>eval</c>, a default, or a file the config sources, into <c>objs/</c> or
+/// nginx's own sources. What the check and the converter count as such a write (CC5001, CC3002) is read from these facts.
 /// </summary>
 [Trait("Requires", "dash")]
 [Trait("Requires", "nginx")]
@@ -40,6 +40,17 @@ public sealed class RedirectionAgreementTests
             cat "$ngx_addon_dir/a.h" > "$ngx_addon_dir/a_copy.h"
             HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
             """, [("a.h", "#define A 1\n")]),
+        ["nginx's own sources"] = ("""
+            ngx_addon_name=ngx_http_a_module
+            a_patch() {
+                sed -e 's/NGX_HTTP_MAX_SUBREQUESTS  50/NGX_HTTP_MAX_SUBREQUESTS  200/' "$1" > "$1.a"
+                echo "#define A_PATCHED 1" >> "$1.a"
+                cat "$1.a" > "$1"
+            }
+            a_patch src/http/ngx_http_request.h
+            echo "#define A_CONFIG 1" >> ./src/core/ngx_config.h
+            HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
+            """, []),
         ["a file the config sources"] = ("""
             ngx_addon_name=ngx_http_a_module
             a_objs=$NGX_OBJS
@@ -73,7 +84,9 @@ public sealed class RedirectionAgreementTests
         Assert.NotEmpty(written);
 
         var outcome = Assert.Single(ModuleDirectory.Load(module.Path).Describe(link).Outcomes);
-        var predicted = outcome.Redirections.Select(r => r.Path).Where(p => !Path.IsPathRooted(p)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        // The shell lists a file once, from the tree's top; the model as the target expands (`./src/...`).
+        var predicted = outcome.Redirections.Select(r => r.Path).Where(p => !Path.IsPathRooted(p))
+            .Select(p => p.StartsWith("./", StringComparison.Ordinal) ? p[2..] : p).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         Assert.Equal(written, predicted);
     }
 }

@@ -153,6 +153,31 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             . auto/module
 
             """),
+        RuleExample.Config("rewrites nginx's own sources through redirections", """
+            ngx_addon_name=ngx_http_example_module
+            sed -e 's/NGX_HTTP_MAX_SUBREQUESTS  50/NGX_HTTP_MAX_SUBREQUESTS  200/' src/http/ngx_http_request.h [|> src/http/ngx_http_request.h.new|]
+            cat src/http/ngx_http_request.h.new [|> src/http/ngx_http_request.h|]
+            echo "#define NGX_HTTP_EXAMPLE 1" [|>> ./src/core/ngx_config.h|]
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("writes files of its own, a log at the top of nginx's tree and a test program: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            echo '#define NGX_HTTP_EXAMPLE_VERSION "1.0"' > $ngx_addon_dir/src/http/ngx_http_example_version.h
+            echo "example configured" >> ngx_http_example.log
+            cat << END > ngx_http_example_test.c
+            int main(void) { return 0; }
+            END
+            echo "checked" > /dev/null
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
         RuleExample.Config("writes a header of its own through a variable that holds its path: not a finding", """
             ngx_addon_name=ngx_http_example_module
             version_h=$NGX_OBJS/ngx_http_example_version.h
@@ -282,6 +307,11 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
         foreach (var write in NginxPatches.FindObjsWrites(context.Config, descriptions))
         {
             context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes into nginx's build directory (`{write.NginxFiles[0]}`)"));
+        }
+
+        foreach (var write in NginxPatches.FindSourceWrites(descriptions))
+        {
+            context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes nginx's {write.NginxFiles[0]}"));
         }
     }
 
