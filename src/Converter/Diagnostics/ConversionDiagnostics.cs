@@ -17,7 +17,7 @@ public static class ConversionDiagnostics
     /// <summary>The module patches nginx's own sources.</summary>
     public static readonly DiagnosticDescriptor PatchesNginx = new(
         "CC3002", "Patches nginx", "{0}: the module changes nginx's own sources, which a dynamic module cannot do (it is loaded into an nginx already built); build nginx from its sources with the change applied and the module added, and load the module only into that nginx", Category, DiagnosticSeverity.Error,
-        "A module that ships patches against nginx, or whose config runs `patch`, `sed -i` or `cp` on nginx's files or writes into objs/, only works when nginx is rebuilt with it.");
+        "A module that ships patches against nginx, or whose config runs `patch`, `sed -i` or `cp` on nginx's files or writes into them or into objs/, only works when nginx is rebuilt with it.");
 
     /// <summary>Registrations where the converter cannot move them safely.</summary>
     public static readonly DiagnosticDescriptor RegistrationPlacement = new(

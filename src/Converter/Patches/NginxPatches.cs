@@ -154,7 +154,7 @@ internal static class NginxPatches
                 _ => null,
             };
             var appends = command.Name == "tee" && command.Arguments.Any(IsAppendOption);
-            if (targets is { } found && Classify(found, moduleDirectory, appends) is { } change)
+            if (targets is { } found && Classify([.. found.Select(target => InDirectory(command, target))], moduleDirectory, appends) is { } change)
             {
                 var program = command.Name switch { "sed" => "sed -i", "tee" when appends => "tee -a", _ => command.Name };
                 changes.Add(change with { Program = program, Location = command.Location! });
@@ -340,6 +340,25 @@ internal static class NginxPatches
     {
         var full = Path.Combine(moduleDirectory, relative);
         return File.Exists(full) || Directory.Exists(full);
+    }
+
+    /// <summary>
+    /// A path a command names, read from the directory it runs in: after <c>cd $ngx_addon_dir</c>, <c>version.h</c> is the
+    /// module's own file; after a <c>cd</c> the model cannot follow, a relative path names a file it cannot know.
+    /// </summary>
+    private static ShellValue InDirectory(CommandFact command, ShellValue target)
+    {
+        if (target.KnownText is not { } path || path.StartsWith('/'))
+        {
+            return target;
+        }
+
+        if (!command.DirectoryKnown)
+        {
+            return ShellValue.Of(new UnknownValue("a path relative to a directory the config changed to with `cd`", command.Location));
+        }
+
+        return command.Directory is { } directory ? ShellValue.Text(directory.TrimEnd('/') + "/" + path) : target;
     }
 
     private static bool IsInPlaceOption(ShellValue argument)

@@ -10,7 +10,7 @@ internal sealed partial class Evaluator
     private static readonly HashSet<string> SpecialBuiltins = [".", ":", "eval", "exit", "export", "readonly", "return", "set", "shift", "unset", "break", "continue", "times", "trap", "exec"];
 
     /// <summary>Set by <c>cd</c>: paths relative to configure's directory mean something else from then on.</summary>
-    private bool _changedDirectory;
+    private WorkingDirectory _directory = WorkingDirectory.NginxTree;
 
     private static List<RedirectSyntax> RedirectsOf(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
     {
@@ -195,9 +195,9 @@ internal sealed partial class Evaluator
     private string? RecordWritten(RedirectSyntax redirect)
     {
         var target = ExpandToValue(redirect.Target).KnownText;
-        if (target is not null)
+        if (target is not null && _directory.Resolve(target) is { } file)
         {
-            Record.Redirections.Add(new RedirectionFact(target, redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken, LocationOf(redirect)));
+            Record.Redirections.Add(new RedirectionFact(file, redirect.Operator.Kind == SyntaxKind.GreaterGreaterToken, LocationOf(redirect)));
         }
 
         return target;
@@ -342,7 +342,7 @@ internal sealed partial class Evaluator
             "shift" => Shift(args),
             "test" => Test(args),
             "[" => args.Count == 0 || args[^1].KnownText != "]" ? 2 : Test(args[..^1]),
-            "cd" => ChangeDirectory(),
+            "cd" => ChangeDirectory(args),
             _ => RunProgram(name, argv, at),
         };
     }
@@ -383,9 +383,9 @@ internal sealed partial class Evaluator
     private int? Test(List<ShellValue> args)
         => TestExpression.Evaluate([.. args.Select(a => new TestArgument(a.KnownText, a.Segments.Any(s => s.Unknown is null && s.Text.Length > 0)))], FileTest);
 
-    private int? ChangeDirectory()
+    private int? ChangeDirectory(List<ShellValue> args)
     {
-        _changedDirectory = true;
+        _directory = _directory.Change(args);
         return null;
     }
 }

@@ -62,7 +62,12 @@ internal sealed partial class Evaluator
     private int? RunUnknownProgram(string name, List<ShellValue> argv, SyntaxNode at, string? fromEnvironment = null)
     {
         var commandLine = string.Join(' ', argv.Select(a => a.ToString()));
-        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at)) { Arguments = [.. argv.Skip(1)] });
+        Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at))
+        {
+            Arguments = [.. argv.Skip(1)],
+            Directory = _directory.Path,
+            DirectoryKnown = _directory.Known,
+        });
         if (_outputs.Count > 0)
         {
             // Its output is used (captured or piped): that use depends on something unknown.
@@ -79,7 +84,7 @@ internal sealed partial class Evaluator
     /// directory (nginx's tree), one of nginx's files the reference build knows (src/core/nginx.h).
     /// </summary>
     private string? ReadProgramFile(string path)
-        => Path.IsPathRooted(path) ? ReadModuleFile(path) : _changedDirectory ? null : _settings.ReadNginxFile?.Invoke(path);
+        => Path.IsPathRooted(path) ? ReadModuleFile(path) : _directory.Changed ? null : _settings.ReadNginxFile?.Invoke(path);
 
     /// <summary>Reads a file of the module directory (sources, helper scripts, VERSION files), nothing outside it.</summary>
     private string? ReadModuleFile(string path) => ResolveModulePath(path) is { } full ? ReadModuleFileText(full)?.Text : null;
@@ -105,7 +110,7 @@ internal sealed partial class Evaluator
         if (!Path.IsPathRooted(path))
         {
             // Relative to configure's directory, the nginx source tree; only its auto/ scripts are known.
-            if (_changedDirectory)
+            if (_directory.Changed)
             {
                 return null;
             }

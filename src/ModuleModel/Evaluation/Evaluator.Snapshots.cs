@@ -80,7 +80,7 @@ internal sealed partial class Evaluator
             State = _state.Clone(),
             Record = Record.Mark(),
             Environment = _environment,
-            ChangedDirectory = _changedDirectory,
+            Directory = _directory,
             Steps = _steps,
             Assumptions = [.. _decisions.Assumptions],
             Before = _before!,
@@ -150,7 +150,7 @@ internal sealed partial class Evaluator
         _state = start.State.Clone();
         Record = start.Record.Copy();
         _environment = start.Environment;
-        _changedDirectory = start.ChangedDirectory;
+        _directory = start.Directory;
         _steps = start.Steps;
         _before = start.Before;
     }

@@ -27,7 +27,7 @@ internal sealed partial class Evaluator
     /// <summary>A relative path: a file of nginx's source tree, where configure runs.</summary>
     private int? SourceNginxScript(string path, SyntaxNode at)
     {
-        if (AutoScriptExists(path) == false || _changedDirectory)
+        if (AutoScriptExists(path) == false || _directory.Changed)
         {
             // dash stops a script whose `.` names a missing file, and configure with it.
             throw MissingSourcedFile(path, at);

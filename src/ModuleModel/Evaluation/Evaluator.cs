@@ -369,7 +369,9 @@ internal sealed partial class Evaluator
 
     private int? RunInSubshell(Func<int?> body)
     {
+        // A subshell's variables and directory are its own: `(cd $ngx_addon_dir && make)` leaves configure where it was.
         var saved = _state;
+        var directory = _directory;
         _state = saved.Clone();
         _subshells++;
         try
@@ -392,6 +394,7 @@ internal sealed partial class Evaluator
         {
             _subshells--;
             _state = saved;
+            _directory = directory;
         }
     }
 

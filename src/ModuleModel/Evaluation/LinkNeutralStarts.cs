@@ -114,7 +114,7 @@ internal sealed class LinkNeutralStarts
             State = state,
             Record = snapshot.Record,
             Environment = snapshot.Environment,
-            ChangedDirectory = snapshot.ChangedDirectory,
+            Directory = snapshot.Directory,
             Steps = snapshot.Steps,
             Assumptions = snapshot.Assumptions,
             Before = before,

@@ -24,7 +24,8 @@ internal sealed class WorldSnapshot
     /// <summary>The environment variables read so far, each one unknown value.</summary>
     public required NameMap<ShellValue> Environment { get; init; }
 
-    public required bool ChangedDirectory { get; init; }
+    /// <summary>Where the config's commands run (<c>cd</c>).</summary>
+    public required WorkingDirectory Directory { get; init; }
 
     /// <summary>The steps spent to get here, which count against a world's budget as if it had run them.</summary>
     public required int Steps { get; init; }

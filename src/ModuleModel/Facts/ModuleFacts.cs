@@ -72,7 +72,8 @@ public sealed record DefineFact(string Name, string Value, Location? Location);
 /// <summary>
 /// A file the config writes through a redirection (<c>&gt;</c>, <c>&gt;&gt;</c>, <c>&gt;|</c>, or <c>&lt;&gt;</c>, which
 /// opens it to be written in place), named as the redirection's target expands in the world that ran it: absolute, or
-/// relative to nginx's source tree, where configure runs.
+/// relative to nginx's source tree, where configure runs. A relative target after <c>cd</c> is read from the directory
+/// the config changed to; one in a directory the model cannot name is not recorded.
 /// </summary>
 /// <param name="Path">The file, as the target expands.</param>
 /// <param name="Appends">True for <c>&gt;&gt;</c>, which adds to the file rather than replacing it.</param>
@@ -84,4 +85,13 @@ public sealed record CommandFact(string Name, string CommandLine, Location? Loca
 {
     /// <summary>The arguments after the program's name, as the model knows them.</summary>
     public ImmutableArray<ShellValue> Arguments { get; init; } = [];
+
+    /// <summary>
+    /// The directory the program runs in when the config changed to it with <c>cd</c>: absolute, or relative to nginx's
+    /// tree; null at the tree's top, where configure runs, or when <see cref="DirectoryKnown"/> is false.
+    /// </summary>
+    public string? Directory { get; init; }
+
+    /// <summary>False when the config changed to a directory the model cannot name: a relative path then names an unknown file.</summary>
+    public bool DirectoryKnown { get; init; } = true;
 }

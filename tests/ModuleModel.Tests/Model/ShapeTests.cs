@@ -210,6 +210,30 @@ public sealed class ShapeTests
     }
 
     [Fact]
+    public void A_relative_path_is_read_from_the_directory_the_config_changed_to_and_a_subshell_keeps_its_own()
+    {
+        using var module = new TempModule("""
+            ngx_addon_name=ngx_http_a_module
+            (cd $ngx_addon_dir; echo "#define A 1" > src/a_version.h; cp a.h.in a.h)
+            echo "#define B 1" > objs/ngx_b.h
+            cd src/http
+            echo "#define C 1" >> ngx_http_request.h
+            cd ../..
+            have=NGX_HTTP_A . auto/have
+            cd "$A_BUILD_DIR"
+            echo "#define D 1" > d.h
+            cp d.h e.h
+            HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
+            """);
+        var outcome = Assert.Single(ModuleDirectory.Load(module.Path).Describe(LinkMode.Addon).Outcomes);
+        var own = Path.Combine(Path.GetFullPath(module.Path), "src", "a_version.h");
+        Assert.Equal([own, "objs/ngx_b.h", "src/http/ngx_http_request.h"], outcome.Redirections.Select(r => r.Path));
+        Assert.Contains(outcome.Defines, d => d.Name == "NGX_HTTP_A");
+        var copies = outcome.Commands.Where(c => c.Name == "cp").Select(c => (c.Directory, c.DirectoryKnown));
+        Assert.Equal([(Path.GetFullPath(module.Path), true), (null, false)], copies);
+    }
+
+    [Fact]
     public void A_name_the_config_unset_is_not_read_from_the_environment_again_but_a_local_unset_ends_with_its_function()
     {
         using var module = new TempModule("""

@@ -51,6 +51,20 @@ public sealed class RedirectionAgreementTests
             echo "#define A_CONFIG 1" >> ./src/core/ngx_config.h
             HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
             """, []),
+        ["a directory changed to, in a subshell and not"] = ("""
+            ngx_addon_name=ngx_http_a_module
+            (cd $ngx_addon_dir; echo "#define A_OWN 1" > ngx_a_own.h)
+            echo "#define A_TOP 1" > objs/ngx_a_top.h
+            cd src/http
+            echo "#define A_HTTP 1" >> ngx_http_request.h
+            cd ../..
+            echo "#define A_BACK 1" > objs/ngx_a_back.h
+            cd $ngx_addon_dir
+            echo "#define A_OWN 2" > ngx_a_own.h
+            cd - > /dev/null
+            echo "#define A_BACK 2" > objs/ngx_a_back_again.h
+            HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
+            """, []),
         ["a file the config sources"] = ("""
             ngx_addon_name=ngx_http_a_module
             a_objs=$NGX_OBJS

@@ -17,7 +17,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
     public static readonly DiagnosticDescriptor Rule = new(
         "CC5001", "Patches nginx's sources", "{0}: a dynamic module cannot change nginx, which is built before the module is loaded into it",
         RuleCategories.Repository, DiagnosticSeverity.Error,
-        "A module that patches nginx's own files (a shipped *.patch or *.diff against src/..., or a config that runs patch, sed -i or cp in nginx's tree, or writes into objs/) works only when nginx is rebuilt with it. Built with --add-dynamic-module, the .so is loaded into a distribution's nginx that never had the patch.",
+        "A module that patches nginx's own files (a shipped *.patch or *.diff against src/..., or a config that runs patch, sed -i or cp in nginx's tree, or writes into nginx's sources or objs/) works only when nginx is rebuilt with it. Built with --add-dynamic-module, the .so is loaded into a distribution's nginx that never had the patch.",
         RuleDocumentation.HelpLink("CC5001"));
 
     public static readonly DiagnosticDescriptor NotADiff = new(
@@ -172,6 +172,30 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             int main(void) { return 0; }
             END
             echo "checked" > /dev/null
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("edits nginx's header from the directory it changed to", """
+            ngx_addon_name=ngx_http_example_module
+            cd src/http
+            [|sed -i -e 's/NGX_HTTP_MAX_SUBREQUESTS  50/NGX_HTTP_MAX_SUBREQUESTS  200/' ngx_http_request.h|]
+            echo "#define NGX_HTTP_EXAMPLE 1" [|>> ngx_http_request.h|]
+            cd ../..
+            ngx_module_type=HTTP
+            ngx_module_name=ngx_http_example_module
+            ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
+            . auto/module
+
+            """),
+        RuleExample.Config("edits its own files from its own directory: not a finding", """
+            ngx_addon_name=ngx_http_example_module
+            (cd $ngx_addon_dir; sed -i 's/@VERSION@/1.0/' src/http/version.h; echo '#define NGX_HTTP_EXAMPLE 1' > src/http/example.h)
+            cd $ngx_addon_dir
+            cp src/http/version.h.in src/http/version.h
+            cd -
             ngx_module_type=HTTP
             ngx_module_name=ngx_http_example_module
             ngx_module_srcs="$ngx_addon_dir/ngx_http_example_module.c"
