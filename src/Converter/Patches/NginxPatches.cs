@@ -183,15 +183,8 @@ internal static class NginxPatches
     public static ImmutableArray<TreeChange> FindObjsWrites(SyntaxTree config, IEnumerable<ModuleDescription> descriptions)
     {
         var writes = WrittenRedirections(config);
-        var reported = writes.Select(w => w.Location).ToHashSet();
-        foreach (var redirection in descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Redirections))
-        {
-            if (redirection.Location is { } location && InObjs(WithoutDotSlash(redirection.Path)) is { } inside
-                && ChangesNginxBuild(inside, redirection.Appends) && reported.Add(location))
-            {
-                writes.Add(new TreeChange("a redirection", location, [WithoutDotSlash(redirection.Path)], true));
-            }
-        }
+        var readInText = writes.Select(w => w.Location).ToHashSet();
+        writes.AddRange(RanRedirections(descriptions, ObjsFileChanged).Where(write => !readInText.Contains(write.Location)));
 
         // The config's own first, then the files it sources, each in the order written.
         return [.. writes.OrderBy(w => w.Location.Path != config.FilePath).ThenBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
@@ -205,18 +198,24 @@ internal static class NginxPatches
     /// redirection once, with the file its target expands to; one whose target the model cannot know is not listed.
     /// </summary>
     public static ImmutableArray<TreeChange> FindSourceWrites(IEnumerable<ModuleDescription> descriptions)
-    {
-        var reported = new HashSet<Location>();
-        var writes = new List<TreeChange>();
-        foreach (var redirection in descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Redirections))
-        {
-            if (redirection.Location is { } location && NginxSourceOf(redirection.Path) is { } source && reported.Add(location))
-            {
-                writes.Add(new TreeChange("a redirection", location, [source], true));
-            }
-        }
+        => [.. RanRedirections(descriptions, r => NginxSourceOf(r.Path)).OrderBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
 
-        return [.. writes.OrderBy(w => w.Location.Path, StringComparer.Ordinal).ThenBy(w => w.Location.Span.Start)];
+    /// <summary>
+    /// The redirections the model ran in any world of <paramref name="descriptions"/> for which <paramref name="nginxFile"/>
+    /// names a file of nginx's that the write changes, each redirection once (the first world's file), in the order run.
+    /// </summary>
+    private static IEnumerable<TreeChange> RanRedirections(IEnumerable<ModuleDescription> descriptions, Func<RedirectionFact, string?> nginxFile)
+        => descriptions.SelectMany(d => d.Outcomes).SelectMany(o => o.Redirections)
+            .Select(redirection => (redirection.Location, File: nginxFile(redirection)))
+            .Where(write => write.Location is not null && write.File is not null)
+            .DistinctBy(write => write.Location)
+            .Select(write => new TreeChange("a redirection", write.Location!, [write.File!], true));
+
+    /// <summary>The path in objs/ a redirection the model ran writes, when the write changes what nginx is built from.</summary>
+    private static string? ObjsFileChanged(RedirectionFact redirection)
+    {
+        var path = WithoutDotSlash(redirection.Path);
+        return InObjs(path) is { } inside && ChangesNginxBuild(inside, redirection.Appends) ? path : null;
     }
 
     /// <summary>The file of nginx's own sources that a path of nginx's tree names (<c>./src/http/x.h</c> gives <c>src/http/x.h</c>), or null.</summary>
@@ -348,17 +347,14 @@ internal static class NginxPatches
     /// </summary>
     private static ShellValue InDirectory(CommandFact command, ShellValue target)
     {
-        if (target.KnownText is not { } path || path.StartsWith('/'))
+        if (target.KnownText is not { } path)
         {
             return target;
         }
 
-        if (!command.DirectoryKnown)
-        {
-            return ShellValue.Of(new UnknownValue("a path relative to a directory the config changed to with `cd`", command.Location));
-        }
-
-        return command.Directory is { } directory ? ShellValue.Text(directory.TrimEnd('/') + "/" + path) : target;
+        return command.ResolvePath(path) is { } file
+            ? file == path ? target : ShellValue.Text(file)
+            : ShellValue.Of(new UnknownValue("a path relative to a directory the config changed to with `cd`", command.Location));
     }
 
     private static bool IsInPlaceOption(ShellValue argument)

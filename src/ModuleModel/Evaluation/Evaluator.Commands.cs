@@ -9,7 +9,7 @@ internal sealed partial class Evaluator
     // Builtins whose prefix assignments stay in the shell after they run (POSIX special builtins).
     private static readonly HashSet<string> SpecialBuiltins = [".", ":", "eval", "exit", "export", "readonly", "return", "set", "shift", "unset", "break", "continue", "times", "trap", "exec"];
 
-    /// <summary>Set by <c>cd</c>: paths relative to configure's directory mean something else from then on.</summary>
+    /// <summary>Where commands run, moved by <c>cd</c>: a relative path is read from here (<see cref="WorkingDirectory.Resolve"/>).</summary>
     private WorkingDirectory _directory = WorkingDirectory.NginxTree;
 
     private static List<RedirectSyntax> RedirectsOf(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)

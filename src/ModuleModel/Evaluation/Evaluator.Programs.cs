@@ -65,8 +65,7 @@ internal sealed partial class Evaluator
         Record.Commands.Add(new CommandFact(name, commandLine, LocationOf(at))
         {
             Arguments = [.. argv.Skip(1)],
-            Directory = _directory.Path,
-            DirectoryKnown = _directory.Known,
+            WorkingDirectory = _directory,
         });
         if (_outputs.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.ModuleModel;
@@ -90,8 +91,17 @@ public sealed record CommandFact(string Name, string CommandLine, Location? Loca
     /// The directory the program runs in when the config changed to it with <c>cd</c>: absolute, or relative to nginx's
     /// tree; null at the tree's top, where configure runs, or when <see cref="DirectoryKnown"/> is false.
     /// </summary>
-    public string? Directory { get; init; }
+    public string? Directory => WorkingDirectory.Path;
 
     /// <summary>False when the config changed to a directory the model cannot name: a relative path then names an unknown file.</summary>
-    public bool DirectoryKnown { get; init; } = true;
+    public bool DirectoryKnown => WorkingDirectory.Known;
+
+    /// <summary>Where the program runs, as the model followed the config's <c>cd</c>s.</summary>
+    internal WorkingDirectory WorkingDirectory { get; init; } = WorkingDirectory.NginxTree;
+
+    /// <summary>
+    /// The file a path argument names, read from where the program runs, as a redirection's target is: absolute, or
+    /// relative to nginx's tree; null when it is relative and the directory is unknown.
+    /// </summary>
+    public string? ResolvePath(string path) => WorkingDirectory.Resolve(path);
 }

@@ -32,7 +32,7 @@ internal static class ShellOracle
     public static (int ExitStatus, Dictionary<string, string?> Variables) EvaluateDirectory(string directory, string globals, LinkMode link)
     {
         RequireNginxDev();
-        var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--globals", Path.Combine(Fixtures.OracleDirectory, globals), NginxSource, directory, link.ToString().ToUpperInvariant()]);
+        var result = EvalConfig(["--globals", Path.Combine(Fixtures.OracleDirectory, globals)], directory, link);
         if (result.ExitCode != 0 && !result.StandardError.Contains("the config left configure with exit status", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"eval-config.sh failed ({result.ExitCode}): {result.StandardError}");
@@ -64,7 +64,7 @@ internal static class ShellOracle
         var list = Path.GetTempFileName();
         try
         {
-            var result = ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), "--written", list, NginxSource, directory, link.ToString().ToUpperInvariant()]);
+            var result = EvalConfig(["--written", list], directory, link);
             if (result.ExitCode != 0)
             {
                 throw new InvalidOperationException($"eval-config.sh failed ({result.ExitCode}): {result.StandardError}");
@@ -77,6 +77,10 @@ internal static class ShellOracle
             File.Delete(list);
         }
     }
+
+    /// <summary>tests/oracle/eval-config.sh with <paramref name="options"/> on the module in <paramref name="directory"/>, against nginx-dev's tree.</summary>
+    private static ExternalTool.Result EvalConfig(string[] options, string directory, LinkMode link)
+        => ExternalTool.Run("sh", [Path.Combine(Fixtures.OracleDirectory, "eval-config.sh"), .. options, NginxSource, directory, link.ToString().ToUpperInvariant()]);
 
     private static string Unescape(string text)
     {

@@ -318,7 +318,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
 
     private static void AnalyzeCommands(ModuleAnalysisContext context)
     {
-        var descriptions = new[] { context.Module.Describe(LinkMode.Addon), context.Module.Describe(LinkMode.Dynamic) };
+        var descriptions = BuiltDescriptions(context.Module);
         foreach (var change in NginxPatches.FindCommands(descriptions, context.Module.Directory).Where(c => c.Known))
         {
             context.Report(Diagnostic.Create(Rule, change.Location, $"the config runs `{change.Program}` on nginx's {Files(change.NginxFiles)}"));
@@ -327,7 +327,7 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
 
     private static void AnalyzeRedirections(ConfigAnalysisContext context)
     {
-        var descriptions = new[] { context.Module.Describe(LinkMode.Addon), context.Module.Describe(LinkMode.Dynamic) };
+        var descriptions = BuiltDescriptions(context.Module);
         foreach (var write in NginxPatches.FindObjsWrites(context.Config, descriptions))
         {
             context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes into nginx's build directory (`{write.NginxFiles[0]}`)"));
@@ -338,6 +338,9 @@ internal sealed class PatchesNginxSources : ModuleAnalyzer
             context.Report(Diagnostic.Create(Rule, write.Location, $"the config writes nginx's {write.NginxFiles[0]}"));
         }
     }
+
+    /// <summary>The module as a static build and as a dynamic one: what either runs of the config is what patches nginx.</summary>
+    private static ModuleDescription[] BuiltDescriptions(ModuleAnalysis module) => [module.Describe(LinkMode.Addon), module.Describe(LinkMode.Dynamic)];
 
     /// <summary>Why a patch in a development folder is only a note.</summary>
     private const string OutsideBuild = ", but it sits in a development or test folder and neither the config nor a README or INSTALL applies it, so it is not part of the build; applied by hand";
