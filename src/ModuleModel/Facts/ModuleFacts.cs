@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
-using ConfigConvert.ModuleModel.Evaluation;
 using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.ModuleModel;

@@ -1,4 +1,4 @@
-namespace ConfigConvert.ModuleModel.Evaluation;
+namespace ConfigConvert.ModuleModel;
 
 /// <summary>
 /// Where the config's commands run: the top of nginx's tree, where configure runs, until the config runs <c>cd</c>;
