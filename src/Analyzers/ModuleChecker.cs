@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Baselines;
 using ConfigConvert.Analyzers.Configuration;
@@ -92,6 +93,9 @@ public static class ModuleChecker
         private readonly AnalyzerDriver _driver = new(options.Analyzers);
         private readonly NginxVersionRange _target = new(options.MinimumNginxVersion, options.MaximumNginxVersion);
 
+        /// <summary>The memory of the C files of the modules being checked, one arena for each thread at work, kept for the next module.</summary>
+        private readonly ConcurrentBag<FileArena> _arenas = [];
+
         public SeverityResolver Severities { get; } = new();
 
         /// <summary>What the baseline records, in no particular order (modules are checked in parallel); it is sorted when written.</summary>
@@ -99,13 +103,29 @@ public static class ModuleChecker
 
         public CheckedModule CheckModule(string directory)
         {
-            var found = Findings(directory);
+            // Nothing the module's check returns reads the C files' bytes (its findings hold their decoded text), so the
+            // next module checked on this thread reads its files into the same memory.
+            var arena = _arenas.TryTake(out var idle) ? idle : new FileArena();
+            try
+            {
+                return CheckModule(directory, arena);
+            }
+            finally
+            {
+                arena.Release();
+                _arenas.Add(arena);
+            }
+        }
+
+        private CheckedModule CheckModule(string directory, FileArena arena)
+        {
+            var found = Findings(directory, arena);
             var outcome = options.Fix ? new FixApplier(_driver, _target).Apply(found.Run, found.Visible) : new FixOutcome([], [], []);
 
             // Files the fixes rewrote are checked again: what is left is what the rules find in them now, at the
             // lines they have now (a finding another fix rewrote away is gone, not reported at its old line).
             var rewritten = !outcome.ChangedFiles.IsEmpty;
-            var final = rewritten ? Findings(directory) : found;
+            var final = rewritten ? Findings(directory, arena) : found;
             RecordInBaseline(final.Keys);
             var remaining = (rewritten ? final.Visible.Concat(Reanchored(outcome.Diagnostics, outcome.ChangedFiles)) : found.Visible.Except(outcome.Fixed).Concat(outcome.Diagnostics))
                 .OrderBy(d => d.Location.Path ?? string.Empty, StringComparer.Ordinal)
@@ -123,9 +143,9 @@ public static class ModuleChecker
         }
 
         /// <summary>What the rules find in the module, less what suppression comments, severities and the baseline hide.</summary>
-        private ModuleFindings Findings(string directory)
+        private ModuleFindings Findings(string directory, FileArena arena)
         {
-            var run = _driver.Run(directory, _target);
+            var run = _driver.Run(directory, _target, arena);
             var directives = SuppressionFinder.InModule(run.Module.Config, run.Sources);
             var shown = SuppressionFilter.Apply(run.Diagnostics, directives, KnownIds.All);
             var configured = Severities.Apply(shown, run.Module.Path).ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.CSources;
@@ -42,10 +43,13 @@ internal sealed class CSourceFile
 
     /// <summary>A file of <paramref name="text"/>, tokenized when its tokens are first read.</summary>
     public static CSourceFile Create(string path, SourceText text)
-        => new(path, new Lexing(System.Text.Encoding.UTF8.GetBytes(text.Text), text, SourceFileNames.IsCpp(path)));
+        => new(path, new Lexing(new FileContent(System.Text.Encoding.UTF8.GetBytes(text.Text)), text, SourceFileNames.IsCpp(path)));
 
     /// <summary>A file of <paramref name="bytes"/> as read, decoded (<see cref="SourceText.From(ReadOnlySpan{byte})"/>) when its text is first read.</summary>
-    public static CSourceFile Create(string path, byte[] bytes) => new(path, new Lexing(bytes, null, SourceFileNames.IsCpp(path)));
+    public static CSourceFile Create(string path, byte[] bytes) => Create(path, new FileContent(bytes));
+
+    /// <summary>A file of <paramref name="content"/> as read; one read into a <see cref="FileArena"/> is readable until the arena is released.</summary>
+    public static CSourceFile Create(string path, FileContent content) => new(path, new Lexing(content, null, SourceFileNames.IsCpp(path)));
 
     /// <summary>The same file, tokenized once, under another path (a caller that locates by full path shares the index's tokens).</summary>
     public CSourceFile WithPath(string path) => path == Path ? this : new CSourceFile(path, _lexing);
@@ -398,7 +402,7 @@ internal sealed class CSourceFile
     /// The text and the tokens of one file, each made once on first use and shared by every <see cref="CSourceFile"/> of
     /// it (<see cref="WithPath"/>); and what the bytes settle without them.
     /// </summary>
-    private sealed class Lexing(byte[] bytes, SourceText? text, bool cpp)
+    private sealed class Lexing(FileContent content, SourceText? text, bool cpp)
     {
         private SourceText? _text = text;
         private LexedFile? _result;
@@ -409,7 +413,7 @@ internal sealed class CSourceFile
         private const int No = 1;
         private const int Yes = 2;
 
-        public ReadOnlySpan<byte> Bytes => bytes;
+        public ReadOnlySpan<byte> Bytes => content.Span;
 
         /// <summary>The text; decoded by one reader when several ask at once, so that all hold the same instance.</summary>
         public SourceText Text => _text ?? Decode();
@@ -424,7 +428,7 @@ internal sealed class CSourceFile
                 {
                     // Once the tokens exist they answer; before, a quick scan settles most texts, and a run that keeps
                     // no token the rest.
-                    var found = _result is { } lexed ? lexed.HasUnterminated : !UnterminatedScan.ProvesNone(bytes, cpp) && CTokenizer.HasUnterminated(Text.Text, cpp);
+                    var found = _result is { } lexed ? lexed.HasUnterminated : !UnterminatedScan.ProvesNone(Bytes, cpp) && CTokenizer.HasUnterminated(Text.Text, cpp);
                     _unterminated = found ? Yes : No;
                 }
 
@@ -438,7 +442,7 @@ internal sealed class CSourceFile
             {
                 if (_splitIdentifier == Unknown)
                 {
-                    _splitIdentifier = HasIdentifierSplice(bytes) ? Yes : No;
+                    _splitIdentifier = HasIdentifierSplice(Bytes) ? Yes : No;
                 }
 
                 return _splitIdentifier == Yes;
@@ -447,7 +451,7 @@ internal sealed class CSourceFile
 
         private SourceText Decode()
         {
-            var decoded = SourceText.From(bytes);
+            var decoded = SourceText.From(Bytes);
             return Interlocked.CompareExchange(ref _text, decoded, null) ?? decoded;
         }
 

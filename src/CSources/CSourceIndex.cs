@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.Text;
 
 namespace ConfigConvert.CSources;
@@ -77,14 +78,24 @@ public sealed class CSourceIndex
                 continue;
             }
 
-            builder.Add(path, content);
+            builder.Add(path, new FileContent(content));
         }
 
         return builder.ToIndex();
     }
 
+    /// <summary>
+    /// <see cref="Build(string)"/>, the files read into <paramref name="arena"/>: the index is readable until the arena is
+    /// released, and the next module's files reuse its memory.
+    /// </summary>
+    public static CSourceIndex Build(string moduleDirectory, FileArena arena)
+    {
+        ArgumentNullException.ThrowIfNull(arena);
+        return Build(moduleDirectory, SourceFileSystem.Physical, new DirectoryListings(), arena);
+    }
+
     /// <summary>Indexes a directory through <paramref name="fileSystem"/>, which tests use to simulate failures.</summary>
-    internal static CSourceIndex Build(string moduleDirectory, SourceFileSystem fileSystem, DirectoryListings? listings = null)
+    internal static CSourceIndex Build(string moduleDirectory, SourceFileSystem fileSystem, DirectoryListings? listings = null, FileArena? arena = null)
     {
         ArgumentNullException.ThrowIfNull(moduleDirectory);
         var builder = new IndexBuilder(listings ?? new DirectoryListings());
@@ -96,7 +107,7 @@ public sealed class CSourceIndex
 
         foreach (var (relative, full) in SourceDirectoryScanner.FindSourceFiles(fileSystem, moduleDirectory, builder.Diagnostics, listings))
         {
-            byte[] content;
+            FileContent content;
             try
             {
                 // Checked before reading, so that a huge file is never loaded just to be rejected.
@@ -108,7 +119,7 @@ public sealed class CSourceIndex
                     continue;
                 }
 
-                content = fileSystem.ReadAllBytes(full, length);
+                content = fileSystem.Read(full, length, arena);
             }
             catch (Exception e) when (SourceDirectoryScanner.IsFileSystemError(e))
             {
@@ -178,7 +189,7 @@ public sealed class CSourceIndex
         public void AddTooLarge(string path, long length)
             => Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.FileTooLarge, Location.None(path), path, length, MaxFileSize));
 
-        public void Add(string path, byte[] content)
+        public void Add(string path, FileContent content)
         {
             if (content.Length > MaxFileSize)
             {
@@ -186,7 +197,7 @@ public sealed class CSourceIndex
                 return;
             }
 
-            if (content.AsSpan(0, Math.Min(content.Length, BinaryProbeLength)).Contains((byte)0))
+            if (content.Span[..Math.Min(content.Length, BinaryProbeLength)].Contains((byte)0))
             {
                 Diagnostics.Add(Diagnostic.Create(SourceDiagnostics.BinaryFile, Location.None(path), path, BinaryProbeLength));
                 return;

@@ -35,6 +35,9 @@ internal abstract class SourceFileSystem
 
     /// <summary>The contents of a file of the length <see cref="GetFileLength"/> gave (so that it is not measured again).</summary>
     public abstract byte[] ReadAllBytes(string path, long length);
+
+    /// <summary><see cref="ReadAllBytes"/>, into <paramref name="arena"/> where this file system reads into one.</summary>
+    public virtual FileContent Read(string path, long length, FileArena? arena) => new(ReadAllBytes(path, length));
 }
 
 /// <summary>The file system of the machine, through <see cref="System.IO"/>.</summary>
@@ -87,4 +90,7 @@ internal sealed class PhysicalSourceFileSystem : SourceFileSystem
 
     // A file of length 0 is not opened: it may be a FIFO, whose opening blocks.
     public override byte[] ReadAllBytes(string path, long length) => BoundedFile.ReadMeasuredFile(path, length) ?? throw new IOException("file is too large");
+
+    public override FileContent Read(string path, long length, FileArena? arena)
+        => arena is null ? base.Read(path, length, arena) : arena.Read(path, length) ?? throw new IOException("file is too large");
 }

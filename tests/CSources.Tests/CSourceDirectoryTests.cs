@@ -41,6 +41,29 @@ public sealed class CSourceDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void An_index_read_into_an_arena_is_the_same_and_readable_until_the_arena_is_released()
+    {
+        Write("src/ngx_http_a_module.c", string.Format(HttpModule, "ngx_http_a_module") + "static int ngx_modules_seen;\n");
+        Write("src/a.h", "#define NGX_A_MODULE 0x41414141\n");
+        Write("src/bin.c", "int a;\0\n");
+        var arena = new IO.FileArena();
+
+        var plain = CSourceIndex.Build(_root);
+        var read = CSourceIndex.Build(_root, arena);
+
+        Assert.Equal<string>(plain.Files, read.Files);
+        Assert.Equal(plain.Modules.Select(m => (m.Name, m.File, m.TypeConstant)), read.Modules.Select(m => (m.Name, m.File, m.TypeConstant)));
+        Assert.Equal(plain.TypeConstants.Select(c => (c.Name, c.Value)), read.TypeConstants.Select(c => (c.Name, c.Value)));
+        Assert.Equal(plain.Diagnostics.Select(d => d.ToString()), read.Diagnostics.Select(d => d.ToString()));
+        var file = read.SourceFiles.Single(f => f.Path == "src/ngx_http_a_module.c");
+        Assert.True(file.Contains("ngx_modules_seen"));
+
+        arena.Release();
+
+        Assert.Throws<ObjectDisposedException>(() => file.Contains("ngx_modules_seen"));
+    }
+
+    [Fact]
     public void The_sources_and_headers_of_a_module_written_in_cpp_are_read()
     {
         Write("src/ngx_http_cc_module.cc", "extern \"C\" {\n" + string.Format(HttpModule, "ngx_http_cc_module") + "}\n");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConfigConvert.Analyzers.Framework;
 using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
+using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
 using ConfigConvert.Text;
 
@@ -37,11 +38,11 @@ internal sealed class AnalyzerDriver
     /// <summary>
     /// Analyzes the module in <paramref name="directory"/> and keeps what was read (the config, the C
     /// files), so that suppressions and fixes work on the same text the rules saw. Every location path is
-    /// absolute.
+    /// absolute. With an <paramref name="arena"/>, the C files are read into it, and the run is readable until it is released.
     /// </summary>
-    public ModuleRun Run(string directory, NginxVersionRange target)
+    public ModuleRun Run(string directory, NginxVersionRange target, FileArena? arena = null)
     {
-        var module = ModuleDirectory.Load(directory);
+        var module = ModuleDirectory.Load(directory, arena);
         var diagnostics = new List<Diagnostic>(module.Diagnostics);
         if (module.HasIoError)
         {

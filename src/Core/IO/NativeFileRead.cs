@@ -37,6 +37,22 @@ internal static unsafe partial class NativeFileRead
     public static bool TryRead(string path, long limit, out byte[]? content)
     {
         content = null;
+        var read = TryRead(path, limit, arena: null, out var found);
+        if (read && found is { } bytes)
+        {
+            content = bytes.OwnArray;
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// <see cref="TryRead(string, long, out byte[])"/> into <paramref name="arena"/> when one is given, else into an array
+    /// of the file's own; the caller reads files of at most <see cref="FileArena.ChunkBytes"/> into an arena.
+    /// </summary>
+    public static bool TryRead(string path, long limit, FileArena? arena, out FileContent? content)
+    {
+        content = null;
         if (!Applies(path))
         {
             return false;
@@ -59,7 +75,7 @@ internal static unsafe partial class NativeFileRead
 
         try
         {
-            return TryReadOpened(descriptor, limit, out content);
+            return TryReadOpened(descriptor, limit, arena, out content);
         }
         finally
         {
@@ -72,7 +88,7 @@ internal static unsafe partial class NativeFileRead
     private static bool Applies(string path)
         => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64 && !path.Contains('\0');
 
-    private static bool TryReadOpened(int descriptor, long limit, out byte[]? content)
+    private static bool TryReadOpened(int descriptor, long limit, FileArena? arena, out FileContent? content)
     {
         content = null;
         if (!StatxCall.TryGet(descriptor, "", StatxCall.EmptyPath, StatxCall.TypeAndSize, out var status) || !status.IsRegularFile || status.Size > int.MaxValue)
@@ -87,18 +103,31 @@ internal static unsafe partial class NativeFileRead
             return true;
         }
 
+        if (arena is not null && size <= FileArena.ChunkBytes)
+        {
+            // Taken only once the whole file is read: a file that grew is read again by System.IO, and its room is the next file's.
+            var room = arena.Reserve((int)size);
+            if (ReadFully(descriptor, room.Span) is not { } read || !AtEnd(descriptor))
+            {
+                return false;
+            }
+
+            content = arena.Take(read);
+            return true;
+        }
+
         var bytes = BoundedFile.NewContent((int)size);
         if (ReadFully(descriptor, bytes) is not { } count || !AtEnd(descriptor))
         {
             return false;
         }
 
-        content = count < bytes.Length ? bytes[..count] : bytes;
+        content = new FileContent(count < bytes.Length ? bytes[..count] : bytes);
         return true;
     }
 
     /// <summary>How many bytes were read into <paramref name="bytes"/> before the end of the file (fewer if it shrank), or null on an error.</summary>
-    private static int? ReadFully(int descriptor, byte[] bytes)
+    private static int? ReadFully(int descriptor, Span<byte> bytes)
     {
         var count = 0;
         fixed (byte* start = bytes)

@@ -12,7 +12,7 @@ namespace ConfigConvert.ModuleModel;
 
 /// <summary>
 /// A module directory: its <c>config</c> script, parsed, and its C sources, indexed. The entry point of
-/// the library: <see cref="Load"/> never throws; problems are <see cref="Diagnostics"/>.
+/// the library: <see cref="Load(string)"/> never throws; problems are <see cref="Diagnostics"/>.
 /// </summary>
 public sealed class ModuleDirectory
 {
@@ -34,7 +34,7 @@ public sealed class ModuleDirectory
         Path = path;
         Config = config;
         Diagnostics = diagnostics;
-        _sources = sources ?? new Lazy<CSourceIndex>(() => CSourceIndex.Build(path));
+        _sources = sources ?? SourcesOf(path, arena: null);
         ConfiguredFirst = configuredFirst.IsDefault ? [] : configuredFirst;
     }
 
@@ -57,7 +57,13 @@ public sealed class ModuleDirectory
     public CSourceIndex Sources => _sources.Value;
 
     /// <summary>Reads a module directory.</summary>
-    public static ModuleDirectory Load(string path)
+    public static ModuleDirectory Load(string path) => Load(path, arena: null);
+
+    /// <summary>
+    /// Reads a module directory, its C files into <paramref name="arena"/> when one is given: the directory's sources are
+    /// then readable until the arena is released.
+    /// </summary>
+    internal static ModuleDirectory Load(string path, FileArena? arena)
     {
         var full = path.Length == 0 ? string.Empty : System.IO.Path.GetFullPath(path);
         if (!Directory.Exists(full))
@@ -71,7 +77,7 @@ public sealed class ModuleDirectory
         var configPath = System.IO.Path.Combine(full, "config");
         if (IsLinkLoop(configPath))
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "too many levels of symbolic links")]);
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "too many levels of symbolic links")], SourcesOf(full, arena));
         }
 
         if (!File.Exists(configPath))
@@ -80,7 +86,7 @@ public sealed class ModuleDirectory
             var diagnostic = kind == ModelDiagnostics.ConfigMissing
                 ? Diagnostic.Create(kind, Location.None(configPath), path)
                 : Diagnostic.Create(kind, Location.None(configPath), configPath, "it is a directory");
-            return new ModuleDirectory(full, null, [diagnostic]);
+            return new ModuleDirectory(full, null, [diagnostic], SourcesOf(full, arena));
         }
 
         try
@@ -89,17 +95,20 @@ public sealed class ModuleDirectory
             if (BoundedFile.ReadAllBytes(configPath) is not { } bytes)
             {
                 var limit = $"larger than {InputLimits.MaxFileBytes / (1024 * 1024)} MiB";
-                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)]);
+                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)], SourcesOf(full, arena));
             }
 
             var (tree, diagnostics) = Parse(SourceText.From(bytes), configPath);
-            return new ModuleDirectory(full, tree, diagnostics);
+            return new ModuleDirectory(full, tree, diagnostics, SourcesOf(full, arena));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, IO.IoReason.Of(e))]);
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, IO.IoReason.Of(e))], SourcesOf(full, arena));
         }
     }
+
+    private static Lazy<CSourceIndex> SourcesOf(string path, FileArena? arena)
+        => new(() => arena is null ? CSourceIndex.Build(path) : CSourceIndex.Build(path, arena));
 
     private static bool IsLinkLoop(string path)
     {
