@@ -11,6 +11,7 @@ using ConfigConvert.CSources;
 using ConfigConvert.Diagnostics;
 using ConfigConvert.IO;
 using ConfigConvert.ModuleModel;
+using ConfigConvert.ModuleModel.Nginx;
 
 namespace ConfigConvert.Analyzers;
 
@@ -40,6 +41,7 @@ public static class ModuleChecker
     public static CheckReport Check(IEnumerable<string> paths, CheckOptions? options = null)
     {
         options ??= new CheckOptions();
+        WarmUpWhileSearching(options);
         var general = new List<Diagnostic>();
         var search = ModuleSearch.Find(paths, new ModuleSearchOptions { Include = options.Include, Exclude = options.Exclude, MaxParallelism = options.MaxParallelism });
         general.AddRange(search.Problems.Select(SearchDiagnostics.Of));
@@ -60,6 +62,20 @@ public static class ModuleChecker
         }
 
         return new CheckReport(results, [.. general]);
+    }
+
+    /// <summary>
+    /// Reads the reference build every module is described against on another thread while this one searches for the
+    /// modules: made the first time a module asks for it, it held up the first modules of every thread, where the
+    /// search leaves a processor idle (docs/performance.md, the twenty-first round). Checked one at a time, nothing is
+    /// idle to read it.
+    /// </summary>
+    private static void WarmUpWhileSearching(CheckOptions options)
+    {
+        if (options.MaxParallelism > 1 && !options.Fix)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => _ = ReferenceBuild.Default, null);
+        }
     }
 
     private static BaselineFile? OpenBaseline(CheckOptions options, List<Diagnostic> diagnostics)
