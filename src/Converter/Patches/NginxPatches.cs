@@ -48,8 +48,11 @@ internal static class NginxPatches
         {
             var directories = build.Words(type.VariableStem + "_INCS").ToHashSet(StringComparer.Ordinal);
             return build.Words(type.VariableStem + "_DEPS").Where(header => directories.Contains(Path.GetDirectoryName(header) ?? string.Empty)).Select(Path.GetFileName);
-        })).OfType<string>(),
+        })).OfType<string>().Where(IsHeader),
     ]);
+
+    /// <summary>A C header's name: only such a file in objs/ can stand in for one of nginx's (<see cref="HeadersSearchedAfterObjs"/>).</summary>
+    private static bool IsHeader(string name) => name.EndsWith(".h", StringComparison.Ordinal);
 
     /// <summary>True for a file name <c>patch</c> reads: <c>*.patch</c> or <c>*.diff</c>.</summary>
     public static bool IsPatchFileName(string path)
@@ -309,7 +312,9 @@ internal static class NginxPatches
 
         // A header named as one of nginx's that lies in a directory searched after objs/ hides nginx's own from nginx's
         // sources; an object of nginx's own sources is linked as it is rather than built again.
-        return HeadersSearchedAfterObjs.Value.Contains(name) || name.StartsWith("src/", StringComparison.Ordinal);
+        // Whether the name is a header is asked first: the set is read from every embedded build, and a write of anything
+        // else into objs/ (a config's message appended to autoconf.err) read all of them for nothing, a few milliseconds.
+        return (IsHeader(name) && HeadersSearchedAfterObjs.Value.Contains(name)) || name.StartsWith("src/", StringComparison.Ordinal);
     }
 
     /// <summary>
