@@ -383,9 +383,21 @@ internal sealed partial class Evaluator
     private int? Test(List<ShellValue> args)
         => TestExpression.Evaluate([.. args.Select(a => new TestArgument(a.KnownText, a.Segments.Any(s => s.Unknown is null && s.Text.Length > 0)))], FileTest);
 
+    /// <summary>
+    /// <c>cd</c>: a directory of the module is on disk as configure will see it, so whether <c>cd</c> into it succeeds is
+    /// known there; when it fails, the shell says so and stays where it was (a configure run goes on). Elsewhere the
+    /// model cannot tell, and follows the change with an unknown status.
+    /// </summary>
     private int? ChangeDirectory(List<ShellValue> args)
     {
-        _directory = _directory.Change(args);
-        return null;
+        var next = _directory.Change(args);
+        var exists = next is { Known: true, Path: { } path } && Path.IsPathRooted(path) ? FileTest("-d", path) : null;
+        if (exists == false)
+        {
+            return 1;
+        }
+
+        _directory = next;
+        return exists == true ? 0 : null;
     }
 }

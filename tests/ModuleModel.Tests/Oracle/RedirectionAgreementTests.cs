@@ -65,6 +65,15 @@ public sealed class RedirectionAgreementTests
             echo "#define A_BACK 2" > objs/ngx_a_back_again.h
             HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
             """, []),
+        ["a directory that is not there, and one that is"] = ("""
+            ngx_addon_name=ngx_http_a_module
+            cd $ngx_addon_dir/missing 2>/dev/null
+            echo "#define A_STAYED 1" > objs/ngx_a_stayed.h
+            cd $ngx_addon_dir/missing 2>/dev/null || echo "#define A_FAILED 1" > objs/ngx_a_failed.h
+            cd $ngx_addon_dir/src && echo "#define A_OWN 1" > ngx_a_own.h
+            echo "#define A_OWN 2" > ngx_a_own_again.h
+            HTTP_MODULES="$HTTP_MODULES ngx_http_a_module"
+            """, [("src/a.c", "int a;\n")]),
         ["a file the config sources"] = ("""
             ngx_addon_name=ngx_http_a_module
             a_objs=$NGX_OBJS
