@@ -394,7 +394,8 @@ internal sealed partial class Evaluator
         var exists = next is { Known: true, Path: { } path } && Path.IsPathRooted(path) ? FileTest("-d", path) : null;
         if (exists == false)
         {
-            return 1;
+            // dash's status for a cd that fails.
+            return 2;
         }
 
         _directory = next;

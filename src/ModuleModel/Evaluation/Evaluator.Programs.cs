@@ -108,10 +108,11 @@ internal sealed partial class Evaluator
     {
         if (!Path.IsPathRooted(path))
         {
-            // Relative to configure's directory, the nginx source tree; only its auto/ scripts are known.
+            // Relative to configure's directory: after a cd the model followed into the module, one of the module's
+            // files, on disk; in nginx's source tree, only its auto/ scripts are known.
             if (_directory.Changed)
             {
-                return null;
+                return _directory.Resolve(path) is { } resolved && Path.IsPathRooted(resolved) ? FileTest(op, resolved) : null;
             }
 
             // They are regular, non-empty, non-executable files.

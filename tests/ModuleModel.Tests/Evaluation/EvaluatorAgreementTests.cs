@@ -64,6 +64,15 @@ public sealed class EvaluatorAgreementTests
         "if [ -s \"$ngx_addon_dir/src/x.c\" ]; then r=y; else r=n; fi",
         "[ 1 -eq x ]; r=$?",
 
+        // cd: into the module's directories, which are on disk; one that is not there fails and stays
+        "cd \"$ngx_addon_dir\"; [ -f src/x.c ] && r=y || r=n",
+        "cd \"$ngx_addon_dir/src\"; [ -f x.c ] && r=y || r=n",
+        "cd \"$ngx_addon_dir\"; [ -d missing ] && r=y || r=n",
+        "cd \"$ngx_addon_dir/missing\" 2>/dev/null; r=$?",
+        "cd \"$ngx_addon_dir\" && r=y || r=n",
+        "cd \"$ngx_addon_dir/src/x.c\" 2>/dev/null || r=n",
+        "cd \"$ngx_addon_dir\"; cd missing 2>/dev/null; [ -f src/x.c ] && r=y || r=n",
+
         // arithmetic
         "r=$((1 + 2 * 3))",
         "i=010; r=$((i + 1))",
