@@ -157,6 +157,45 @@ internal sealed class CSourceFile
     }
 
     /// <summary>
+    /// False when no identifier of the file can start with any of <paramref name="prefixes"/> (ASCII): the raw text holds
+    /// none of them where no identifier character comes before it, and no identifier is split by a backslash-newline.
+    /// Sharper than <see cref="MayHaveIdentifierContaining"/> for a prefix that longer names hold: lua-nginx-module's
+    /// files name <c>ngx_http_lua_ndk_...</c> and include <c>ndk.h</c>, and few of them call an <c>ndk_</c> function. A
+    /// byte past ASCII before the prefix counts as no identifier character (it may be a byte order mark, which the
+    /// tokenizer skips), so that the answer there is "may".
+    /// </summary>
+    public bool MayHaveIdentifierStartingWith(params ReadOnlySpan<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (StartsSomeIdentifier(_lexing.Bytes, prefix))
+            {
+                return true;
+            }
+        }
+
+        return _lexing.MaySplitIdentifier;
+    }
+
+    private static bool StartsSomeIdentifier(ReadOnlySpan<byte> bytes, string prefix)
+    {
+        Span<byte> whole = stackalloc byte[prefix.Length];
+        System.Text.Ascii.FromUtf16(prefix, whole, out _);
+
+        // Sought without its trailing underscores, as in MayHaveIdentifierContaining, then matched whole.
+        var sought = whole.TrimEnd((byte)'_');
+        for (var at = bytes.IndexOf(sought); at >= 0; at = AsciiScan.NextIndexOf(bytes, sought, at))
+        {
+            if ((at == 0 || !AsciiScan.IsIdentifierPart(bytes[at - 1])) && bytes[at..].StartsWith(whole))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// False when no identifier of the file can be <paramref name="name"/> (ASCII) followed by <c>=</c>, blanks
     /// apart: the raw text holds it nowhere with no identifier character on either side and then an <c>=</c> that is
     /// not <c>==</c>, and no identifier is split by a backslash-newline. Where the text has what this search does not

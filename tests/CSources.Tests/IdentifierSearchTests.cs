@@ -126,5 +126,67 @@ public sealed class IdentifierSearchTests
         }
     }
 
+    [Theory]
+    [InlineData("x = ndk_set_var_value(r);\n")]
+    [InlineData("ndk_set_var_value(r);\n")]
+    [InlineData("x = nd\\\nk_set_var_value(r);\n")]
+    [InlineData("ngx_http_lua_ndk_x(); y = \\\nndk_z();\n")]
+    [InlineData("x=\uFEFFndk_y;\n")]
+    [InlineData("#define F(x) ndk_##x\n")]
+    public void A_file_with_an_identifier_that_may_start_with_the_prefix_may_have_one(string text)
+        => Assert.True(File(text).MayHaveIdentifierStartingWith("ndk_"));
+
+    [Theory]
+    [InlineData("#include <ndk.h>\nngx_http_lua_ndk_set_var_value(r);\n")]
+    [InlineData("x = my_ndk_y; z = ndk;\n")]
+    [InlineData("")]
+    public void A_file_whose_identifiers_only_hold_the_prefix_has_none_that_starts_with_it(string text)
+        => Assert.False(File(text).MayHaveIdentifierStartingWith("ndk_"));
+
+    [Fact]
+    public void A_file_said_to_have_no_identifier_starting_with_a_prefix_has_no_such_token()
+    {
+        string[] pieces = ["ndk", "ngx", "_", "lua", "http", "x", "é", "\uFEFF", " ", "\n", "\\\n", "/*", "*/", "\"", "#define ", "##", "(", ")"];
+        string[][] sets = [["ndk_"], ["ngx_http_lua_"], ["ndk_", "ngx_http_lua_"]];
+        var said = 0;
+        var random = new Random(14);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var file = File(text);
+            foreach (var set in sets)
+            {
+                if (file.MayHaveIdentifierStartingWith(set))
+                {
+                    continue;
+                }
+
+                said++;
+                Assert.False(file.MayHaveIdentifierContaining(set) && Identifiers(file).Any(name => set.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))), $"{string.Join(", ", set)} in \"{text}\"");
+            }
+        }
+
+        Assert.InRange(said, 10_000, 60_000);
+    }
+
+    /// <summary>Every identifier of the file, in code and in directive bodies, as the tokenizer reads them.</summary>
+    private static IEnumerable<string> Identifiers(CSourceFile file)
+    {
+        foreach (var token in file.Tokens)
+        {
+            if (token.Kind == CTokenKind.Identifier)
+            {
+                yield return file.GetText(token);
+            }
+            else if (token.Kind == CTokenKind.Directive)
+            {
+                foreach (var inner in CTokenizer.TokenizeRange(file.Text.Text, TextSpan.FromBounds(token.Start + 1, token.End)).Where(t => t.Kind == CTokenKind.Identifier))
+                {
+                    yield return CTokenizer.GetText(file.Text.Text, inner);
+                }
+            }
+        }
+    }
+
     private static CSourceFile File(string text) => CSourceFile.Create("x.c", SourceText.From(text));
 }

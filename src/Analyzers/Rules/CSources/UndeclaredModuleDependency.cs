@@ -130,10 +130,11 @@ internal sealed class UndeclaredModuleDependency : ModuleAnalyzer
     private static void Analyze(CSourceAnalysisContext context)
     {
         // Only names of an API the module neither is nor names are reported, and each starts with its prefix: a
-        // file that can hold no such name is not read (all of lua-nginx-module's own files, for its own API). The
-        // prefixes left are worked out once for the module, and a file is searched for those alone.
+        // file in which no identifier can start so is not read (all of lua-nginx-module's own files, for its own API,
+        // and those that only include ndk.h). The prefixes left are worked out once for the module, and a file is
+        // searched for those alone.
         var file = context.Source.File;
-        if (context.Module.GetAnalysis(UndeclaredApis.Of).Prefixes is not { Length: > 0 } undeclared || !file.MayHaveIdentifierContaining(undeclared))
+        if (context.Module.GetAnalysis(UndeclaredApis.Of).Prefixes is not { Length: > 0 } undeclared || !file.MayHaveIdentifierStartingWith(undeclared))
         {
             return;
         }
