@@ -28,8 +28,8 @@ public sealed class NativeFileReadTests : IDisposable
 
         Assert.True(NativeFileRead.TrySizeOf(path, out var measured));
         Assert.Equal(new FileInfo(path).Length, measured);
-        Assert.True(NativeFileRead.TryRead(path, limit: size, out var content));
-        Assert.Equal(File.ReadAllBytes(path), content);
+        Assert.True(NativeFileRead.TryRead(path, limit: size, arena: null, out var content));
+        Assert.Equal(File.ReadAllBytes(path), content!.Value.Span.ToArray());
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class NativeFileReadTests : IDisposable
     {
         var path = Write("big.c", new byte[11]);
 
-        Assert.True(NativeFileRead.TryRead(path, limit: 10, out var content));
+        Assert.True(NativeFileRead.TryRead(path, limit: 10, arena: null, out var content));
         Assert.Null(content);
     }
 
@@ -50,8 +50,8 @@ public sealed class NativeFileReadTests : IDisposable
 
         Assert.True(NativeFileRead.TrySizeOf(link, out var size));
         Assert.Equal(4, size);
-        Assert.True(NativeFileRead.TryRead(link, limit: 100, out var content));
-        Assert.Equal([1, 2, 3, 4], content);
+        Assert.True(NativeFileRead.TryRead(link, limit: 100, arena: null, out var content));
+        Assert.Equal([1, 2, 3, 4], content!.Value.Span.ToArray());
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class NativeFileReadTests : IDisposable
     public void A_device_is_left_to_System_IO(string device)
     {
         Assert.False(NativeFileRead.TrySizeOf(device, out _));
-        Assert.False(NativeFileRead.TryRead(device, limit: 100, out _));
+        Assert.False(NativeFileRead.TryRead(device, limit: 100, arena: null, out _));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class NativeFileReadTests : IDisposable
         foreach (var path in new[] { _root, Path.Combine(_root, "missing.c"), file + "\0.c", "" })
         {
             Assert.False(NativeFileRead.TrySizeOf(path, out _));
-            Assert.False(NativeFileRead.TryRead(path, limit: 100, out _));
+            Assert.False(NativeFileRead.TryRead(path, limit: 100, arena: null, out _));
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class NativeFileReadTests : IDisposable
         var fifo = Fifo.Create(Path.Combine(_root, "fifo"));
 
         Assert.False(NativeFileRead.TrySizeOf(fifo, out _));
-        var read = Task.Run(() => NativeFileRead.TryRead(fifo, limit: 100, out _));
+        var read = Task.Run(() => NativeFileRead.TryRead(fifo, limit: 100, arena: null, out _));
         Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
         Assert.False(await read);
     }

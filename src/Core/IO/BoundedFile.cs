@@ -100,7 +100,13 @@ public static class BoundedFile
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
     public static byte[]? ReadMeasuredFile(string path, long size, long limit = InputLimits.MaxFileBytes)
-        => size == 0 ? [] : size > limit ? null : NativeFileRead.TryRead(path, limit, out var content) ? content : ReadAllBytes(path, limit);
+        => ReadMeasuredFile(path, size, limit, arena: null)?.OwnArray;
+
+    /// <summary><see cref="ReadMeasuredFile(string, long, long)"/>, into <paramref name="arena"/> when one is given (see <see cref="FileArena.Read"/>).</summary>
+    internal static FileContent? ReadMeasuredFile(string path, long size, long limit, FileArena? arena)
+        => size == 0 ? new FileContent([]) : size > limit ? null
+            : NativeFileRead.TryRead(path, limit, arena, out var content) ? content
+            : ReadAllBytes(path, limit) is { } bytes ? new FileContent(bytes) : null;
 
     /// <summary>True when a file that a search found has a size of its own, and so may be opened (see <see cref="ReadFoundFile"/>).</summary>
     /// <exception cref="FileNotFoundException">There is no such file, or the link dangles.</exception>

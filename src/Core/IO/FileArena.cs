@@ -30,30 +30,12 @@ public sealed class FileArena
     internal int Lease { get; private set; }
 
     /// <summary>
-    /// The bytes of a file a search found and measured (as <see cref="BoundedFile.ReadMeasuredFile"/> reads it), or
+    /// The bytes of a file a search found and measured (as <see cref="BoundedFile.ReadMeasuredFile(string, long, long)"/> reads it), or
     /// null when it holds more than <paramref name="limit"/> bytes.
     /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission is denied.</exception>
-    public FileContent? Read(string path, long size, long limit = InputLimits.MaxFileBytes)
-    {
-        if (size == 0)
-        {
-            return new FileContent([]);
-        }
-
-        if (size > limit)
-        {
-            return null;
-        }
-
-        if (size <= ChunkBytes && NativeFileRead.TryRead(path, limit, this, out var read))
-        {
-            return read;
-        }
-
-        return BoundedFile.ReadMeasuredFile(path, size, limit) is { } bytes ? new FileContent(bytes) : null;
-    }
+    public FileContent? Read(string path, long size, long limit = InputLimits.MaxFileBytes) => BoundedFile.ReadMeasuredFile(path, size, limit, this);
 
     /// <summary>Says that nothing read so far is read again: the next files reuse its memory.</summary>
     public void Release()

@@ -33,22 +33,8 @@ internal static unsafe partial class NativeFileRead
     /// <summary>
     /// The bytes of the regular file <paramref name="path"/>, or null when it holds more than <paramref name="limit"/>
     /// bytes; false, with nothing read, when it is no regular file, cannot be opened or read, or grew while it was read.
-    /// </summary>
-    public static bool TryRead(string path, long limit, out byte[]? content)
-    {
-        content = null;
-        var read = TryRead(path, limit, arena: null, out var found);
-        if (read && found is { } bytes)
-        {
-            content = bytes.OwnArray;
-        }
-
-        return read;
-    }
-
-    /// <summary>
-    /// <see cref="TryRead(string, long, out byte[])"/> into <paramref name="arena"/> when one is given, else into an array
-    /// of the file's own; the caller reads files of at most <see cref="FileArena.ChunkBytes"/> into an arena.
+    /// Read into <paramref name="arena"/> when one is given and the file fits in one of its blocks, else into an array of
+    /// the file's own.
     /// </summary>
     public static bool TryRead(string path, long limit, FileArena? arena, out FileContent? content)
     {
