@@ -29,12 +29,12 @@ public sealed class ModuleDirectory
     // The files the config sources, parsed once for every world and link mode rather than by each.
     private readonly SourcedFiles _sourcedFiles = new();
 
-    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex>? sources = null, ImmutableArray<ModuleDirectory> configuredFirst = default)
+    private ModuleDirectory(string path, SyntaxTree? config, ImmutableArray<Diagnostic> diagnostics, Lazy<CSourceIndex> sources, ImmutableArray<ModuleDirectory> configuredFirst = default)
     {
         Path = path;
         Config = config;
         Diagnostics = diagnostics;
-        _sources = sources ?? SourcesOf(path, arena: null);
+        _sources = sources;
         ConfiguredFirst = configuredFirst.IsDefault ? [] : configuredFirst;
     }
 
@@ -74,10 +74,11 @@ public sealed class ModuleDirectory
             return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.DirectoryMissing, Location.None(path), path, reason)], noSources);
         }
 
+        var sources = new Lazy<CSourceIndex>(() => arena is null ? CSourceIndex.Build(full) : CSourceIndex.Build(full, arena));
         var configPath = System.IO.Path.Combine(full, "config");
         if (IsLinkLoop(configPath))
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "too many levels of symbolic links")], SourcesOf(full, arena));
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, "too many levels of symbolic links")], sources);
         }
 
         if (!File.Exists(configPath))
@@ -86,7 +87,7 @@ public sealed class ModuleDirectory
             var diagnostic = kind == ModelDiagnostics.ConfigMissing
                 ? Diagnostic.Create(kind, Location.None(configPath), path)
                 : Diagnostic.Create(kind, Location.None(configPath), configPath, "it is a directory");
-            return new ModuleDirectory(full, null, [diagnostic], SourcesOf(full, arena));
+            return new ModuleDirectory(full, null, [diagnostic], sources);
         }
 
         try
@@ -95,20 +96,17 @@ public sealed class ModuleDirectory
             if (BoundedFile.ReadAllBytes(configPath) is not { } bytes)
             {
                 var limit = $"larger than {InputLimits.MaxFileBytes / (1024 * 1024)} MiB";
-                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)], SourcesOf(full, arena));
+                return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, limit)], sources);
             }
 
             var (tree, diagnostics) = Parse(SourceText.From(bytes), configPath);
-            return new ModuleDirectory(full, tree, diagnostics, SourcesOf(full, arena));
+            return new ModuleDirectory(full, tree, diagnostics, sources);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, IO.IoReason.Of(e))], SourcesOf(full, arena));
+            return new ModuleDirectory(full, null, [Diagnostic.Create(ModelDiagnostics.ConfigUnreadable, Location.None(configPath), configPath, IO.IoReason.Of(e))], sources);
         }
     }
-
-    private static Lazy<CSourceIndex> SourcesOf(string path, FileArena? arena)
-        => new(() => arena is null ? CSourceIndex.Build(path) : CSourceIndex.Build(path, arena));
 
     private static bool IsLinkLoop(string path)
     {
