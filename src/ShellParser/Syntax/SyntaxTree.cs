@@ -84,17 +84,32 @@ public sealed class SyntaxTree
     }
 
     // Nodes keep no positions, so that unchanged nodes can be shared between trees; one walk records
-    // where each element of this tree starts and which node holds it.
+    // where each element of this tree starts and which node holds it. The map is made at its final size,
+    // counted by a first walk: grown as it filled, the arrays it left behind were as large as the map, and
+    // the model asks for a position in every config it evaluates (docs/performance.md, the twenty-second round).
     private Dictionary<SyntaxElement, (int, SyntaxNode?)> BuildPositions()
     {
-        var map = new Dictionary<SyntaxElement, (int, SyntaxNode?)>(ReferenceEqualityComparer.Instance);
+        var map = new Dictionary<SyntaxElement, (int, SyntaxNode?)>(Walk(_root, null), ReferenceEqualityComparer.Instance);
+        Walk(_root, map);
+        return map;
+    }
+
+    /// <summary>
+    /// Visits every element under <paramref name="root"/> in the order of the text, with an explicit stack (a tree may
+    /// nest a million deep), recording each one's position and parent in <paramref name="map"/> when there is one;
+    /// returns how many it visited.
+    /// </summary>
+    private static int Walk(ScriptSyntax root, Dictionary<SyntaxElement, (int, SyntaxNode?)>? map)
+    {
+        var visited = 0;
         var stack = new Stack<(SyntaxElement Element, int Position, SyntaxNode? Parent)>();
         var children = new List<(SyntaxElement, int, SyntaxNode?)>();
-        stack.Push((_root, 0, null));
+        stack.Push((root, 0, null));
         while (stack.Count > 0)
         {
             var (element, position, parent) = stack.Pop();
-            map.TryAdd(element, (position, parent));
+            visited++;
+            map?.TryAdd(element, (position, parent));
             if (element is SyntaxNode node)
             {
                 children.Clear();
@@ -112,6 +127,6 @@ public sealed class SyntaxTree
             }
         }
 
-        return map;
+        return visited;
     }
 }
