@@ -13,6 +13,9 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "check";
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Module directories, module `config` files, or directories to search for modules.", Arity = ArgumentArity.OneOrMore };
@@ -24,7 +27,7 @@ internal static class CheckCommand
         var baseline = new Option<string?>("--baseline") { Description = "A baseline file: hide the findings it records.", HelpName = "FILE" };
         var writeBaseline = new Option<bool>("--write-baseline") { Description = "Record the current findings in the --baseline file instead of reading it." };
         var versions = new Option<string?>("--nginx-version") { Description = "The nginx versions to check for, MIN[:MAX] (1.9.11, 1.9.11:1.25.3); 1.9.11 and later by default.", HelpName = "MIN[:MAX]" };
-        var command = new Command("check", "Check nginx modules for what blocks or breaks a dynamic build, in configs, C sources and the repository. Exit code: 0 nothing at or above --fail-on, 1 findings at or above --fail-on (warning by default), 2 usage or I/O error (the other paths are still checked).")
+        var command = new Command(Name, "Check nginx modules for what blocks or breaks a dynamic build, in configs, C sources and the repository. Exit code: 0 nothing at or above --fail-on, 1 findings at or above --fail-on (warning by default), 2 usage or I/O error (the other paths are still checked).")
         {
             paths, format, failOn, fix, baseline, writeBaseline, versions,
         };

@@ -14,6 +14,9 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class ConvertCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "convert";
+
     public static Command Create(CliConsole console)
     {
         var directories = new Argument<string[]>("PATH") { Description = "Module directories, module `config` files, or directories to search for modules.", Arity = ArgumentArity.OneOrMore };
@@ -24,7 +27,7 @@ internal static class ConvertCommand
         var reporting = new ReportOptionSet();
         var reference = ReferenceOptions.Create();
         var with = DependencyOption.Create();
-        var command = new Command("convert", "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
+        var command = new Command(Name, "Convert old-style module configs to new style (auto/module), proving each result builds the same static nginx and a complete dynamic module. Exit code: 0 all done or nothing to do, 1 a conversion was refused (or, with --check, is needed), 2 usage or I/O error.")
         {
             directories, diff, check, noCompat, format, with,
         };

@@ -13,6 +13,9 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class DescribeCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "describe";
+
     public static Command Create(CliConsole console)
     {
         var directory = new Argument<string>("DIR") { Description = "The module directory (the one holding `config`)." };
@@ -22,7 +25,7 @@ internal static class DescribeCommand
         format.AcceptOnlyFromAmong("text", "json");
         var reference = ReferenceOptions.Create();
         var with = DependencyOption.Create();
-        var command = new Command("describe", "Evaluate a module's config as nginx's configure runs it and print what it registers. Exit code: 0 described, 1 the config has errors or could not be fully evaluated, 2 usage or I/O error.")
+        var command = new Command(Name, "Evaluate a module's config as nginx's configure runs it and print what it registers. Exit code: 0 described, 1 the config has errors or could not be fully evaluated, 2 usage or I/O error.")
         {
             directory, link, format, with,
         };

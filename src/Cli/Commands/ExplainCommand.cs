@@ -6,10 +6,13 @@ namespace ConfigConvert.Cli.Commands;
 /// <summary><c>ngx-convert explain CCxxxx</c>: prints a rule's documentation page (what, why, how to fix, an example).</summary>
 internal static class ExplainCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "explain";
+
     public static Command Create(CliConsole console)
     {
         var id = new Argument<string>("ID") { Description = "A rule id, such as CC2201 (`ngx-convert rules` lists them)." };
-        var command = new Command("explain", "Print the documentation of a rule of `check`: what it finds, why it matters, how to fix it, an example. Exit code: 0 printed, 2 not a rule id.")
+        var command = new Command(Name, "Print the documentation of a rule of `check`: what it finds, why it matters, how to fix it, an example. Exit code: 0 printed, 2 not a rule id.")
         {
             id,
         };

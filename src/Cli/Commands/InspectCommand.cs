@@ -8,13 +8,16 @@ namespace ConfigConvert.Cli.Commands;
 /// <summary><c>ngx-convert inspect FILE.so... [--against NGINX_BINARY] [--format text|json]</c>: what built modules record, and whether an nginx loads them.</summary>
 internal static class InspectCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "inspect";
+
     public static Command Create(CliConsole console)
     {
         var files = new Argument<string[]>("FILE") { Description = "Dynamic modules (.so) to inspect; with --against, loaded in this order.", Arity = ArgumentArity.OneOrMore };
         var against = new Option<string?>("--against") { Description = "An nginx binary: predict what `nginx -t` says loading the files into it." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("inspect", "Read what built nginx modules record: modules, types, nginx version, signature features, load order, needed libraries and symbols, package dependencies. Exit code: 0 fine, 1 not a module or refused by --against, 2 usage or I/O error.")
+        var command = new Command(Name, "Read what built nginx modules record: modules, types, nginx version, signature features, load order, needed libraries and symbols, package dependencies. Exit code: 0 fine, 1 not a module or refused by --against, 2 usage or I/O error.")
         {
             files, against, format,
         };

@@ -11,13 +11,16 @@ namespace ConfigConvert.Cli.Commands;
 /// <summary><c>ngx-convert parse FILE... [--format text|json] [--tree]</c>: syntax diagnostics of shell scripts.</summary>
 internal static class ParseCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "parse";
+
     public static Command Create(CliConsole console)
     {
         var files = new Argument<string[]>("FILE") { Description = "Shell scripts to parse (module `config` files or files they source).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var tree = new Option<bool>("--tree") { Description = "Also print the syntax tree." };
-        var command = new Command("parse", "Parse shell scripts and report syntax errors the way /bin/sh (dash) sees them. Exit code: 0 no errors, 1 syntax errors, 2 usage or I/O error.")
+        var command = new Command(Name, "Parse shell scripts and report syntax errors the way /bin/sh (dash) sees them. Exit code: 0 no errors, 1 syntax errors, 2 usage or I/O error.")
         {
             files, format, tree,
         };

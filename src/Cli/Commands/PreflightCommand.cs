@@ -7,6 +7,9 @@ namespace ConfigConvert.Cli.Commands;
 /// <summary><c>ngx-convert preflight [--conf nginx.conf] --nginx NEW_BINARY [--prefix DIR] [--format text|json]</c>: would an upgrade to this nginx load every module?</summary>
 internal static class PreflightCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "preflight";
+
     public static Command Create(CliConsole console)
     {
         var conf = new Option<string?>("--conf") { Description = "The main configuration file (default: the binary's --conf-path); includes are followed." };
@@ -14,7 +17,7 @@ internal static class PreflightCommand
         var prefix = new Option<string?>("--prefix") { Description = "The prefix relative load_module paths are taken from, as nginx -p (default: the binary's --prefix)." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("preflight", "Check every load_module of an nginx configuration, in load order, against an nginx binary, and report every failure with nginx's own message. Exit code: 0 every module loads, 1 nginx -t would fail, 2 usage or I/O error.")
+        var command = new Command(Name, "Check every load_module of an nginx configuration, in load order, against an nginx binary, and report every failure with nginx's own message. Exit code: 0 every module loads, 1 nginx -t would fail, 2 usage or I/O error.")
         {
             conf, nginx, prefix, format,
         };

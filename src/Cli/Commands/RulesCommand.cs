@@ -8,11 +8,14 @@ namespace ConfigConvert.Cli.Commands;
 /// <summary><c>ngx-convert rules [--format text|json]</c>: every rule <c>check</c> runs, with its id, default severity, category and title.</summary>
 internal static class RulesCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "rules";
+
     public static Command Create(CliConsole console)
     {
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("rules", "List the rules that `check` runs: id, default severity, category and title. Exit code: 0.")
+        var command = new Command(Name, "List the rules that `check` runs: id, default severity, category and title. Exit code: 0.")
         {
             format,
         };

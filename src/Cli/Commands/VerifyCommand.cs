@@ -12,6 +12,9 @@ namespace ConfigConvert.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
+    /// <summary>What the verb is called on the command line.</summary>
+    public const string Name = "verify";
+
     // The order of the inline options and of NginxSnippets' parameters.
     private static readonly string[] Contexts = ["main", "http", "stream", "mail"];
 
@@ -33,7 +36,7 @@ internal static class VerifyCommand
         var keep = new Option<string?>("--keep") { Description = "Build in DIR (absent or empty) and keep it: build trees, logs, shared objects, nginx.conf.", HelpName = "DIR" };
         var with = DependencyOption.Create();
         var reference = ReferenceOptions.Create(referenceOnly: true);
-        var command = new Command("verify", "Prove a module with nginx's real build system and binary: configure it statically (and, for an old-style config, check that the converted config builds the same static nginx), build it dynamically with --with-compat and make modules, check that every module the static build adds is in a shared object and none is left in nginx's own lists, and load it under nginx -t. Exit code: 0 proven, 1 a step failed, 2 usage or I/O error.")
+        var command = new Command(Name, "Prove a module with nginx's real build system and binary: configure it statically (and, for an old-style config, check that the converted config builds the same static nginx), build it dynamically with --with-compat and make modules, check that every module the static build adds is in a shared object and none is left in nginx's own lists, and load it under nginx -t. Exit code: 0 proven, 1 a step failed, 2 usage or I/O error.")
         {
             directory, source, nginx, format, main, http, stream, mail, files, preload, flags, with, timeout, keep, reference.Reference,
         };
