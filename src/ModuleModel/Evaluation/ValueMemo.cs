@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
 
@@ -112,13 +113,13 @@ internal sealed class ValueMemo
 
         if (segments < SegmentsWorthKeeping)
         {
-            return ShellValue.Concat(values);
+            return ShellValue.Concat(CollectionsMarshal.AsSpan(values));
         }
 
         var key = values.ToArray();
         if (!_concatenated.TryGetValue(key, out var joined))
         {
-            joined = ShellValue.Concat(values);
+            joined = ShellValue.Concat(CollectionsMarshal.AsSpan(values));
             _concatenated.Add(key, joined);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using ConfigConvert.Diagnostics;
 
@@ -70,15 +71,15 @@ public sealed partial class ShellValue
     /// <summary>
     /// The values one after the other. Every value is already in normal form (see <see cref="Segments"/>),
     /// so a single non-empty one is the result itself, and the rest are appended into one array of the
-    /// right size rather than a list grown by doubling.
+    /// right size rather than a list grown by doubling. A span: every word of every command passes here, and a list
+    /// walked as a sequence made an enumerator on the heap for each of the two walks.
     /// </summary>
-    internal static ShellValue Concat(IEnumerable<ShellValue> values)
+    internal static ShellValue Concat(params ReadOnlySpan<ShellValue> values)
     {
-        var list = values as IReadOnlyCollection<ShellValue> ?? [.. values];
         ShellValue? only = null;
         var nonEmpty = 0;
         var segments = 0;
-        foreach (var value in list)
+        foreach (var value in values)
         {
             if (!value.Segments.IsEmpty)
             {
@@ -94,7 +95,7 @@ public sealed partial class ShellValue
         }
 
         var builder = new Builder(segments);
-        foreach (var value in list)
+        foreach (var value in values)
         {
             builder.Append(value);
         }
@@ -169,15 +170,48 @@ public sealed partial class ShellValue
         return _words;
     }
 
+    // A word inside one part is that part as it is; only a word that spans parts (text touching an unknown, or text of
+    // two origins) goes through a builder.
     private ImmutableArray<ShellValue> Split()
     {
         var words = ImmutableArray.CreateBuilder<ShellValue>();
-        var current = new Builder();
+        var spanning = new Builder();
+        ShellValue? alone = null;
+        void Add(ShellValue part)
+        {
+            if (alone is null && spanning.IsEmpty)
+            {
+                alone = part;
+                return;
+            }
+
+            if (alone is not null)
+            {
+                spanning.Append(alone);
+                alone = null;
+            }
+
+            spanning.Append(part);
+        }
+
+        void EndWord()
+        {
+            if (alone is not null)
+            {
+                words.Add(alone);
+                alone = null;
+            }
+            else if (!spanning.IsEmpty)
+            {
+                words.Add(spanning.ToValue());
+            }
+        }
+
         foreach (var segment in Segments)
         {
             if (segment.Unknown is not null)
             {
-                current.Append(new ShellValue([segment]));
+                Add(new ShellValue([segment]));
                 continue;
             }
 
@@ -191,24 +225,19 @@ public sealed partial class ShellValue
 
                 if (i > start)
                 {
-                    current.Append(Text(segment.Text[start..i], segment.Origin));
+                    Add(Text(segment.Text[start..i], segment.Origin));
                 }
 
-                if (i < segment.Text.Length && !current.IsEmpty)
+                if (i < segment.Text.Length)
                 {
-                    words.Add(current.ToValue());
-                    current = new Builder();
+                    EndWord();
                 }
 
                 start = i + 1;
             }
         }
 
-        if (!current.IsEmpty)
-        {
-            words.Add(current.ToValue());
-        }
-
+        EndWord();
         return words.ToImmutable();
     }
 
@@ -290,10 +319,20 @@ public sealed partial class ShellValue
         public int GetHashCode(ShellValue obj) => obj.GetContentHashCode();
     }
 
-    /// <summary>Builds a value by appending, merging neighbouring text of the same origin.</summary>
-    internal sealed class Builder
+    /// <summary>
+    /// Builds a value by appending, merging neighbouring text of the same origin. Most values built hold one part: the
+    /// first waits in a field, and an array is made for a second, of the size the caller expects, which the value then
+    /// takes as it is when it is full. An array builder made its own object and an array of four for every value, and
+    /// copied a value of one part into an array of one (docs/performance.md, the twenty-second round).
+    /// </summary>
+    /// <param name="capacity">How many parts the value will most likely have.</param>
+    internal sealed class Builder(int capacity = 4)
     {
-        private readonly ImmutableArray<ValueSegment>.Builder _segments;
+        private ValueSegment _first;
+
+        // Every part, once there are two or more (the first is copied in).
+        private ValueSegment[]? _parts;
+        private int _count;
 
         /// <summary>
         /// The text of the last segment while it grows, joined once when another segment follows or the value is
@@ -301,9 +340,9 @@ public sealed partial class ShellValue
         /// </summary>
         private StringBuilder? _growing;
 
-        public Builder(int capacity = 4) => _segments = ImmutableArray.CreateBuilder<ValueSegment>(capacity);
+        internal bool IsEmpty => _count == 0;
 
-        internal bool IsEmpty => _segments.Count == 0;
+        private ref ValueSegment Last => ref _parts is null ? ref _first : ref _parts[_count - 1];
 
         public void Append(ShellValue value)
         {
@@ -314,14 +353,14 @@ public sealed partial class ShellValue
                     continue;
                 }
 
-                if (_segments.Count > 0 && segment.Unknown is null && _segments[^1] is { Unknown: null } last && last.Origin == segment.Origin)
+                if (_count > 0 && segment.Unknown is null && Last is { Unknown: null } last && last.Origin == segment.Origin)
                 {
                     (_growing ??= new StringBuilder(last.Text)).Append(segment.Text);
                 }
                 else
                 {
                     EndGrowing();
-                    _segments.Add(segment);
+                    Add(segment);
                 }
             }
         }
@@ -345,18 +384,49 @@ public sealed partial class ShellValue
             return true;
         }
 
-        /// <summary>The value built; the builder is left empty (every caller is done with it).</summary>
+        /// <summary>The value built; the builder is left empty, to build another.</summary>
         public ShellValue ToValue()
         {
             EndGrowing();
-            return _segments.Count == 0 ? Empty : new ShellValue(_segments.DrainToImmutable());
+            var value = _count switch
+            {
+                0 => Empty,
+                1 => new ShellValue([Last]),
+                _ => new ShellValue(ImmutableCollectionsMarshal.AsImmutableArray(_count == _parts!.Length ? _parts : _parts[.._count])),
+            };
+            _first = default;
+            _parts = null;
+            _count = 0;
+            return value;
+        }
+
+        private void Add(ValueSegment segment)
+        {
+            if (_count == 0)
+            {
+                _first = segment;
+                _count = 1;
+                return;
+            }
+
+            if (_parts is null)
+            {
+                _parts = new ValueSegment[Math.Max(capacity, 2)];
+                _parts[0] = _first;
+            }
+            else if (_count == _parts.Length)
+            {
+                Array.Resize(ref _parts, _parts.Length * 2);
+            }
+
+            _parts[_count++] = segment;
         }
 
         private void EndGrowing()
         {
             if (_growing is not null)
             {
-                _segments[^1] = _segments[^1] with { Text = _growing.ToString() };
+                Last = Last with { Text = _growing.ToString() };
                 _growing = null;
             }
         }

@@ -183,7 +183,7 @@ public sealed class ShellValueTests
             parts.Add(ShellValue.Text(text.ToString(), Line(line)));
         }
 
-        return ShellValue.Concat(parts);
+        return ShellValue.Concat([.. parts]);
     }
 
     private static string Show(ShellValue word)
