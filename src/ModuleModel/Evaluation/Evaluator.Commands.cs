@@ -12,15 +12,21 @@ internal sealed partial class Evaluator
     /// <summary>Where commands run, moved by <c>cd</c>: a relative path is read from here (<see cref="WorkingDirectory.Resolve"/>).</summary>
     private WorkingDirectory _directory = WorkingDirectory.NginxTree;
 
-    private static List<RedirectSyntax> RedirectsOf(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
+    // Most commands have no redirection: they share one empty list rather than each making its own.
+    private static IReadOnlyList<RedirectSyntax> RedirectsOf(SimpleCommandSyntax command, IReadOnlyList<RedirectSyntax> extraRedirects)
     {
-        var redirects = new List<RedirectSyntax>(extraRedirects.Count);
+        List<RedirectSyntax>? redirects = null;
         foreach (var element in command.Elements)
         {
             if (element is RedirectSyntax redirect)
             {
-                redirects.Add(redirect);
+                (redirects ??= new List<RedirectSyntax>(extraRedirects.Count + 1)).Add(redirect);
             }
+        }
+
+        if (redirects is null)
+        {
+            return extraRedirects.Count == 0 ? [] : extraRedirects;
         }
 
         redirects.AddRange(extraRedirects);
@@ -326,23 +332,24 @@ internal sealed partial class Evaluator
             return CallFunction(function, argv.Skip(1));
         }
 
-        var args = argv.GetRange(1, argv.Count - 1);
+        // The arguments apart from the name, made for the builtins that read them: a program takes argv whole.
+        List<ShellValue> Args() => argv.GetRange(1, argv.Count - 1);
         return name switch
         {
             ":" or "true" => 0,
             "false" => 1,
-            "." or "source" => Source(args, at),
-            "eval" => Eval(args, at),
-            "exit" => throw new ScriptExitException(NumericArgument(args) ?? _state.LastStatus, LocationOf(at)),
-            "return" => throw new ScriptReturnException(NumericArgument(args) ?? _state.LastStatus),
-            "break" or "continue" => throw new LoopControlException(name == "continue", NumericArgument(args) ?? 1),
-            "export" or "readonly" or "local" => Declare(name, args, at),
-            "unset" => Unset(args, at),
-            "set" => Set(args),
-            "shift" => Shift(args),
-            "test" => Test(args),
-            "[" => args.Count == 0 || args[^1].KnownText != "]" ? 2 : Test(args[..^1]),
-            "cd" => ChangeDirectory(args),
+            "." or "source" => Source(Args(), at),
+            "eval" => Eval(Args(), at),
+            "exit" => throw new ScriptExitException(NumericArgument(Args()) ?? _state.LastStatus, LocationOf(at)),
+            "return" => throw new ScriptReturnException(NumericArgument(Args()) ?? _state.LastStatus),
+            "break" or "continue" => throw new LoopControlException(name == "continue", NumericArgument(Args()) ?? 1),
+            "export" or "readonly" or "local" => Declare(name, Args(), at),
+            "unset" => Unset(Args(), at),
+            "set" => Set(Args()),
+            "shift" => Shift(Args()),
+            "test" => Test(Args()),
+            "[" => argv.Count == 1 || argv[^1].KnownText != "]" ? 2 : Test(argv.GetRange(1, argv.Count - 2)),
+            "cd" => ChangeDirectory(Args()),
             _ => RunProgram(name, argv, at),
         };
     }

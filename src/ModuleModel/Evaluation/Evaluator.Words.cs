@@ -94,6 +94,9 @@ internal sealed partial class Evaluator
     /// </summary>
     private List<Piece> RentPieces() => _pieceLists.TryPop(out var pieces) ? pieces : new List<Piece>(8);
 
+    /// <summary>The values of the pieces an expansion joins, refilled by each (see <see cref="ExpandPartsToValue"/>).</summary>
+    private readonly List<ShellValue> _joining = [];
+
     private void ReturnPieces(List<Piece> pieces)
     {
         pieces.Clear();
@@ -124,7 +127,14 @@ internal sealed partial class Evaluator
                 return pieces[0].Value.Segments.IsEmpty ? ShellValue.Empty : pieces[0].Value;
             }
 
-            return Values.Concat(pieces.ConvertAll(p => p.Value));
+            // The values joined, in a list this world keeps for it: nothing runs between filling it and joining it.
+            _joining.Clear();
+            foreach (var piece in pieces)
+            {
+                _joining.Add(piece.Value);
+            }
+
+            return Values.Concat(_joining);
         }
         finally
         {

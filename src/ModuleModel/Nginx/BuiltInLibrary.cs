@@ -75,7 +75,19 @@ internal sealed class BuiltInLibrary
     };
 
     /// <summary>The library named <paramref name="name"/>, or null for a linker flag.</summary>
-    public static BuiltInLibrary? FromName(string? name) => All.FirstOrDefault(l => l.Name == name);
+    /// <remarks>A loop, not a query whose predicate holds the name: auto/module asks it of every word of every module's libraries, in every world.</remarks>
+    public static BuiltInLibrary? FromName(string? name)
+    {
+        foreach (var library in All)
+        {
+            if (library.Name == name)
+            {
+                return library;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The library whose switch is <paramref name="variable"/> (<c>USE_OPENSSL</c>), or null.</summary>
     public static BuiltInLibrary? FromUseVariable(string variable) => All.FirstOrDefault(l => l.UseVariable == variable);
