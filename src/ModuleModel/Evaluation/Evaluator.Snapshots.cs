@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ConfigConvert.ShellParser;
 
 namespace ConfigConvert.ModuleModel.Evaluation;
@@ -62,6 +63,9 @@ internal sealed partial class Evaluator
     /// <summary>How many alternatives this world had queued at <see cref="_neutralPoint"/>.</summary>
     private int _queuedBeforeNeutralPoint;
 
+    /// <summary>The world's assumptions as its last snapshot copied them (its decisions only ever add one).</summary>
+    private ImmutableArray<Assumption> _assumptionsSoFar = [];
+
     /// <summary>
     /// Records the state before <paramref name="statement"/> for the alternatives this world may still
     /// queue in it, and as the world's last point that every link mode reaches alike.
@@ -82,7 +86,7 @@ internal sealed partial class Evaluator
             Environment = _environment,
             Directory = _directory,
             Steps = _steps,
-            Assumptions = [.. _decisions.Assumptions],
+            Assumptions = AssumptionsSoFar(),
             Before = _before!,
             LinkNeutral = _linkNeutral,
         };
@@ -96,6 +100,21 @@ internal sealed partial class Evaluator
             _neutralPoint = snapshot;
             _queuedBeforeNeutralPoint = _decisions.Alternatives.Count;
         }
+    }
+
+    /// <summary>
+    /// The assumptions made so far, as a snapshot keeps them: copied again only when the world has made another, as a
+    /// world marks every statement at the base of the config while it is the same in every link mode, and makes a choice
+    /// at few of them (docs/performance.md, the twenty-second round).
+    /// </summary>
+    private ImmutableArray<Assumption> AssumptionsSoFar()
+    {
+        if (_assumptionsSoFar.Length != _decisions.Assumptions.Count)
+        {
+            _assumptionsSoFar = [.. _decisions.Assumptions];
+        }
+
+        return _assumptionsSoFar;
     }
 
     /// <summary>

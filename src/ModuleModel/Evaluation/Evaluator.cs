@@ -164,7 +164,7 @@ internal sealed partial class Evaluator
             CheckWhatConfigureInherits(config);
         }
 
-        return new WorldResult(_state, [.. _decisions.Assumptions], exited == true, exitStatus, Record)
+        return new WorldResult(_state, AssumptionsSoFar(), exited == true, exitStatus, Record)
         {
             ExitLocation = exitLocation,
             Before = _before ?? _state.Variables,
