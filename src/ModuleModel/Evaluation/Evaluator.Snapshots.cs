@@ -57,7 +57,10 @@ internal sealed partial class Evaluator
     /// <summary>True while the world has done nothing that depends on the link mode (<see cref="LinkNeutralStarts"/>), when the evaluation shares such points.</summary>
     private bool _linkNeutral;
 
-    /// <summary>The last statement at the base of the config this world reached while <see cref="_linkNeutral"/>.</summary>
+    /// <summary>
+    /// The last point at the base of the config this world reached while <see cref="_linkNeutral"/>, before a statement that
+    /// may end it (<see cref="SyntaxMemo.MayDependOnLink"/>) or one where an alternative may start.
+    /// </summary>
     private WorldSnapshot? _neutralPoint;
 
     /// <summary>How many alternatives this world had queued at <see cref="_neutralPoint"/>.</summary>
@@ -73,7 +76,8 @@ internal sealed partial class Evaluator
     private void MarkBoundary(StatementSyntax statement)
     {
         var forAlternatives = _decisions.WantsStarts && _memo.MayDecide(statement);
-        if (!forAlternatives && !_linkNeutral)
+        var forLinkModes = _linkNeutral && _memo.MayDependOnLink(statement);
+        if (!forAlternatives && !forLinkModes)
         {
             return;
         }

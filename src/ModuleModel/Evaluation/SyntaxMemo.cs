@@ -21,6 +21,7 @@ internal sealed class SyntaxMemo
     private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Trees = new();
 
     private readonly Dictionary<StatementSyntax, bool> _mayDecide = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StatementSyntax, bool> _mayDependOnLink = new(ReferenceEqualityComparer.Instance);
     private SyntaxTree? _lastTree;
     private TreeFacts? _lastFacts;
 
@@ -49,6 +50,33 @@ internal sealed class SyntaxMemo
 
         return may;
     }
+
+    /// <summary>
+    /// False when <paramref name="statement"/> surely leaves a world that is the same in every link mode so: assignments
+    /// that make no choice (<see cref="MayDecide"/>) and read no variable configure sets per link mode. A world stops
+    /// being the same where it reads such a variable, or does anything else with one, or asks for <c>auto/module</c>,
+    /// which a statement said false of never does; so the last point before a statement said true of, where other
+    /// link modes start (<see cref="LinkNeutralStarts"/>), is the last point before the world stopped being the same,
+    /// whenever it did. The state need not be copied before the others, most of a long config's statements.
+    /// </summary>
+    public bool MayDependOnLink(StatementSyntax statement)
+    {
+        if (!_mayDependOnLink.TryGetValue(statement, out var may))
+        {
+            may = MayDecide(statement) || ((SimpleCommandSyntax)statement.Command!).Elements.Any(ReadsVariableSetPerLink);
+            _mayDependOnLink[statement] = may;
+        }
+
+        return may;
+    }
+
+    private static bool ReadsVariableSetPerLink(SyntaxNode assignment)
+        => ((AssignmentSyntax)assignment).Value?.DescendantNodes().Any(node => node switch
+        {
+            SimpleExpansionSyntax simple => LinkNeutralStarts.DependsOnLink(simple.ParameterName),
+            ParameterExpansionSyntax parameter => LinkNeutralStarts.DependsOnLink(parameter.ParameterName),
+            _ => false,
+        }) == true;
 
     private static bool IsPlainAssignment(SyntaxNode element)
         => element is AssignmentSyntax assignment

@@ -39,6 +39,9 @@ public sealed class LinkNeutralStartsTests
             configs.Add("ngx_module_libs=\n" + Features(2) + "ngx_module_libs=\"$ngx_module_libs -lx\"\n" + Features(2) + "x=$ngx_module_libs\n" + NewStyleEnd);
             configs.Add("export ngx_module_incs=/opt/x\n" + Features(2) + "x=$ngx_module_incs\nunset ngx_module_incs\n" + Features(2) + "y=${ngx_module_incs-unset}\n" + NewStyleEnd);
             configs.Add("ngx_module_order=x\n" + Features(2) + "unset ngx_module_order\n" + Features(2) + NewStyleEnd);
+
+            // Worlds that never touch the link: the later link modes start at the last statement that might have.
+            configs.Add(Features(4) + "x=1\ny=$x\nHTTP_MODULES=\"$HTTP_MODULES ngx_x_module\"\nNGX_ADDON_SRCS=\"$NGX_ADDON_SRCS $ngx_addon_dir/x.c\"\n");
             return configs;
         }
     }
@@ -47,6 +50,9 @@ public sealed class LinkNeutralStartsTests
     private static readonly string[] Touches =
     [
         "x=$ngx_module_link",
+        "x=${ngx_module_type}",
+        "x=\"in $ngx_module_srcs quotes\"",
+        "x=1 y=${#ngx_module_name} z=2",
         "x=${ngx_module_link+set}",
         "x=${ngx_module_srcs:-none}",
         "x=`echo \"$ngx_module_libs\"`",
