@@ -1,3 +1,5 @@
+using ConfigConvert.Cli.Commands;
+
 namespace ConfigConvert.Cli.Tests;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace ConfigConvert.Cli.Tests;
 /// </summary>
 public sealed class VerbAloneTests
 {
-    private static readonly string[] Verbs = ["parse", "describe", "convert", "verify", "inspect", "preflight", "rules", "check", "explain"];
+    private static readonly string[] Verbs =
+    [
+        ParseCommand.Name, DescribeCommand.Name, ConvertCommand.Name, VerifyCommand.Name, InspectCommand.Name,
+        PreflightCommand.Name, RulesCommand.Name, CheckCommand.Name, ExplainCommand.Name,
+    ];
 
     public static TheoryData<string[]> CommandLines()
     {
