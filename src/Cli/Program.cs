@@ -1,3 +1,5 @@
 using ConfigConvert.Cli;
+using ConfigConvert.Cli.Hosting;
 
+HeapHugePages.Prepare();
 return CliApplication.Run(args, CliConsole.System);
