@@ -91,10 +91,18 @@ internal static partial class HeapHugePages
         }
     }
 
+    /// <summary>False when a call fails, or cannot be made: the framework-dependent build on a C library that is not glibc has no <c>libc.so.6</c>.</summary>
     private static bool Apply(AddressRange range)
     {
         var (start, length) = ((nint)range.Start, (nuint)range.Length);
-        return Protect(start, length, ReadWrite) == 0 && Advise(start, length, DoDump) == 0 && Advise(start, length, HugePage) == 0;
+        try
+        {
+            return Protect(start, length, ReadWrite) == 0 && Advise(start, length, DoDump) == 0 && Advise(start, length, HugePage) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 
     [LibraryImport("libc.so.6", EntryPoint = "mprotect")]
