@@ -1,7 +1,4 @@
 namespace ConfigConvert.Cli.Hosting;
 
 /// <summary>A range of the process's virtual addresses: <see cref="Length"/> bytes from <see cref="Start"/>.</summary>
-internal readonly record struct AddressRange(ulong Start, ulong Length)
-{
-    public ulong End => Start + Length;
-}
+internal readonly record struct AddressRange(ulong Start, ulong Length);
