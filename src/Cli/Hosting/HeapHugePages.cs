@@ -55,10 +55,16 @@ internal static partial class HeapHugePages
         return range is { } found && Apply(found) ? range : null;
     }
 
-    /// <summary>How much address space the collector reserved for its regions; 0 when it does not say (a collector without regions).</summary>
+    /// <summary>How much address space the collector reserved for its regions; 0 when it does not say (a collector without regions), or says something no range can be.</summary>
     private static ulong RegionRange()
     {
-        return GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var value) && value is long or ulong ? Convert.ToUInt64(value) : 0;
+        GC.GetConfigurationVariables().TryGetValue("GCRegionRange", out var value);
+        return value switch
+        {
+            long size when size > 0 => (ulong)size,
+            ulong size => size,
+            _ => 0,
+        };
     }
 
     /// <summary>

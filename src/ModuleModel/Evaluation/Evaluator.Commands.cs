@@ -26,7 +26,7 @@ internal sealed partial class Evaluator
 
         if (redirects is null)
         {
-            return extraRedirects.Count == 0 ? [] : extraRedirects;
+            return extraRedirects;
         }
 
         redirects.AddRange(extraRedirects);
