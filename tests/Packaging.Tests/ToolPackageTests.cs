@@ -64,6 +64,27 @@ public sealed partial class ToolPackageTests(PackagesFixture packages)
     }
 
     [Fact]
+    public void Both_builds_carry_the_collector_settings_of_the_project()
+    {
+        // The server collector, blocking, without DATAS, each young generation capped (the project file says why): the
+        // framework-dependent build reads them from its runtimeconfig, and the native compiler was given them to build in.
+        (string Name, string Value)[] settings =
+        [
+            ("System.GC.Server", "true"), ("System.GC.Concurrent", "false"), ("System.GC.ConserveMemory", "9"),
+            ("System.GC.DynamicAdaptationMode", "0"), ("System.GC.Gen0MaxBudget", "8388608"),
+        ];
+        var runtimeConfig = Encoding.UTF8.GetString(packages.Contents($"ConfigConvert.Tool.any.{Version}.nupkg")["tools/net10.0/any/ngx-convert.runtimeconfig.json"]);
+        var nativeCompilerArguments = Directory.GetFiles(packages.ArtifactsFolder, "ngx-convert.ilc.rsp", SearchOption.AllDirectories);
+        Assert.Single(nativeCompilerArguments);
+        var knobs = File.ReadAllLines(nativeCompilerArguments[0]);
+        foreach (var (name, value) in settings)
+        {
+            Assert.Contains($"\"{name}\": {value}", runtimeConfig);
+            Assert.Contains($"--runtimeknob:{name}={value}", knobs);
+        }
+    }
+
+    [Fact]
     public void Installing_the_tool_on_linux_x64_gives_the_native_executable()
     {
         var command = new FileInfo(packages.Tool!.Command);
