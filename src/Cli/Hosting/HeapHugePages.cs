@@ -5,8 +5,8 @@ namespace ConfigConvert.Cli.Hosting;
 /// <summary>
 /// Asks Linux for transparent huge pages under the start of the collector's heap. A check of a tree touches tens of
 /// MiB of fresh memory, and the kernel maps each 4 KiB page of it at its first touch: on a virtual machine a page
-/// fault costs about 10 µs, and the faults were a quarter of the CPU time of a check of the fetched tree (docs/performance.md, the
-/// twenty-third round). A huge page maps 2 MiB at one fault.
+/// fault costs about 10 µs, and the faults were a quarter of the CPU time of a check of the fetched tree
+/// (docs/performance.md, the twenty-third round). A huge page maps 2 MiB at one fault.
 /// </summary>
 /// <remarks>
 /// The collector commits its reservation 64 KiB at a time, each piece marked to be dumped (<c>MADV_DODUMP</c>), so the
